@@ -1,0 +1,32 @@
+// Two projects: "unit" (in-process and single-process tests, run wide) and
+// "topology" (suites that start nginx + replicas; npm test runs them with a
+// bounded worker count so they do not starve each other on 2 cores).
+const tsJest = ['ts-jest', { isolatedModules: true, diagnostics: false }];
+const common = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': tsJest },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: [
+        '<rootDir>/apps/**/*.spec.ts',
+        '<rootDir>/test/e2e/**/*.e2e.ts',
+        '<rootDir>/test/docker/**/*.spec.ts',
+      ],
+    },
+    {
+      ...common,
+      displayName: 'topology',
+      testMatch: [
+        '<rootDir>/test/lab/**/*.test.ts',
+        '<rootDir>/test/scenarios/**/*.test.ts',
+        '<rootDir>/test/ui/**/*.test.ts',
+        '<rootDir>/test/bench/**/*.test.ts',
+      ],
+    },
+  ],
+};
