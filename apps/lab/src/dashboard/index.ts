@@ -1,16 +1,20 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Topology } from '../topology/topology';
 
-export interface DashboardHandle {
-  url: string;
+// The lab's control server (CLI commands from other terminals talk to it on
+// loopback) owns `/api/*`; every other path is offered to the dashboard.
+
+export interface DashboardContext {
+  topology: Topology;
+}
+
+export interface Dashboard {
+  /** Serves the request and returns true, or returns false to let the control server 404. */
+  handle(req: IncomingMessage, res: ServerResponse): boolean;
   close(): Promise<void>;
 }
 
-export interface DashboardOptions {
-  /** 0 picks a free port; listens on 127.0.0.1 only. */
-  port: number;
-}
-
-/** Placeholder until the dashboard work lands: no dashboard. */
-export async function startDashboard(_topology: Topology, _opts: DashboardOptions): Promise<DashboardHandle | null> {
+/** Placeholder until the dashboard work lands: no dashboard pages. */
+export function createDashboard(_ctx: DashboardContext): Dashboard | null {
   return null;
 }
