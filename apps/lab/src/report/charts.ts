@@ -1,0 +1,52 @@
+import type { MatrixRow } from '../scenarios/types';
+import { cellLabel, formatPct } from './format';
+
+// Inline SVG only: the report is one file that opens from disk, offline.
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Green at 0 %, through amber, to red at 100 %: the colour of a cart-loss cell. */
+export function lossColour(pct: number): string {
+  const p = Math.max(0, Math.min(100, pct));
+  return `hsl(${Math.round(130 - 1.3 * p)}, 65%, ${p === 0 ? 88 : 84}%)`;
+}
+
+const LABEL_W = 230;
+const BAR_W = 300;
+const ROW_H = 36;
+const BAR_H = 12;
+
+/**
+ * Two bars per row: carts lost (red) and clients moved (blue), both 0–100 %.
+ * Readable at a glance; exact numbers are printed at the end of each bar.
+ */
+export function lossAndMoveBars(rows: readonly MatrixRow[]): string {
+  const width = LABEL_W + BAR_W + 70;
+  const height = rows.length * ROW_H + 26;
+  const body = rows.map((r, i) => barRow(r, 22 + i * ROW_H)).join('');
+  const axis = [0, 50, 100]
+    .map((t) => {
+      const x = LABEL_W + (BAR_W * t) / 100;
+      return `<line x1="${x}" y1="14" x2="${x}" y2="${height}" class="grid"/><text x="${x}" y="10" class="tick">${t} %</text>`;
+    })
+    .join('');
+  return `<svg class="bars" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="carts lost and clients moved">${axis}${body}</svg>`;
+}
+
+function barRow(r: MatrixRow, y: number): string {
+  const bar = (pct: number, dy: number, cls: string) => {
+    const w = Math.max((BAR_W * Math.min(100, pct)) / 100, pct > 0 ? 2 : 0);
+    const x = LABEL_W + w + 6;
+    return (
+      `<rect x="${LABEL_W}" y="${y + dy}" width="${w.toFixed(1)}" height="${BAR_H}" rx="2" class="${cls}"/>` +
+      `<text x="${x.toFixed(1)}" y="${y + dy + BAR_H - 2}" class="val">${formatPct(pct)}</text>`
+    );
+  };
+  return (
+    `<text x="${LABEL_W - 10}" y="${y + BAR_H + 3}" class="label">${escapeHtml(cellLabel(r))}</text>` +
+    bar(r.carts_lost_pct, 0, 'lost') +
+    bar(r.clients_moved_pct, BAR_H + 2, 'moved')
+  );
+}

@@ -1,0 +1,46 @@
+import type { MatrixRow } from '../scenarios/types';
+import { CATALOG } from '../scenarios/catalog';
+import { STORES, STRATEGIES } from '../topology/topology';
+
+/** `33.3` → `33 %`; below 1 but above 0 keeps one decimal so "almost none" is not shown as 0. */
+export function formatPct(value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  if (value > 0 && value < 1) return `${value.toFixed(1)} %`;
+  return `${Math.round(value)} %`;
+}
+
+export function formatSkew(value: number): string {
+  return Number.isFinite(value) ? value.toFixed(2) : '–';
+}
+
+export function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** `sticky-cookie / memory (down)` */
+export function cellLabel(row: Pick<MatrixRow, 'strategy' | 'store' | 'variant'>): string {
+  return `${row.strategy} / ${row.store}${row.variant ? ` (${row.variant})` : ''}`;
+}
+
+export interface ScenarioGroup {
+  id: string;
+  rows: MatrixRow[];
+}
+
+/** Rows grouped by scenario in catalog order, each group sorted by strategy, store, variant. */
+export function groupRows(rows: readonly MatrixRow[]): ScenarioGroup[] {
+  const order = (id: string) => {
+    const i = CATALOG.findIndex((s) => s.id === id);
+    return i < 0 ? CATALOG.length : i;
+  };
+  const ids = [...new Set(rows.map((r) => r.scenario))].sort((a, b) => order(a) - order(b));
+  return ids.map((id) => ({ id, rows: rows.filter((r) => r.scenario === id).sort(compareCells) }));
+}
+
+function compareCells(a: MatrixRow, b: MatrixRow): number {
+  return (
+    STRATEGIES.indexOf(a.strategy) - STRATEGIES.indexOf(b.strategy) ||
+    STORES.indexOf(a.store) - STORES.indexOf(b.store) ||
+    (a.variant ?? '').localeCompare(b.variant ?? '')
+  );
+}

@@ -1,0 +1,77 @@
+import type { MatrixRow } from '../scenarios/types';
+import { CATALOG } from '../scenarios/catalog';
+import { STORES, STRATEGIES } from '../topology/topology';
+import { escapeHtml, lossAndMoveBars, lossColour } from './charts';
+import { formatPct, formatSkew, groupRows } from './format';
+import { HOW_TO_READ, type ReportMeta } from './markdown';
+import { REPORT_CSS } from './style';
+
+/** The strategy/store columns that were measured, in a stable order. */
+function columns(rows: readonly MatrixRow[]): string[] {
+  const keys = new Set(rows.map((r) => `${r.strategy} / ${r.store}`));
+  return STORES.flatMap((store) => STRATEGIES.map((s) => `${s} / ${store}`)).filter((k) => keys.has(k));
+}
+
+function gridCell(r: MatrixRow | undefined): string {
+  if (!r) return '<td class="na">·</td>';
+  const title = `carts lost ${formatPct(r.carts_lost_pct)}, clients moved ${formatPct(r.clients_moved_pct)}, failed ${r.failed_requests}, skew ${formatSkew(r.load_skew)}${r.note ? ` — ${r.note}` : ''}`;
+  return (
+    `<td style="background:${lossColour(r.carts_lost_pct)}" title="${escapeHtml(title)}">` +
+    `<b>${formatPct(r.carts_lost_pct)}</b><span>moved ${formatPct(r.clients_moved_pct)}</span>` +
+    `<span>fail ${r.failed_requests} · skew ${formatSkew(r.load_skew)}</span></td>`
+  );
+}
+
+function grid(rows: readonly MatrixRow[]): string {
+  const cols = columns(rows);
+  const head = cols.map((c) => `<th>${escapeHtml(c).replace(' / ', '<br>')}</th>`).join('');
+  const lines = groupRows(rows).flatMap((g) => {
+    const variants = [...new Set(g.rows.map((r) => r.variant ?? ''))];
+    return variants.map((v) => {
+      const name = `${CATALOG.find((s) => s.id === g.id)?.title ?? g.id}${v ? ` <em>(${escapeHtml(v)})</em>` : ''}`;
+      const cells = cols.map((c) => gridCell(g.rows.find((r) => `${r.strategy} / ${r.store}` === c && (r.variant ?? '') === v)));
+      return `<tr><th class="row"><a href="#${g.id}">${name}</a></th>${cells.join('')}</tr>`;
+    });
+  });
+  return `<table class="grid"><thead><tr><th></th>${head}</tr></thead><tbody>${lines.join('')}</tbody></table>`;
+}
+
+function detail(rows: readonly MatrixRow[]): string {
+  return groupRows(rows)
+    .map((g) => {
+      const info = CATALOG.find((s) => s.id === g.id);
+      const notes = g.rows
+        .filter((r) => r.note)
+        .map((r) => `<li><b>${escapeHtml(`${r.strategy} / ${r.store}${r.variant ? ` (${r.variant})` : ''}`)}</b>: ${escapeHtml(r.note!)}</li>`)
+        .join('');
+      return (
+        `<section class="card" id="${escapeHtml(g.id)}"><h3>${escapeHtml(info?.title ?? g.id)} <code>${escapeHtml(g.id)}</code></h3>` +
+        (info ? `<p class="fault">Fault: ${escapeHtml(info.fault)}</p><p>${escapeHtml(info.read)}</p>` : '') +
+        lossAndMoveBars(g.rows) +
+        (notes ? `<ul class="notes">${notes}</ul>` : '') +
+        `</section>`
+      );
+    })
+    .join('');
+}
+
+/** One self-contained page: inline CSS and SVG, no scripts, no external requests. */
+export function renderHtml(rows: readonly MatrixRow[], meta: ReportMeta): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sticky Sessions Lab — failure-mode matrix</title><style>${REPORT_CSS}</style></head>
+<body><header><h1>Failure-mode matrix</h1>
+<p>${escapeHtml(meta.environment)} · generated ${escapeHtml(meta.generatedAt)} in ${(meta.durationMs / 1000).toFixed(0)} s · ${rows.length} measurements</p></header>
+<main>
+<section class="how"><h2>How to read it</h2><ul>${HOW_TO_READ.map((l) => `<li>${mdInline(l)}</li>`).join('')}</ul>
+<p class="legend">Cell colour = carts lost: <span class="sw" style="background:${lossColour(0)}">0 %</span><span class="sw" style="background:${lossColour(33)}">33 %</span><span class="sw" style="background:${lossColour(67)}">67 %</span><span class="sw" style="background:${lossColour(100)}">100 %</span> · bars: <span class="key lost"></span> carts lost <span class="key moved"></span> clients moved</p></section>
+<section><h2>Failure modes × strategy / store</h2>${grid(rows)}</section>
+<h2>Per failure mode</h2><div class="cards">${detail(rows)}</div>
+</main></body></html>
+`;
+}
+
+/** The few bits of markdown the shared "how to read" lines use. */
+function mdInline(text: string): string {
+  return escapeHtml(text).replace(/\*\*(.+?)\*\*/g, '<b>$1</b>').replace(/`(.+?)`/g, '<code>$1</code>');
+}

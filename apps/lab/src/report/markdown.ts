@@ -1,0 +1,62 @@
+import type { MatrixRow } from '../scenarios/types';
+import { CATALOG, scenarioInfo } from '../scenarios/catalog';
+import { formatPct, formatSkew, groupRows } from './format';
+
+export interface ReportMeta {
+  generatedAt: string;
+  /** e.g. `nginx 1.22.1 (sticky: portable), redis 7.0.15, node v20.20.0, 2 cores` */
+  environment: string;
+  durationMs: number;
+}
+
+export const HOW_TO_READ = [
+  '**carts lost** — share of clients whose final cart misses an item the service had acknowledged (2xx). An add whose outcome is unknown (timeout, 502) is never counted as lost.',
+  '**clients moved** — share of clients whose serving replica changed across the fault (steady state: served by more than one replica).',
+  '**failed requests** — requests that did not get a 2xx, including deliberate 503s.',
+  '**load skew** — requests on the busiest replica divided by the mean per replica: 1.00 is even, 3.00 with three replicas means everything on one.',
+];
+
+const HEADER = '| strategy | store | variant | clients | carts lost | clients moved | failed requests | load skew | note |';
+const RULE = '|---|---|---|--:|--:|--:|--:|--:|---|';
+
+/** One markdown table row per matrix row, in the order given. */
+export function markdownTable(rows: readonly MatrixRow[]): string {
+  const lines = rows.map((r) =>
+    [
+      r.strategy,
+      r.store,
+      r.variant ?? '',
+      String(r.clients),
+      formatPct(r.carts_lost_pct),
+      formatPct(r.clients_moved_pct),
+      String(r.failed_requests),
+      formatSkew(r.load_skew),
+      escapeCell(r.note ?? ''),
+    ].join(' | '),
+  );
+  return [HEADER, RULE, ...lines.map((l) => `| ${l} |`)].join('\n');
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+export function renderMarkdown(rows: readonly MatrixRow[], meta: ReportMeta): string {
+  const out = [
+    '# Failure-mode matrix',
+    '',
+    `Generated ${meta.generatedAt} in ${(meta.durationMs / 1000).toFixed(0)} s — ${meta.environment}.`,
+    '',
+    '## How to read it',
+    '',
+    ...HOW_TO_READ.map((l) => `- ${l}`),
+    '',
+  ];
+  for (const group of groupRows(rows)) {
+    const info = CATALOG.some((s) => s.id === group.id) ? scenarioInfo(group.id) : undefined;
+    out.push(`## ${info?.title ?? group.id} (\`${group.id}\`)`, '');
+    if (info) out.push(`Fault: ${info.fault}. ${info.read}`, '');
+    out.push(markdownTable(group.rows), '');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,92 @@
+import type { MatrixRow } from '../scenarios/types';
+import { formatPct, formatSkew, groupRows } from './format';
+import { renderHtml } from './html';
+import { markdownTable, renderMarkdown } from './markdown';
+
+const meta = { generatedAt: '2026-01-01T00:00:00Z', environment: 'nginx 1.22, node 20', durationMs: 95_000 };
+
+function row(over: Partial<MatrixRow>): MatrixRow {
+  return {
+    scenario: 'replica-killed',
+    strategy: 'ip-hash',
+    store: 'memory',
+    clients: 30,
+    carts_lost_pct: 100 / 3,
+    clients_moved_pct: 100 / 3,
+    failed_requests: 0,
+    load_skew: 1.2,
+    ...over,
+  };
+}
+
+const rows: MatrixRow[] = [
+  row({}),
+  row({ store: 'redis', carts_lost_pct: 0 }),
+  row({ scenario: 'maintenance', variant: 'down', note: 'a | pipe' }),
+  row({ scenario: 'maintenance', variant: 'removed', clients_moved_pct: 66.7 }),
+  row({ scenario: 'steady-state', strategy: 'round-robin', carts_lost_pct: 0.5, load_skew: 1 }),
+  row({ scenario: 'nat', strategy: 'ip-hash', load_skew: 3 }),
+];
+
+describe('number formatting', () => {
+  it('rounds percentages and keeps a decimal for small non-zero values', () => {
+    expect(formatPct(100 / 3)).toBe('33 %');
+    expect(formatPct(0)).toBe('0 %');
+    expect(formatPct(0.5)).toBe('0.5 %');
+    expect(formatPct(100)).toBe('100 %');
+    expect(formatPct(NaN)).toBe('–');
+  });
+  it('prints skew with two decimals', () => {
+    expect(formatSkew(3)).toBe('3.00');
+    expect(formatSkew(1.234)).toBe('1.23');
+  });
+});
+
+describe('groupRows', () => {
+  it('orders scenarios as in the catalog and strategies as declared', () => {
+    const groups = groupRows(rows);
+    expect(groups.map((g) => g.id)).toEqual(['steady-state', 'replica-killed', 'maintenance', 'nat']);
+    expect(groups[1].rows.map((r) => r.store)).toEqual(['memory', 'redis']);
+  });
+});
+
+describe('markdown', () => {
+  it('has one table row per input row', () => {
+    const table = markdownTable(rows).split('\n');
+    expect(table).toHaveLength(2 + rows.length);
+    expect(table[2]).toBe('| ip-hash | memory |  | 30 | 33 % | 33 % | 0 | 1.20 |  |');
+  });
+  it('escapes pipes in notes so the table keeps its columns', () => {
+    const line = markdownTable([rows[2]]).split('\n')[2];
+    expect(line).toContain('a \\| pipe');
+  });
+  it('has a section per scenario and every row once', () => {
+    const md = renderMarkdown(rows, meta);
+    expect(md).toContain('## How to read it');
+    expect(md.match(/^## .*\(`[a-z-]+`\)$/gm)).toHaveLength(4);
+    expect(md.match(/^\| (ip-hash|round-robin) \|/gm)).toHaveLength(rows.length);
+  });
+});
+
+describe('html', () => {
+  const html = renderHtml(rows, meta);
+  it('requests nothing from outside the file', () => {
+    expect(html).not.toMatch(/(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
+    expect(html).not.toMatch(/@import|url\(/i);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<link/i);
+  });
+  it('has one grid cell per measured row and a chart per scenario', () => {
+    expect(html.match(/<td style="background:/g)).toHaveLength(rows.length);
+    expect(html.match(/<svg class="bars"/g)).toHaveLength(4);
+  });
+  it('escapes text taken from rows', () => {
+    const evil = renderHtml([row({ note: '<img src=x onerror=alert(1)>' })], meta);
+    expect(evil).not.toContain('<img');
+    expect(evil).toContain('&lt;img');
+  });
+  it('formats the numbers like the markdown', () => {
+    expect(html).toContain('<b>33 %</b>');
+    expect(html).toContain('skew 3.00');
+  });
+});

@@ -1,0 +1,56 @@
+import type { StoreKind, Strategy } from '../topology/topology';
+
+/** One measured cell of the failure-mode matrix: one scenario × strategy × store (× variant). */
+export interface MatrixRow {
+  scenario: string;
+  /** Distinguishes two measurements of one scenario on one topology, e.g. `down` vs `removed`. */
+  variant?: string;
+  strategy: Strategy;
+  store: StoreKind;
+  clients: number;
+  /** Clients that lost at least one acknowledged item, in % of clients. */
+  carts_lost_pct: number;
+  /** Clients whose serving replica changed across the fault, in % of clients. */
+  clients_moved_pct: number;
+  /** Requests that did not get a 2xx (fail or unknown). */
+  failed_requests: number;
+  /** Busiest replica's requests / mean requests per replica (1 = even, N = all on one of N). */
+  load_skew: number;
+  /** How long the scenario took, boot to teardown. */
+  duration_ms?: number;
+  /** One line a person reads in the report next to the numbers. */
+  note?: string;
+}
+
+export interface ScenarioParams {
+  strategy: Strategy;
+  store: StoreKind;
+}
+
+/** What a failed assertion prints: enough to see what happened without re-running. */
+export interface Evidence {
+  /** One line per client: address, replicas seen, acknowledged vs final cart. */
+  summary: string[];
+  nginxConfig: string;
+  logs: Record<string, string>;
+}
+
+/**
+ * A runner's answer. `facts` are the scenario-specific measurements the tests
+ * assert on (sets of client names, counts, latencies); `rows` go to the report.
+ */
+export interface ScenarioResult<F = Record<string, unknown>> {
+  rows: MatrixRow[];
+  facts: F;
+  evidence: Evidence;
+}
+
+export interface ScenarioDefinition {
+  id: string;
+  title: string;
+  /** What the fault is, for the report and the progress line. */
+  fault: string;
+  /** The parametrisations that teach something (not the full cross product). */
+  params: ScenarioParams[];
+  run(params: ScenarioParams): Promise<ScenarioResult>;
+}
