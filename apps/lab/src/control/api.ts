@@ -1,0 +1,138 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ReplicaInfo, Topology, TopologyStatus } from '../topology/topology';
+import { badRequest, conflict, HttpError, notFound } from './errors';
+import { readJson, sendJson } from './http';
+import type { Serial } from './serial';
+import { isReplicaAction, refusal, REPLICA_ACTIONS, ReplicaAction } from './transitions';
+
+/** What the control server adds to the topology's own status. */
+export interface ControlMeta {
+  control_url: string;
+  dashboard_url: string | null;
+  pid: number;
+  started_at: string;
+}
+
+export type LabStatus = TopologyStatus & ControlMeta;
+
+export interface ApiContext {
+  topology: Topology;
+  serial: Serial;
+  meta(): ControlMeta;
+  /** After every successful change (the `up` process rewrites its state file). */
+  onChange(status: LabStatus): void;
+  /** `POST /api/down`: called after the response is sent. */
+  onDown(): void;
+}
+
+export const MAX_REPLICAS = 16;
+
+type Handler = (ctx: ApiContext, req: IncomingMessage, params: string[]) => Promise<unknown>;
+interface Route {
+  method: 'GET' | 'POST';
+  doc: string;
+  pattern: RegExp;
+  handler: Handler;
+}
+
+const ROUTES: Route[] = [
+  { method: 'GET', doc: '/api/status', pattern: /^\/api\/status$/, handler: (ctx) => labStatus(ctx) },
+  { method: 'GET', doc: '/api/logs', pattern: /^\/api\/logs$/, handler: async (ctx) => ({ logs: await ctx.topology.logs() }) },
+  { method: 'POST', doc: '/api/replicas/:name/:action', pattern: /^\/api\/replicas\/([^/]+)\/([^/]+)$/, handler: replicaAction },
+  { method: 'POST', doc: '/api/scale {"replicas":N}', pattern: /^\/api\/scale$/, handler: scale },
+  { method: 'POST', doc: '/api/redis/:action', pattern: /^\/api\/redis\/([^/]+)$/, handler: redisAction },
+  { method: 'POST', doc: '/api/down', pattern: /^\/api\/down$/, handler: down },
+];
+
+export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  const matching = ROUTES.filter((r) => r.pattern.test(path));
+  if (matching.length === 0) throw notFound(`no API route ${path}`, { routes: ROUTES.map((r) => `${r.method} ${r.doc}`) });
+  const route = matching.find((r) => r.method === req.method);
+  if (!route) {
+    res.setHeader('allow', matching.map((r) => r.method).join(', '));
+    throw new HttpError(405, `${req.method} not allowed on ${path}`);
+  }
+  const params = (route.pattern.exec(path) ?? []).slice(1).map(decodeURIComponent);
+  const body = await route.handler(ctx, req, params);
+  sendJson(res, 200, body);
+  if (route.handler === down) ctx.onDown();
+}
+
+async function labStatus(ctx: ApiContext): Promise<LabStatus> {
+  return { ...(await ctx.topology.status()), ...ctx.meta() };
+}
+
+async function changed(ctx: ApiContext, message: string) {
+  const status = await labStatus(ctx);
+  ctx.onChange(status);
+  return { ok: true, message, status };
+}
+
+const DONE: Record<ReplicaAction, (name: string) => string> = {
+  stop: (n) => `${n} stopped`,
+  kill: (n) => `${n} killed`,
+  pause: (n) => `${n} paused (its connections stay open, nothing answers)`,
+  resume: (n) => `${n} resumed`,
+  start: (n) => `${n} started and ready`,
+  drain: (n) => `${n} drained: down in nginx (keeps its hash slot, gets no traffic)`,
+  undrain: (n) => `${n} back in rotation in nginx`,
+};
+
+function apply(topology: Topology, action: ReplicaAction, name: string): Promise<void> {
+  if (action === 'drain' || action === 'undrain') return topology.markDown(name, action === 'drain');
+  return topology[action](name);
+}
+
+async function replicaAction(ctx: ApiContext, _req: IncomingMessage, [name, action]: string[]) {
+  if (!isReplicaAction(action)) throw notFound(`unknown replica action "${action}"`, { actions: [...REPLICA_ACTIONS] });
+  return ctx.serial.run(async () => {
+    const replica = await findReplica(ctx.topology, name);
+    const why = refusal(action, replica);
+    if (why) throw conflict(why);
+    await apply(ctx.topology, action, name);
+    return changed(ctx, DONE[action](name));
+  });
+}
+
+async function findReplica(topology: Topology, name: string): Promise<ReplicaInfo> {
+  const { replicas } = await topology.status();
+  const found = replicas.find((r) => r.name === name);
+  if (found) return found;
+  const names = replicas.map((r) => r.name);
+  throw notFound(`no replica named "${name}"; replicas: ${names.join(', ')}`, { replicas: names });
+}
+
+async function scale(ctx: ApiContext, req: IncomingMessage) {
+  const { replicas } = await readJson(req);
+  if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 1 || replicas > MAX_REPLICAS) {
+    throw badRequest(`"replicas" must be an integer from 1 to ${MAX_REPLICAS}`);
+  }
+  return ctx.serial.run(async () => {
+    const before = (await ctx.topology.status()).replicas.length;
+    if (before === replicas) return changed(ctx, `already ${replicas} replicas`);
+    await ctx.topology.scale(replicas);
+    return changed(ctx, `scaled from ${before} to ${replicas} replicas`);
+  });
+}
+
+const REDIS_ACTIONS = {
+  pause: { from: ['running'], run: (t: Topology) => t.redisPause(), done: 'redis paused (connections stay open, nothing answers)' },
+  resume: { from: ['paused'], run: (t: Topology) => t.redisResume(), done: 'redis resumed' },
+  restart: { from: ['running', 'paused', 'stopped'], run: (t: Topology) => t.redisRestart(), done: 'redis restarted: every session it held is gone' },
+} as const;
+
+async function redisAction(ctx: ApiContext, _req: IncomingMessage, [action]: string[]) {
+  if (!Object.hasOwn(REDIS_ACTIONS, action)) throw notFound(`unknown redis action "${action}"`, { actions: Object.keys(REDIS_ACTIONS) });
+  const spec = REDIS_ACTIONS[action as keyof typeof REDIS_ACTIONS];
+  return ctx.serial.run(async () => {
+    const { redis, store } = await ctx.topology.status();
+    if (!redis) throw conflict(`this lab uses the ${store} store and has no Redis; start one with --store redis`);
+    if (!(spec.from as readonly string[]).includes(redis.state)) throw conflict(`cannot ${action} redis: it is ${redis.state}`);
+    await spec.run(ctx.topology);
+    return changed(ctx, spec.done);
+  });
+}
+
+async function down() {
+  return { ok: true, message: 'tearing the lab down' };
+}

@@ -1,0 +1,56 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { badRequest, HttpError } from './errors';
+
+const BODY_LIMIT = 64 * 1024;
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body, null, 2) + '\n';
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
+  res.end(text);
+}
+
+/** The request body as JSON; an empty body is `{}` so `curl -X POST` works. */
+export async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > BODY_LIMIT) throw new HttpError(413, `request body larger than ${BODY_LIMIT} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (!text) return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  throw badRequest('request body must be a JSON object');
+}
+
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+
+function isLoopbackHost(host: string): boolean {
+  const name = host.replace(/:\d+$/, '');
+  return LOOPBACK_NAMES.includes(name);
+}
+
+/**
+ * The API listens on loopback only, but a web page in the user's browser can
+ * still send it requests (cross-site POST, DNS rebinding). Only requests whose
+ * Host is a loopback name, and whose Origin (when a browser sends one) is a
+ * loopback origin too, may act on the lab.
+ */
+export function checkLocalCaller(req: IncomingMessage): void {
+  const host = req.headers.host ?? '';
+  if (!isLoopbackHost(host)) throw new HttpError(403, `Host "${host}" refused: use http://127.0.0.1`);
+  const origin = req.headers.origin;
+  if (origin !== undefined && !(origin.startsWith('http://') && isLoopbackHost(origin.slice('http://'.length)))) {
+    throw new HttpError(403, `cross-origin request from ${origin} refused`);
+  }
+}

@@ -1,0 +1,164 @@
+import { request } from 'node:http';
+import type { ReplicaInfo, Topology, TopologyStatus } from '../topology/topology';
+import { ControlServer, startControlServer } from './server';
+
+// The control server's HTTP contract (routes, status codes, refusals) over an
+// in-memory topology double; the real topology behind it is exercised by
+// test/lab/cli-*.test.ts through the built CLI.
+function fakeTopology(): Topology & { calls: string[] } {
+  const replicas: ReplicaInfo[] = [1, 2, 3].map((i) => ({
+    name: `app${i}`,
+    state: 'running',
+    drained: false,
+    url: `http://127.0.0.1:${9000 + i}`,
+  }));
+  const calls: string[] = [];
+  const set = (name: string, state: ReplicaInfo['state']) => {
+    calls.push(`${state}:${name}`);
+    replicas.find((r) => r.name === name)!.state = state;
+  };
+  const status = async (): Promise<TopologyStatus> => ({
+    driver: 'process',
+    strategy: 'ip-hash',
+    store: 'memory',
+    url: 'http://127.0.0.1:1',
+    replicas: replicas.map((r) => ({ ...r })),
+    nginx: { version: '1.22.1', sticky: 'n/a' },
+  });
+  const fail = async () => {
+    throw new Error('driver exploded');
+  };
+  return {
+    calls,
+    driver: 'process',
+    url: 'http://127.0.0.1:1',
+    strategy: 'ip-hash',
+    store: 'memory',
+    status,
+    stop: async (n) => set(n, 'stopped'),
+    kill: async (n) => set(n, 'killed'),
+    pause: async (n) => set(n, 'paused'),
+    resume: async (n) => set(n, 'running'),
+    start: fail,
+    addReplica: fail,
+    removeReplica: fail,
+    scale: fail,
+    markDown: async (n, down) => {
+      replicas.find((r) => r.name === n)!.drained = down;
+    },
+    redisPause: fail,
+    redisResume: fail,
+    redisRestart: fail,
+    logs: async () => ({ app1: 'hello' }),
+    nginxConfig: async () => '',
+    down: async () => undefined,
+    [Symbol.asyncDispose]: async () => undefined,
+  };
+}
+
+async function call(control: ControlServer, method: string, path: string, init: RequestInit = {}) {
+  const res = await fetch(control.url + path, { method, ...init });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+describe('control server', () => {
+  let control: ControlServer;
+  let topology: ReturnType<typeof fakeTopology>;
+  let downCalls = 0;
+
+  beforeEach(async () => {
+    topology = fakeTopology();
+    downCalls = 0;
+    control = await startControlServer({ topology, port: 0, onDown: () => downCalls++ });
+  });
+  afterEach(() => control.close());
+
+  it('reports the topology status with its own URL', async () => {
+    const { status, body } = await call(control, 'GET', '/api/status');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ strategy: 'ip-hash', control_url: control.url, pid: process.pid });
+    expect((body.replicas as ReplicaInfo[]).map((r) => r.name)).toEqual(['app1', 'app2', 'app3']);
+  });
+
+  it('applies a replica action and refuses the same one twice with 409', async () => {
+    const first = await call(control, 'POST', '/api/replicas/app2/kill');
+    expect(first.status).toBe(200);
+    expect(first.body.message).toBe('app2 killed');
+    expect(topology.calls).toEqual(['killed:app2']);
+    const again = await call(control, 'POST', '/api/replicas/app2/kill');
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatch(/app2 is already killed/);
+    expect(topology.calls).toHaveLength(1);
+  });
+
+  it('answers 404 with the replica list for an unknown name', async () => {
+    const { status, body } = await call(control, 'POST', '/api/replicas/app9/stop');
+    expect(status).toBe(404);
+    expect(body.replicas).toEqual(['app1', 'app2', 'app3']);
+    expect(body.error).toMatch(/app9/);
+  });
+
+  it('maps a driver error to 500 with its message', async () => {
+    await call(control, 'POST', '/api/replicas/app1/stop');
+    const { status, body } = await call(control, 'POST', '/api/replicas/app1/start');
+    expect(status).toBe(500);
+    expect(body.error).toBe('driver exploded');
+  });
+
+  it('drains and refuses to drain twice', async () => {
+    expect((await call(control, 'POST', '/api/replicas/app3/drain')).status).toBe(200);
+    expect((await call(control, 'POST', '/api/replicas/app3/drain')).status).toBe(409);
+    expect((await call(control, 'POST', '/api/replicas/app3/undrain')).status).toBe(200);
+  });
+
+  it('validates scale and refuses redis actions without redis', async () => {
+    const bad = await call(control, 'POST', '/api/scale', { body: '{"replicas":0}' });
+    expect(bad.status).toBe(400);
+    const redis = await call(control, 'POST', '/api/redis/pause');
+    expect(redis.status).toBe(409);
+    expect(redis.body.error).toMatch(/no Redis/);
+  });
+
+  it('calls onDown only after answering POST /api/down', async () => {
+    const { status } = await call(control, 'POST', '/api/down');
+    expect(status).toBe(200);
+    expect(downCalls).toBe(1);
+  });
+
+  it('refuses cross-origin and foreign-Host requests', async () => {
+    const cross = await call(control, 'POST', '/api/replicas/app1/kill', { headers: { origin: 'http://evil.example' } });
+    expect(cross.status).toBe(403);
+    // fetch cannot forge Host (a forbidden header); a DNS-rebinding page would send its own name
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const req = request(`${control.url}/api/replicas/app1/kill`, { method: 'POST', headers: { host: 'evil.example' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(rebound).toBe(403);
+    expect(topology.calls).toEqual([]);
+  });
+
+  it('answers 404 JSON outside /api when there is no dashboard page', async () => {
+    const res = await fetch(`${control.url}/nope`);
+    expect(res.status).toBe(404);
+  });
+
+  it('answers 405 for a wrong method', async () => {
+    expect((await call(control, 'POST', '/api/status')).status).toBe(405);
+  });
+});
+
+describe('control server before the topology is attached', () => {
+  it('answers 503 while the lab is starting', async () => {
+    const control = await ControlServer.listen({ port: 0 });
+    try {
+      const res = await fetch(`${control.url}/api/status`);
+      expect(res.status).toBe(503);
+    } finally {
+      await control.close();
+    }
+  });
+});
