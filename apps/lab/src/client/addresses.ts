@@ -1,0 +1,22 @@
+// Source addresses for lab clients. The whole 127.0.0.0/8 is loopback on
+// Linux, so binding a socket to 127.0.X.Y gives nginx a real, distinct
+// $remote_addr. ip_hash only looks at the first three octets: different /24s
+// model different users, one /24 models many users behind one NAT.
+
+const MAX = 254;
+
+function check(i: number): void {
+  if (!Number.isInteger(i) || i < 0 || i >= MAX) throw new RangeError(`address index must be 0..${MAX - 1}, got ${i}`);
+}
+
+/** A distinct /24 per user: 127.0.1.1, 127.0.2.1, … */
+export function userAddress(i: number): string {
+  check(i);
+  return `127.0.${i + 1}.1`;
+}
+
+/** Users sharing one /24, like an office behind NAT: 127.0.200.1, 127.0.200.2, … */
+export function natAddress(i: number): string {
+  check(i);
+  return `127.0.200.${i + 1}`;
+}
