@@ -1,0 +1,64 @@
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { SHOP_HTML } from './assets/page';
+import { SHOP_JS } from './assets/shop-script';
+import { SHOP_CSS } from './assets/style';
+
+// Same-origin only: the page talks to this API and loads nothing else.
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * The shop page, embedded as string constants: tsc copies no asset files into
+ * dist/, and the Docker image ships dist/ only. `no-cache` plus Express's ETag
+ * means a revalidation (304) per load, so a rebuilt replica never serves a
+ * stale script.
+ */
+@Controller('ui')
+export class UiController {
+  // Express matches /ui and /ui/ alike; the relative asset URLs need the slash.
+  @Get()
+  page(@Req() req: Request, @Res() res: Response): void {
+    const [path, query] = splitUrl(req.originalUrl);
+    if (!path.endsWith('/')) {
+      // Relative, so it also holds behind a proxy that adds a path prefix.
+      res.redirect(301, `ui/${query}`);
+      return;
+    }
+    send(res, 'text/html; charset=utf-8', SHOP_HTML);
+  }
+
+  @Get('shop.js')
+  script(@Res() res: Response): void {
+    send(res, 'text/javascript; charset=utf-8', SHOP_JS);
+  }
+
+  @Get('shop.css')
+  style(@Res() res: Response): void {
+    send(res, 'text/css; charset=utf-8', SHOP_CSS);
+  }
+}
+
+function splitUrl(url: string): [string, string] {
+  const at = url.indexOf('?');
+  return at < 0 ? [url, ''] : [url.slice(0, at), url.slice(at)];
+}
+
+function send(res: Response, type: string, body: string): void {
+  res.set({
+    'Content-Type': type,
+    'Cache-Control': 'no-cache',
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  });
+  res.send(body);
+}
