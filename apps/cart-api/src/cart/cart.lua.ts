@@ -1,0 +1,32 @@
+/**
+ * One cart operation, checked and applied inside Redis so concurrent requests
+ * on any replica cannot interleave. Also slides the TTL of the cart and of its
+ * session (connect-redis runs with disableTouch), then returns the cart as
+ * HGETALL's flat [sku, qty, ...] list.
+ *
+ * KEYS: cart:<sid>, sess:<sid>
+ * ARGV: op (get|add|set|remove|clear), sku, qty, ttl seconds, max qty, max lines
+ */
+export const CART_SCRIPT = `
+local cart, sess = KEYS[1], KEYS[2]
+local op, sku = ARGV[1], ARGV[2]
+local qty, ttl = tonumber(ARGV[3]), tonumber(ARGV[4])
+local maxQty, maxLines = tonumber(ARGV[5]), tonumber(ARGV[6])
+if op == 'add' then
+  local cur = tonumber(redis.call('HGET', cart, sku) or '0')
+  if cur == 0 and redis.call('HLEN', cart) >= maxLines then return redis.error_reply('CART_LINES') end
+  if cur + qty > maxQty then return redis.error_reply('CART_QTY') end
+  redis.call('HSET', cart, sku, cur + qty)
+elseif op == 'set' then
+  if redis.call('HEXISTS', cart, sku) == 0 then return redis.error_reply('CART_NOLINE') end
+  if qty > maxQty then return redis.error_reply('CART_QTY') end
+  redis.call('HSET', cart, sku, qty)
+elseif op == 'remove' then
+  if redis.call('HDEL', cart, sku) == 0 then return redis.error_reply('CART_NOLINE') end
+elseif op == 'clear' then
+  redis.call('DEL', cart)
+end
+redis.call('EXPIRE', cart, ttl)
+redis.call('EXPIRE', sess, ttl)
+return redis.call('HGETALL', cart)
+`;

@@ -1,0 +1,33 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { AppConfig } from '../config/config';
+import type { RequestStats } from './request-stats';
+
+/**
+ * First middleware of the app: tags every response (errors and 404s too) with
+ * the replica name, counts it, and writes one JSON log line when it finishes.
+ */
+export function requestMiddleware(config: AppConfig, stats: RequestStats) {
+  const log = config.logLevel !== 'silent';
+  const replica = config.appName;
+  return (req: Request, res: Response, next: NextFunction): void => {
+    stats.served++;
+    res.setHeader('X-Served-By', replica);
+    if (stats.draining) res.setHeader('Connection', 'close');
+    if (log) {
+      const start = process.hrtime.bigint();
+      res.once('finish', () => {
+        const duration_ms = Number(process.hrtime.bigint() - start) / 1e6;
+        process.stdout.write(
+          JSON.stringify({
+            replica,
+            method: req.method,
+            path: req.originalUrl.split('?')[0],
+            status: res.statusCode,
+            duration_ms: Math.round(duration_ms * 100) / 100,
+          }) + '\n',
+        );
+      });
+    }
+    next();
+  };
+}

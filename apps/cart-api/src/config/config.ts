@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+
+export type SessionStoreKind = 'memory' | 'redis';
+export type CookieSecure = 'auto' | boolean;
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  appName: string;
+  sessionStore: SessionStoreKind;
+  redisUrl: string;
+  /** First signs, all verify (rotation). */
+  sessionSecrets: string[];
+  /** True when no SESSION_SECRET was given and a random one is in use. */
+  secretGenerated: boolean;
+  sessionTtlSeconds: number;
+  cookieSecure: CookieSecure;
+  /** Express `trust proxy` value: a list of names/addresses/CIDRs. */
+  trustProxy: string[];
+  logLevel: 'info' | 'silent';
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** A bad environment value; the message is the one line printed at boot. */
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function pick(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  return raw === undefined || raw.trim() === '' ? fallback : raw.trim();
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const value = pick(env, name, fallback);
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ConfigError(`${name}=${value} is invalid: expected one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}
+
+function intIn(env: Env, name: string, min: number, max: number, fallback: number): number {
+  const value = pick(env, name, String(fallback));
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) {
+    throw new ConfigError(`${name}=${value} is invalid: expected an integer from ${min} to ${max}`);
+  }
+  return n;
+}
+
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function redisUrl(env: Env): string {
+  const value = pick(env, 'REDIS_URL', 'redis://localhost:6379');
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`REDIS_URL=${value} is invalid: expected a URL like redis://host:6379`);
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new ConfigError(`REDIS_URL=${value} is invalid: expected a redis:// or rediss:// URL`);
+  }
+  return value;
+}
+
+function appName(env: Env): string {
+  const value = pick(env, 'APP_NAME', hostname());
+  if (!/^[\w.-]{1,64}$/.test(value)) {
+    throw new ConfigError(`APP_NAME=${value} is invalid: expected 1-64 letters, digits, '.', '_' or '-'`);
+  }
+  return value;
+}
+
+function secrets(env: Env): { sessionSecrets: string[]; secretGenerated: boolean } {
+  const given = list(env.SESSION_SECRET ?? '');
+  if (given.length > 0) return { sessionSecrets: given, secretGenerated: false };
+  return { sessionSecrets: [randomBytes(32).toString('hex')], secretGenerated: true };
+}
+
+/** Parses and validates the environment; throws ConfigError naming the bad variable. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const cookie = oneOf(env, 'COOKIE_SECURE', ['auto', 'true', 'false'] as const, 'auto');
+  const trustProxy = list(pick(env, 'TRUST_PROXY', 'loopback, linklocal, uniquelocal'));
+  return {
+    port: intIn(env, 'PORT', 0, 65535, 8000),
+    host: pick(env, 'HOST', '0.0.0.0'),
+    appName: appName(env),
+    sessionStore: oneOf(env, 'SESSION_STORE', ['memory', 'redis'] as const, 'memory'),
+    redisUrl: redisUrl(env),
+    ...secrets(env),
+    sessionTtlSeconds: intIn(env, 'SESSION_TTL_SECONDS', 1, 30 * 86400, 1800),
+    cookieSecure: cookie === 'auto' ? 'auto' : cookie === 'true',
+    trustProxy,
+    logLevel: oneOf(env, 'LOG_LEVEL', ['info', 'silent'] as const, 'info'),
+  };
+}

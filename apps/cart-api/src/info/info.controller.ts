@@ -1,0 +1,38 @@
+import { Controller, Get, Inject, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { RequestStats } from '../common/request-stats';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { SESSION_BACKEND, SessionBackend } from '../session/session-backend';
+
+@Controller()
+export class InfoController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SESSION_BACKEND) private readonly backend: SessionBackend,
+    private readonly stats: RequestStats,
+  ) {}
+
+  /** Who answered, and the client address as this replica sees it (through trusted proxies). */
+  @Get()
+  whoami(@Req() req: Request) {
+    return {
+      app_name: this.config.appName,
+      process_id: process.pid,
+      client_ip: req.ip ?? null,
+      session_store: this.config.sessionStore,
+      message: `Hello from ${this.config.appName}`,
+    };
+  }
+
+  @Get('stats')
+  statsBody() {
+    return {
+      app_name: this.config.appName,
+      session_store: this.config.sessionStore,
+      sessions: this.backend.sessionsInMemory(),
+      requests_served: this.stats.served,
+      rss_bytes: process.memoryUsage.rss(),
+      uptime_s: Math.round((Date.now() - this.stats.startedAt) / 100) / 10,
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import { ServiceUnavailableException } from '@nestjs/common';
+import type { Request } from 'express';
+
+/** True when the request carries a session that has been stored before. */
+export function hasStoredSession(req: Request): boolean {
+  return req.session?.createdAt !== undefined;
+}
+
+/**
+ * Stores the session before the first cart write. express-session would save
+ * it only after the response, and a failed save there does not fail the
+ * response: a write whose session was not stored would be answered 2xx.
+ */
+export async function ensureSession(req: Request): Promise<string> {
+  const sess = req.session;
+  if (!sess) throw new ServiceUnavailableException('session store unavailable: no session middleware');
+  if (sess.createdAt !== undefined) return req.sessionID;
+  sess.createdAt = Date.now();
+  try {
+    await new Promise<void>((resolve, reject) => sess.save((err) => (err ? reject(err) : resolve())));
+  } catch (err) {
+    throw new ServiceUnavailableException(`session store unavailable: ${(err as Error).message}`);
+  }
+  return req.sessionID;
+}
