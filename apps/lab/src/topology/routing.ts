@@ -1,0 +1,37 @@
+// Confirms nginx's routing after a reload from the outside, the way a user
+// would see it: requests from many source addresses and URLs (so every
+// strategy's hash key varies) until one is answered by the replica we expect.
+import { get } from 'node:http';
+import { userAddress } from '../client/addresses';
+import { waitFor } from '../process/wait';
+
+const BATCH = 8;
+
+/** X-Served-By of one GET through nginx, or undefined when nothing answered. */
+export function servedBy(url: string, sourceAddress: string, timeoutMs = 2_000): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const req = get(url, { agent: false, localAddress: sourceAddress, timeout: timeoutMs }, (res) => {
+      res.resume();
+      const h = res.headers['x-served-by'];
+      res.on('end', () => resolve(res.statusCode === 200 && typeof h === 'string' ? h : undefined));
+      res.on('error', () => resolve(undefined));
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(undefined));
+  });
+}
+
+export async function waitUntilRouted(baseUrl: string, name: string, timeoutMs = 15_000): Promise<void> {
+  let n = 0;
+  await waitFor(
+    `nginx at ${baseUrl} to route a request to ${name}`,
+    async () => {
+      const batch = Array.from({ length: BATCH }, () => {
+        n += 1;
+        return servedBy(`${baseUrl}/?lab-route-probe=${n}`, userAddress(n % 254));
+      });
+      return (await Promise.all(batch)).includes(name);
+    },
+    { timeoutMs, intervalMs: 50 },
+  );
+}
