@@ -1,0 +1,106 @@
+// Finding and running the Compose CLI. Every call is bounded by a timeout;
+// the output is kept for error messages (the evidence when something fails).
+import { execFile, execFileSync } from 'node:child_process';
+import type { ComposeCli } from './commands';
+
+/** No Docker engine answers, or no Compose CLI is installed: callers skip with this message. */
+export class ComposeUnavailableError extends Error {
+  constructor(reason: string) {
+    super(`compose driver unavailable: ${reason}`);
+    this.name = 'ComposeUnavailableError';
+  }
+}
+
+export class ComposeCommandError extends Error {
+  constructor(
+    readonly argv: string[],
+    readonly stdout: string,
+    readonly stderr: string,
+    cause: string,
+  ) {
+    super(`${argv.join(' ')} failed (${cause}): ${firstLines(stderr || stdout)}`);
+    this.name = 'ComposeCommandError';
+  }
+}
+
+function firstLines(s: string, n = 6): string {
+  return s.trim().split('\n').slice(0, n).join(' | ');
+}
+
+export interface RunOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+}
+
+export function run(argv: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
+  const [file, ...args] = argv;
+  return new Promise((resolve, reject) => {
+    execFile(
+      file,
+      args,
+      {
+        cwd: opts.cwd,
+        env: { ...process.env, ...opts.env },
+        timeout: opts.timeoutMs ?? 120_000,
+        killSignal: 'SIGKILL',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (err, stdout, stderr) => {
+        if (!err) return resolve({ stdout, stderr });
+        const cause = err.killed ? `timed out after ${opts.timeoutMs ?? 120_000} ms` : `exit ${err.code ?? err.signal}`;
+        reject(new ComposeCommandError([...argv], stdout, stderr, cause));
+      },
+    );
+  });
+}
+
+function succeeds(argv: string[], timeoutMs: number): { ok: boolean; output: string } {
+  try {
+    const out = execFileSync(argv[0], argv.slice(1), { timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
+    return { ok: true, output: out.toString() };
+  } catch (err) {
+    const e = err as { stderr?: Buffer; message: string };
+    return { ok: false, output: e.stderr?.toString().trim() || e.message };
+  }
+}
+
+/** The Compose CLI to use, or null: the `docker compose` plugin first, then `docker-compose`. */
+export function findComposeCli(): ComposeCli | null {
+  if (succeeds(['docker', 'compose', 'version'], 10_000).ok) return ['docker', 'compose'];
+  if (succeeds(['docker-compose', 'version'], 10_000).ok) return ['docker-compose'];
+  return null;
+}
+
+/**
+ * The Compose CLI when a Docker engine answers; otherwise throws
+ * ComposeUnavailableError saying what is missing. Synchronous so a test file
+ * can decide at load time whether to run or skip (and print why).
+ */
+export function requireCompose(): ComposeCli {
+  const info = succeeds(['docker', 'info', '--format', '{{.ServerVersion}}'], 15_000);
+  if (!info.ok) {
+    const why = info.output.split('\n')[0] || 'docker info failed';
+    throw new ComposeUnavailableError(`no Docker engine answers (docker info: ${why})`);
+  }
+  const cli = findComposeCli();
+  if (!cli) {
+    throw new ComposeUnavailableError('neither the `docker compose` plugin nor `docker-compose` is installed');
+  }
+  return cli;
+}
+
+/** Why the compose driver cannot run here, or null when it can. */
+export function composeUnavailableReason(): string | null {
+  try {
+    requireCompose();
+    return null;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}

@@ -1,0 +1,187 @@
+// Pure construction of Compose command lines, environments and the generated
+// override file. No I/O here, so all of it is unit-tested without Docker.
+import { randomBytes } from 'node:crypto';
+import type { Strategy, StoreKind } from '../topology/topology';
+
+/** The port every cart-api container listens on (Dockerfile `PORT`, compose files). */
+export const APP_PORT = 8000;
+/** The port nginx listens on inside its container. */
+export const NGINX_PORT = 80;
+
+/** `docker compose` (plugin) or `docker-compose` (standalone): argv prefix. */
+export type ComposeCli = readonly [string, ...string[]];
+
+export interface ComposeProject {
+  cli: ComposeCli;
+  /** `-p`: unique per run so parallel runs never share containers or networks. */
+  name: string;
+  /** `-f` files, in merge order. */
+  files: string[];
+}
+
+export function projectName(random: string = randomBytes(4).toString('hex')): string {
+  return `sticky-lab-${random}`;
+}
+
+/** Compose files for a store, relative to the repository root. */
+export function composeFiles(store: StoreKind): string[] {
+  return store === 'redis' ? ['docker-compose.yml', 'docker-compose.redis.yml'] : ['docker-compose.yml'];
+}
+
+export function replicaName(i: number): string {
+  return `app${i}`;
+}
+
+/** `app7` → 7; anything else → NaN. */
+export function replicaIndex(name: string): number {
+  const m = /^app([1-9]\d*)$/.exec(name);
+  return m ? Number(m[1]) : NaN;
+}
+
+/** The next free name after the highest one in use (`app4` after app1..app3). */
+export function nextReplicaName(names: string[]): string {
+  const max = names.map(replicaIndex).filter((n) => !Number.isNaN(n)).reduce((a, b) => Math.max(a, b), 0);
+  return replicaName(max + 1);
+}
+
+/** `LAB_REPLICAS` as the nginx entrypoint script reads it: `app1=app1:8000 app2=app2:8000`. */
+export function labReplicas(names: string[]): string {
+  return names.map((n) => `${n}=${n}:${APP_PORT}`).join(' ');
+}
+
+/** `LAB_DOWN`: space-separated names of replicas marked `down`. */
+export function labDown(names: Iterable<string>): string {
+  return [...names].sort((a, b) => replicaIndex(a) - replicaIndex(b)).join(' ');
+}
+
+export interface NginxEnv {
+  strategy: Strategy;
+  replicas: string[];
+  down: Iterable<string>;
+}
+
+export function nginxEnv(n: NginxEnv): Record<string, string> {
+  return { LB_STRATEGY: n.strategy, LAB_REPLICAS: labReplicas(n.replicas), LAB_DOWN: labDown(n.down) };
+}
+
+export interface ProjectEnvOptions extends NginxEnv {
+  sessionSecret: string;
+  /** Host port for nginx on 127.0.0.1; undefined: an ephemeral one. */
+  port?: number;
+}
+
+/**
+ * Variables the compose files interpolate. An empty `LAB_HTTP_PORT` turns
+ * `127.0.0.1:${LAB_HTTP_PORT-8080}:80` into `127.0.0.1::80`: Docker picks a
+ * free host port, read back with `docker compose port`.
+ */
+export function projectEnv(o: ProjectEnvOptions): Record<string, string> {
+  return {
+    ...nginxEnv(o),
+    SESSION_SECRET: o.sessionSecret,
+    LAB_HTTP_PORT: o.port ? String(o.port) : '',
+  };
+}
+
+/** `docker compose -p NAME -f A -f B <args…>` as argv (without the binary). */
+export function composeArgv(p: ComposeProject, ...args: string[]): string[] {
+  const [, ...prefix] = p.cli;
+  return [...prefix, '-p', p.name, ...p.files.flatMap((f) => ['-f', f]), ...args];
+}
+
+/** Starts services without touching their dependencies (the driver orders them itself). */
+export function upArgs(services: string[], build = false): string[] {
+  return ['up', '-d', '--no-deps', ...(build ? ['--build'] : []), ...services];
+}
+
+export function stopArgs(service: string, timeoutS = 10): string[] {
+  return ['stop', '-t', String(timeoutS), service];
+}
+
+export function killArgs(service: string): string[] {
+  return ['kill', '-s', 'SIGKILL', service];
+}
+
+export function pauseArgs(service: string): string[] {
+  return ['pause', service];
+}
+
+export function unpauseArgs(service: string): string[] {
+  return ['unpause', service];
+}
+
+export function startArgs(service: string): string[] {
+  return ['start', service];
+}
+
+export function restartArgs(service: string, timeoutS = 10): string[] {
+  return ['restart', '-t', String(timeoutS), service];
+}
+
+/** Stops and removes one service's container (scale-in). */
+export function removeArgs(service: string): string[] {
+  return ['rm', '--stop', '--force', service];
+}
+
+export function portArgs(service: string, containerPort: number): string[] {
+  return ['port', service, String(containerPort)];
+}
+
+/** Container id of a service (`-a`: also when stopped). */
+export function containerIdArgs(service: string): string[] {
+  return ['ps', '-a', '-q', service];
+}
+
+export function downArgs(): string[] {
+  return ['down', '-v', '--remove-orphans', '-t', '5'];
+}
+
+export function configJsonArgs(): string[] {
+  return ['config', '--format', 'json'];
+}
+
+/** `exec -T` (no TTY: the lab reads the output) with extra environment. */
+export function execArgs(service: string, cmd: string[], env: Record<string, string> = {}): string[] {
+  const envFlags = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+  return ['exec', '-T', ...envFlags, service, ...cmd];
+}
+
+/**
+ * Re-renders the templates inside the running nginx container the way its
+ * entrypoint does at start (source every `*.envsh`, then the image's
+ * envsubst script), checks the result and reloads. The container (and its
+ * published port) stays; only the configuration changes.
+ */
+export const NGINX_RERENDER_SCRIPT = [
+  'set -e',
+  'for f in $(find /docker-entrypoint.d/ -follow -type f -name "*.envsh" -print | sort -V); do . "$f"; done',
+  'NGINX_ENTRYPOINT_QUIET_LOGS=1 /docker-entrypoint.d/20-envsubst-on-templates.sh',
+  'nginx -t -q',
+  'nginx -s reload',
+].join('\n');
+
+export function nginxRerenderArgs(env: NginxEnv): string[] {
+  return execArgs('nginx', ['sh', '-c', NGINX_RERENDER_SCRIPT], nginxEnv(env));
+}
+
+/** `docker compose port` prints `127.0.0.1:49153` (or `[::]:49153`). */
+export function parsePort(output: string): number {
+  const line = output.trim().split('\n').pop() ?? '';
+  const m = /:(\d+)$/.exec(line.trim());
+  const port = m ? Number(m[1]) : NaN;
+  if (!(port > 0 && port < 65536)) throw new Error(`cannot read a host port from "${output.trim()}"`);
+  return port;
+}
+
+/** `nginx -v` prints `nginx version: nginx/1.30.0` on stderr. */
+export function parseNginxVersion(output: string): string {
+  const m = /nginx\/(\d+\.\d+\.\d+)/.exec(output);
+  if (!m) throw new Error(`cannot read an nginx version from "${output.trim()}"`);
+  return m[1];
+}
+
+/** The rendered config uses the native directive when it has a `sticky cookie` line. */
+export function stickyKind(strategy: Strategy, renderedConfig: string): 'native' | 'portable' | 'n/a' {
+  if (strategy !== 'sticky-cookie') return 'n/a';
+  return /^\s*sticky\s+cookie\b/m.test(renderedConfig) ? 'native' : 'portable';
+}

@@ -1,0 +1,48 @@
+// The per-run override file the driver adds after the repository's compose
+// files: direct loopback ports for every replica (probes and the bench talk
+// to a replica without nginx) and the replicas beyond app1..app3 (scale-out).
+// Compose reads JSON as YAML, so the file is written as JSON.
+import { APP_PORT } from './commands';
+
+export type ServiceDef = Record<string, unknown>;
+
+export interface OverrideOptions {
+  /** Every replica the run has defined so far, in order. */
+  replicas: string[];
+  /** Replicas the repository's compose files define (app1..app3). */
+  defined: string[];
+  /** app1 as `docker compose config --format json` resolved it: the model for added replicas. */
+  model?: ServiceDef;
+  /** Extra environment for every replica. */
+  env: Record<string, string>;
+}
+
+/** Ephemeral host port on loopback only: nothing outside the machine reaches a replica. */
+export const REPLICA_PORT = `127.0.0.1::${APP_PORT}`;
+
+// Keys of a resolved service that must not be copied to a new replica: the
+// container's identity and its published ports belong to the original.
+const NOT_COPIED = new Set(['container_name', 'hostname', 'ports', 'labels']);
+
+/** A new replica defined like `model`, with its own name. */
+export function cloneReplica(model: ServiceDef, name: string, env: Record<string, string>): ServiceDef {
+  const copy: ServiceDef = {};
+  for (const [k, v] of Object.entries(model)) {
+    if (v !== null && v !== undefined && !NOT_COPIED.has(k)) copy[k] = v;
+  }
+  const environment = { ...((model.environment as Record<string, string>) ?? {}), ...env, APP_NAME: name };
+  return { ...copy, environment, ports: [REPLICA_PORT] };
+}
+
+export function overrideFile(o: OverrideOptions): { services: Record<string, ServiceDef> } {
+  const services: Record<string, ServiceDef> = {};
+  for (const name of o.replicas) {
+    if (o.defined.includes(name)) {
+      services[name] = { ports: [REPLICA_PORT], ...(Object.keys(o.env).length ? { environment: { ...o.env } } : {}) };
+    } else {
+      if (!o.model) throw new Error(`cannot define ${name}: no model service resolved yet`);
+      services[name] = cloneReplica(o.model, name, o.env);
+    }
+  }
+  return { services };
+}
