@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import { runPaths } from './main-conf';
+
+/** One line of the lab's JSON access log (log_format lab_json). */
+export interface AccessLogEntry {
+  time: string;
+  remote_addr: string;
+  request: string;
+  status: number;
+  /** Every attempt, e.g. "127.0.0.1:4001, 127.0.0.1:4002" after a retry. */
+  upstream_addr: string;
+  upstream_status: string;
+  upstream_response_time: string;
+  /** X-Served-By of the replica that answered; empty when nginx answered itself. */
+  served_by: string;
+  cookie_sid: string;
+  cookie_route: string;
+  request_time: number;
+}
+
+export function parseAccessLog(text: string): AccessLogEntry[] {
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as AccessLogEntry);
+}
+
+/** Entries of runDir's access log so far (empty when nothing was logged yet). */
+export async function readAccessLog(runDir: string): Promise<AccessLogEntry[]> {
+  try {
+    return parseAccessLog(await readFile(runPaths(runDir).accessLog, 'utf8'));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+}

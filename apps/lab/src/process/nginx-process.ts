@@ -1,0 +1,202 @@
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { join } from 'node:path';
+import { runPaths } from '../nginx/main-conf';
+import type { Listen, RenderMeta } from '../nginx/render';
+import { nginxBinary } from '../nginx/version';
+import { waitFor } from './wait';
+
+export interface NginxStartOptions {
+  runDir: string;
+  confPath: string;
+  binary?: string;
+  /** Default: what renderNginx recorded in runDir/render.json. */
+  listen?: Listen;
+  startTimeoutMs?: number;
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Body of GET /__lab/generation, or null when nginx does not answer (yet). */
+export function fetchGeneration({ host, port }: Listen, timeoutMs = 1000): Promise<string | null> {
+  const target = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return new Promise((resolve) => {
+    const req = get({ host: target, port, path: '/__lab/generation', agent: false, timeout: timeoutMs }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => resolve(res.statusCode === 200 ? body.trim() : null));
+      res.on('error', () => resolve(null));
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(null));
+  });
+}
+
+/** `nginx -t`; rejects with nginx's own message when the config is bad. */
+export function testConfig(binary: string, runDir: string, confPath: string): Promise<string> {
+  const args = ['-t', '-p', runDir, '-c', confPath, '-e', runPaths(runDir).errorLog];
+  return new Promise((resolve, reject) => {
+    execFile(binary, args, { timeout: 15_000 }, (err, stdout, stderr) => {
+      const out = `${stdout}${stderr}`.trim();
+      if (err) reject(new Error(`nginx -t failed for ${confPath}:\n${out || err.message}`));
+      else resolve(out);
+    });
+  });
+}
+
+/**
+ * The machine's nginx as a child process (master in the foreground, its own
+ * process group so stop/kill can never leave a worker behind).
+ */
+export class NginxProcess implements AsyncDisposable {
+  private child?: ChildProcess;
+  private output = '';
+  private constructor(
+    readonly runDir: string,
+    readonly confPath: string,
+    readonly binary: string,
+    readonly listen: Listen,
+  ) {}
+
+  static async start(o: NginxStartOptions): Promise<NginxProcess> {
+    const meta = readMeta(o.runDir);
+    const listen = o.listen ?? meta?.listen;
+    if (!listen) throw new Error(`${runPaths(o.runDir).meta} missing: render with renderNginx() or pass listen`);
+    const nginx = new NginxProcess(o.runDir, o.confPath, o.binary ?? nginxBinary(), listen);
+    await testConfig(nginx.binary, o.runDir, o.confPath);
+    nginx.spawn();
+    try {
+      await nginx.waitGeneration(meta ? String(meta.generation) : null, o.startTimeoutMs ?? 15_000);
+    } catch (err) {
+      await nginx.kill();
+      throw err;
+    }
+    return nginx;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  get running(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  get url(): string {
+    const host = this.listen.host === '0.0.0.0' ? '127.0.0.1' : this.listen.host;
+    return `http://${host.includes(':') ? `[${host}]` : host}:${this.listen.port}`;
+  }
+
+  private spawn(): void {
+    const p = runPaths(this.runDir);
+    const args = ['-p', this.runDir, '-c', this.confPath, '-e', p.errorLog, '-g', 'daemon off;'];
+    const child = spawn(this.binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const keep = (d: Buffer) => (this.output = (this.output + d.toString()).slice(-20_000));
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    this.child = child;
+  }
+
+  /** Polls /__lab/generation until it answers `generation` (any, when null). */
+  private async waitGeneration(generation: string | null, timeoutMs: number): Promise<void> {
+    await waitFor(
+      `nginx on ${this.url} to serve generation ${generation ?? '(any)'}`,
+      async () => {
+        if (!this.running) throw new Error(`nginx exited: ${this.errorLog().trim().split('\n').slice(-3).join(' | ')}`);
+        const served = await fetchGeneration(this.listen);
+        return generation === null ? served !== null : served === generation;
+      },
+      { timeoutMs, intervalMs: 50 },
+    );
+  }
+
+  /**
+   * Tests the (re-rendered) config, SIGHUPs the master and waits until nginx
+   * answers the new generation. A different confPath is copied over the one
+   * nginx was started with: the master can only re-read its own -c file.
+   */
+  async reload(confPath: string = this.confPath, generation?: number, timeoutMs = 15_000): Promise<void> {
+    if (!this.running) throw new Error('nginx is not running');
+    if (confPath !== this.confPath) copyFileSync(confPath, this.confPath);
+    await testConfig(this.binary, this.runDir, this.confPath);
+    this.child?.kill('SIGHUP');
+    const expected = generation ?? readMeta(this.runDir)?.generation;
+    await this.waitGeneration(expected === undefined ? null : String(expected), timeoutMs);
+  }
+
+  /** SIGQUIT (graceful: in-flight requests finish), SIGKILL after graceMs. */
+  async stop(graceMs = 5_000): Promise<void> {
+    if (!this.running) return this.reapGroup();
+    this.child?.kill('SIGQUIT');
+    try {
+      await waitFor('nginx to quit', () => !this.running, { timeoutMs: graceMs });
+    } catch {
+      // still there after the grace period: kill() below
+    }
+    await this.kill();
+  }
+
+  /** SIGKILL to the whole process group (master and workers). */
+  async kill(): Promise<void> {
+    this.signalGroup('SIGKILL');
+    await this.reapGroup();
+  }
+
+  private signalGroup(signal: NodeJS.Signals | 0): boolean {
+    if (!this.child?.pid) return false;
+    try {
+      process.kill(-this.child.pid, signal);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async reapGroup(): Promise<void> {
+    if (!this.child?.pid) return;
+    // Workers outliving a SIGKILLed master would keep the port: wait until
+    // the group is empty, killing stragglers.
+    await waitFor('nginx processes to exit', () => !this.signalGroup('SIGKILL') && !this.running, {
+      timeoutMs: 10_000,
+    });
+  }
+
+  errorLog(): string {
+    return readText(runPaths(this.runDir).errorLog) + (this.output ? `\n[nginx stderr]\n${this.output}` : '');
+  }
+
+  accessLog(): string {
+    return readText(runPaths(this.runDir).accessLog);
+  }
+
+  /** The config files on disk now (main + strategy + snippets). */
+  config(): string {
+    const p = runPaths(this.runDir);
+    const snippets = readdirSafe(p.includeDir).map((f) => join(p.includeDir, f));
+    return [p.mainConf, p.strategyConf, ...snippets].map((f) => `# ---- ${f}\n${readText(f)}`).join('\n');
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.stop();
+  }
+}
+
+function readMeta(runDir: string): RenderMeta | undefined {
+  const text = readText(runPaths(runDir).meta);
+  return text ? (JSON.parse(text) as RenderMeta) : undefined;
+}
+
+function readdirSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
