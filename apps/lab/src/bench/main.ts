@@ -1,0 +1,100 @@
+// `npm run bench [-- --quick] [--only groups] [--json] [--out DIR]`:
+// what affinity and the session store cost, measured side by side in one run.
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { killAllChildren } from './child';
+import { downAllTopologies } from './lab';
+import { describeMachine } from './machine';
+import type { BenchContext, BenchReport, CaseRow } from './model';
+import { Group, parseArgs, USAGE } from './options';
+import { renderReport, writeReport } from './report';
+import { evaluateTargets } from './targets';
+import { ceilingGroup } from './groups/ceiling';
+import { peerGroup } from './groups/peer';
+import { directGroup } from './groups/direct';
+import { nginxGroup } from './groups/nginx';
+import { bootGroup } from './groups/boot';
+import { memoryGroup } from './groups/memory';
+
+const REPO = resolve(__dirname, '../../../..');
+
+async function runGroup(report: BenchReport, ctx: BenchContext, group: Group, fn: () => Promise<void>): Promise<void> {
+  ctx.log(`[${group}]`);
+  try {
+    await fn();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    ctx.log(`  FAILED: ${message}`);
+    report.failures.push({ group, message });
+  }
+}
+
+async function main(): Promise<number> {
+  const opts = parseArgs(process.argv.slice(2));
+  const ctx: BenchContext = {
+    profile: opts.profile,
+    paths: {
+      cartApi: join(REPO, 'dist/apps/cart-api/main.js'),
+      peer: join(__dirname, 'peer/server.js'),
+      ceiling: join(__dirname, 'ceiling/responder.js'),
+    },
+    log: (line) => process.stderr.write(line + '\n'),
+    secret: randomBytes(24).toString('hex'),
+  };
+  const report: BenchReport = {
+    started_at: new Date().toISOString(),
+    finished_at: '',
+    mode: opts.profile.mode,
+    settings: opts.profile,
+    machine: describeMachine(),
+    cases: [],
+    boot: [],
+    memory: [],
+    targets: [],
+    failures: [],
+  };
+  ctx.log(`bench (${opts.profile.mode}); ${report.machine.caveat}`);
+  const add = (rows: CaseRow[]) => void report.cases.push(...rows);
+  const find = (id: string) => report.cases.find((c) => c.id === id);
+  const groups: Record<Group, () => Promise<void>> = {
+    ceiling: async () => add(await ceilingGroup(ctx)),
+    peer: async () => add(await peerGroup(ctx)),
+    direct: async () => add(await directGroup(ctx, find('peer.get'))),
+    nginx: async () => add(await nginxGroup(ctx)),
+    boot: async () => void report.boot.push(...(await bootGroup(ctx))),
+    memory: async () => void report.memory.push(...(await memoryGroup(ctx))),
+  };
+  for (const group of Object.keys(groups) as Group[]) {
+    if (opts.only.has(group)) await runGroup(report, ctx, group, groups[group]);
+  }
+  report.targets = evaluateTargets(report.cases, report.boot, report.memory);
+  report.finished_at = new Date().toISOString();
+  const file = writeReport(opts.outDir ? resolve(opts.outDir) : join(REPO, 'bench/results'), report);
+  const text = renderReport(report);
+  if (opts.json) {
+    process.stderr.write(text + '\n');
+    process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  } else {
+    process.stdout.write(text + '\n');
+  }
+  ctx.log(`raw figures: ${file}`);
+  return report.failures.length ? 1 : 0;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void downAllTopologies().finally(() => {
+      killAllChildren();
+      process.exit(130);
+    });
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    killAllChildren();
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n${USAGE}\n`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,71 @@
+import type { LoadResult } from './load';
+import type { Machine } from './machine';
+import type { Group, Profile } from './options';
+
+/** One throughput case: a row of the table. */
+export interface CaseRow {
+  /** Stable id, e.g. `direct.memory.get`; the JSON and the targets refer to it. */
+  id: string;
+  group: Group;
+  label: string;
+  load: LoadResult;
+  /** This row's req/s over another row's, measured in the same run. */
+  ratio?: { value: number; of: string };
+  /** Share of GET /cart answers that still showed the user's cart (what affinity buys). */
+  cart_kept?: number;
+  note?: string;
+}
+
+export interface BootResult {
+  store: 'memory' | 'redis';
+  replicas: number;
+  samples_ms: number[];
+  median_ms: number;
+}
+
+export interface MemoryResult {
+  sessions: number;
+  /** Sessions the replica reported holding once creation finished. */
+  sessions_held: number;
+  ttl_s: number;
+  create_s: number;
+  rss_start_bytes: number;
+  rss_held_bytes: number;
+  bytes_per_session: number;
+  rss_after_expiry_bytes: number;
+  /** rss_after_expiry / rss_start. */
+  after_expiry_ratio: number;
+  expiry_wait_s: number;
+  note?: string;
+}
+
+export interface Target {
+  name: string;
+  /** null when the group that measures it did not run (--only) or failed. */
+  value: number | null;
+  goal: string;
+  met: boolean;
+  detail?: Record<string, number | string | null>;
+}
+
+export interface BenchReport {
+  started_at: string;
+  finished_at: string;
+  mode: Profile['mode'];
+  settings: Profile;
+  machine: Machine;
+  cases: CaseRow[];
+  boot: BootResult[];
+  memory: MemoryResult[];
+  targets: Target[];
+  failures: { group: Group; message: string }[];
+}
+
+/** What every group gets: settings, paths of the built servers, a progress logger. */
+export interface BenchContext {
+  profile: Profile;
+  paths: { cartApi: string; peer: string; ceiling: string };
+  log: (line: string) => void;
+  /** Shared by every cart-api replica the bench starts. */
+  secret: string;
+}

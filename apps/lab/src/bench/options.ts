@@ -1,0 +1,52 @@
+export const GROUPS = ['ceiling', 'peer', 'direct', 'nginx', 'boot', 'memory'] as const;
+export type Group = (typeof GROUPS)[number];
+
+export interface Profile {
+  mode: 'full' | 'quick';
+  /** Seconds of measured load per case, after `warmupS` of unmeasured load. */
+  durationS: number;
+  warmupS: number;
+  /** Concurrent connections, each its own user where sessions matter. */
+  connections: number;
+  /** Lab boots measured per store; the median is reported. */
+  boots: number;
+  /** Session counts held by one replica in the memory case. */
+  sessionCounts: number[];
+}
+
+export interface BenchOptions {
+  profile: Profile;
+  only: Set<Group>;
+  json: boolean;
+  /** Where the JSON goes; default bench/results in the checkout. */
+  outDir?: string;
+}
+
+const FULL: Profile = { mode: 'full', durationS: 8, warmupS: 2, connections: 8, boots: 3, sessionCounts: [10_000, 100_000] };
+const QUICK: Profile = { mode: 'quick', durationS: 1.5, warmupS: 0.5, connections: 4, boots: 1, sessionCounts: [2_000] };
+
+export const USAGE = `usage: npm run bench [-- --quick] [--only ${GROUPS.join(',')}] [--json] [--out DIR]`;
+
+export function parseArgs(argv: string[]): BenchOptions {
+  let quick = false;
+  let json = false;
+  let only = new Set<Group>(GROUPS);
+  let outDir: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--quick') quick = true;
+    else if (arg === '--json') json = true;
+    else if (arg === '--only') only = parseOnly(argv[++i]);
+    else if (arg.startsWith('--only=')) only = parseOnly(arg.slice('--only='.length));
+    else if (arg === '--out') outDir = argv[++i];
+    else throw new Error(`unknown argument ${arg}\n${USAGE}`);
+  }
+  return { profile: quick ? QUICK : FULL, only, json, outDir };
+}
+
+function parseOnly(list: string | undefined): Set<Group> {
+  const names = (list ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = names.filter((n) => !(GROUPS as readonly string[]).includes(n));
+  if (!names.length || bad.length) throw new Error(`--only takes a list of ${GROUPS.join(', ')}; got "${list ?? ''}"\n${USAGE}`);
+  return new Set(names as Group[]);
+}

@@ -1,0 +1,67 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BenchReport } from './model';
+
+type Cell = string | number;
+
+/** Left-aligned first column, right-aligned numbers: readable in a terminal and as markdown. */
+export function table(header: string[], rows: Cell[][]): string {
+  const cells = [header, ...rows].map((r) => r.map(String));
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) =>
+    '| ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
+  const rule = '|' + widths.map((w, i) => (i === 0 ? ':' + '-'.repeat(w + 1) : '-'.repeat(w + 1) + ':')).join('|') + '|';
+  return [line(cells[0]), rule, ...cells.slice(1).map(line)].join('\n');
+}
+
+function mib(bytes: number): string {
+  return (bytes / 2 ** 20).toFixed(1);
+}
+
+export function renderReport(r: BenchReport): string {
+  const m = r.machine;
+  const out: string[] = [];
+  out.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memory_gib} GiB; node ${m.node}, nginx ${m.nginx ?? 'absent'}, redis ${m.redis ?? 'absent'}`);
+  out.push(`Caveat: ${m.caveat}.`);
+  out.push(`Mode: ${r.mode} (${r.settings.durationS} s measured after ${r.settings.warmupS} s warm-up per case, ${r.settings.connections} connections, each its own session where sessions matter)`);
+  out.push('');
+  out.push(
+    table(
+      ['case', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'ratio', 'cart kept'],
+      r.cases.map((c) => [
+        c.label,
+        c.load.rps,
+        c.load.p50.toFixed(2),
+        c.load.p99.toFixed(2),
+        c.load.errors,
+        c.ratio ? `${c.ratio.value.toFixed(2)}× ${c.ratio.of}` : '',
+        c.cart_kept === undefined ? '' : `${Math.round(c.cart_kept * 100)} %`,
+      ]),
+    ),
+  );
+  if (r.boot.length) {
+    out.push('');
+    out.push(table(['lab boot (3 replicas + nginx)', 'median ms', 'samples ms'], r.boot.map((b) => [b.store, b.median_ms, b.samples_ms.join(', ')])));
+  }
+  if (r.memory.length) {
+    out.push('');
+    out.push(
+      table(
+        ['sessions (memory store, 3-line cart)', 'held', 'RSS start MiB', 'RSS held MiB', 'B/session', 'RSS after expiry MiB', 'after/start'],
+        r.memory.map((s) => [s.sessions, s.sessions_held, mib(s.rss_start_bytes), mib(s.rss_held_bytes), s.bytes_per_session, mib(s.rss_after_expiry_bytes), s.after_expiry_ratio.toFixed(2)]),
+      ),
+    );
+  }
+  out.push('');
+  out.push(table(['target', 'value', 'goal', 'met'], r.targets.map((t) => [t.name, t.value ?? 'not measured', t.goal, t.met ? 'yes' : 'NO'])));
+  for (const f of r.failures) out.push(`FAILED ${f.group}: ${f.message}`);
+  return out.join('\n');
+}
+
+/** bench/results/<timestamp>.json; returns its path. */
+export function writeReport(dir: string, r: BenchReport): string {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${r.started_at.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(r, null, 2) + '\n');
+  return file;
+}

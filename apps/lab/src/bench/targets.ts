@@ -1,0 +1,71 @@
+import { round } from './load';
+import type { BootResult, CaseRow, MemoryResult, Target } from './model';
+
+const KIB = 1024;
+
+function rowById(rows: CaseRow[], id: string): CaseRow | undefined {
+  return rows.find((r) => r.id === id);
+}
+
+function rpsRatio(a?: CaseRow, b?: CaseRow): number | null {
+  return a && b && b.load.rps > 0 ? round(a.load.rps / b.load.rps, 3) : null;
+}
+
+function p99Ratio(a?: CaseRow, b?: CaseRow): number | null {
+  return a && b && b.load.p99 > 0 ? round(a.load.p99 / b.load.p99, 3) : null;
+}
+
+/** The five targets of the benchmark issue, each met or not, from figures of this run. */
+export function evaluateTargets(rows: CaseRow[], boot: BootResult[], memory: MemoryResult[]): Target[] {
+  return [apiVsPeer(rows), redisVsMemory(rows), nginxHop(rows), labBoot(boot), sessionMemory(memory)];
+}
+
+function apiVsPeer(rows: CaseRow[]): Target {
+  const value = rpsRatio(rowById(rows, 'direct.memory.get'), rowById(rows, 'peer.get'));
+  return { name: 'cart-api GET /cart direct vs peer Express (req/s ratio)', value, goal: '>= 0.9', met: value !== null && value >= 0.9 };
+}
+
+function redisVsMemory(rows: CaseRow[]): Target {
+  const redis = rowById(rows, 'direct.redis.get');
+  const memory = rowById(rows, 'direct.memory.get');
+  const value = rpsRatio(redis, memory);
+  const p99 = p99Ratio(redis, memory);
+  const postValue = rpsRatio(rowById(rows, 'direct.redis.post'), rowById(rows, 'direct.memory.post'));
+  return {
+    name: 'redis store vs memory store, GET /cart direct (req/s ratio; p99 ratio in detail)',
+    value,
+    goal: '>= 0.95 and p99 ratio <= 1.25',
+    met: value !== null && p99 !== null && value >= 0.95 && p99 <= 1.25,
+    detail: { p99_ratio: p99, post_rps_ratio: postValue, post_p99_ratio: p99Ratio(rowById(rows, 'direct.redis.post'), rowById(rows, 'direct.memory.post')) },
+  };
+}
+
+function nginxHop(rows: CaseRow[]): Target {
+  const value = rpsRatio(rowById(rows, 'nginx.one.via-nginx'), rowById(rows, 'nginx.one.direct'));
+  return { name: 'one replica through nginx vs the same replica direct (req/s ratio)', value, goal: '>= 0.85', met: value !== null && value >= 0.85 };
+}
+
+function labBoot(boot: BootResult[]): Target {
+  const redis = boot.find((b) => b.store === 'redis');
+  const value = redis ? redis.median_ms : null;
+  return {
+    name: 'lab boot, 3 replicas + nginx + Redis (median ms)',
+    value,
+    goal: '<= 2000',
+    met: value !== null && value <= 2000,
+    detail: { memory_median_ms: boot.find((b) => b.store === 'memory')?.median_ms ?? null },
+  };
+}
+
+function sessionMemory(memory: MemoryResult[]): Target {
+  const largest = memory.reduce<MemoryResult | undefined>((m, r) => (!m || r.sessions > m.sessions ? r : m), undefined);
+  const value = largest ? largest.bytes_per_session : null;
+  const worstAfter = memory.length ? Math.max(...memory.map((m) => m.after_expiry_ratio)) : null;
+  return {
+    name: 'memory store RSS per session with a 3-line cart (bytes, largest count); RSS after expiry / start in detail',
+    value,
+    goal: `<= ${2 * KIB} and after-expiry ratio <= 1.10`,
+    met: value !== null && worstAfter !== null && value <= 2 * KIB && worstAfter <= 1.1,
+    detail: { sessions: largest?.sessions ?? null, after_expiry_ratio: worstAfter },
+  };
+}
