@@ -1,0 +1,82 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      port: 8000,
+      host: '0.0.0.0',
+      sessionStore: 'memory',
+      redisUrl: 'redis://localhost:6379',
+      sessionTtlSeconds: 1800,
+      cookieSecure: 'auto',
+      trustProxy: ['loopback', 'linklocal', 'uniquelocal'],
+      logLevel: 'info',
+      secretGenerated: true,
+    });
+    expect(c.appName.length).toBeGreaterThan(0);
+    expect(c.sessionSecrets[0]).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('generates a different secret per process start', () => {
+    expect(loadConfig({}).sessionSecrets[0]).not.toBe(loadConfig({}).sessionSecrets[0]);
+  });
+
+  it('reads every variable', () => {
+    const c = loadConfig({
+      PORT: '9001',
+      HOST: '127.0.0.1',
+      APP_NAME: 'app2',
+      SESSION_STORE: 'redis',
+      REDIS_URL: 'redis://cache:6380',
+      SESSION_SECRET: ' new , old ,',
+      SESSION_TTL_SECONDS: '60',
+      COOKIE_SECURE: 'false',
+      TRUST_PROXY: '10.0.0.0/8, loopback',
+      LOG_LEVEL: 'silent',
+    });
+    expect(c).toMatchObject({
+      port: 9001,
+      host: '127.0.0.1',
+      appName: 'app2',
+      sessionStore: 'redis',
+      redisUrl: 'redis://cache:6380',
+      sessionSecrets: ['new', 'old'],
+      secretGenerated: false,
+      sessionTtlSeconds: 60,
+      cookieSecure: false,
+      trustProxy: ['10.0.0.0/8', 'loopback'],
+      logLevel: 'silent',
+    });
+    expect(loadConfig({ COOKIE_SECURE: 'true' }).cookieSecure).toBe(true);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '-1'],
+    ['SESSION_STORE', 'mongo'],
+    ['REDIS_URL', 'not a url'],
+    ['REDIS_URL', 'http://localhost:6379'],
+    ['SESSION_TTL_SECONDS', '0'],
+    ['SESSION_TTL_SECONDS', '1.5'],
+    ['COOKIE_SECURE', 'yes'],
+    ['LOG_LEVEL', 'debug'],
+    ['APP_NAME', 'has space'],
+  ])('rejects %s=%s with one line naming the variable', (name, value) => {
+    let error: unknown;
+    try {
+      loadConfig({ [name]: value });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message.startsWith(`${name}=`)).toBe(true);
+    expect(message).not.toContain('\n');
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ PORT: '', SESSION_STORE: ' ' })).toMatchObject({ port: 8000, sessionStore: 'memory' });
+  });
+});

@@ -1,0 +1,87 @@
+import type { SessionData } from 'express-session';
+import { MemorySessionStore } from './memory-session.store';
+
+function sess(expiresAt: number): SessionData {
+  return { cookie: { originalMaxAge: 1000, expires: new Date(expiresAt) }, createdAt: 1 } as SessionData;
+}
+
+const get = (store: MemorySessionStore, sid: string) =>
+  new Promise<SessionData | null | undefined>((resolve) => store.get(sid, (_e, s) => resolve(s)));
+
+describe('MemorySessionStore', () => {
+  let now = 1_000_000;
+  let gone: string[];
+  let store: MemorySessionStore;
+  beforeEach(() => {
+    now = 1_000_000;
+    gone = [];
+    store = new MemorySessionStore({ ttlSeconds: 60, onGone: (sid) => gone.push(sid), now: () => now });
+  });
+  afterEach(() => store.close());
+
+  it('returns a copy of what was stored', async () => {
+    store.set('a', sess(now + 60_000));
+    const got = await get(store, 'a');
+    expect(got?.createdAt).toBe(1);
+    got!.createdAt = 2;
+    expect((await get(store, 'a'))?.createdAt).toBe(1);
+  });
+
+  it('expires on read at the cookie expiry and reports the session gone', async () => {
+    store.set('a', sess(now + 1000));
+    now += 1000;
+    expect(await get(store, 'a')).toBeNull();
+    expect(gone).toEqual(['a']);
+    expect(store.size).toBe(0);
+  });
+
+  it('touch slides the expiry', async () => {
+    store.set('a', sess(now + 1000));
+    now += 900;
+    store.touch('a', sess(now + 1000));
+    now += 900;
+    expect(await get(store, 'a')).not.toBeNull();
+  });
+
+  it('prune removes only expired sessions', () => {
+    store.set('old', sess(now + 10));
+    store.set('new', sess(now + 10_000));
+    now += 10;
+    expect(store.prune()).toBe(1);
+    expect(gone).toEqual(['old']);
+    expect(store.size).toBe(1);
+  });
+
+  it('destroy, clear, length and all', async () => {
+    store.set('a', sess(now + 1000));
+    store.set('b', sess(now + 1000));
+    store.destroy('a');
+    expect(gone).toEqual(['a']);
+    await expect(new Promise((r) => store.length((_e, n) => r(n)))).resolves.toBe(1);
+    await expect(new Promise((r) => store.all((_e, list) => r(list?.length)))).resolves.toBe(1);
+    store.clear();
+    expect(gone).toEqual(['a', 'b']);
+    expect(store.size).toBe(0);
+  });
+
+  it('falls back to the TTL when the session has no cookie expiry', async () => {
+    store.set('a', { cookie: { originalMaxAge: null } } as unknown as SessionData);
+    now += 59_000;
+    expect(await get(store, 'a')).not.toBeNull();
+    now += 1_000;
+    expect(await get(store, 'a')).toBeNull();
+  });
+
+  it('sweeps on its own timer, which does not keep the process alive', () => {
+    jest.useFakeTimers();
+    try {
+      const timed = new MemorySessionStore({ ttlSeconds: 2, onGone: (sid) => gone.push(sid) });
+      timed.set('a', sess(Date.now() + 1000));
+      jest.advanceTimersByTime(2000);
+      expect(gone).toEqual(['a']);
+      timed.close();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});

@@ -1,0 +1,53 @@
+// In-process cart-api apps for the e2e suites: the real AppModule and the
+// same configureApp() as main.ts, listening on a free loopback port.
+import { Test } from '@nestjs/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from '../../apps/cart-api/src/app.module';
+import { configureApp } from '../../apps/cart-api/src/app.setup';
+import { CART_LIMITS, CartLimits } from '../../apps/cart-api/src/cart/cart.repository';
+import { loadConfig } from '../../apps/cart-api/src/config/config';
+
+export const TEST_SECRET = 'e2e-secret-one';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  /** http://127.0.0.1:<port> */
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Replaces the cart limits (CART_LIMITS provider), e.g. to reach the line limit with a 6-product catalog. */
+  limits?: CartLimits;
+}
+
+/** Starts one app; `env` overrides the quiet test defaults. */
+export async function createTestApp(env: Record<string, string> = {}, opts: TestAppOptions = {}): Promise<TestApp> {
+  const config = loadConfig({ APP_NAME: 'test-app', LOG_LEVEL: 'silent', SESSION_SECRET: TEST_SECRET, ...env });
+  let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
+  if (opts.limits) builder = builder.overrideProvider(CART_LIMITS).useValue(opts.limits);
+  const moduleRef = await builder.compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+  configureApp(app);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return { app, url: `http://127.0.0.1:${address.port}`, close: () => app.close() };
+}
+
+/** A minimal cookie-following client over fetch, for tests that need many concurrent requests. */
+export class CookieClient {
+  cookie = '';
+
+  constructor(public base: string) {}
+
+  async request(method: string, path: string, body?: unknown, base = this.base): Promise<{ status: number; body: any; headers: Headers }> {
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers.cookie = this.cookie;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0];
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+  }
+}
