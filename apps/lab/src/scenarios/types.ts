@@ -1,3 +1,4 @@
+import type { History } from '../client/history';
 import type { StoreKind, Strategy } from '../topology/topology';
 
 /** One measured cell of the failure-mode matrix: one scenario × strategy × store (× variant). */
@@ -42,6 +43,8 @@ export interface Evidence {
 export interface ScenarioResult<F = Record<string, unknown>> {
   rows: MatrixRow[];
   facts: F;
+  /** Every operation of every client, for the checkers and for evidence. */
+  history: History;
   evidence: Evidence;
 }
 

@@ -1,0 +1,135 @@
+// What every scenario runner shares: a started topology that is always torn
+// down, a crowd of lab clients recording into one history, and the evidence
+// a failed assertion prints.
+import { ackedItemsLost, History, HistoryEntry, LabClient, lastReplicaByClient, replicasSeenBy, userAddress } from '../client';
+import { createTopology } from '../topology';
+import type { Topology } from '../topology/topology';
+import type { Evidence, MatrixRow, ScenarioParams, ScenarioResult } from './types';
+
+/** Enough clients for percentages to mean something, few requests each. */
+export const CLIENTS = 30;
+export const REPLICAS = 3;
+
+export interface Run {
+  topo: Topology;
+  params: ScenarioParams;
+  history: History;
+  /** Replica names at boot: `app1`…`app3`. */
+  replicas: string[];
+  skus: string[];
+}
+
+export type Body<F> = (run: Run) => Promise<{ rows: MatrixRow[]; facts: F }>;
+
+/** Thrown when a runner itself fails (e.g. a bounded wait timed out): carries the evidence. */
+export class ScenarioError extends Error {
+  constructor(
+    message: string,
+    readonly evidence: Evidence,
+  ) {
+    super(message);
+  }
+}
+
+/** Boots a topology for `params`, runs `body`, collects evidence, always tears down. */
+export async function runScenario<F>(params: ScenarioParams, body: Body<F>): Promise<ScenarioResult<F>> {
+  const started = Date.now();
+  const topo = await createTopology({ strategy: params.strategy, store: params.store, replicas: REPLICAS });
+  const history = new History();
+  try {
+    const status = await topo.status();
+    const run: Run = { topo, params, history, replicas: status.replicas.map((r) => r.name), skus: await productSkus(topo.url) };
+    let out: { rows: MatrixRow[]; facts: F };
+    try {
+      out = await body(run);
+    } catch (err) {
+      throw new ScenarioError((err as Error).message, await collectEvidence(topo, history));
+    }
+    const duration_ms = Date.now() - started;
+    return { rows: out.rows.map((r) => ({ ...r, duration_ms })), facts: out.facts, history, evidence: await collectEvidence(topo, history) };
+  } finally {
+    await topo.down();
+  }
+}
+
+async function productSkus(url: string): Promise<string[]> {
+  const c = new LabClient({ name: 'catalog', baseUrl: url });
+  try {
+    const r = await c.products();
+    if (!r.ok || !r.body?.length) throw new Error(`GET /products failed: ${r.error ?? 'empty catalog'}`);
+    return r.body.map((p) => p.sku);
+  } finally {
+    c.close();
+  }
+}
+
+/** `n` clients named c01…, each from its own /24 unless `address` says otherwise. */
+export function makeClients(run: Run, n = CLIENTS, address: (i: number) => string = userAddress, prefix = 'c'): LabClient[] {
+  return Array.from(
+    { length: n },
+    (_, i) =>
+      new LabClient({
+        name: `${prefix}${String(i + 1).padStart(2, '0')}`,
+        baseUrl: run.topo.url,
+        sourceAddress: address(i),
+        history: run.history,
+      }),
+  );
+}
+
+export function closeAll(clients: readonly LabClient[]): void {
+  for (const c of clients) c.close();
+}
+
+/** Every client does `fn` concurrently. */
+export function all<T>(clients: readonly LabClient[], fn: (c: LabClient, i: number) => Promise<T>): Promise<T[]> {
+  return Promise.all(clients.map(fn));
+}
+
+/** Each client adds the SKU picked by its index: the cart the fault may destroy. */
+export function fill(run: Run, clients: readonly LabClient[], offset = 0): Promise<unknown> {
+  return all(clients, (c, i) => c.addItem(run.skus[(i + offset) % run.skus.length], 1));
+}
+
+/** Every client reads its cart `times` times; returns client → replica of its last answer. */
+export async function placement(clients: readonly LabClient[], times = 1): Promise<Record<string, string>> {
+  const mark = clients[0]?.history.entries.length ?? 0;
+  for (let k = 0; k < times; k++) await all(clients, (c) => c.getCart());
+  return lastReplicaByClient(clients[0]?.history.since(mark) ?? []);
+}
+
+/** Clients (names) whose replica is `replica` in a placement. */
+export function clientsOn(place: Record<string, string>, replica: string): string[] {
+  return Object.keys(place)
+    .filter((c) => place[c] === replica)
+    .sort();
+}
+
+/** Names of clients that lost an acknowledged item, judged over `entries`. */
+export function lostClients(entries: History | readonly HistoryEntry[]): string[] {
+  return [...new Set(ackedItemsLost(entries).map((l) => l.client))].sort();
+}
+
+/** How many clients landed on each replica, as `app1 ×10, app3 ×5`. */
+export function spread(place: Record<string, string>, among?: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const [c, r] of Object.entries(place)) if (!among || among.includes(c)) counts.set(r, (counts.get(r) ?? 0) + 1);
+  return [...counts]
+    .sort()
+    .map(([r, n]) => `${r} ×${n}`)
+    .join(', ');
+}
+
+export async function collectEvidence(topo: Topology, history: History): Promise<Evidence> {
+  const tail = (s: string) => s.split('\n').slice(-40).join('\n');
+  const [nginxConfig, logs] = await Promise.all([
+    topo.nginxConfig().catch((e: Error) => `(no config: ${e.message})`),
+    topo.logs().catch((e: Error) => ({ error: e.message }) as Record<string, string>),
+  ]);
+  const summary = history.clients().map((c) => {
+    const lost = ackedItemsLost(history.forClient(c));
+    const failed = history.forClient(c).filter((e) => e.outcome !== 'ok');
+    return `${c}: ${replicasSeenBy(history, c).join('→') || '(never answered)'}${lost.length ? ` lost ${lost.map((l) => `${l.sku}×${l.expectedQty - l.seenQty}`).join(',')}` : ''}${failed.length ? ` failed ${failed.map((f) => `${f.method} ${f.path} ${f.status ?? f.error}`).join('; ')}` : ''}`;
+  });
+  return { summary, nginxConfig, logs: Object.fromEntries(Object.entries(logs).map(([k, v]) => [k, tail(v)])) };
+}

@@ -1,0 +1,84 @@
+// The shared store fails: paused (hangs), then restarted empty.
+import type { HistoryEntry, LabClient } from '../client';
+import { waitFor } from '../process/wait';
+import { maxLatencyMs } from './checkers';
+import { all, closeAll, fill, lostClients, makeClients, Run, runScenario } from './harness';
+import { matrixRow } from './row';
+import type { ScenarioParams, ScenarioResult } from './types';
+
+export const ID = 'redis-outage';
+
+export interface OutageFacts {
+  /** Every request sent while Redis was paused. */
+  duringPause: { status?: number; outcome: string; ms: number; error?: string }[];
+  maxLatencyDuringPauseMs: number;
+  /** Clients whose acknowledged cart was missing after Redis resumed. */
+  lostAfterResume: string[];
+  /** Clients whose acknowledged cart was missing after Redis restarted empty. */
+  lostAfterRestart: string[];
+  clientsWithCart: number;
+}
+
+export function run(params: ScenarioParams): Promise<ScenarioResult<OutageFacts>> {
+  return runScenario(params, async (r) => {
+    const clients = makeClients(r);
+    try {
+      await fill(r, clients);
+      await all(clients, (c) => c.getCart());
+      const clientsWithCart = clients.length - lostClients(r.history).length;
+      const mark = r.history.entries.length;
+      await r.topo.redisPause();
+      // A read and a write per client, all at once, against a frozen store.
+      await all(clients, async (c) => Promise.all([c.getCart(), c.addItem(r.skus[0], 1)]));
+      const paused = r.history.since(mark);
+      await r.topo.redisResume();
+      await untilCartsServed(r, clients[0]);
+      await all(clients, (c) => c.getCart());
+      const lostAfterResume = lostClients(r.history);
+      const mark2 = r.history.entries.length;
+      await r.topo.redisRestart();
+      await untilCartsServed(r, clients[0]);
+      await all(clients, (c) => c.getCart());
+      const lostAfterRestart = lostClients(r.history);
+      const facts: OutageFacts = {
+        duringPause: paused.map(brief),
+        maxLatencyDuringPauseMs: maxLatencyMs(paused),
+        lostAfterResume,
+        lostAfterRestart,
+        clientsWithCart,
+      };
+      const rows = [
+        matrixRow(ID, params, {
+          variant: 'paused',
+          clients: clients.length,
+          lost: lostAfterResume.length,
+          moved: 0,
+          history: paused,
+          replicas: r.replicas,
+          note: `slowest request while paused: ${facts.maxLatencyDuringPauseMs} ms`,
+        }),
+        matrixRow(ID, params, {
+          variant: 'restarted',
+          clients: clients.length,
+          lost: lostAfterRestart.length,
+          moved: 0,
+          history: r.history.since(mark2),
+          replicas: r.replicas,
+          note: 'redis-server restarted without persistence',
+        }),
+      ];
+      return { rows, facts };
+    } finally {
+      closeAll(clients);
+    }
+  });
+}
+
+function brief(e: HistoryEntry) {
+  return { status: e.status, outcome: e.outcome, ms: e.endedAt - e.startedAt, error: e.error };
+}
+
+/** The replicas reconnect by themselves; poll until a cart read succeeds again. */
+async function untilCartsServed(r: Run, c: LabClient): Promise<void> {
+  await waitFor('cart reads succeed again after the Redis fault', async () => (await c.getCart()).ok, { timeoutMs: 15_000, intervalMs: 200 });
+}

@@ -1,0 +1,52 @@
+// SIGKILL app2: who loses a cart, who moves, where to.
+import { clientsMoved } from '../client';
+import { all, clientsOn, closeAll, fill, lostClients, makeClients, placement, runScenario, spread } from './harness';
+import { matrixRow } from './row';
+import type { ScenarioParams, ScenarioResult } from './types';
+
+export const ID = 'replica-killed';
+export const VICTIM = 'app2';
+
+export interface KilledFacts {
+  /** Clients app2 served before the kill. */
+  victimClients: string[];
+  movedClients: string[];
+  lostClients: string[];
+  /** Where app2's clients went, e.g. `app1 ×4, app3 ×6`. */
+  wentTo: string;
+  /** Requests after the kill that did not get a 2xx. */
+  failedAfterKill: number;
+}
+
+export function run(params: ScenarioParams): Promise<ScenarioResult<KilledFacts>> {
+  return runScenario(params, async (r) => {
+    const clients = makeClients(r);
+    try {
+      await fill(r, clients);
+      const before = await placement(clients);
+      await r.topo.kill(VICTIM);
+      const mark = r.history.entries.length;
+      // Read, add a second item, read again: the first read after the kill
+      // is the one nginx must route around the dead replica.
+      await all(clients, (c) => c.getCart());
+      await fill(r, clients, 1);
+      const after = await placement(clients);
+      const victims = clientsOn(before, VICTIM);
+      const moved = clientsMoved(before, after).map((m) => m.client).sort();
+      const lost = lostClients(r.history);
+      const afterKill = r.history.since(mark);
+      const facts: KilledFacts = {
+        victimClients: victims,
+        movedClients: moved,
+        lostClients: lost,
+        wentTo: spread(after, victims),
+        failedAfterKill: afterKill.filter((e) => e.outcome !== 'ok').length,
+      };
+      const note = `${victims.length} clients on ${VICTIM}; they went to ${facts.wentTo || 'nowhere'}`;
+      const row = matrixRow(ID, params, { clients: clients.length, lost: lost.length, moved: moved.length, history: afterKill, replicas: r.replicas.filter((n) => n !== VICTIM), note });
+      return { rows: [row], facts };
+    } finally {
+      closeAll(clients);
+    }
+  });
+}

@@ -1,0 +1,51 @@
+// A deploy: stop and start each replica in turn while clients keep reading.
+import { whileBusy } from './busy';
+import { clientsMoved } from '../client';
+import { closeAll, fill, lostClients, makeClients, placement, runScenario } from './harness';
+import { matrixRow } from './row';
+import type { ScenarioParams, ScenarioResult } from './types';
+
+export const ID = 'rolling-restart';
+
+export interface RollingFacts {
+  lostClients: string[];
+  requestsDuringRestart: number;
+  failedDuringRestart: string[];
+}
+
+export function run(params: ScenarioParams): Promise<ScenarioResult<RollingFacts>> {
+  return runScenario(params, async (r) => {
+    const clients = makeClients(r);
+    try {
+      await fill(r, clients);
+      const before = await placement(clients);
+      const mark = r.history.entries.length;
+      await whileBusy(clients, async () => {
+        for (const name of r.replicas) {
+          await r.topo.stop(name);
+          await r.topo.start(name);
+        }
+      });
+      const during = r.history.since(mark);
+      const after = await placement(clients);
+      const moved = clientsMoved(before, after);
+      const lost = lostClients(r.history);
+      const facts: RollingFacts = {
+        lostClients: lost,
+        requestsDuringRestart: during.length,
+        failedDuringRestart: during.filter((e) => e.outcome !== 'ok').map((e) => `${e.client} ${e.method} ${e.path} ${e.status ?? e.error}`),
+      };
+      const row = matrixRow(ID, params, {
+        clients: clients.length,
+        lost: lost.length,
+        moved: moved.length,
+        history: during,
+        replicas: r.replicas,
+        note: `${during.length} requests during the restart, ${facts.failedDuringRestart.length} failed`,
+      });
+      return { rows: [row], facts };
+    } finally {
+      closeAll(clients);
+    }
+  });
+}

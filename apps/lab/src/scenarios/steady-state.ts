@@ -1,0 +1,48 @@
+// No fault: what each strategy does to a cart on a good day.
+import { replicasSeenBy } from '../client';
+import { pct, replicasServing, staleReads } from './checkers';
+import { all, closeAll, fill, lostClients, makeClients, runScenario } from './harness';
+import { matrixRow } from './row';
+import type { ScenarioParams, ScenarioResult } from './types';
+
+export const ID = 'steady-state';
+
+export interface SteadyFacts {
+  /** Clients answered by more than one replica. */
+  multiReplicaClients: string[];
+  staleReads: number;
+  cartReads: number;
+  lostClients: string[];
+  /** Replicas that answered `GET /cart` and `POST /cart/items` (url-hash: one each). */
+  cartReaders: string[];
+  cartWriters: string[];
+}
+
+/** Each client: add, read ×3, add, read ×2 — enough requests to see a flicker. */
+export function run(params: ScenarioParams): Promise<ScenarioResult<SteadyFacts>> {
+  return runScenario(params, async (r) => {
+    const clients = makeClients(r);
+    try {
+      await fill(r, clients);
+      for (let k = 0; k < 3; k++) await all(clients, (c) => c.getCart());
+      await fill(r, clients, 1);
+      for (let k = 0; k < 2; k++) await all(clients, (c) => c.getCart());
+    } finally {
+      closeAll(clients);
+    }
+    const multi = clients.filter((c) => replicasSeenBy(r.history, c.name).length > 1).map((c) => c.name);
+    const stale = staleReads(r.history);
+    const lost = lostClients(r.history);
+    const facts: SteadyFacts = {
+      multiReplicaClients: multi,
+      staleReads: stale.stale,
+      cartReads: stale.reads,
+      lostClients: lost,
+      cartReaders: replicasServing(r.history, 'GET', '/cart'),
+      cartWriters: replicasServing(r.history, 'POST', '/cart/items'),
+    };
+    const note = `${stale.stale}/${stale.reads} cart reads stale (${Math.round(pct(stale.stale, stale.reads))} %)`;
+    const row = matrixRow(ID, params, { clients: clients.length, lost: lost.length, moved: multi.length, history: r.history, replicas: r.replicas, note });
+    return { rows: [row], facts };
+  });
+}
