@@ -1,11 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HttpError } from '../control/errors';
+import { checkLocalCaller, readJson, sendJson } from '../control/http';
 import type { Topology } from '../topology/topology';
+import { DASHBOARD_CSP, DASHBOARD_HTML } from './assets/page';
+import { Fleet, FleetOptions } from './fleet';
+import { dashState, DashState } from './state';
 
 // The lab's control server (CLI commands from other terminals talk to it on
 // loopback) owns `/api/*`; every other path is offered to the dashboard.
+// The dashboard's own endpoints live under /dash/.
 
 export interface DashboardContext {
   topology: Topology;
+  /** Simulated clients (tests use fewer or faster ones). */
+  fleet?: Omit<FleetOptions, 'url'>;
 }
 
 export interface Dashboard {
@@ -14,7 +22,93 @@ export interface Dashboard {
   close(): Promise<void>;
 }
 
-/** Placeholder until the dashboard work lands: no dashboard pages. */
-export function createDashboard(_ctx: DashboardContext): Dashboard | null {
-  return null;
+export function createDashboard(ctx: DashboardContext): Dashboard | null {
+  return new LabDashboard(ctx);
+}
+
+type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+class LabDashboard implements Dashboard {
+  private readonly fleet: Fleet;
+  /** The clients start with the first page view, not with the lab. */
+  private fleetTouched = false;
+  private closed = false;
+  private pending?: Promise<DashState>;
+  private readonly routes: Record<string, Route>;
+
+  constructor(private readonly ctx: DashboardContext) {
+    this.fleet = new Fleet({ ...ctx.fleet, url: ctx.topology.url });
+    this.routes = {
+      'GET /': (_req, res) => this.page(res),
+      'GET /index.html': (_req, res) => this.page(res),
+      'GET /favicon.ico': (_req, res) => void res.writeHead(204).end(),
+      'GET /dash/state': (_req, res) => this.state(res),
+      'POST /dash/clients': (req, res) => this.clients(req, res),
+    };
+  }
+
+  handle(req: IncomingMessage, res: ServerResponse): boolean {
+    const path = new URL(req.url ?? '/', 'http://dashboard').pathname;
+    const route = this.routes[`${req.method === 'HEAD' ? 'GET' : req.method} ${path}`];
+    if (!route) return false;
+    Promise.resolve()
+      .then(() => route(req, res))
+      .catch((err) => fail(res, err));
+    return true;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.fleet.close();
+  }
+
+  private page(res: ServerResponse): void {
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-cache',
+      'content-security-policy': DASHBOARD_CSP,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    });
+    res.end(DASHBOARD_HTML);
+  }
+
+  private async state(res: ServerResponse): Promise<void> {
+    if (!this.fleetTouched && !this.closed) {
+      this.fleetTouched = true;
+      this.fleet.start();
+    }
+    // Several tabs polling at once share one round of /stats reads.
+    this.pending ??= dashState(this.ctx.topology, this.fleet.snapshot()).finally(() => (this.pending = undefined));
+    sendJson(res, 200, await this.pending);
+  }
+
+  /** {running?: boolean, sameNat?: boolean, reset?: true}: pause, NAT switch, fresh clients. */
+  private async clients(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    checkLocalCaller(req);
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      throw new HttpError(415, 'send a JSON body with content-type application/json');
+    }
+    const body = await readJson(req);
+    for (const key of ['running', 'sameNat', 'reset']) {
+      if (body[key] !== undefined && typeof body[key] !== 'boolean') throw new HttpError(400, `"${key}" must be true or false`);
+    }
+    if (this.closed) throw new HttpError(503, 'the dashboard is closing');
+    this.fleetTouched = true;
+    const snap = this.fleet.snapshot();
+    const sameNat = (body.sameNat as boolean | undefined) ?? snap.sameNat;
+    if (body.reset === true || sameNat !== snap.sameNat) this.fleet.start(sameNat);
+    if (body.running === false) this.fleet.pause();
+    else if (body.running === true && !this.fleet.isRunning) this.fleet.resume();
+    sendJson(res, 200, this.fleet.snapshot());
+  }
+}
+
+function fail(res: ServerResponse, err: unknown): void {
+  const status = err instanceof HttpError ? err.status : 500;
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  sendJson(res, status, { error: err instanceof Error ? err.message : String(err) });
 }

@@ -1,0 +1,233 @@
+import { replicaColour } from './replica-colour';
+
+// The dashboard's behaviour, served inline as this function's own source text
+// (Function#toString): type-checked by the build, no bundler. It runs in the
+// browser, so it may use nothing from this module's scope but its parameter.
+// Cards and tiles are built once and updated in place: re-creating buttons
+// every second would drop keyboard focus and swallow clicks.
+function dashboardPage(colourOf: (name: string) => string): void {
+  type Stats = { sessions: number | null; requests_served: number; rss_bytes: number; uptime_s: number };
+  type Replica = { name: string; state: string; drained: boolean; url: string; stats: Stats | null };
+  type Tile = { name: string; address: string; replica: string | null; items: number; lost: boolean; lostCount: number; failed: number; lastError: string | null };
+  type Clients = { running: boolean; sameNat: boolean; tiles: Tile[]; counters: { cartsLost: number; clientsMoved: number; failedRequests: number } };
+  type State = {
+    strategy: string;
+    store: string;
+    driver: string;
+    shopUrl: string;
+    explanation: string;
+    nginx: { version: string; sticky: string };
+    redis: { url: string; state: string } | null;
+    replicas: Replica[];
+    clients: Clients;
+  };
+  type Card = { root: HTMLElement; state: HTMLElement; down: HTMLElement; values: Record<string, HTMLElement>; buttons: Record<string, HTMLButtonElement> };
+
+  const POLL_MS = 1000;
+  const MAX_REPLICAS = 16;
+  const ACTIONS: Record<string, { label: string; allowed: (r: Replica) => boolean }> = {
+    stop: { label: 'Stop', allowed: (r) => ['running', 'paused', 'starting'].includes(r.state) },
+    kill: { label: 'Kill', allowed: (r) => ['running', 'paused', 'starting'].includes(r.state) },
+    pause: { label: 'Pause', allowed: (r) => r.state === 'running' },
+    resume: { label: 'Resume', allowed: (r) => r.state === 'paused' },
+    start: { label: 'Start', allowed: (r) => r.state === 'stopped' || r.state === 'killed' },
+    drain: { label: 'Drain', allowed: (r) => !r.drained },
+    undrain: { label: 'Undrain', allowed: (r) => r.drained },
+  };
+  const REDIS_ALLOWED: Record<string, (s: string) => boolean> = {
+    pause: (s) => s === 'running',
+    resume: (s) => s === 'paused',
+    restart: () => true,
+  };
+
+  const byId = (id: string) => document.getElementById(id) as HTMLElement;
+  const busy = new Set<string>();
+  const cards = new Map<string, Card>();
+  const tiles = new Map<string, HTMLElement>();
+  let state: State | null = null;
+  let connected = true;
+
+  function el(tag: string, attrs: Record<string, string> = {}, ...kids: (Node | string)[]): HTMLElement {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+    node.append(...kids);
+    return node;
+  }
+
+  function say(kind: 'error' | 'info', text: string): void {
+    byId('messages').replaceChildren(el('p', { class: kind }, text));
+  }
+
+  async function post(path: string, body: unknown = {}): Promise<{ message?: string }> {
+    const res = await fetch(path, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const data = (await res.json().catch(() => ({}))) as { message?: string; error?: string };
+    if (!res.ok) throw new Error(data.error || data.message || `HTTP ${res.status}`);
+    return data;
+  }
+
+  async function act(key: string, label: string, path: string, body?: unknown): Promise<void> {
+    busy.add(key);
+    render();
+    say('info', `${label}…`);
+    try {
+      const done = await post(path, body);
+      say('info', done.message ? `Done: ${done.message}.` : `${label}: done.`);
+    } catch (err) {
+      say('error', `${label} failed: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      busy.delete(key);
+      await refresh();
+    }
+  }
+
+  function newCard(name: string): Card {
+    const values: Record<string, HTMLElement> = {};
+    const list = el('dl');
+    for (const [key, label] of [['sessions', 'sessions held'], ['requests', 'requests served'], ['memory', 'memory (RSS)'], ['uptime', 'uptime']]) {
+      values[key] = el('dd', { 'data-field': key }, '—');
+      list.append(el('dt', {}, label), values[key]);
+    }
+    const buttons: Record<string, HTMLButtonElement> = {};
+    const row = el('div', { class: 'buttons' });
+    for (const [action, spec] of Object.entries(ACTIONS)) {
+      const b = el('button', { type: 'button', class: action === 'kill' ? 'danger' : 'secondary', 'data-action': action, 'aria-label': `${spec.label} ${name}` }, spec.label) as HTMLButtonElement;
+      b.addEventListener('click', () => act(name, `${spec.label} ${name}`, `/api/replicas/${encodeURIComponent(name)}/${action}`));
+      buttons[action] = b;
+      row.append(b);
+    }
+    const stateEl = el('span', { class: 'state', 'data-field': 'state' });
+    const down = el('span', { class: 'state drained', 'data-field': 'drained' }, 'down in nginx');
+    const root = el('article', { class: 'card', 'data-replica': name, 'aria-labelledby': `card-${name}` }, el('h3', { id: `card-${name}` }, el('span', { class: 'swatch', 'aria-hidden': 'true' }), name, stateEl, down), list, row);
+    root.style.setProperty('--c', colourOf(name));
+    return { root, state: stateEl, down, values, buttons };
+  }
+
+  function renderCard(card: Card, r: Replica): void {
+    card.state.textContent = busy.has(r.name) ? `${r.state} · working…` : r.state;
+    card.state.className = `state ${r.state}`;
+    card.down.hidden = !r.drained;
+    card.root.classList.toggle('down', r.state !== 'running' || r.drained);
+    card.root.setAttribute('aria-busy', String(busy.has(r.name)));
+    const s = r.stats;
+    card.values.sessions.textContent = !s ? '—' : s.sessions === null ? 'in Redis' : String(s.sessions);
+    card.values.requests.textContent = s ? String(s.requests_served) : '—';
+    card.values.memory.textContent = s ? `${(s.rss_bytes / 1048576).toFixed(0)} MiB` : '—';
+    card.values.uptime.textContent = s ? `${Math.round(s.uptime_s)} s` : r.state === 'running' ? 'not answering' : '—';
+    for (const [action, spec] of Object.entries(ACTIONS)) card.buttons[action].disabled = busy.has(r.name) || !spec.allowed(r);
+  }
+
+  function renderReplicas(list: Replica[]): void {
+    const box = byId('replicas');
+    for (const [name, card] of cards) {
+      if (!list.some((r) => r.name === name)) {
+        card.root.remove();
+        cards.delete(name);
+      }
+    }
+    for (const r of list) {
+      let card = cards.get(r.name);
+      if (!card) {
+        card = newCard(r.name);
+        cards.set(r.name, card);
+      }
+      if (box.children[list.indexOf(r)] !== card.root) box.insertBefore(card.root, box.children[list.indexOf(r)] ?? null);
+      renderCard(card, r);
+    }
+    (byId('add-replica') as HTMLButtonElement).disabled = busy.has('scale') || list.length >= MAX_REPLICAS;
+  }
+
+  function renderTile(t: Tile): void {
+    let li = tiles.get(t.name);
+    if (!li) {
+      li = el('li', { class: 'tile', 'data-client': t.name });
+      tiles.set(t.name, li);
+    }
+    const what = t.lost ? 'cart lost' : t.lastError ? 'request failed' : `${t.items} item${t.items === 1 ? '' : 's'} in cart`;
+    const history = [t.lostCount ? `lost ${t.lostCount}×` : '', t.failed ? `${t.failed} failed` : ''].filter(Boolean).join(' · ');
+    li.replaceChildren(
+      el('div', { class: 'who' }, el('span', {}, t.name), el('span', { 'data-field': 'replica' }, t.replica ?? '…')),
+      el('div', { class: 'addr' }, t.address),
+      el('div', { class: 'what', 'data-field': 'what' }, what),
+      el('div', { class: 'addr' }, history || '\u00a0'),
+    );
+    li.className = `tile${t.lost ? ' lost' : t.replica ? '' : ' waiting'}`;
+    if (t.replica) li.style.setProperty('--c', colourOf(t.replica));
+    li.title = t.lastError ?? '';
+  }
+
+  function renderClients(c: Clients): void {
+    const box = byId('clients');
+    c.tiles.forEach(renderTile);
+    const wanted = c.tiles.map((t) => tiles.get(t.name) as HTMLElement);
+    for (const [name, li] of tiles) {
+      if (c.tiles.some((t) => t.name === name)) continue;
+      li.remove();
+      tiles.delete(name);
+    }
+    if (wanted.some((li, i) => box.children[i] !== li)) box.replaceChildren(...wanted);
+    byId('carts-lost').textContent = String(c.counters.cartsLost);
+    byId('carts-lost').classList.toggle('bad', c.counters.cartsLost > 0);
+    byId('clients-moved').textContent = String(c.counters.clientsMoved);
+    byId('failed-requests').textContent = String(c.counters.failedRequests);
+    byId('failed-requests').classList.toggle('bad', c.counters.failedRequests > 0);
+    const nat = byId('same-nat') as HTMLInputElement;
+    if (!busy.has('clients')) nat.checked = c.sameNat;
+    byId('pause-clients').textContent = c.running ? 'Pause clients' : 'Resume clients';
+  }
+
+  function renderRedis(redis: State['redis']): void {
+    const box = byId('redis');
+    box.hidden = !redis;
+    if (!redis) return;
+    byId('redis-state').textContent = busy.has('redis') ? `${redis.state} · working…` : redis.state;
+    byId('redis-state').className = `state ${redis.state === 'running' ? 'running' : redis.state === 'paused' ? 'paused' : 'stopped'}`;
+    box.querySelectorAll<HTMLButtonElement>('button[data-redis]').forEach((b) => {
+      b.disabled = busy.has('redis') || !REDIS_ALLOWED[b.dataset.redis as string](redis.state);
+    });
+  }
+
+  function render(): void {
+    if (!state) return;
+    byId('strategy').textContent = state.strategy;
+    byId('store').textContent = state.redis ? `${state.store} (Redis ${state.redis.state})` : state.store;
+    byId('nginx').textContent = `${state.nginx.version}${state.strategy === 'sticky-cookie' ? `, ${state.nginx.sticky} sticky` : ''}`;
+    const link = byId('shop-link') as HTMLAnchorElement;
+    link.href = state.shopUrl;
+    link.textContent = state.shopUrl;
+    if (byId('explanation').textContent !== state.explanation) byId('explanation').textContent = state.explanation;
+    renderReplicas(state.replicas);
+    renderRedis(state.redis);
+    renderClients(state.clients);
+  }
+
+  async function refresh(): Promise<void> {
+    try {
+      const res = await fetch('/dash/state', { credentials: 'same-origin', cache: 'no-store' });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      state = (await res.json()) as State;
+      if (!connected) say('info', 'Connected to the lab again.');
+      connected = true;
+      render();
+    } catch (err) {
+      if (connected) say('error', `Lost contact with the lab (${err instanceof Error ? err.message : String(err)}). Is \`npm run lab -- up\` still running?`);
+      connected = false;
+    }
+  }
+
+  function loop(): void {
+    void refresh().finally(() => setTimeout(loop, connected ? POLL_MS : 2 * POLL_MS));
+  }
+
+  byId('add-replica').addEventListener('click', () => state && act('scale', 'Add replica', '/api/scale', { replicas: state.replicas.length + 1 }));
+  document.querySelectorAll<HTMLButtonElement>('button[data-redis]').forEach((b) =>
+    b.addEventListener('click', () => act('redis', `${b.textContent}`, `/api/redis/${b.dataset.redis}`)),
+  );
+  byId('same-nat').addEventListener('change', (e) =>
+    act('clients', (e.target as HTMLInputElement).checked ? 'Clients behind one NAT' : 'Clients on their own addresses', '/dash/clients', { sameNat: (e.target as HTMLInputElement).checked }),
+  );
+  byId('pause-clients').addEventListener('click', () => state && act('clients', state.clients.running ? 'Pause clients' : 'Resume clients', '/dash/clients', { running: !state.clients.running }));
+  byId('reset-clients').addEventListener('click', () => act('clients', 'New clients', '/dash/clients', { reset: true }));
+  loop();
+}
+
+export const DASHBOARD_JS = `'use strict';\n(${dashboardPage.toString()})(${replicaColour.toString()});\n`;
