@@ -1,3 +1,16 @@
-// Placeholder entry point; the lab CLI work replaces it.
-console.error('lab: not built yet');
-process.exit(1);
+// `npm run lab -- <command>`: see apps/lab/src/cli/registry.ts for the commands.
+import { runCli } from './cli';
+import { processIo } from './cli/output';
+
+runCli(process.argv.slice(2), processIo()).then(
+  (code) => {
+    process.exitCode = code;
+    // a command is done when it resolves: a stray handle (a keep-alive socket,
+    // a driver timer) must not keep the terminal waiting
+    setTimeout(() => process.exit(code), 2_000).unref();
+  },
+  (err: unknown) => {
+    console.error(`lab: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,39 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './output';
+
+export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+export type OptionValues = Record<string, string | boolean | undefined>;
+
+export interface Parsed {
+  values: OptionValues;
+  positionals: string[];
+}
+
+/** `parseArgs` in strict mode; every command also accepts `--json`. */
+export function parseCommand(argv: string[], options: OptionSpec, positionals: { min: number; max: number }): Parsed {
+  let parsed: Parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { ...options, json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message.split('\n')[0]);
+  }
+  const n = parsed.positionals.length;
+  if (n < positionals.min) throw new UsageError('missing argument');
+  if (n > positionals.max) throw new UsageError(`unexpected argument "${parsed.positionals[positionals.max]}"`);
+  return parsed;
+}
+
+export function intValue(raw: string | boolean | undefined, name: string, min: number, max: number, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || value < min || value > max) {
+    throw new UsageError(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+export function oneOf<T extends string>(raw: string | boolean | undefined, name: string, allowed: readonly T[], fallback: T): T {
+  if (raw === undefined) return fallback;
+  if (typeof raw === 'string' && (allowed as readonly string[]).includes(raw)) return raw as T;
+  throw new UsageError(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+}

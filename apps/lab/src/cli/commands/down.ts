@@ -1,0 +1,66 @@
+import { waitFor } from '../../process/wait';
+import { parseCommand } from '../args';
+import type { Command } from '../command';
+import { ControlClient } from '../control-client';
+import { cleanStale, NO_LAB } from '../lab';
+import { CliError, CliIo, printJson } from '../output';
+import { descendants, killAll, pidAlive, pidGone } from '../pids';
+import { LabState, readState, removeState, stateDir } from '../state';
+
+// Teardown stops every replica gracefully; bounded so a wedged supervisor
+// cannot make `down` hang: past this, everything gets SIGKILL.
+const TEARDOWN_TIMEOUT_MS = 90_000;
+
+async function askToStop(state: LabState): Promise<'api' | 'signal'> {
+  try {
+    await new ControlClient(state.control_url).post('/api/down', undefined, 10_000);
+    return 'api';
+  } catch {
+    // unreachable or still starting: the supervisor handles SIGTERM the same way
+    if (pidAlive(state.pid)) process.kill(state.pid, 'SIGTERM');
+    return 'signal';
+  }
+}
+
+async function waitGone(pid: number): Promise<boolean> {
+  try {
+    await waitFor(`lab supervisor pid ${pid} to exit`, () => pidGone(pid), { timeoutMs: TEARDOWN_TIMEOUT_MS, intervalMs: 100 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const down: Command = {
+  name: 'down',
+  summary: 'tear the running lab down and wait until every process is gone',
+  usage: 'down [--json]',
+  async run(argv: string[], io: CliIo) {
+    const { values } = parseCommand(argv, {}, { min: 0, max: 0 });
+    const dir = stateDir(io.env, io.cwd);
+    const state = readState(dir);
+    if (!state) throw new CliError(NO_LAB);
+    let result: { pid: number; via: string; forced: number[] };
+    if (!pidAlive(state.pid)) {
+      result = { pid: state.pid, via: 'already gone', forced: cleanStale(dir, state) };
+    } else {
+      // the supervisor knows its children best while it lives
+      const known = new Set([...state.child_pids, ...descendants(state.pid)]);
+      const via = await askToStop(state);
+      const exited = await waitGone(state.pid);
+      const latest = readState(dir);
+      for (const pid of latest?.child_pids ?? []) known.add(pid);
+      const forced = killAll([...(exited ? [] : [state.pid]), ...known]);
+      result = { pid: state.pid, via: exited ? via : 'SIGKILL after timeout', forced };
+    }
+    removeState(dir);
+    if (values.json) printJson(io, { ok: true, ...result });
+    else io.out(describe(result));
+    return 0;
+  },
+};
+
+function describe({ pid, via, forced }: { pid: number; via: string; forced: number[] }): string {
+  const head = via === 'already gone' ? `the lab (pid ${pid}) was already gone` : `lab down (supervisor pid ${pid} exited)`;
+  return forced.length ? `${head}; killed ${forced.length} leftover process(es): ${forced.join(' ')}` : head;
+}

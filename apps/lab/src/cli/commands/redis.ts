@@ -1,0 +1,21 @@
+import type { LabStatus } from '../../control';
+import { oneOf, parseCommand } from '../args';
+import type { Command } from '../command';
+import { findLab } from '../lab';
+import { CliIo, printJson } from '../output';
+
+const ACTIONS = ['pause', 'resume', 'restart'] as const;
+
+export const redis: Command = {
+  name: 'redis',
+  summary: 'pause, resume or restart (empty) the Redis of a --store redis lab',
+  usage: 'redis pause|resume|restart [--json]      restart loses every session (no persistence)',
+  async run(argv: string[], io: CliIo) {
+    const { values, positionals } = parseCommand(argv, {}, { min: 1, max: 1 });
+    const action = oneOf(positionals[0], 'the redis action', ACTIONS, 'pause');
+    const reply = await findLab(io).control.post<{ message: string; status: LabStatus }>(`/api/redis/${action}`);
+    if (values.json) printJson(io, reply);
+    else io.out(`${reply.message}${reply.status.redis ? ` (redis is ${reply.status.redis.state})` : ''}`);
+    return 0;
+  },
+};

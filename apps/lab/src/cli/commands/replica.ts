@@ -1,0 +1,43 @@
+import type { LabStatus } from '../../control';
+import { REPLICA_ACTIONS, ReplicaAction } from '../../control';
+import { parseCommand } from '../args';
+import type { Command } from '../command';
+import { findLab } from '../lab';
+import { CliIo, printJson } from '../output';
+import { replicaTable } from '../summary';
+
+// The seven replica verbs share one shape (`<verb> <app>` → POST
+// /api/replicas/<app>/<verb>), so they are built from this table rather
+// than seven copies of the same module.
+const SUMMARY: Record<ReplicaAction, string> = {
+  stop: 'stop a replica gracefully (SIGTERM; compose: docker compose stop)',
+  kill: 'kill a replica (SIGKILL; compose: docker compose kill)',
+  pause: 'freeze a replica: connections open, nothing answers (SIGSTOP)',
+  resume: 'unfreeze a paused replica (SIGCONT)',
+  start: 'start a stopped or killed replica again, same address',
+  drain: 'mark a replica `down` in nginx (keeps its hash slot, no traffic)',
+  undrain: 'put a drained replica back in rotation',
+};
+
+interface ChangeReply {
+  message: string;
+  status: LabStatus;
+}
+
+function replicaCommand(action: ReplicaAction): Command {
+  return {
+    name: action,
+    summary: SUMMARY[action],
+    usage: `${action} <app> [--json]      e.g. ${action} app2`,
+    async run(argv: string[], io: CliIo) {
+      const { values, positionals } = parseCommand(argv, {}, { min: 1, max: 1 });
+      const name = positionals[0];
+      const reply = await findLab(io).control.post<ChangeReply>(`/api/replicas/${encodeURIComponent(name)}/${action}`);
+      if (values.json) printJson(io, reply);
+      else io.out(`${reply.message}\n\n${replicaTable(io, reply.status.replicas)}`);
+      return 0;
+    },
+  };
+}
+
+export const replicaCommands: Command[] = REPLICA_ACTIONS.map(replicaCommand);

@@ -1,0 +1,80 @@
+import { createServer } from 'node:net';
+import { MAX_REPLICAS } from '../../control';
+import { STORES, STRATEGIES } from '../../topology/topology';
+import { intValue, oneOf, parseCommand } from '../args';
+import type { Command } from '../command';
+import { detach } from '../detach';
+import { CliError, CliIo, paint, printJson } from '../output';
+import { renderStatus, tryThis } from '../summary';
+import { supervise, UpOptions } from '../supervisor';
+
+const USAGE = `up [--strategy S] [--store memory|redis] [--replicas N] [--port P] [--dashboard-port P] [--detach] [--json]
+
+  --strategy S         ${STRATEGIES.join(' | ')} (default ip-hash)
+  --store S            memory | redis (default memory)
+  --replicas N         replicas app1..appN, 1-${MAX_REPLICAS} (default 3)
+  --port P             nginx port on 127.0.0.1 (default 8080; 0 = a free port)
+  --dashboard-port P   control API and dashboard on 127.0.0.1 (default 8081; 0 = a free port)
+  --detach             run in the background; stop it with \`npm run lab -- down\`
+  --json               print the status as JSON
+
+In the foreground, Ctrl-C tears everything down (a second Ctrl-C forces).`;
+
+function parseUp(argv: string[]): UpOptions & { detach: boolean } {
+  const { values } = parseCommand(
+    argv,
+    {
+      strategy: { type: 'string' },
+      store: { type: 'string' },
+      replicas: { type: 'string' },
+      port: { type: 'string' },
+      'dashboard-port': { type: 'string' },
+      detach: { type: 'boolean' },
+    },
+    { min: 0, max: 0 },
+  );
+  return {
+    strategy: oneOf(values.strategy, '--strategy', STRATEGIES, 'ip-hash'),
+    store: oneOf(values.store, '--store', STORES, 'memory'),
+    replicas: intValue(values.replicas, '--replicas', 1, MAX_REPLICAS, 3),
+    port: intValue(values.port, '--port', 0, 65535, 8080),
+    dashboardPort: intValue(values['dashboard-port'], '--dashboard-port', 0, 65535, 8081),
+    detach: !!values.detach,
+    json: !!values.json,
+  };
+}
+
+/** nginx would fail late and cryptically on a taken port; say it before booting anything. */
+async function ensurePortFree(port: number): Promise<void> {
+  if (port === 0) return;
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new CliError(`port ${port} is in use (another lab or server?) — pick another with --port, or --port 0 for a free one`)
+          : err,
+      ),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+
+export const up: Command = {
+  name: 'up',
+  summary: 'start nginx + replicas (+ redis) and keep them running',
+  usage: USAGE,
+  async run(argv: string[], io: CliIo) {
+    const opts = parseUp(argv);
+    await ensurePortFree(opts.port);
+    if (!opts.detach) return supervise(opts, io);
+    const status = await detach(opts, io);
+    if (opts.json) {
+      printJson(io, status);
+      return 0;
+    }
+    io.out(`${paint(io, 'green', 'Sticky Sessions Lab is up')} (in the background)\n\n${renderStatus(io, status)}`);
+    io.out(`  ${paint(io, 'gray', `supervisor log: ${status.log_file}`)}\n\n${tryThis(io, status)}`);
+    return 0;
+  },
+};

@@ -1,0 +1,50 @@
+import type { Command } from './command';
+import { CliError, CliIo, paint } from './output';
+import { COMMANDS, findCommand } from './registry';
+
+const PROGRAM = 'npm run lab --';
+
+export function usageText(io: Pick<CliIo, 'color'>): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    `${paint(io, 'bold', 'Sticky Sessions Lab')}: nginx + cart-api replicas (+ redis) you can break on purpose.`,
+    '',
+    `Usage: ${PROGRAM} <command> [options]`,
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    `Every command takes --json. \`${PROGRAM} help <command>\` shows its options.`,
+    'Commands act on the lab started by `up` in this directory (state in .lab/, or $LAB_STATE_DIR).',
+    'LAB_DRIVER=compose runs the topology with Docker Compose instead of local processes.',
+  ].join('\n');
+}
+
+const commandHelp = (c: Command) => `Usage: ${PROGRAM} ${c.usage}\n\n${c.summary}`;
+
+function help(args: string[], io: CliIo): number {
+  const topic = args[0] && findCommand(args[0]);
+  io.out(topic ? commandHelp(topic) : usageText(io));
+  return 0;
+}
+
+/** Runs one CLI invocation; resolves to the exit code. Errors are one line, no stack. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') return help(rest, io);
+  const command = findCommand(name);
+  if (!command) {
+    io.err(`lab: unknown command "${name}"\n\n${usageText({ color: false })}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) return help([name], io);
+  try {
+    return await command.run(rest, io);
+  } catch (err) {
+    const exitCode = err instanceof CliError ? err.exitCode : 1;
+    const message = err instanceof Error ? err.message : String(err);
+    io.err(`lab ${name}: ${message}`);
+    if (exitCode === 2) io.err(`\nUsage: ${PROGRAM} ${command.usage}`);
+    return exitCode;
+  }
+}

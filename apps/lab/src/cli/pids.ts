@@ -1,0 +1,83 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+export function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A process that exited but was not reaped yet still answers kill(pid, 0). */
+export function pidGone(pid: number): boolean {
+  if (!pidAlive(pid)) return true;
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.startsWith('Z') ?? false;
+  } catch {
+    return false;
+  }
+}
+
+function parentOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // comm (field 2) may hold spaces and parentheses; the fields after the last ')' are plain
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
+/** Every live descendant of `root` (Linux /proc; empty elsewhere). */
+export function descendants(root: number): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return [];
+  }
+  const children = new Map<number, number[]>();
+  for (const entry of entries) {
+    const pid = Number(entry);
+    const parent = parentOf(pid);
+    if (parent !== null) children.set(parent, [...(children.get(parent) ?? []), pid]);
+  }
+  const found: number[] = [];
+  const queue = [root];
+  while (queue.length) {
+    for (const child of children.get(queue.shift()!) ?? []) {
+      found.push(child);
+      queue.push(child);
+    }
+  }
+  return found;
+}
+
+// A recorded pid may have been reused by an unrelated process since; only
+// signal processes that still look like what the lab starts.
+const OURS = /node|nginx|redis/;
+
+function looksLikeOurs(pid: number): boolean {
+  try {
+    return OURS.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+  } catch {
+    return process.platform !== 'linux';
+  }
+}
+
+/** SIGCONT (a paused process cannot die) then SIGKILL; returns the pids signalled. */
+export function killAll(pids: number[]): number[] {
+  const killed: number[] = [];
+  for (const pid of pids) {
+    if (pid === process.pid || !pidAlive(pid) || !looksLikeOurs(pid)) continue;
+    try {
+      process.kill(pid, 'SIGCONT');
+      process.kill(pid, 'SIGKILL');
+      killed.push(pid);
+    } catch {
+      // already gone
+    }
+  }
+  return killed;
+}

@@ -1,0 +1,67 @@
+import type { LabStatus } from '../control';
+import type { ReplicaInfo, ReplicaState, TopologyStatus } from '../topology/topology';
+import { Colour, CliIo, paint } from './output';
+import { renderTable } from './table';
+
+const STATE_COLOUR: Record<ReplicaState, Colour> = {
+  starting: 'gray',
+  running: 'green',
+  stopped: 'yellow',
+  killed: 'red',
+  paused: 'cyan',
+};
+
+const STICKY: Record<TopologyStatus['nginx']['sticky'], string> = {
+  native: 'native `sticky cookie` directive',
+  portable: 'portable route-cookie form (map + per-replica backup pools)',
+  'n/a': 'n/a',
+};
+
+export function replicaTable(io: CliIo, replicas: ReplicaInfo[]): string {
+  return renderTable<ReplicaInfo>(
+    [
+      { header: 'name', value: (r) => paint(io, 'bold', r.name) },
+      { header: 'state', value: (r) => paint(io, STATE_COLOUR[r.state], r.state) },
+      { header: 'nginx', value: (r) => (r.drained ? paint(io, 'yellow', 'down') : 'up') },
+      { header: 'pid', value: (r) => (r.pid ? String(r.pid) : '-'), align: 'right' },
+      { header: 'port', value: (r) => (r.port ? String(r.port) : '-'), align: 'right' },
+      { header: 'direct url', value: (r) => r.url },
+    ],
+    replicas,
+    '  ',
+  );
+}
+
+function field(io: CliIo, label: string, value: string): string {
+  return `  ${paint(io, 'gray', label.padEnd(10))} ${value}`;
+}
+
+/** The block `up` and `status` print: where to go, what runs, each replica. */
+export function renderStatus(io: CliIo, status: LabStatus): string {
+  const lines = [
+    field(io, 'URL', paint(io, 'bold', status.url)),
+    status.dashboard_url
+      ? field(io, 'dashboard', status.dashboard_url)
+      : field(io, 'control', `${status.control_url}/api/status`),
+    field(io, 'strategy', status.strategy),
+    field(io, 'store', status.store),
+    field(io, 'nginx', `${status.nginx.version}, sticky cookie: ${STICKY[status.nginx.sticky]}`),
+  ];
+  if (status.redis) lines.push(field(io, 'redis', `${status.redis.url} (${status.redis.state})`));
+  lines.push(field(io, 'driver', `${status.driver}, supervisor pid ${status.pid}, up since ${status.started_at}`));
+  return [...lines, '', replicaTable(io, status.replicas)].join('\n');
+}
+
+export function tryThis(io: CliIo, status: LabStatus): string {
+  const jar = '-c /tmp/lab.jar -b /tmp/lab.jar';
+  const second = status.replicas[1]?.name ?? status.replicas[0]?.name ?? 'app1';
+  const lines = [
+    `curl -s ${jar} -H 'content-type: application/json' -d '{"sku":"sku-apple","qty":1}' ${status.url}/cart/items`,
+    `curl -s ${jar} ${status.url}/cart`,
+    `open ${status.url}/ui/ in a browser`,
+    `npm run lab -- stop ${second}      # from another terminal`,
+    `npm run lab -- status`,
+    `npm run lab -- down`,
+  ];
+  return [paint(io, 'bold', 'Try this:'), ...lines.map((l) => `  ${l}`)].join('\n');
+}

@@ -1,0 +1,157 @@
+import { ControlServer, LabStatus } from '../control';
+import { createTopology } from '../topology';
+import type { DriverName, StoreKind, Strategy, Topology } from '../topology/topology';
+import { cleanStale } from './lab';
+import { CliError, CliIo, paint, printJson } from './output';
+import { descendants, killAll, pidAlive } from './pids';
+import { claimState, LabState, readState, removeState, stateDir, writeState } from './state';
+import { renderStatus, tryThis } from './summary';
+
+export interface UpOptions {
+  strategy: Strategy;
+  store: StoreKind;
+  replicas: number;
+  port: number;
+  dashboardPort: number;
+  json: boolean;
+}
+
+/** Refuses when a live lab owns this directory; cleans up after a dead one. */
+export function ensureNoLiveLab(dir: string): void {
+  const state = readState(dir);
+  if (!state) return;
+  if (pidAlive(state.pid) && state.pid !== process.pid) {
+    throw new CliError(
+      `a lab is already running here (pid ${state.pid}, ${state.url ?? state.control_url}) — stop it with \`npm run lab -- down\``,
+    );
+  }
+  cleanStale(dir, state);
+}
+
+/**
+ * Ctrl-C, SIGTERM (what `down` falls back to) and SIGHUP (terminal closed)
+ * tear down exactly once; a second Ctrl-C exits at once, and the driver's
+ * exit hook plus our own sweep SIGKILL whatever is left.
+ */
+function onShutdownSignal(io: CliIo, request: (why: string) => void): () => void {
+  let count = 0;
+  const handler = (signal: NodeJS.Signals) => {
+    count += 1;
+    if (count === 1) return request(signal);
+    if (signal !== 'SIGINT') return;
+    io.err('lab: second Ctrl-C, killing everything now');
+    killAll(descendants(process.pid));
+    process.exit(130);
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const s of signals) process.on(s, handler);
+  return () => signals.forEach((s) => process.off(s, handler));
+}
+
+async function listenControl(port: number): Promise<ControlServer> {
+  try {
+    return await ControlServer.listen({ port });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    throw new CliError(`port ${port} (control server and dashboard) is in use — pick another with --dashboard-port, or 0 for a free one`);
+  }
+}
+
+/** Set by `up --detach` for the supervisor it spawns, so the state file can point at the log. */
+export const LOG_ENV = 'LAB_SUPERVISOR_LOG';
+
+function stateOf(control: ControlServer, opts: UpOptions, status: LabStatus | null): LabState {
+  return {
+    pid: process.pid,
+    phase: status ? 'running' : 'starting',
+    control_url: control.url,
+    dashboard_url: status?.dashboard_url ?? null,
+    url: status?.url ?? null,
+    driver: status?.driver ?? null,
+    strategy: opts.strategy,
+    store: opts.store,
+    replicas: status?.replicas ?? [],
+    started_at: control.meta().started_at,
+    child_pids: descendants(process.pid),
+    log_file: process.env[LOG_ENV] || null,
+  };
+}
+
+/**
+ * The foreground `up`: owns the topology until asked to stop (signal or
+ * `POST /api/down`), publishes the state file meanwhile, and always tears
+ * down before returning.
+ */
+export async function supervise(opts: UpOptions, io: CliIo): Promise<number> {
+  const dir = stateDir(io.env, io.cwd);
+  ensureNoLiveLab(dir);
+  let stopWhy: string | null = null;
+  let wake: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => (wake = resolve));
+  const requestStop = (why: string) => {
+    stopWhy ??= why;
+    wake();
+  };
+  const offSignals = onShutdownSignal(io, requestStop);
+  let control: ControlServer | undefined;
+  let topology: Topology | undefined;
+  try {
+    control = await listenControl(opts.dashboardPort);
+    claim(dir, stateOf(control, opts, null));
+    // a Ctrl-C during boot is honoured once the driver hands the topology over
+    topology = await boot(opts, io);
+    if (!stopWhy) {
+      const status = await publish(dir, control, topology, opts, io, () => requestStop('down requested'));
+      printSummary(io, status, opts.json);
+      await stopped;
+    }
+    io.err(`lab: ${stopWhy}: tearing down…`);
+    return 0;
+  } finally {
+    await teardown(topology, control, dir, io);
+    offSignals();
+  }
+}
+
+function claim(dir: string, state: LabState): void {
+  if (claimState(dir, state)) return;
+  ensureNoLiveLab(dir);
+  if (!claimState(dir, state)) throw new CliError(`another lab is starting in ${dir}; try again in a moment`);
+}
+
+async function boot(opts: UpOptions, io: CliIo): Promise<Topology> {
+  const driver = (io.env.LAB_DRIVER as DriverName | undefined) || undefined;
+  try {
+    return await createTopology({ strategy: opts.strategy, store: opts.store, replicas: opts.replicas, port: opts.port, driver });
+  } catch (err) {
+    throw new CliError((err as Error).message);
+  }
+}
+
+async function publish(dir: string, control: ControlServer, topology: Topology, opts: UpOptions, io: CliIo, onDown: () => void) {
+  control.attach(topology, {
+    onChange: (status) => writeState(dir, stateOf(control, opts, status)),
+    onDown,
+    log: (line) => io.err(`lab: ${line}`),
+  });
+  const status: LabStatus = { ...(await topology.status()), ...control.meta() };
+  writeState(dir, stateOf(control, opts, status));
+  return status;
+}
+
+function printSummary(io: CliIo, status: LabStatus, json: boolean): void {
+  if (json) return printJson(io, status);
+  io.out(`${paint(io, 'green', 'Sticky Sessions Lab is up')}\n\n${renderStatus(io, status)}\n\n${tryThis(io, status)}`);
+  io.out(`  ${paint(io, 'gray', 'Ctrl-C here tears it all down.')}`);
+}
+
+async function teardown(topology: Topology | undefined, control: ControlServer | undefined, dir: string, io: CliIo) {
+  try {
+    await topology?.down();
+  } finally {
+    await control?.close();
+    removeState(dir, process.pid);
+    killAll(descendants(process.pid));
+  }
+  if (topology) io.err('lab: down; every process it started is gone');
+}
