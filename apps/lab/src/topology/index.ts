@@ -1,0 +1,40 @@
+// Entry point of the lab's topology drivers.
+import { startProcessTopology } from './process-topology';
+import type { DriverName, Topology, TopologyOptions } from './topology';
+
+export * from './topology';
+export { ProcessTopology, startProcessTopology } from './process-topology';
+export type { ProcessTopologyOptions } from './process-topology';
+
+export type CreateTopologyOptions = TopologyOptions & {
+  /** Default: LAB_DRIVER, else `process`. */
+  driver?: DriverName;
+  readyTimeoutMs?: number;
+};
+
+/** Boots a topology with the chosen driver and returns it started. */
+export async function createTopology(opts: CreateTopologyOptions): Promise<Topology> {
+  const driver = opts.driver ?? (process.env.LAB_DRIVER as DriverName | undefined) ?? 'process';
+  if (driver === 'process') return startProcessTopology(opts);
+  if (driver === 'compose') return loadCompose().startComposeTopology(opts);
+  throw new Error(`unknown LAB_DRIVER "${driver}": use process or compose`);
+}
+
+interface ComposeModule {
+  startComposeTopology(opts: TopologyOptions): Promise<Topology>;
+}
+
+// Loaded lazily: the process driver must not depend on the compose module.
+function loadCompose(): ComposeModule {
+  let mod: Partial<ComposeModule>;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require('../compose');
+  } catch (err) {
+    throw new Error(`the compose driver is not available (apps/lab/src/compose): ${(err as Error).message}`);
+  }
+  if (typeof mod.startComposeTopology !== 'function') {
+    throw new Error('the compose driver is not available: apps/lab/src/compose exports no startComposeTopology');
+  }
+  return mod as ComposeModule;
+}
