@@ -1,19 +1,23 @@
 import { IsInt, IsString, Length, Max, Min } from 'class-validator';
 
+// With stopAtFirstError class-validator reports the bottom-most failing
+// decorator first, so the type check sits last: "qty must be an integer
+// number" beats "qty must not be greater than 99" for qty: "2".
+
 export class AddItemDto {
-  @IsString()
   @Length(1, 64)
+  @IsString()
   sku!: string;
 
-  @IsInt()
-  @Min(1)
   @Max(99)
+  @Min(1)
+  @IsInt()
   qty!: number;
 }
 
 export class SetQtyDto {
-  @IsInt()
-  @Min(1)
   @Max(99)
+  @Min(1)
+  @IsInt()
   qty!: number;
 }

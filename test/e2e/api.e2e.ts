@@ -1,0 +1,182 @@
+// The HTTP contract of cart-api, endpoint by endpoint, against the real app
+// (memory store) on a loopback port.
+import request from 'supertest';
+import { PRODUCTS } from '../../apps/cart-api/src/catalog/catalog';
+import { createTestApp, TestApp } from '../support/cart-api';
+
+// express-session's own signing module (no type package installed).
+const signature: { sign(v: string, s: string): string; unsign(v: string, s: string): string | false } =
+  require('cookie-signature');
+
+const sidOf = (res: request.Response): string | undefined =>
+  ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('sid='));
+
+describe('cart-api HTTP contract (memory store)', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp({ APP_NAME: 'app7' });
+  });
+  afterEach(() => t.close());
+
+  it('GET / says who answered and the client address', async () => {
+    const res = await request(t.url).get('/').expect(200);
+    expect(res.headers['x-served-by']).toBe('app7');
+    expect(res.body).toEqual({
+      app_name: 'app7',
+      process_id: process.pid,
+      client_ip: '127.0.0.1',
+      session_store: 'memory',
+      message: expect.any(String),
+    });
+  });
+
+  it('GET / takes client_ip from X-Forwarded-For set by a trusted (loopback) proxy', async () => {
+    const res = await request(t.url).get('/').set('X-Forwarded-For', '203.0.113.9').expect(200);
+    expect(res.body.client_ip).toBe('203.0.113.9');
+  });
+
+  it('GET / ignores X-Forwarded-For from a peer TRUST_PROXY does not list', async () => {
+    const strict = await createTestApp({ TRUST_PROXY: '10.0.0.0/8' });
+    try {
+      const res = await request(strict.url).get('/').set('X-Forwarded-For', '203.0.113.9').expect(200);
+      expect(res.body.client_ip).toBe('127.0.0.1');
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('GET /products lists the catalog', async () => {
+    const res = await request(t.url).get('/products').expect(200);
+    expect(res.body).toEqual(PRODUCTS);
+    expect(res.body.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('reads never create a session', async () => {
+    const res = await request(t.url).get('/cart').expect(200);
+    expect(res.body).toEqual({ served_by: 'app7', items: [], item_count: 0, total_cents: 0 });
+    expect(sidOf(res)).toBeUndefined();
+    const cleared = await request(t.url).delete('/cart').expect(200);
+    expect(sidOf(cleared)).toBeUndefined();
+    const stats = await request(t.url).get('/stats').expect(200);
+    expect(stats.body.sessions).toBe(0);
+  });
+
+  it('the first write sets a signed, HttpOnly, SameSite=Lax sid cookie with maxAge = TTL', async () => {
+    const res = await request(t.url).post('/cart/items').send({ sku: 'sku-apple', qty: 1 }).expect(201);
+    const cookie = sidOf(res)!;
+    expect(cookie).toMatch(/^sid=s%3A[^;]+\.[^;]+;/);
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; SameSite=Lax/);
+    expect(cookie).not.toMatch(/; Secure/);
+    const expires = Date.parse(/Expires=([^;]+)/.exec(cookie)![1]);
+    expect(Math.abs(expires - (Date.now() + 1800_000))).toBeLessThan(5_000);
+  });
+
+  it('COOKIE_SECURE=auto marks the cookie Secure behind an https proxy only', async () => {
+    const https = await request(t.url)
+      .post('/cart/items')
+      .set('X-Forwarded-Proto', 'https')
+      .send({ sku: 'sku-apple', qty: 1 })
+      .expect(201);
+    expect(sidOf(https)).toMatch(/; Secure/);
+  });
+
+  it('a whole cart lifecycle: add, add again, set, remove, clear', async () => {
+    const agent = request.agent(t.url);
+    let res = await agent.post('/cart/items').send({ sku: 'sku-apple', qty: 2 }).expect(201);
+    expect(res.body).toEqual({
+      served_by: 'app7',
+      items: [{ sku: 'sku-apple', name: expect.any(String), qty: 2, unit_price_cents: 449, line_total_cents: 898 }],
+      item_count: 2,
+      total_cents: 898,
+    });
+    await agent.post('/cart/items').send({ sku: 'sku-apple', qty: 3 }).expect(201);
+    res = await agent.post('/cart/items').send({ sku: 'sku-mug', qty: 1 }).expect(201);
+    expect(sidOf(res)).toBeUndefined(); // the session exists: no new cookie
+    expect(res.body.items.map((i: { sku: string; qty: number }) => [i.sku, i.qty])).toEqual([
+      ['sku-apple', 5],
+      ['sku-mug', 1],
+    ]);
+    expect(res.body.total_cents).toBe(5 * 449 + 1450);
+    expect(res.body.item_count).toBe(6);
+
+    res = await agent.patch('/cart/items/sku-apple').send({ qty: 1 }).expect(200);
+    expect(res.body.items[0].qty).toBe(1);
+    res = await agent.delete('/cart/items/sku-mug').expect(200);
+    expect(res.body.items.map((i: { sku: string }) => i.sku)).toEqual(['sku-apple']);
+    expect((await agent.get('/cart').expect(200)).body.item_count).toBe(1);
+    res = await agent.delete('/cart').expect(200);
+    expect(res.body.items).toEqual([]);
+    expect((await agent.get('/cart').expect(200)).body.items).toEqual([]);
+  });
+
+  it('a forged or garbled sid cookie is no session', async () => {
+    const agent = request.agent(t.url);
+    const first = await agent.post('/cart/items').send({ sku: 'sku-tea', qty: 1 }).expect(201);
+    const real = sidOf(first)!.split(';')[0];
+    const [name, value] = real.split('=');
+    const forged = `${name}=${value.slice(0, -3)}abc`; // same id, wrong signature
+    for (const cookie of [forged, 'sid=garbage', 'sid=s%3Aunsigned', 'sid=%E0%A4%A']) {
+      const res = await request(t.url).get('/cart').set('Cookie', cookie).expect(200);
+      expect(res.body.items).toEqual([]);
+    }
+    expect((await agent.get('/cart').expect(200)).body.item_count).toBe(1);
+  });
+
+  it('every secret of SESSION_SECRET verifies (rotation); other secrets do not', async () => {
+    const rotated = await createTestApp({ SESSION_SECRET: 'new-secret,old-secret' });
+    try {
+      const agent = request.agent(rotated.url);
+      const res = await agent.post('/cart/items').send({ sku: 'sku-tea', qty: 4 }).expect(201);
+      const value = decodeURIComponent(sidOf(res)!.split(';')[0].slice('sid='.length));
+      const id = signature.unsign(value.slice(2), 'new-secret'); // the first secret signs
+      expect(id).not.toBe(false);
+      const withSecret = (secret: string) => `sid=${encodeURIComponent('s:' + signature.sign(id as string, secret))}`;
+      const cart = (cookie: string) => request(rotated.url).get('/cart').set('Cookie', cookie).expect(200);
+      expect((await cart(withSecret('old-secret'))).body.item_count).toBe(4);
+      expect((await cart(withSecret('other-secret'))).body.item_count).toBe(0);
+    } finally {
+      await rotated.close();
+    }
+  });
+
+  it('GET /health/live and /health/ready answer 200', async () => {
+    expect((await request(t.url).get('/health/live').expect(200)).body).toEqual({ status: 'ok' });
+    expect((await request(t.url).get('/health/ready').expect(200)).body.status).toBe('ok');
+  });
+
+  it('GET /stats counts requests and in-memory sessions', async () => {
+    const agent = request.agent(t.url);
+    await agent.post('/cart/items').send({ sku: 'sku-bread', qty: 1 }).expect(201);
+    await request(t.url).post('/cart/items').send({ sku: 'sku-bread', qty: 1 }).expect(201);
+    const before = (await request(t.url).get('/stats').expect(200)).body;
+    expect(before).toEqual({
+      app_name: 'app7',
+      session_store: 'memory',
+      sessions: 2,
+      requests_served: 3,
+      rss_bytes: expect.any(Number),
+      uptime_s: expect.any(Number),
+    });
+    await request(t.url).get('/');
+    expect((await request(t.url).get('/stats')).body.requests_served).toBe(5);
+  });
+
+  it('X-Served-By is on every response, errors and unknown routes included', async () => {
+    for (const [method, path] of [
+      ['get', '/nope'],
+      ['get', '/cart'],
+      ['post', '/cart/items'],
+      ['get', '/health/live'],
+      ['delete', '/cart/items/sku-none'],
+    ] as const) {
+      const res = await request(t.url)[method](path);
+      expect([method, path, res.headers['x-served-by']]).toEqual([method, path, 'app7']);
+    }
+  });
+
+  it('unknown routes answer a JSON 404', async () => {
+    const res = await request(t.url).get('/nope').expect(404);
+    expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Cannot GET /nope' });
+  });
+});
