@@ -48,7 +48,8 @@ describe('compose command lines', () => {
   });
 
   it('re-render nginx in place with the current replica list and drained set, then test and reload', () => {
-    const argv = c.nginxRerenderArgs({ strategy: 'ip-hash', replicas: ['app1', 'app2', 'app4'], down: ['app2'] });
+    const argv = c.nginxRerenderArgs({ strategy: 'ip-hash', replicas: ['app1', 'app2', 'app4'], down: ['app2'], generation: 7 });
+    expect(argv).toContain('LAB_GENERATION=7');
     expect(argv.slice(0, 2)).toEqual(['exec', '-T']);
     expect(argv).toContain('LAB_REPLICAS=app1=app1:8000 app2=app2:8000 app4=app4:8000');
     expect(argv).toContain('LAB_DOWN=app2');
@@ -70,6 +71,7 @@ describe('environment for the compose files', () => {
       LAB_DOWN: '',
       SESSION_SECRET: 's3cret',
       LAB_HTTP_PORT: '',
+      COMPOSE_PROFILES: 'scale',
     });
     expect(c.projectEnv({ ...base, port: 18080 }).LAB_HTTP_PORT).toBe('18080');
   });

@@ -28,6 +28,16 @@ export function composeFiles(store: StoreKind): string[] {
   return store === 'redis' ? ['docker-compose.yml', 'docker-compose.redis.yml'] : ['docker-compose.yml'];
 }
 
+/**
+ * Replicas docker-compose.yml defines (app4 under the `scale` profile); the
+ * driver generates app5 and beyond. A drift test keeps this list in step
+ * with the file.
+ */
+export const DEFINED_REPLICAS: readonly string[] = ['app1', 'app2', 'app3', 'app4'];
+
+/** Profiles the driver enables so app4 is part of the model. */
+export const PROFILES = 'scale';
+
 export function replicaName(i: number): string {
   return `app${i}`;
 }
@@ -58,10 +68,17 @@ export interface NginxEnv {
   strategy: Strategy;
   replicas: string[];
   down: Iterable<string>;
+  /** Served at /__lab/generation by the rendered config: proves a reload took effect. */
+  generation?: number;
 }
 
 export function nginxEnv(n: NginxEnv): Record<string, string> {
-  return { LB_STRATEGY: n.strategy, LAB_REPLICAS: labReplicas(n.replicas), LAB_DOWN: labDown(n.down) };
+  return {
+    LB_STRATEGY: n.strategy,
+    LAB_REPLICAS: labReplicas(n.replicas),
+    LAB_DOWN: labDown(n.down),
+    ...(n.generation !== undefined ? { LAB_GENERATION: String(n.generation) } : {}),
+  };
 }
 
 export interface ProjectEnvOptions extends NginxEnv {
@@ -80,6 +97,7 @@ export function projectEnv(o: ProjectEnvOptions): Record<string, string> {
     ...nginxEnv(o),
     SESSION_SECRET: o.sessionSecret,
     LAB_HTTP_PORT: o.port ? String(o.port) : '',
+    COMPOSE_PROFILES: PROFILES,
   };
 }
 
@@ -163,6 +181,9 @@ export const NGINX_RERENDER_SCRIPT = [
 export function nginxRerenderArgs(env: NginxEnv): string[] {
   return execArgs('nginx', ['sh', '-c', NGINX_RERENDER_SCRIPT], nginxEnv(env));
 }
+
+/** The path the lab's nginx config answers with its generation number. */
+export const GENERATION_PATH = '/__lab/generation';
 
 /** `docker compose port` prints `127.0.0.1:49153` (or `[::]:49153`). */
 export function parsePort(output: string): number {

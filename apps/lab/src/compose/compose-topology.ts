@@ -3,12 +3,12 @@
 // unique project name. nginx is started once and only reloaded afterwards
 // (re-rendered in place), so its published port, and `url`, never change.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { makeRunDir, removeRunDir } from '../process/run-dir';
 import { waitFor } from '../process/wait';
+import { repoRoot } from '../topology/paths';
 import type {
   RedisState,
   ReplicaInfo,
@@ -21,10 +21,9 @@ import type {
 } from '../topology/topology';
 import { ComposeCommandError, run } from './cli';
 import * as c from './commands';
-import { get, replicaReady, sample } from './http';
+import { get, replicaReady } from './http';
 import { overrideFile, ServiceDef } from './override';
 
-const DEFINED = ['app1', 'app2', 'app3'];
 const BUILD_TIMEOUT_MS = 15 * 60_000;
 const READY_TIMEOUT_MS = 60_000;
 
@@ -33,15 +32,6 @@ interface Replica {
   state: ReplicaState;
   drained: boolean;
   port?: number;
-}
-
-/** The directory holding docker-compose.yml, found upwards from this file (src or dist). */
-export function repoRoot(from = __dirname): string {
-  if (process.env.LAB_REPO_ROOT) return resolve(process.env.LAB_REPO_ROOT);
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'docker-compose.yml'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`docker-compose.yml not found above ${from}`);
-  }
 }
 
 export class ComposeTopology implements Topology {
@@ -55,6 +45,8 @@ export class ComposeTopology implements Topology {
   private nginxPort = 0;
   private redisState: RedisState = 'running';
   private nginxVersion?: string;
+  /** Bumped on every re-render; nginx serves it at /__lab/generation. */
+  private generation = 0;
   private closed = false;
   private readonly onExit = () => this.downNow();
 
@@ -137,14 +129,14 @@ export class ComposeTopology implements Topology {
   }
 
   private async writeOverride(): Promise<void> {
-    if (this.names().some((n) => !DEFINED.includes(n)) && !this.model) this.model = await this.resolveModel();
-    const body = overrideFile({ replicas: this.names(), defined: DEFINED, model: this.model, env: this.extraEnv });
+    if (this.names().some((n) => !c.DEFINED_REPLICAS.includes(n)) && !this.model) this.model = await this.resolveModel();
+    const body = overrideFile({ replicas: this.names(), defined: c.DEFINED_REPLICAS, model: this.model, env: this.extraEnv });
     await writeFile(this.project.files[this.project.files.length - 1], JSON.stringify(body, null, 2));
   }
 
   /** app1 as Compose itself resolves it (merges, anchors, paths): the model for added replicas. */
   private async resolveModel(): Promise<ServiceDef> {
-    const definedOnly = { replicas: DEFINED, defined: DEFINED, env: this.extraEnv };
+    const definedOnly = { replicas: c.DEFINED_REPLICAS, defined: c.DEFINED_REPLICAS, env: this.extraEnv };
     await writeFile(this.project.files[this.project.files.length - 1], JSON.stringify(overrideFile(definedOnly)));
     const config = JSON.parse((await this.compose(c.configJsonArgs())).stdout) as { services: Record<string, ServiceDef> };
     const model = config.services?.app1;
@@ -179,16 +171,25 @@ export class ComposeTopology implements Topology {
 
   // --- nginx -------------------------------------------------------------------------
 
-  private nginxTargets(): c.NginxEnv {
+  private nginxTargets(generation: number): c.NginxEnv {
     return {
       strategy: this.strategy,
       replicas: this.names(),
       down: this.replicas.filter((r) => r.drained).map((r) => r.name),
+      generation,
     };
   }
 
+  /** Re-renders and reloads nginx; resolves once requests are served by the new config. */
   private async rerender(): Promise<void> {
-    await this.compose(c.nginxRerenderArgs(this.nginxTargets()));
+    const generation = this.generation + 1;
+    await this.compose(c.nginxRerenderArgs(this.nginxTargets(generation)));
+    this.generation = generation;
+    // Old workers finish their requests on the old config: poll until a new one answers.
+    await waitFor(`nginx to serve config generation ${generation}`, async () => {
+      const res = await fetch(`${this.url}${c.GENERATION_PATH}`, { signal: AbortSignal.timeout(2_000) });
+      return (await res.text()).trim() === String(generation);
+    }, { timeoutMs: 20_000, intervalMs: 100 });
   }
 
   /**
@@ -201,28 +202,6 @@ export class ComposeTopology implements Topology {
     await this.rerender().catch((err) => {
       if (!(err instanceof ComposeCommandError)) throw err;
     });
-  }
-
-  /** Waits until a cookie-less request through nginx is answered by `name` (not possible under ip-hash from one host). */
-  private async awaitRouted(name: string): Promise<void> {
-    if (this.strategy === 'ip-hash') {
-      await waitFor('nginx to answer after reload', async () => (await get(this.url))?.status === 200);
-      return;
-    }
-    let round = 0;
-    await waitFor(`nginx to route a request to ${name}`, async () => (await sample(this.url, 6, `${name}-${round++}`)).includes(name), {
-      timeoutMs: 30_000,
-      intervalMs: 100,
-    });
-  }
-
-  /** Waits until a burst of requests through nginx is answered without `name`. */
-  private async awaitNotRouted(name: string): Promise<void> {
-    let round = 0;
-    await waitFor(`nginx to stop routing to ${name}`, async () => {
-      const seen = await sample(this.url, 12, `${name}-off-${round++}`);
-      return seen.length === 12 && !seen.includes(name);
-    }, { timeoutMs: 30_000, intervalMs: 100 });
   }
 
   // --- Topology ------------------------------------------------------------------------
@@ -289,7 +268,6 @@ export class ComposeTopology implements Topology {
     await this.compose(c.upArgs([name]));
     await this.awaitReady(r);
     await this.rerender();
-    await this.awaitRouted(name);
     return name;
   }
 
@@ -312,8 +290,6 @@ export class ComposeTopology implements Topology {
     const r = this.replica(name);
     r.drained = down;
     await this.rerender();
-    if (down) await this.awaitNotRouted(name);
-    else if (r.state === 'running') await this.awaitRouted(name);
   }
 
   async redisPause(): Promise<void> {

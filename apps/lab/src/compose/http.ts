@@ -26,17 +26,3 @@ export async function replicaReady(baseUrl: string): Promise<boolean> {
   const a = await get(`${baseUrl}/health/ready`);
   return a?.status === 200;
 }
-
-/**
- * Sends up to `count` cookie-less requests through nginx, each with its own
- * query string so url-hash spreads them too; returns the replicas that
- * answered 2xx, in order.
- */
-export async function sample(entryUrl: string, count: number, tag: string): Promise<string[]> {
-  const seen: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const a = await get(`${entryUrl}/?lab-probe=${tag}-${i}`);
-    if (a && a.status >= 200 && a.status < 300 && a.servedBy) seen.push(a.servedBy);
-  }
-  return seen;
-}

@@ -5,7 +5,7 @@ import { requireCompose } from './cli';
 import { ComposeTopology } from './compose-topology';
 
 export { ComposeUnavailableError, composeUnavailableReason, requireCompose } from './cli';
-export { ComposeTopology, repoRoot } from './compose-topology';
+export { ComposeTopology } from './compose-topology';
 
 /**
  * Builds the images, starts redis (redis store), the replicas and nginx

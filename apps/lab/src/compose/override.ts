@@ -1,6 +1,6 @@
 // The per-run override file the driver adds after the repository's compose
 // files: direct loopback ports for every replica (probes and the bench talk
-// to a replica without nginx) and the replicas beyond app1..app3 (scale-out).
+// to a replica without nginx) and the replicas beyond app1..app4 (scale-out).
 // Compose reads JSON as YAML, so the file is written as JSON.
 import { APP_PORT } from './commands';
 
@@ -8,9 +8,9 @@ export type ServiceDef = Record<string, unknown>;
 
 export interface OverrideOptions {
   /** Every replica the run has defined so far, in order. */
-  replicas: string[];
-  /** Replicas the repository's compose files define (app1..app3). */
-  defined: string[];
+  replicas: readonly string[];
+  /** Replicas the repository's compose files define (app1..app4). */
+  defined: readonly string[];
   /** app1 as `docker compose config --format json` resolved it: the model for added replicas. */
   model?: ServiceDef;
   /** Extra environment for every replica. */

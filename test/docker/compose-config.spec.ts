@@ -1,0 +1,25 @@
+// Compose's own validation of every file combination the docs give, when a
+// Compose CLI is installed (no engine needed for `config`). .ci/run does the
+// same with docker-compose when present.
+import { execFileSync } from 'node:child_process';
+import { findComposeCli } from '../../apps/lab/src/compose/cli';
+import { ROOT } from './support';
+
+const cli = findComposeCli();
+if (!cli) console.info('compose-config.spec: skipped: neither `docker compose` nor `docker-compose` is installed here');
+const describeWithCli = cli ? describe : describe.skip;
+
+const COMBINATIONS = [
+  ['docker-compose.yml'],
+  ['docker-compose.yml', 'docker-compose.redis.yml'],
+  ['docker-compose.yml', 'docker-compose.scale.yml'],
+  ['docker-compose.yml', 'docker-compose.redis.yml', 'docker-compose.scale.yml'],
+];
+
+describeWithCli('compose config', () => {
+  it.each(COMBINATIONS.map((files) => [files.join(' + '), files]))('%s is valid', (_label, files) => {
+    const [bin, ...prefix] = cli!;
+    const args = [...prefix, ...(files as string[]).flatMap((f) => ['-f', f]), '--profile', 'scale', 'config', '-q'];
+    expect(() => execFileSync(bin, args, { cwd: ROOT, stdio: 'pipe', timeout: 60_000 })).not.toThrow();
+  });
+});

@@ -1,0 +1,225 @@
+// Drift checks: the compose files against the code they start. No Docker
+// engine needed; each check names the file and the thing that drifted.
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { STRATEGIES } from '../../apps/lab/src/topology/topology';
+import { DEFINED_REPLICAS, labReplicas } from '../../apps/lab/src/compose/commands';
+import {
+  acceptedEnvKeys,
+  appServices,
+  atLeast,
+  ComposeFile,
+  envOf,
+  healthcheckUrl,
+  healthRoutes,
+  interpolate,
+  loadCompose,
+  merge,
+  PINNED_IMAGE,
+  read,
+  ROOT,
+} from './support';
+
+const FILES = ['docker-compose.yml', 'docker-compose.redis.yml', 'docker-compose.scale.yml'];
+const base = loadCompose('docker-compose.yml');
+const redis = loadCompose('docker-compose.redis.yml');
+const scale = loadCompose('docker-compose.scale.yml');
+const withRedis = merge(base, redis);
+const pkg = JSON.parse(read('package.json')) as { version: string };
+const envsh = read('nginx/docker-entrypoint.d/19-lab-upstreams.envsh');
+
+/** Apps started by a plain `docker compose up` (no profile). */
+const defaultApps = (f: ComposeFile) => appServices(f).filter((n) => !f.services[n].profiles?.length);
+
+describe('strategies', () => {
+  it.each(STRATEGIES)('%s has a template the nginx entrypoint script can pick', (strategy) => {
+    expect(existsSync(join(ROOT, 'nginx/templates', `${strategy}.conf.template`))).toBe(true);
+    // The script validates LB_STRATEGY against its own list: it must know every strategy.
+    expect(envsh).toMatch(new RegExp(`(^|[\\s|])${strategy}([\\s|)])`, 'm'));
+  });
+
+  it('the native sticky variant the script switches to exists', () => {
+    expect(envsh).toContain('sticky-cookie-native.conf.template');
+    expect(existsSync(join(ROOT, 'nginx/templates/sticky-cookie-native.conf.template'))).toBe(true);
+  });
+
+  it.each([
+    ['docker-compose.yml', 'ip-hash'],
+    ['docker-compose.redis.yml', 'round-robin'],
+  ] as const)('%s defaults LB_STRATEGY to %s, a valid strategy, and lets the environment override it', (file, expected) => {
+    const raw = envOf((file === 'docker-compose.yml' ? base : withRedis).services.nginx).LB_STRATEGY;
+    expect(interpolate(raw)).toBe(expected);
+    expect(STRATEGIES).toContain(interpolate(raw));
+    expect(interpolate(raw, { LB_STRATEGY: 'sticky-cookie' })).toBe('sticky-cookie');
+  });
+});
+
+describe('replica environment', () => {
+  const accepted = acceptedEnvKeys();
+
+  it('the cart-api config is found and reads the variables the files rely on', () => {
+    expect(accepted).toEqual(expect.arrayContaining(['PORT', 'APP_NAME', 'SESSION_STORE', 'SESSION_SECRET', 'REDIS_URL']));
+  });
+
+  it.each(FILES)('%s sets only variables the cart-api config accepts', (file) => {
+    const f = loadCompose(file);
+    for (const app of appServices(f)) {
+      const unknown = Object.keys(envOf(f.services[app])).filter((k) => !accepted.includes(k));
+      expect({ app, unknown }).toEqual({ app, unknown: [] });
+    }
+  });
+
+  it('every replica is named after its service and shares one session secret', () => {
+    for (const f of [base, withRedis]) {
+      const secrets = new Set(appServices(f).map((a) => envOf(f.services[a]).SESSION_SECRET));
+      expect(secrets.size).toBe(1);
+      expect(interpolate([...secrets][0] ?? '')).not.toBe('');
+      for (const a of appServices(f)) expect(envOf(f.services[a]).APP_NAME).toBe(a);
+    }
+  });
+
+  it('the base file keeps carts in memory, one image built from this checkout, init as PID 1', () => {
+    for (const a of appServices(base)) {
+      const s = base.services[a];
+      expect(envOf(s).SESSION_STORE).toBe('memory');
+      expect(s.init).toBe(true);
+      expect(s.build).toEqual({ context: '.', dockerfile: 'docker/cart-api.Dockerfile' });
+      expect(s.image).toBe(`sticky-sessions-lab/cart-api:${pkg.version}`);
+    }
+  });
+
+  it('the compose driver knows exactly the replicas the file defines', () => {
+    expect(appServices(base)).toEqual([...DEFINED_REPLICAS]);
+  });
+});
+
+describe('redis override', () => {
+  it('switches every replica to the redis store at the redis service, started first', () => {
+    const port = /--port\s+(\d+)/.exec(JSON.stringify(redis.services.redis.command))?.[1] ?? '6379';
+    for (const a of appServices(base)) {
+      const s = withRedis.services[a];
+      expect(envOf(s).SESSION_STORE).toBe('redis');
+      const url = new URL(envOf(s).REDIS_URL);
+      expect([url.protocol, url.hostname, url.port]).toEqual(['redis:', 'redis', port]);
+      expect(s.depends_on).toMatchObject({ redis: { condition: 'service_healthy' } });
+    }
+  });
+
+  it('runs redis without persistence, health-checked with PING', () => {
+    const r = withRedis.services.redis;
+    expect(r.command).toEqual(['redis-server', '--save', '', '--appendonly', 'no']);
+    expect(r.healthcheck?.test).toEqual(['CMD', 'redis-cli', 'ping']);
+  });
+});
+
+describe('images', () => {
+  const all = FILES.flatMap((file) => Object.entries(loadCompose(file).services).map(([name, s]) => ({ file, name, s })));
+
+  it.each(all.filter((x) => x.s.image && !x.s.build).map((x) => [x.file, x.name, x.s.image as string]))(
+    '%s: %s uses an image pinned to an exact version (%s)',
+    (_file, _name, image) => {
+      expect(image).toMatch(PINNED_IMAGE);
+      expect(image).not.toMatch(/:latest\b/);
+    },
+  );
+
+  it('every service has an image or a build', () => {
+    for (const [name, s] of Object.entries(withRedis.services)) expect({ name, ok: !!(s.image || s.build) }).toEqual({ name, ok: true });
+  });
+
+  it('nginx is official and at least 1.29.6 (open-source `sticky` directive)', () => {
+    const m = /^nginx:(\d+\.\d+\.\d+)/.exec(base.services.nginx.image ?? '');
+    expect(m).not.toBeNull();
+    expect(atLeast(m![1], '1.29.6')).toBe(true);
+  });
+
+  it('redis is the official image', () => {
+    expect(redis.services.redis.image).toMatch(/^redis:\d+\.\d+\.\d+/);
+  });
+});
+
+describe('health checks', () => {
+  const routes = healthRoutes();
+
+  it('the cart-api has the health routes the files use', () => {
+    expect(routes).toEqual(expect.arrayContaining(['/health/live', '/health/ready']));
+  });
+
+  it.each(appServices(base))('%s checks a real cart-api route on the port it listens on', (app) => {
+    const s = base.services[app];
+    const url = healthcheckUrl(s);
+    expect(url).not.toBeNull();
+    expect(routes).toContain(url!.pathname);
+    expect(url!.hostname).toBe('127.0.0.1');
+    expect(url!.port).toBe(envOf(s).PORT);
+    expect((s.expose as string[]).map(String)).toContain(envOf(s).PORT);
+  });
+
+  it('nginx checks a location the lab config really serves', () => {
+    const url = healthcheckUrl(base.services.nginx);
+    expect(url).not.toBeNull();
+    expect(read('nginx/templates/snippets/server.conf.template')).toContain(`location = ${url!.pathname}`);
+  });
+
+  it('nginx waits for the default replicas to be healthy, and the scale override for app4 too', () => {
+    const want = Object.fromEntries(defaultApps(base).map((a) => [a, { condition: 'service_healthy' }]));
+    expect(base.services.nginx.depends_on).toEqual(want);
+    expect(merge(base, scale).services.nginx.depends_on).toMatchObject({ app4: { condition: 'service_healthy' } });
+  });
+});
+
+describe('nginx wiring', () => {
+  const nginx = base.services.nginx;
+  const volumes = (nginx.volumes ?? []).map((v) => v.split(':'));
+
+  it('mounts paths that exist, read-only', () => {
+    expect(volumes.length).toBeGreaterThan(0);
+    for (const [src, , mode] of volumes) {
+      expect({ src, exists: existsSync(join(ROOT, src)) }).toEqual({ src, exists: true });
+      expect({ src, mode }).toEqual({ src, mode: 'ro' });
+    }
+  });
+
+  it('mounts the templates where the entrypoint script reads them', () => {
+    const dir = /LAB_TEMPLATE_SRC=\$\{LAB_TEMPLATE_SRC:-([^}]+)\}/.exec(envsh)?.[1];
+    expect(dir).toBeDefined();
+    expect(volumes).toContainEqual(['./nginx/templates', dir, 'ro']);
+  });
+
+  it('mounts the executable upstream script so the image sources it before its envsubst step', () => {
+    const mount = volumes.find(([src]) => src.endsWith('.envsh'));
+    expect(mount).toBeDefined();
+    const [src, target] = mount!;
+    // The image ignores a *.envsh without the exec bit (git keeps the mode).
+    expect(() => accessSync(join(ROOT, src), constants.X_OK)).not.toThrow();
+    expect(statSync(join(ROOT, src)).mode & 0o111).not.toBe(0);
+    expect(target).toMatch(/^\/docker-entrypoint\.d\/\d+-[^/]+\.envsh$/);
+    // The entrypoint runs scripts in `sort -V` order: the prefix must sort before 20-envsubst-on-templates.sh.
+    expect(Number(/\/(\d+)-/.exec(target)![1])).toBeLessThan(20);
+  });
+
+  it('lists the default replicas in LAB_REPLICAS on the port they listen on, as the driver writes it', () => {
+    const list = interpolate(envOf(nginx).LAB_REPLICAS);
+    expect(list).toBe(labReplicas(defaultApps(base)));
+    const port = envOf(base.services.app1).PORT;
+    for (const entry of list.split(' ')) expect(entry.endsWith(`:${port}`)).toBe(true);
+    expect(envOf(merge(base, scale).services.nginx).LAB_REPLICAS).toBe(labReplicas(appServices(base)));
+  });
+
+  it('publishes nginx on loopback: 8080 by default, an ephemeral port when LAB_HTTP_PORT is empty', () => {
+    expect(nginx.ports).toHaveLength(1);
+    const spec = nginx.ports![0];
+    expect(interpolate(spec)).toBe('127.0.0.1:8080:80');
+    expect(interpolate(spec, { LAB_HTTP_PORT: '' })).toBe('127.0.0.1::80');
+    expect(interpolate(spec, { LAB_HTTP_PORT: '18080' })).toBe('127.0.0.1:18080:80');
+    // 80 is where the rendered config listens inside the container.
+    expect(envsh).toMatch(/LAB_LISTEN=\$\{LAB_LISTEN:-80\}/);
+  });
+
+  it('publishes no replica port in the files (the driver adds loopback-only ones per run)', () => {
+    for (const file of FILES) {
+      const f = loadCompose(file);
+      for (const a of appServices(f)) expect(f.services[a].ports ?? []).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,105 @@
+// Drift checks: the cart-api image against package.json, the process driver
+// and the service's routes. No Docker engine needed.
+import { existsSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { atLeast, dockerfile, healthRoutes, Instruction, PINNED_IMAGE, read, ROOT, semver } from './support';
+
+const FILE = 'docker/cart-api.Dockerfile';
+const { instructions, stages } = dockerfile(FILE);
+const final = stages.length - 1;
+const inFinal = (op: string): Instruction[] => instructions.filter((i) => i.stage === final && i.op === op);
+const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string>; engines: { node: string } };
+
+/** The JS file a `node <file>` command line starts. */
+function nodeEntry(cmd: string): string {
+  const m = /^node\s+(\S+\.js)$/.exec(cmd.trim());
+  if (!m) throw new Error(`not a plain "node <file>" command: ${cmd}`);
+  return m[1];
+}
+
+describe('cart-api image', () => {
+  it('is multi-stage and builds FROM official images pinned to an exact version', () => {
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    const names = stages.map((s) => s.name).filter(Boolean);
+    const external = stages.filter((s) => !names.includes(s.from));
+    expect(external.length).toBeGreaterThan(0);
+    for (const s of external) {
+      expect(s.from).toMatch(PINNED_IMAGE);
+      expect(s.from).not.toMatch(/latest/);
+    }
+  });
+
+  it('runs an even-numbered (LTS) Node line that satisfies package.json engines', () => {
+    const node = stages.map((s) => /^node:(\d+\.\d+\.\d+)/.exec(s.from)?.[1]).find(Boolean);
+    expect(node).toBeDefined();
+    expect(semver(node!)[0] % 2).toBe(0);
+    const min = /(\d+\.\d+(?:\.\d+)?)/.exec(pkg.engines.node)![1];
+    expect(atLeast(node!, min.split('.').length === 2 ? `${min}.0` : min)).toBe(true);
+  });
+
+  it('starts, in exec form, the same file as `npm run start:api` and the process driver', () => {
+    const entry = inFinal('ENTRYPOINT');
+    expect(entry).toHaveLength(1);
+    const argv = JSON.parse(entry[0].args) as string[];
+    expect(argv[0]).toBe('node');
+    const startApi = nodeEntry(pkg.scripts['start:api']);
+    expect(argv.slice(1)).toEqual([startApi]);
+    // The process driver resolves the entry in apps/lab/src/topology/paths.ts.
+    expect(read('apps/lab/src/topology/paths.ts')).toContain(`'${startApi}'`);
+    // No CMD that would append arguments or a shell form that would swallow SIGTERM.
+    expect(inFinal('CMD')).toEqual([]);
+    expect(inFinal('STOPSIGNAL').map((i) => i.args)).toEqual(['SIGTERM']);
+  });
+
+  it('copies the compiled entry into the final stage where ENTRYPOINT looks for it', () => {
+    const workdir = instructions.filter((i) => i.op === 'WORKDIR' && i.stage <= final).pop()?.args;
+    expect(workdir).toBe('/app');
+    const entry = nodeEntry(pkg.scripts['start:api']);
+    const copies = inFinal('COPY').filter((i) => i.args.startsWith('--from='));
+    const dest = copies.map((i) => i.args.split(/\s+/).pop()!).map((d) => posix.normalize(posix.join(workdir!, d)));
+    expect(dest.some((d) => posix.join(workdir!, entry).startsWith(`${d}/`))).toBe(true);
+  });
+
+  it('compiles the cart-api project that exists in the repository', () => {
+    const tsc = instructions.find((i) => i.op === 'RUN' && /\btsc\b/.test(i.args));
+    expect(tsc).toBeDefined();
+    const project = /-b\s+(\S+)/.exec(tsc!.args)?.[1] ?? /-p\s+(\S+)/.exec(tsc!.args)?.[1];
+    expect(project).toBe('apps/cart-api/tsconfig.app.json');
+    expect(existsSync(join(ROOT, project!))).toBe(true);
+  });
+
+  it('copies only sources that exist, and installs production dependencies only in the final stage', () => {
+    for (const i of instructions.filter((x) => x.op === 'COPY' && !x.args.startsWith('--from='))) {
+      const parts = i.args.split(/\s+/).filter((p) => !p.startsWith('--'));
+      for (const src of parts.slice(0, -1)) expect({ src, exists: existsSync(join(ROOT, src)) }).toEqual({ src, exists: true });
+    }
+    const installs = inFinal('RUN').filter((i) => /\bnpm\s+(ci|install|i)\b/.test(i.args));
+    expect(installs.length).toBeGreaterThan(0);
+    for (const i of installs) expect(i.args).toMatch(/npm ci --omit=dev/);
+  });
+
+  it('runs as a non-root user', () => {
+    const users = inFinal('USER').map((i) => i.args.split(':')[0]);
+    expect(users.length).toBeGreaterThan(0);
+    expect(['root', '0']).not.toContain(users[users.length - 1]);
+  });
+
+  it('listens on 0.0.0.0:8000 and health-checks /health/live without curl', () => {
+    const env = inFinal('ENV').map((i) => i.args).join(' ');
+    expect(env).toMatch(/\bHOST=0\.0\.0\.0\b/);
+    expect(env).toMatch(/\bPORT=8000\b/);
+    expect(inFinal('EXPOSE').map((i) => i.args)).toEqual(['8000']);
+    const hc = inFinal('HEALTHCHECK');
+    expect(hc).toHaveLength(1);
+    expect(hc[0].args).not.toMatch(/\bcurl\b/);
+    // The URL is assembled from the PORT variable: take the path literal after it.
+    const path = /['"](\/[\w/-]+)['"]/.exec(hc[0].args)?.[1];
+    expect(path).toBe('/health/live');
+    expect(healthRoutes()).toContain(path);
+  });
+
+  it('keeps host build output and dependencies out of the build context', () => {
+    const ignored = read('.dockerignore').split('\n').map((l) => l.trim());
+    expect(ignored).toEqual(expect.arrayContaining(['node_modules', 'dist', '.git', 'reports', 'bench/results']));
+  });
+});
