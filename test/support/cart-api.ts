@@ -51,3 +51,40 @@ export class CookieClient {
     return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
   }
 }
+
+export interface FireSpec {
+  /** Each request goes to bases[i % bases.length]. */
+  bases: string[];
+  method: string;
+  path: string;
+  body?: unknown;
+  cookie: string;
+  count: number;
+}
+
+const FIRE_SCRIPT = `
+const { parentPort, workerData: s } = require('node:worker_threads');
+const headers = { cookie: s.cookie, 'content-type': 'application/json' };
+const body = s.body === undefined ? undefined : JSON.stringify(s.body);
+Promise.all(Array.from({ length: s.count }, (_, i) =>
+  fetch(s.bases[i % s.bases.length] + s.path, { method: s.method, headers, body })
+    .then(async (r) => { await r.text(); return r.status; }, (e) => 'error: ' + e.message),
+)).then((statuses) => parentPort.postMessage(statuses));
+`;
+
+/**
+ * Fires `count` requests at once from a worker thread. A client in the test's
+ * own event loop would take turns with an in-process server and hide races;
+ * from another thread the requests overlap inside the server for real.
+ */
+export function fireConcurrently(spec: FireSpec): Promise<Array<number | string>> {
+  const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(FIRE_SCRIPT, { eval: true, workerData: spec });
+    worker.once('message', (statuses: Array<number | string>) => {
+      resolve(statuses);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}

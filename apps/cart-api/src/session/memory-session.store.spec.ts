@@ -27,6 +27,15 @@ describe('MemorySessionStore', () => {
     expect((await get(store, 'a'))?.createdAt).toBe(1);
   });
 
+  it('answers get on a later turn, as a store with I/O would (see no-lost-update.e2e.ts)', async () => {
+    store.set('a', sess(now + 60_000));
+    let answered = false;
+    const done = new Promise((r) => store.get('a', () => r((answered = true))));
+    expect(answered).toBe(false);
+    await done;
+    expect(answered).toBe(true);
+  });
+
   it('expires on read at the cookie expiry and reports the session gone', async () => {
     store.set('a', sess(now + 1000));
     now += 1000;

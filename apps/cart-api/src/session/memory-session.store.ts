@@ -74,9 +74,14 @@ export class MemorySessionStore extends Store {
     return gone;
   }
 
+  /**
+   * Answers on the next turn of the event loop, like express-session's own
+   * MemoryStore and like any store with I/O: requests of one session then
+   * overlap between load and save, as they do in production.
+   */
   override get(sid: string, cb: Cb<SessionData | null>): void {
     const entry = this.live(sid);
-    cb(null, entry ? (JSON.parse(entry.json) as SessionData) : null);
+    setImmediate(cb, null, entry ? (JSON.parse(entry.json) as SessionData) : null);
   }
 
   override set(sid: string, sess: SessionData, cb?: Cb): void {
