@@ -53,10 +53,11 @@ export class RedisCartRepository implements CartRepository {
   }
 
   private domainError(err: unknown, sku: string): unknown {
-    const message = err instanceof Error ? err.message : '';
-    if (message.startsWith('CART_LINES')) return tooManyLines(this.limits);
-    if (message.startsWith('CART_QTY')) return qtyTooLarge(sku, this.limits);
-    if (message.startsWith('CART_NOLINE')) return new LineNotFoundError(sku);
+    // Redis 7 prefixes script errors with "ERR ", older versions do not.
+    const code = /\bCART_(LINES|QTY|NOLINE)\b/.exec(err instanceof Error ? err.message : '')?.[1];
+    if (code === 'LINES') return tooManyLines(this.limits);
+    if (code === 'QTY') return qtyTooLarge(sku, this.limits);
+    if (code === 'NOLINE') return new LineNotFoundError(sku);
     return err;
   }
 

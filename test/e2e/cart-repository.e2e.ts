@@ -1,0 +1,103 @@
+// Both cart repositories honour one contract: same limits, same errors,
+// same order. The redis one runs against a real redis-server.
+import { createClient } from 'redis';
+import { RedisServer } from '../../apps/lab/src/process/redis-server';
+import { CartLimitError, CartRepository, LineNotFoundError } from '../../apps/cart-api/src/cart/cart.repository';
+import { MemoryCartRepository } from '../../apps/cart-api/src/cart/memory-cart.repository';
+import { RedisCartRepository } from '../../apps/cart-api/src/cart/redis-cart.repository';
+
+const LIMITS = { maxQty: 99, maxLines: 50 };
+const TTL = 120;
+
+type Redis = ReturnType<typeof createClient>;
+let server: RedisServer;
+let redis: Redis;
+let n = 0;
+
+beforeAll(async () => {
+  server = await RedisServer.start();
+  redis = createClient({ url: server.url });
+  await redis.connect();
+}, 20_000);
+afterAll(async () => {
+  await redis?.close();
+  await server?.stop();
+});
+
+const kinds: Array<[string, () => CartRepository]> = [
+  ['memory', () => new MemoryCartRepository(LIMITS)],
+  ['redis', () => new RedisCartRepository(redis, TTL, LIMITS)],
+];
+
+describe.each(kinds)('%s cart repository', (_kind, make) => {
+  let repo: CartRepository;
+  let sid: string;
+  beforeEach(() => {
+    repo = make();
+    sid = `repo-test-${process.pid}-${++n}`; // each test owns its cart
+  });
+
+  it('an absent cart is empty', async () => {
+    expect(await repo.get(sid)).toEqual([]);
+  });
+
+  it('adds, sets and removes lines in insertion order', async () => {
+    await repo.add(sid, 'b', 2);
+    await repo.add(sid, 'a', 1);
+    expect(await repo.add(sid, 'b', 3)).toEqual([
+      { sku: 'b', qty: 5 },
+      { sku: 'a', qty: 1 },
+    ]);
+    expect(await repo.set(sid, 'a', 9)).toEqual([
+      { sku: 'b', qty: 5 },
+      { sku: 'a', qty: 9 },
+    ]);
+    expect(await repo.remove(sid, 'b')).toEqual([{ sku: 'a', qty: 9 }]);
+    await repo.clear(sid);
+    expect(await repo.get(sid)).toEqual([]);
+  });
+
+  it('enforces qty ≤ 99 per line', async () => {
+    await repo.add(sid, 'a', 99);
+    await expect(repo.add(sid, 'a', 1)).rejects.toBeInstanceOf(CartLimitError);
+    await expect(repo.set(sid, 'a', 100)).rejects.toThrow('exceed 99');
+    expect(await repo.get(sid)).toEqual([{ sku: 'a', qty: 99 }]);
+  });
+
+  it('enforces ≤ 50 lines', async () => {
+    for (let i = 0; i < 50; i++) await repo.add(sid, `sku-${i}`, 1);
+    await expect(repo.add(sid, 'one-too-many', 1)).rejects.toThrow('at most 50 lines');
+    expect(await repo.add(sid, 'sku-0', 1)).toHaveLength(50);
+  });
+
+  it('refuses to set or remove a line that is not there', async () => {
+    await expect(repo.set(sid, 'x', 1)).rejects.toBeInstanceOf(LineNotFoundError);
+    await expect(repo.remove(sid, 'x')).rejects.toThrow('x is not in the cart');
+  });
+
+  it('99 concurrent adds all count', async () => {
+    await Promise.all(Array.from({ length: 99 }, () => repo.add(sid, 'a', 1)));
+    expect(await repo.get(sid)).toEqual([{ sku: 'a', qty: 99 }]);
+  });
+});
+
+describe('redis cart repository keys', () => {
+  it('keeps the cart in hash cart:<sid> and slides its TTL and the session TTL on access', async () => {
+    const repo = new RedisCartRepository(redis, TTL, LIMITS);
+    const sid = `ttl-${process.pid}`;
+    await redis.set(`sess:${sid}`, '{}', { expiration: { type: 'EX', value: 5 } });
+    await repo.add(sid, 'a', 2);
+    expect(await redis.hGetAll(`cart:${sid}`)).toEqual({ a: '2' });
+    await redis.expire(`cart:${sid}`, 5);
+    await repo.get(sid);
+    expect(await redis.ttl(`cart:${sid}`)).toBeGreaterThan(TTL - 5);
+    expect(await redis.ttl(`sess:${sid}`)).toBeGreaterThan(TTL - 5);
+  });
+
+  it('reloads its script after Redis lost it (SCRIPT FLUSH, restart)', async () => {
+    const repo = new RedisCartRepository(redis, TTL, LIMITS);
+    await repo.add(`flush-${process.pid}`, 'a', 1);
+    await redis.scriptFlush();
+    expect(await repo.add(`flush-${process.pid}`, 'a', 1)).toEqual([{ sku: 'a', qty: 2 }]);
+  });
+});
