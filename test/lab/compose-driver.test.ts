@@ -1,0 +1,92 @@
+// The compose driver against a real Docker engine: the verbs do what the
+// Topology contract says. Skipped, with the reason printed, where no engine
+// answers (this CI has none); the scenarios cover the failure modes
+// themselves with LAB_DRIVER=compose.
+import { composeUnavailableReason, startComposeTopology } from '../../apps/lab/src/compose';
+import { waitFor } from '../../apps/lab/src/process/wait';
+import type { Topology } from '../../apps/lab/src/topology/topology';
+
+const reason = composeUnavailableReason();
+if (reason) console.info(`compose-driver.test: skipped: ${reason}`);
+const describeWithDocker = reason ? describe.skip : describe;
+
+// First run builds the image: generous, bounded.
+jest.setTimeout(15 * 60_000);
+
+async function servedBy(url: string, init: RequestInit = {}): Promise<{ status: number; by: string | null; cookie: string | null }> {
+  const res = await fetch(url, { ...init, signal: AbortSignal.timeout(5_000) });
+  await res.arrayBuffer();
+  return { status: res.status, by: res.headers.get('x-served-by'), cookie: res.headers.get('set-cookie') };
+}
+
+/** `n` cookie-less requests through nginx; replicas that answered. */
+async function spread(t: Topology, n: number): Promise<Set<string>> {
+  const seen = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const r = await servedBy(`${t.url}/`);
+    if (r.status === 200 && r.by) seen.add(r.by);
+  }
+  return seen;
+}
+
+describeWithDocker('compose driver', () => {
+  it('round-robin, memory: stop, start, add, drain and remove replicas, then tear down', async () => {
+    const t = await startComposeTopology({ strategy: 'round-robin', store: 'memory', replicas: 2 });
+    try {
+      expect(t.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const status = await t.status();
+      expect(status.driver).toBe('compose');
+      expect(status.replicas.map((r) => [r.name, r.state])).toEqual([['app1', 'running'], ['app2', 'running']]);
+      for (const r of status.replicas) expect((await servedBy(`${r.url}/health/live`)).by).toBe(r.name);
+      expect(await spread(t, 6)).toEqual(new Set(['app1', 'app2']));
+
+      await t.stop('app2');
+      // nginx retries the refused connection on app1 (proxy_next_upstream error).
+      expect(await spread(t, 6)).toEqual(new Set(['app1']));
+      await t.start('app2');
+      await waitFor('app2 back in rotation', async () => (await spread(t, 4)).has('app2'), { timeoutMs: 30_000 });
+
+      const added = await t.addReplica();
+      expect(added).toBe('app3');
+      expect(await spread(t, 9)).toEqual(new Set(['app1', 'app2', 'app3']));
+
+      await t.markDown('app1', true);
+      expect((await spread(t, 8)).has('app1')).toBe(false);
+      await t.markDown('app1', false);
+      expect((await spread(t, 9)).has('app1')).toBe(true);
+
+      await t.removeReplica('app3');
+      expect((await t.status()).replicas.map((r) => r.name)).toEqual(['app1', 'app2']);
+      expect(await t.nginxConfig()).not.toContain('app3:8000');
+      expect(Object.keys(await t.logs())).toEqual(expect.arrayContaining(['nginx', 'nginx-access', 'app1', 'app2']));
+    } finally {
+      await t.down();
+    }
+    await t.down(); // idempotent
+  });
+
+  it('redis store: a cart survives the replica that wrote it, and is gone after a redis restart', async () => {
+    const t = await startComposeTopology({ strategy: 'round-robin', store: 'redis', replicas: 2 });
+    try {
+      const products = (await (await fetch(`${t.url}/products`)).json()) as Array<{ sku: string }>;
+      const add = await fetch(`${t.url}/cart/items`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ sku: products[0].sku, qty: 1 }),
+      });
+      expect(add.status).toBeLessThan(300);
+      const cookie = (add.headers.get('set-cookie') ?? '').split(';')[0];
+      const writer = add.headers.get('x-served-by')!;
+      await t.stop(writer);
+      const cart = (await (await fetch(`${t.url}/cart`, { headers: { cookie } })).json()) as { item_count: number; served_by: string };
+      expect(cart.served_by).not.toBe(writer);
+      expect(cart.item_count).toBe(1);
+
+      await t.redisRestart();
+      const after = (await (await fetch(`${t.url}/cart`, { headers: { cookie } })).json()) as { item_count: number };
+      expect(after.item_count).toBe(0);
+    } finally {
+      await t.down();
+    }
+  });
+});
