@@ -59,10 +59,10 @@ describe('renderNginx', () => {
   });
 
   it.each([
-    ['round-robin', /upstream lab_backend \{\n    # \(no balancing directive/],
-    ['ip-hash', /upstream lab_backend \{\n    ip_hash;/],
-    ['consistent-hash', /upstream lab_backend \{\n    hash \$remote_addr consistent;/],
-    ['url-hash', /upstream lab_backend \{\n    hash \$request_uri consistent;/],
+    ['round-robin', /upstream lab_backend \{\n\s+# \(no balancing directive/],
+    ['ip-hash', /upstream lab_backend \{\n\s+ip_hash;/],
+    ['consistent-hash', /upstream lab_backend \{\n\s+hash \$remote_addr consistent;/],
+    ['url-hash', /upstream lab_backend \{\n\s+hash \$request_uri consistent;/],
     ['sticky-cookie', /proxy_pass http:\/\/\$lab_pool;/],
   ] as const)('%s carries its balancing directive in the template itself', async (strategy, directive) => {
     await renderNginx(options({ strategy, sticky: 'portable' }));

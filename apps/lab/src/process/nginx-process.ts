@@ -39,9 +39,13 @@ export function fetchGeneration({ host, port }: Listen, timeoutMs = 1000): Promi
   });
 }
 
-/** `nginx -t`; rejects with nginx's own message when the config is bad. */
+/**
+ * `nginx -t`; rejects with nginx's own message when the config is bad. Its
+ * messages go to stderr (`-e stderr`), not to the running nginx's error log:
+ * a refused config is the caller's error, not an [emerg] of the live nginx.
+ */
 export function testConfig(binary: string, runDir: string, confPath: string): Promise<string> {
-  const args = ['-t', '-p', runDir, '-c', confPath, '-e', runPaths(runDir).errorLog];
+  const args = ['-t', '-p', runDir, '-c', confPath, '-e', 'stderr'];
   return new Promise((resolve, reject) => {
     execFile(binary, args, { timeout: 15_000 }, (err, stdout, stderr) => {
       const out = `${stdout}${stderr}`.trim();
@@ -104,17 +108,34 @@ export class NginxProcess implements AsyncDisposable {
     this.child = child;
   }
 
-  /** Polls /__lab/generation until it answers `generation` (any, when null). */
+  /** Polls /__lab/generation until it answers `generation` (any, when null); fails fast if nginx exits. */
   private async waitGeneration(generation: string | null, timeoutMs: number): Promise<void> {
-    await waitFor(
+    const child = this.child;
+    if (!child || !this.running) throw new Error(`nginx is not running: ${this.lastErrors()}`);
+    let onExit = () => {};
+    const exited = new Promise<never>((_, reject) => {
+      onExit = () => reject(new Error(`nginx exited (${child.exitCode ?? child.signalCode}): ${this.lastErrors()}`));
+      child.once('exit', onExit);
+    });
+    const served = waitFor(
       `nginx on ${this.url} to serve generation ${generation ?? '(any)'}`,
       async () => {
-        if (!this.running) throw new Error(`nginx exited: ${this.errorLog().trim().split('\n').slice(-3).join(' | ')}`);
-        const served = await fetchGeneration(this.listen);
-        return generation === null ? served !== null : served === generation;
+        const answer = await fetchGeneration(this.listen);
+        return generation === null ? answer !== null : answer === generation;
       },
       { timeoutMs, intervalMs: 50 },
     );
+    try {
+      await Promise.race([served, exited]);
+    } finally {
+      child.off('exit', onExit);
+      served.catch(() => {});
+      exited.catch(() => {});
+    }
+  }
+
+  private lastErrors(): string {
+    return this.errorLog().trim().split('\n').slice(-4).join(' | ');
   }
 
   /**
@@ -126,9 +147,24 @@ export class NginxProcess implements AsyncDisposable {
     if (!this.running) throw new Error('nginx is not running');
     if (confPath !== this.confPath) copyFileSync(confPath, this.confPath);
     await testConfig(this.binary, this.runDir, this.confPath);
+    const oldWorkers = this.workerPids();
     this.child?.kill('SIGHUP');
     const expected = generation ?? readMeta(this.runDir)?.generation;
     await this.waitGeneration(expected === undefined ? null : String(expected), timeoutMs);
+    // The master starts the new workers before it retires the old ones, which
+    // may accept a connection or two in between: the reload is done when the
+    // old workers are gone (bounded by worker_shutdown_timeout).
+    await waitFor('the old nginx workers to exit', () => !oldWorkers.some((w) => this.workerPids().includes(w)), {
+      timeoutMs,
+    });
+  }
+
+  /** Worker pids (Linux /proc; empty elsewhere, where the generation check alone applies). */
+  workerPids(): number[] {
+    const pid = this.child?.pid;
+    if (!pid) return [];
+    const kids = readText(`/proc/${pid}/task/${pid}/children`).trim();
+    return kids ? kids.split(/\s+/).map(Number) : [];
   }
 
   /** SIGQUIT (graceful: in-flight requests finish), SIGKILL after graceMs. */
