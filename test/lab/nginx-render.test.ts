@@ -72,7 +72,7 @@ describe('renderNginx', () => {
   it('renders the native sticky form with the replica names as routes', async () => {
     const r = await renderNginx(options({ strategy: 'sticky-cookie', sticky: 'native' }));
     expect(r.stickyMode).toBe('native');
-    expect(r.text).toMatch(/^\s+sticky cookie route path=\/ httponly;$/m);
+    expect(r.text).toMatch(/^\s+sticky cookie route path=\/ httponly samesite=lax;$/m);
     expect(r.text).toContain('server 127.0.0.1:4101 route=app1 max_fails=1 fail_timeout=2s;');
     expect(r.text).toContain('server 127.0.0.1:4102 route=app2 down;');
     expect(r.text).not.toContain('pool_app1');
