@@ -14,6 +14,7 @@ const COMBINATIONS = [
   ['docker-compose.yml', 'docker-compose.redis.yml'],
   ['docker-compose.yml', 'docker-compose.scale.yml'],
   ['docker-compose.yml', 'docker-compose.redis.yml', 'docker-compose.scale.yml'],
+  ['docker-compose.yml', 'docker-compose.clients.yml'],
 ];
 
 describeWithCli('compose config', () => {

@@ -20,7 +20,7 @@ import {
   ROOT,
 } from './support';
 
-const FILES = ['docker-compose.yml', 'docker-compose.redis.yml', 'docker-compose.scale.yml'];
+const FILES = ['docker-compose.yml', 'docker-compose.redis.yml', 'docker-compose.scale.yml', 'docker-compose.clients.yml'];
 const base = loadCompose('docker-compose.yml');
 const redis = loadCompose('docker-compose.redis.yml');
 const scale = loadCompose('docker-compose.scale.yml');
@@ -136,6 +136,11 @@ describe('images', () => {
   it('redis is the official image', () => {
     expect(redis.services.redis.image).toMatch(/^redis:\d+\.\d+\.\d+/);
   });
+
+  it('the client containers reuse the nginx image (no other image to pull or pin)', () => {
+    const clients = loadCompose('docker-compose.clients.yml');
+    for (const name of ['client-a', 'client-b', 'client-c']) expect(clients.services[name].image).toBe(base.services.nginx.image);
+  });
 });
 
 describe('health checks', () => {
@@ -165,6 +170,24 @@ describe('health checks', () => {
     const want = Object.fromEntries(defaultApps(base).map((a) => [a, { condition: 'service_healthy' }]));
     expect(base.services.nginx.depends_on).toEqual(want);
     expect(merge(base, scale).services.nginx.depends_on).toMatchObject({ app4: { condition: 'service_healthy' } });
+  });
+});
+
+describe('client networks', () => {
+  const clients = loadCompose('docker-compose.clients.yml') as ComposeFile & { networks: Record<string, { ipam: { config: { subnet: string }[] } }> };
+
+  it('puts each client in its own /24, all reachable from nginx, which keeps its default network', () => {
+    const subnets = Object.values(clients.networks).map((n) => interpolate(n.ipam.config[0].subnet));
+    expect(subnets).toEqual(['10.231.1.0/24', '10.231.2.0/24', '10.231.3.0/24']);
+    // ip_hash keys on the first three octets: the /24s must differ there.
+    expect(new Set(subnets.map((s) => s.split('.').slice(0, 3).join('.'))).size).toBe(3);
+    expect(clients.services.nginx.networks).toEqual(['default', ...Object.keys(clients.networks)]);
+    for (const name of ['client-a', 'client-b', 'client-c']) {
+      const s = clients.services[name];
+      expect((s.networks as string[]).length).toBe(1);
+      expect(Object.keys(clients.networks)).toContain((s.networks as string[])[0]);
+      expect(s.profiles).toEqual(['clients']);
+    }
   });
 });
 
