@@ -6,6 +6,7 @@ export const SHOP_HTML = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Shop · Sticky Sessions Lab</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="shop.css">
 <script src="shop.js" defer></script>
 </head>

@@ -22,7 +22,9 @@ h2 { font-size: 1.1rem; margin: 0 0 .6rem; }
 .messages p { margin: 0; padding: .5rem .8rem; border-radius: 6px; }
 .messages .error { color: var(--err-fg); background: var(--err-bg); border-left: 4px solid var(--err-fg); }
 .messages .info { color: var(--ok-fg); background: var(--ok-bg); border-left: 4px solid var(--ok-fg); }
-.grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1.5rem; padding: 1rem 1.5rem; }
+.grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.35fr); gap: 1.5rem; padding: 1rem 1.5rem; }
+@media (max-width: 52rem) { .grid { grid-template-columns: minmax(0, 1fr); } }
+#cart { overflow-x: auto; }
 section { min-width: 0; }
 main > section { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 1rem; }
 .catalog { list-style: none; margin: 0; padding: 0; }
@@ -31,14 +33,14 @@ main > section { background: var(--card); border: 1px solid var(--line); border-
 .catalog .name { flex: 1 1 9rem; font-weight: 600; }
 .catalog .price { color: var(--muted); min-width: 4.5rem; }
 .muted { color: var(--muted); }
-input[type=number] { width: 4.2rem; font: inherit; padding: .2rem .3rem; border: 1px solid #7a828e; border-radius: 4px; }
+input[type=number] { width: 3.6rem; font: inherit; padding: .2rem .3rem; border: 1px solid #7a828e; border-radius: 4px; }
 button { font: inherit; padding: .3rem .8rem; border-radius: 6px; border: 1px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; }
 button.secondary { background: var(--card); color: var(--accent); }
 button.icon { padding: .1rem .55rem; min-width: 2rem; }
 button:hover { filter: brightness(1.1); }
 :focus-visible { outline: 3px solid #c25e00; outline-offset: 2px; }
 table { width: 100%; border-collapse: collapse; }
-th, td { text-align: left; padding: .4rem .3rem; border-bottom: 1px solid var(--line); vertical-align: middle; }
+th, td { text-align: left; padding: .4rem .25rem; border-bottom: 1px solid var(--line); vertical-align: middle; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 tfoot td { font-weight: 700; border-bottom: 0; }
 .qty { display: inline-flex; gap: .25rem; align-items: center; }

@@ -25,6 +25,7 @@ export const DASHBOARD_HTML = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Dashboard · Sticky Sessions Lab</title>
+<link rel="icon" href="data:,">
 <style>${DASHBOARD_CSS}</style>
 </head>
 <body>

@@ -1,0 +1,123 @@
+// The shop page (through nginx) and the lab dashboard (on the control server)
+// in a real Chromium. ip-hash keeps the browser (127.0.0.1) on one replica, so
+// "the replica that serves the shop page" is well defined until we kill it.
+// Two lab boots: memory store (the cart dies with its replica) and redis store
+// (it survives; Redis becomes the thing that can fail).
+import type { Page } from 'playwright-core';
+import { describeBrowser, screenshots, until, withLab } from './browser';
+
+jest.setTimeout(180_000);
+
+const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim();
+const count = async (page: Page, selector: string) => Number(await text(page, selector));
+
+/** Adds the n-th catalog product; returns its name and the replica that answered. */
+async function addProduct(shop: Page, n = 0): Promise<{ product: string; servedBy: string }> {
+  const item = shop.locator('#catalog li').nth(n);
+  const product = ((await item.locator('.name').textContent()) ?? '').trim();
+  await item.getByRole('button', { name: `Add ${product} to the cart` }).click();
+  await shop.locator('#cart-table tbody tr', { hasText: product }).waitFor();
+  return { product, servedBy: await text(shop, '#served-by') };
+}
+
+/** Clicks "Reload cart" until a replica other than `gone` answers. */
+function reloadUntilMoved(shop: Page, gone: string): Promise<string> {
+  return until(
+    `the shop page to be served by a replica other than ${gone}`,
+    async () => {
+      await Promise.all([shop.waitForResponse((r) => new URL(r.url()).pathname === '/cart'), shop.getByRole('button', { name: 'Reload cart' }).click()]);
+      return text(shop, '#served-by');
+    },
+    (by) => /^app\d+$/.test(by) && by !== gone,
+  );
+}
+
+/** [replica, what] of every client tile on the dashboard. */
+function tiles(dash: Page): Promise<[string, string][]> {
+  return dash.locator('#clients .tile').evaluateAll((els) =>
+    els.map((t) => [t.querySelector('[data-field=replica]')?.textContent ?? '', t.querySelector('[data-field=what]')?.textContent ?? ''] as [string, string]),
+  );
+}
+
+async function killFromDashboard(dash: Page, name: string): Promise<void> {
+  await dash.getByRole('button', { name: `Kill ${name}`, exact: true }).click();
+  await until(`${name}'s card to say killed`, () => text(dash, `[data-replica="${name}"] [data-field=state]`), (s) => s === 'killed');
+  await dash.locator('#messages', { hasText: `${name} killed` }).waitFor();
+}
+
+describeBrowser('shop page and dashboard, memory store', 'memory', () => {
+  it('killing the replica that serves the shop page empties its cart, and the dashboard counts lost carts', () =>
+    withLab('memory', { strategy: 'ip-hash', store: 'memory' }, async (lab) => {
+      const { shop, dash } = lab;
+      await shop.goto(lab.shopUrl);
+      const { product, servedBy } = await addProduct(shop, 0);
+      expect(servedBy).toMatch(/^app[123]$/);
+      expect((await addProduct(shop, 1)).servedBy).toBe(servedBy);
+      // products, cart, two adds: all from one replica under ip-hash
+      expect(new Set(await shop.locator('#strip li').allTextContents())).toEqual(new Set([servedBy]));
+
+      await dash.goto(lab.dashUrl);
+      expect(await text(dash, '#strategy')).toBe('ip-hash');
+      expect(await dash.locator('#replicas .card').count()).toBe(3);
+      expect(await dash.locator('#redis').isHidden()).toBe(true);
+      // Some simulated clients must hold items on the doomed replica, or no loss can show.
+      await until(`a simulated client with items on ${servedBy}`, () => tiles(dash), (ts) => ts.length === 12 && ts.some(([r, w]) => r === servedBy && /^[1-9]\d* items? in cart$/.test(w)));
+      expect(await count(dash, '#carts-lost')).toBe(0);
+      await until(`${servedBy}'s card to show sessions held`, () => text(dash, `[data-replica="${servedBy}"] [data-field=sessions]`), (s) => Number(s) >= 2);
+
+      await killFromDashboard(dash, servedBy);
+
+      const now = await reloadUntilMoved(shop, servedBy);
+      expect(await shop.locator('#cart-empty').isVisible()).toBe(true);
+      expect(await text(shop, '#messages')).toBe(`Your cart lost 2 items: the previous cart came from ${servedBy}, this answer came from ${now}.`);
+      expect(await shop.locator('#cart-table tbody tr', { hasText: product }).count()).toBe(0);
+
+      await until('the dashboard to count lost carts', () => count(dash, '#carts-lost'), (n) => n > 0);
+      await until('a red "cart lost" tile', () => dash.locator('#clients .tile.lost', { hasText: 'cart lost' }).count(), (n) => n > 0);
+      await until(`no client left on ${servedBy}`, () => tiles(dash), (ts) => ts.every(([r]) => r !== servedBy));
+      expect(await count(dash, '#clients-moved')).toBeGreaterThan(0);
+      expect(await dash.getByRole('button', { name: `Start ${servedBy}`, exact: true }).isEnabled()).toBe(true);
+      await screenshots(lab, 'memory-after-kill');
+    }));
+});
+
+describeBrowser('shop page and dashboard, redis store', 'redis', () => {
+  it('the cart survives a killed replica; a paused Redis shows a readable 503 and the cart is back after resume', () =>
+    withLab('redis', { strategy: 'ip-hash', store: 'redis' }, async (lab) => {
+      const { shop, dash } = lab;
+      await shop.goto(lab.shopUrl);
+      const { product, servedBy } = await addProduct(shop);
+
+      await dash.goto(lab.dashUrl);
+      await until(`a simulated client with items on ${servedBy}`, () => tiles(dash), (ts) => ts.length === 12 && ts.some(([r, w]) => r === servedBy && /^[1-9]\d* items? in cart$/.test(w)));
+      expect(await text(dash, `[data-replica="${servedBy}"] [data-field=sessions]`)).toBe('in Redis');
+      await killFromDashboard(dash, servedBy);
+
+      await reloadUntilMoved(shop, servedBy);
+      expect(await shop.locator('#cart-table tbody tr', { hasText: product }).count()).toBe(1);
+      expect(await text(shop, '#messages')).not.toContain('lost');
+      await until(`no client left on ${servedBy}`, () => tiles(dash), (ts) => ts.every(([r]) => r !== servedBy));
+      expect(await count(dash, '#clients-moved')).toBeGreaterThan(0);
+      expect(await count(dash, '#carts-lost')).toBe(0);
+
+      await dash.getByRole('button', { name: 'Pause Redis' }).click();
+      await until('Redis to show paused', () => text(dash, '#redis-state'), (s) => s === 'paused');
+      await shop.locator('#catalog li').first().getByRole('button').click();
+      await shop.locator('#messages', { hasText: 'The cart store is unavailable (503)' }).waitFor();
+      await until('the dashboard to count failed requests', () => count(dash, '#failed-requests'), (n) => n > 0);
+
+      await dash.getByRole('button', { name: 'Resume Redis' }).click();
+      await until('Redis to show running', () => text(dash, '#redis-state'), (s) => s === 'running');
+      await until(
+        'the cart to load again after Redis resumed',
+        async () => {
+          await Promise.all([shop.waitForResponse((r) => new URL(r.url()).pathname === '/cart'), shop.getByRole('button', { name: 'Reload cart' }).click()]);
+          return text(shop, '#messages');
+        },
+        (m) => m === 'Cart reloaded.',
+      );
+      const line = shop.locator('#cart-table tbody tr', { hasText: product });
+      expect(await line.locator('input[type=number]').inputValue()).toBe('1');
+      expect(await count(dash, '#carts-lost')).toBe(0);
+    }));
+});
