@@ -1,19 +1,27 @@
-// Last-resort teardown: when the lab's Node process exits without `down()`
-// having run (a crashed test, an uncaught error), every child it started
-// and their children (nginx workers) get SIGKILL, synchronously, in the
-// 'exit' handler. Orderly teardown stays the job of Topology.down().
-import { readFileSync } from 'node:fs';
+// Last-resort teardown: when the lab's Node process ends without `down()`
+// having run (a crashed test, an uncaught error, a signal nobody handles),
+// every child it started and their children (nginx workers) get SIGKILL,
+// synchronously, and the run dirs are removed. Orderly teardown stays the
+// job of Topology.down(); a CLI that handles signals itself takes precedence.
+import { readFileSync, rmSync } from 'node:fs';
 
 type PidSource = () => Array<number | undefined>;
 
-const sources = new Set<PidSource>();
+interface Tracked {
+  pids: PidSource;
+  dir?: string;
+}
+
+const tracked = new Set<Tracked>();
+const FATAL_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 let installed = false;
 
-/** Registers a live set of pids (read again at exit time); returns an unregister function. */
-export function trackPids(source: PidSource): () => void {
+/** Registers a live set of pids (read again at exit time) and an optional dir to remove; returns an unregister function. */
+export function trackPids(pids: PidSource, dir?: string): () => void {
   install();
-  sources.add(source);
-  return () => sources.delete(source);
+  const entry = { pids, dir };
+  tracked.add(entry);
+  return () => tracked.delete(entry);
 }
 
 /** Pids of `pid` and all its descendants (Linux /proc; just `pid` elsewhere). */
@@ -31,7 +39,7 @@ export function processTree(pid: number): number[] {
 }
 
 export function killTreeNow(pid: number): void {
-  for (const p of processTree(pid).reverse()) {
+  for (const p of processTree(pid)) {
     for (const sig of ['SIGCONT', 'SIGKILL'] as const) {
       try {
         process.kill(p, sig);
@@ -43,12 +51,25 @@ export function killTreeNow(pid: number): void {
 }
 
 export function reapAll(): void {
-  for (const source of sources) for (const pid of source()) if (pid) killTreeNow(pid);
-  sources.clear();
+  for (const t of tracked) {
+    for (const pid of t.pids()) if (pid) killTreeNow(pid);
+    if (t.dir && !process.env.LAB_KEEP_RUN_DIR) rmSync(t.dir, { recursive: true, force: true });
+  }
+  tracked.clear();
 }
 
 function install(): void {
   if (installed) return;
   installed = true;
   process.on('exit', reapAll);
+  for (const sig of FATAL_SIGNALS) {
+    const onSignal = () => {
+      // Someone else (the CLI) handles this signal and will run down().
+      if (process.listenerCount(sig) > 1) return;
+      reapAll();
+      process.removeListener(sig, onSignal);
+      process.kill(process.pid, sig);
+    };
+    process.on(sig, onSignal);
+  }
 }

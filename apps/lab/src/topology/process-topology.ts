@@ -59,7 +59,7 @@ export class ProcessTopology implements Topology {
     this.strategy = opts.strategy;
     this.store = opts.store;
     this.secret = opts.sessionSecret ?? randomBytes(24).toString('hex');
-    this.untrack = trackPids(() => this.pids());
+    this.untrack = trackPids(() => this.pids(), runDir);
   }
 
   get url(): string {
