@@ -58,8 +58,6 @@ export interface Topology extends AsyncDisposable {
   readonly url: string;
   readonly strategy: Strategy;
   readonly store: StoreKind;
-  /** process driver: the private directory holding the nginx config and every log. */
-  readonly runDir?: string;
 
   status(): Promise<TopologyStatus>;
 
