@@ -1,28 +1,43 @@
 import { ChildServer } from './child';
-import { LoadSpec, LoadStep, round, runLoad } from './load';
+import { LoadSpec, LoadStep, round, runInterleaved } from './load';
 import type { BenchContext, CaseRow } from './model';
 import type { Group } from './options';
 
 export const GET_CART: LoadStep[] = [{ method: 'GET', path: '/cart' }];
 
 /**
- * POSTs one unit of `sku` per request; a line holds at most 99, so every
- * 90 adds the cart is emptied (1 request in 91 is the DELETE).
+ * POSTs one unit of `sku` per request. A line holds at most 99, so the
+ * sequence starts from an empty cart (1 request in 91 is that DELETE) and
+ * every slice of a run starts it over.
  */
 export function postSteps(sku: string): LoadStep[] {
   const add: LoadStep = { method: 'POST', path: '/cart/items', body: { sku, qty: 1 } };
-  return [...Array.from({ length: 90 }, () => add), { method: 'DELETE', path: '/cart' }];
+  return [{ method: 'DELETE', path: '/cart' }, ...Array.from({ length: 90 }, () => add)];
 }
 
-export async function measure(
-  ctx: BenchContext,
-  row: { id: string; group: Group; label: string; note?: string },
-  spec: Omit<LoadSpec, 'durationS' | 'warmupS'>,
-): Promise<CaseRow> {
-  ctx.log(`  ${row.label} …`);
-  const load = await runLoad({ ...spec, durationS: ctx.profile.durationS, warmupS: ctx.profile.warmupS });
-  ctx.log(`  ${row.label}: ${load.rps} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, errors ${load.errors}`);
-  return { ...row, load };
+export interface CaseSpec {
+  row: { id: string; group: Group; label: string; note?: string };
+  spec: LoadSpec;
+}
+
+/** Cases compared with each other are measured in turns, with the same settings. */
+export async function measureTogether(ctx: BenchContext, cases: CaseSpec[]): Promise<CaseRow[]> {
+  ctx.log(`  ${cases.map((c) => c.row.label).join(' | ')} …`);
+  const { durationS, warmupS, rounds } = ctx.profile;
+  const loads = await runInterleaved(
+    cases.map((c) => c.spec),
+    { durationS, warmupS, rounds },
+  );
+  return cases.map((c, i) => {
+    const load = loads[i];
+    ctx.log(`  ${c.row.label}: ${load.rps} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, errors ${load.errors}`);
+    return { ...c.row, load };
+  });
+}
+
+export async function measure(ctx: BenchContext, row: CaseSpec['row'], spec: LoadSpec): Promise<CaseRow> {
+  const [result] = await measureTogether(ctx, [{ row, spec }]);
+  return result;
 }
 
 /** Sets `row.ratio` to row req/s over `of` req/s. */

@@ -14,10 +14,15 @@ export interface LoadSpec {
   /** One connection per cookie, so each connection is its own user; else `connections` anonymous ones. */
   cookies?: string[];
   connections?: number;
+  /** Called with every measured response body; lets a case count e.g. carts that were found. */
+  inspect?: (status: number, body: string) => void;
+}
+
+export interface Timing {
   durationS: number;
   warmupS: number;
-  /** Called with every response body; lets a case count e.g. carts that were found. */
-  inspect?: (status: number, body: string) => void;
+  /** The measured time is split in this many slices, the specs taking turns. */
+  rounds: number;
 }
 
 export interface LoadResult {
@@ -26,6 +31,8 @@ export interface LoadResult {
   p99: number;
   /** Connection errors, timeouts and non-2xx answers. */
   errors: number;
+  /** The errors by kind: an HTTP status, or `connection` (reset, refused, timeout). */
+  error_kinds: Record<string, number>;
   requests: number;
   durationS: number;
   connections: number;
@@ -34,30 +41,52 @@ export interface LoadResult {
 interface RunTotals {
   latencies: number[];
   completed: number;
-  errors: number;
+  errors: Record<string, number>;
   wallS: number;
 }
 
+const emptyTotals = (): RunTotals => ({ latencies: [], completed: 0, errors: {}, wallS: 0 });
+
+function countError(t: RunTotals, kind: string): void {
+  t.errors[kind] = (t.errors[kind] ?? 0) + 1;
+}
+
 /**
- * Warm-up, then the measured run. Every connection is a separate autocannon
- * instance with connections: 1 so that it can carry its own cookie through a
- * whole request sequence (autocannon's per-client headers only touch one step).
+ * Measures several cases that are to be compared: each is warmed up, then
+ * they take turns in short slices, so a burst of unrelated load on a shared
+ * machine hits all of them alike instead of skewing one.
  */
-export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
-  const users = spec.cookies?.length ? spec.cookies : Array.from({ length: spec.connections ?? 8 }, () => '');
-  if (spec.warmupS > 0) await runOnce(spec, users, spec.warmupS, false);
-  const totals = await runOnce(spec, users, spec.durationS, true);
-  return summarize(totals, users.length);
+export async function runInterleaved(specs: LoadSpec[], t: Timing): Promise<LoadResult[]> {
+  const users = specs.map((s) => (s.cookies?.length ? s.cookies : Array.from({ length: s.connections ?? 8 }, () => '')));
+  const totals = specs.map(emptyTotals);
+  if (t.warmupS > 0) {
+    for (const [i, spec] of specs.entries()) await runSlice(spec, users[i], t.warmupS, undefined);
+  }
+  const slice = t.durationS / t.rounds;
+  for (let round = 0; round < t.rounds; round++) {
+    for (const [i, spec] of specs.entries()) await runSlice(spec, users[i], slice, totals[i]);
+  }
+  return totals.map((tot, i) => summarize(tot, users[i].length));
 }
 
-async function runOnce(spec: LoadSpec, users: string[], durationS: number, inspect: boolean): Promise<RunTotals> {
-  const totals: RunTotals = { latencies: [], completed: 0, errors: 0, wallS: 0 };
+export async function runLoad(spec: LoadSpec, t: Timing): Promise<LoadResult> {
+  const [result] = await runInterleaved([spec], t);
+  return result;
+}
+
+/** `totals` undefined: a warm-up, nothing recorded. */
+async function runSlice(spec: LoadSpec, users: string[], durationS: number, totals: RunTotals | undefined): Promise<void> {
+  const sink = totals ?? emptyTotals();
   const started = process.hrtime.bigint();
-  await Promise.all(users.map((cookie) => oneConnection(spec, cookie, durationS, totals, inspect)));
-  totals.wallS = Number(process.hrtime.bigint() - started) / 1e9;
-  return totals;
+  await Promise.all(users.map((cookie) => oneConnection(spec, cookie, durationS, sink, !!totals)));
+  sink.wallS += Number(process.hrtime.bigint() - started) / 1e9;
 }
 
+/**
+ * Every connection is a separate autocannon instance with connections: 1, so
+ * that it can carry its own cookie through a whole request sequence
+ * (autocannon's per-client headers only touch the current step).
+ */
 function oneConnection(
   spec: LoadSpec,
   cookie: string,
@@ -82,10 +111,10 @@ function oneConnection(
     );
     instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
       totals.completed++;
-      if (status < 200 || status > 299) totals.errors++;
+      if (status < 200 || status > 299) countError(totals, String(status));
       totals.latencies.push(ms);
     });
-    instance.on('reqError', () => totals.errors++);
+    instance.on('reqError', () => countError(totals, 'connection'));
   });
 }
 
@@ -95,7 +124,8 @@ function summarize(t: RunTotals, connections: number): LoadResult {
     rps: round(t.completed / t.wallS, 0),
     p50: round(percentile(sorted, 0.5), 2),
     p99: round(percentile(sorted, 0.99), 2),
-    errors: t.errors,
+    errors: Object.values(t.errors).reduce((a, b) => a + b, 0),
+    error_kinds: t.errors,
     requests: t.completed,
     durationS: round(t.wallS, 2),
     connections,

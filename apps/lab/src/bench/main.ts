@@ -10,7 +10,6 @@ import { Group, parseArgs, USAGE } from './options';
 import { renderReport, writeReport } from './report';
 import { evaluateTargets } from './targets';
 import { ceilingGroup } from './groups/ceiling';
-import { peerGroup } from './groups/peer';
 import { directGroup } from './groups/direct';
 import { nginxGroup } from './groups/nginx';
 import { bootGroup } from './groups/boot';
@@ -55,17 +54,18 @@ async function main(): Promise<number> {
   };
   ctx.log(`bench (${opts.profile.mode}); ${report.machine.caveat}`);
   const add = (rows: CaseRow[]) => void report.cases.push(...rows);
-  const find = (id: string) => report.cases.find((c) => c.id === id);
   const groups: Record<Group, () => Promise<void>> = {
     ceiling: async () => add(await ceilingGroup(ctx)),
-    peer: async () => add(await peerGroup(ctx)),
-    direct: async () => add(await directGroup(ctx, find('peer.get'))),
+    peer: async () => add(await directGroup(ctx, { peer: true, direct: false })),
+    direct: async () => add(await directGroup(ctx, { peer: opts.only.has('peer'), direct: true })),
     nginx: async () => add(await nginxGroup(ctx)),
     boot: async () => void report.boot.push(...(await bootGroup(ctx))),
     memory: async () => void report.memory.push(...(await memoryGroup(ctx))),
   };
   for (const group of Object.keys(groups) as Group[]) {
-    if (opts.only.has(group)) await runGroup(report, ctx, group, groups[group]);
+    // The peer is measured with the direct cases when both run: they are compared.
+    const merged = group === 'peer' && opts.only.has('direct');
+    if (opts.only.has(group) && !merged) await runGroup(report, ctx, group, groups[group]);
   }
   report.targets = evaluateTargets(report.cases, report.boot, report.memory);
   report.finished_at = new Date().toISOString();

@@ -6,6 +6,8 @@ export interface Profile {
   /** Seconds of measured load per case, after `warmupS` of unmeasured load. */
   durationS: number;
   warmupS: number;
+  /** Compared cases take turns in this many slices of the measured time. */
+  rounds: number;
   /** Concurrent connections, each its own user where sessions matter. */
   connections: number;
   /** Lab boots measured per store; the median is reported. */
@@ -22,8 +24,8 @@ export interface BenchOptions {
   outDir?: string;
 }
 
-const FULL: Profile = { mode: 'full', durationS: 8, warmupS: 2, connections: 8, boots: 3, sessionCounts: [10_000, 100_000] };
-const QUICK: Profile = { mode: 'quick', durationS: 1.5, warmupS: 0.5, connections: 4, boots: 1, sessionCounts: [2_000] };
+const FULL: Profile = { mode: 'full', durationS: 8, warmupS: 2, rounds: 4, connections: 8, boots: 3, sessionCounts: [10_000, 100_000] };
+const QUICK: Profile = { mode: 'quick', durationS: 1.5, warmupS: 0.5, rounds: 1, connections: 4, boots: 1, sessionCounts: [2_000] };
 
 export const USAGE = `usage: npm run bench [-- --quick] [--only ${GROUPS.join(',')}] [--json] [--out DIR]`;
 

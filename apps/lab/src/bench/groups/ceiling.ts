@@ -1,5 +1,5 @@
 import { ChildServer } from '../child';
-import { GET_CART, measure, ratio, withCleanup } from '../cases';
+import { GET_CART, measureTogether, ratio, withCleanup } from '../cases';
 import type { BenchContext, CaseRow } from '../model';
 import { NginxFront } from '../nginx-front';
 
@@ -8,19 +8,13 @@ export async function ceilingGroup(ctx: BenchContext): Promise<CaseRow[]> {
   return withCleanup(async (defer) => {
     const responder = await ChildServer.start({ script: ctx.paths.ceiling, env: { APP_NAME: 'app1' }, readyPath: '/' });
     defer(() => responder.stop());
-    const connections = ctx.profile.connections;
-    const direct = await measure(
-      ctx,
-      { id: 'ceiling.direct', group: 'ceiling', label: 'ceiling node:http direct' },
-      { url: responder.url, steps: GET_CART, connections },
-    );
     const front = await NginxFront.start(responder);
     defer(() => front.stop());
-    const viaNginx = await measure(
-      ctx,
-      { id: 'ceiling.nginx', group: 'ceiling', label: 'ceiling node:http via nginx' },
-      { url: front.url, steps: GET_CART, connections },
-    );
+    const connections = ctx.profile.connections;
+    const [direct, viaNginx] = await measureTogether(ctx, [
+      { row: { id: 'ceiling.direct', group: 'ceiling', label: 'ceiling node:http direct' }, spec: { url: responder.url, steps: GET_CART, connections } },
+      { row: { id: 'ceiling.nginx', group: 'ceiling', label: 'ceiling node:http via nginx' }, spec: { url: front.url, steps: GET_CART, connections } },
+    ]);
     ratio(viaNginx, direct);
     return [direct, viaNginx];
   });

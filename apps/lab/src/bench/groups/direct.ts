@@ -1,41 +1,73 @@
 import { RedisServer } from '../../process/redis-server';
-import { GET_CART, measure, postSteps, ratio, startReplica, withCleanup } from '../cases';
-import type { BenchContext, CaseRow } from '../model';
 import type { StoreKind } from '../../topology/topology';
+import { ChildServer } from '../child';
+import { CaseSpec, GET_CART, measureTogether, postSteps, ratio, startReplica, withCleanup } from '../cases';
+import type { BenchContext, CaseRow } from '../model';
 import { createUsers, productSkus } from '../users';
 
-/** cart-api, one replica, no balancer: GET /cart and POST /cart/items with each store. */
-export async function directGroup(ctx: BenchContext, peer?: CaseRow): Promise<CaseRow[]> {
-  const memory = await storeCases(ctx, 'memory');
-  const redis = await storeCases(ctx, 'redis');
-  ratio(memory[0], peer);
-  ratio(redis[0], memory[0]);
-  ratio(redis[1], memory[1]);
-  return [...memory, ...redis];
+type Defer = (f: () => Promise<unknown> | unknown) => void;
+
+interface Server {
+  url: string;
+  cookies: string[];
 }
 
-async function storeCases(ctx: BenchContext, store: StoreKind): Promise<CaseRow[]> {
+/** What a user would write instead: Express 5 + express-session, memory store. */
+async function startPeer(ctx: BenchContext, defer: Defer): Promise<Server> {
+  const peer = await ChildServer.start({
+    script: ctx.paths.peer,
+    env: { APP_NAME: 'peer', SESSION_SECRET: ctx.secret },
+    readyPath: '/health/live',
+  });
+  defer(() => peer.stop());
+  return { url: peer.url, cookies: await createUsers(peer.url, ctx.profile.connections) };
+}
+
+async function startCartApi(ctx: BenchContext, store: StoreKind, defer: Defer): Promise<Server> {
+  let redisUrl: string | undefined;
+  if (store === 'redis') {
+    const redis = await RedisServer.start();
+    defer(() => redis.stop());
+    redisUrl = redis.url;
+  }
+  const replica = await startReplica(ctx, { store, redisUrl });
+  defer(() => replica.stop());
+  return { url: replica.url, cookies: await createUsers(replica.url, ctx.profile.connections) };
+}
+
+function getCase(id: string, label: string, s: Server, group: 'peer' | 'direct'): CaseSpec {
+  return { row: { id, group, label }, spec: { url: s.url, steps: GET_CART, cookies: s.cookies } };
+}
+
+/**
+ * The peer baseline and cart-api alone (one replica, no balancer), memory
+ * and redis store. Every server is up at once and the compared cases take
+ * turns, so the ratios come from the same conditions.
+ */
+export async function directGroup(ctx: BenchContext, which: { peer: boolean; direct: boolean }): Promise<CaseRow[]> {
   return withCleanup(async (defer) => {
-    let redisUrl: string | undefined;
-    if (store === 'redis') {
-      const redis = await RedisServer.start();
-      defer(() => redis.stop());
-      redisUrl = redis.url;
+    const peer = which.peer ? await startPeer(ctx, defer) : undefined;
+    const memory = which.direct ? await startCartApi(ctx, 'memory', defer) : undefined;
+    const redis = which.direct ? await startCartApi(ctx, 'redis', defer) : undefined;
+    const gets: CaseSpec[] = [];
+    if (peer) gets.push(getCase('peer.get', 'peer Express+express-session GET /cart', peer, 'peer'));
+    if (memory) gets.push(getCase('direct.memory.get', 'cart-api direct memory GET /cart', memory, 'direct'));
+    if (redis) gets.push(getCase('direct.redis.get', 'cart-api direct redis GET /cart', redis, 'direct'));
+    const rows = await measureTogether(ctx, gets);
+    if (memory && redis) {
+      const [sku] = await productSkus(memory.url);
+      const posts = await measureTogether(ctx, [
+        { row: { id: 'direct.memory.post', group: 'direct', label: 'cart-api direct memory POST /cart/items' }, spec: { url: memory.url, steps: postSteps(sku), cookies: memory.cookies } },
+        { row: { id: 'direct.redis.post', group: 'direct', label: 'cart-api direct redis POST /cart/items' }, spec: { url: redis.url, steps: postSteps(sku), cookies: redis.cookies } },
+      ]);
+      rows.push(...posts);
+      ratio(posts[1], posts[0]);
     }
-    const replica = await startReplica(ctx, { store, redisUrl });
-    defer(() => replica.stop());
-    const cookies = await createUsers(replica.url, ctx.profile.connections);
-    const [sku] = await productSkus(replica.url);
-    const get = await measure(
-      ctx,
-      { id: `direct.${store}.get`, group: 'direct', label: `cart-api direct ${store} GET /cart` },
-      { url: replica.url, steps: GET_CART, cookies },
-    );
-    const post = await measure(
-      ctx,
-      { id: `direct.${store}.post`, group: 'direct', label: `cart-api direct ${store} POST /cart/items` },
-      { url: replica.url, steps: postSteps(sku), cookies },
-    );
-    return [get, post];
+    const byId = (id: string) => rows.find((r) => r.id === id);
+    const memoryGet = byId('direct.memory.get');
+    if (memoryGet) ratio(memoryGet, byId('peer.get'));
+    const redisGet = byId('direct.redis.get');
+    if (redisGet) ratio(redisGet, memoryGet);
+    return rows;
   });
 }

@@ -1,5 +1,5 @@
 import { STRATEGIES, StoreKind, Strategy, TopologyOptions } from '../../topology/topology';
-import { cartKeeper, GET_CART, measure, ratio } from '../cases';
+import { cartKeeper, GET_CART, measure, measureTogether, ratio } from '../cases';
 import { withTopology } from '../lab';
 import type { BenchContext, CaseRow } from '../model';
 import { createUsers } from '../users';
@@ -13,16 +13,10 @@ async function oneReplica(ctx: BenchContext): Promise<CaseRow[]> {
   return withTopology(options(ctx, 'round-robin', 'memory', 1), async (t) => {
     const [replica] = (await t.status()).replicas;
     const cookies = await createUsers(t.url, ctx.profile.connections);
-    const direct = await measure(
-      ctx,
-      { id: 'nginx.one.direct', group: 'nginx', label: 'cart-api 1 replica direct GET /cart' },
-      { url: replica.url, steps: GET_CART, cookies },
-    );
-    const via = await measure(
-      ctx,
-      { id: 'nginx.one.via-nginx', group: 'nginx', label: 'cart-api 1 replica via nginx GET /cart' },
-      { url: t.url, steps: GET_CART, cookies },
-    );
+    const [direct, via] = await measureTogether(ctx, [
+      { row: { id: 'nginx.one.direct', group: 'nginx', label: 'cart-api 1 replica direct GET /cart' }, spec: { url: replica.url, steps: GET_CART, cookies } },
+      { row: { id: 'nginx.one.via-nginx', group: 'nginx', label: 'cart-api 1 replica via nginx GET /cart' }, spec: { url: t.url, steps: GET_CART, cookies } },
+    ]);
     ratio(via, direct);
     return [direct, via];
   });
