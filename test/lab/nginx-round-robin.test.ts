@@ -2,6 +2,7 @@
 // routed around, and X-Forwarded-For taken from the TCP peer only.
 import { NginxLab } from '../../apps/lab/src/nginx/testing/nginx-lab';
 import type { EchoBody } from '../../apps/lab/src/nginx/testing/echo-replicas';
+import { waitFor } from '../../apps/lab/src/process/wait';
 
 jest.setTimeout(60_000);
 
@@ -53,5 +54,21 @@ describe('nginx round-robin', () => {
       expect(bodies[3].served_by).toBe(bodies[0].served_by);
       expect(bodies[3].remote_port).toBe(bodies[0].remote_port);
       expect(bodies[0].headers.connection).toBeUndefined();
+    }));
+
+  it('drops idle upstream connections after 4 s, before a Node replica would (5 s)', () =>
+    lab.check(async () => {
+      // The keepalive 502 trap: if nginx kept idle connections longer than the
+      // replica, it would reuse sockets the replica just closed.
+      const served = (await lab.get('/')).servedBy;
+      expect(lab.backends.openConnections(served)).toBe(1);
+      const idleSince = Date.now();
+      await waitFor(`nginx to close its idle connection to ${served}`, () => lab.backends.openConnections(served) === 0, {
+        timeoutMs: 9_000,
+        intervalMs: 100,
+      });
+      const idleMs = Date.now() - idleSince;
+      expect(idleMs).toBeGreaterThan(3_000);
+      expect(idleMs).toBeLessThan(5_000);
     }));
 });

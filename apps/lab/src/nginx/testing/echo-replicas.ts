@@ -1,4 +1,5 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { NginxReplica } from '../render';
 
 /** What an echo replica answers: who served, and what it saw of the client. */
@@ -18,6 +19,7 @@ export interface EchoBody {
 export class EchoReplicas {
   private readonly servers = new Map<string, Server>();
   private readonly ports = new Map<string, number>();
+  private readonly sockets = new Map<string, Set<Socket>>();
 
   static async start(names: string[]): Promise<EchoReplicas> {
     const replicas = new EchoReplicas();
@@ -28,6 +30,15 @@ export class EchoReplicas {
   /** Starts `name` (again, on its old port when it had one). */
   async start(name: string): Promise<void> {
     const server = createServer((req, res) => answer(name, req, res));
+    // Far above nginx's upstream keepalive_timeout: an idle connection that
+    // closes was closed by nginx, which is what the keepalive test checks.
+    server.keepAliveTimeout = 60_000;
+    const open = new Set<Socket>();
+    server.on('connection', (socket: Socket) => {
+      open.add(socket);
+      socket.on('close', () => open.delete(socket));
+    });
+    this.sockets.set(name, open);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(this.ports.get(name) ?? 0, '127.0.0.1', () => resolve());
@@ -45,6 +56,11 @@ export class EchoReplicas {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     await closed;
+  }
+
+  /** Connections currently open from nginx to `name`. */
+  openConnections(name: string): number {
+    return this.sockets.get(name)?.size ?? 0;
   }
 
   names(): string[] {
