@@ -239,6 +239,11 @@ describe('nginx wiring', () => {
     expect(envsh).toMatch(/LAB_LISTEN=\$\{LAB_LISTEN:-80\}/);
   });
 
+  it('runs one nginx worker, like the local lab (exact round robin and failure state)', () => {
+    expect(envOf(nginx).NGINX_ENTRYPOINT_WORKER_PROCESSES_AUTOTUNE).toBe('1');
+    expect(nginx.cpus).toBe(1);
+  });
+
   it('publishes no replica port in the files (the driver adds loopback-only ones per run)', () => {
     for (const file of FILES) {
       const f = loadCompose(file);
