@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Strategy } from '../../topology/topology';
 import { freePort } from '../../process/free-port';
 import { NginxProcess } from '../../process/nginx-process';
-import { renderNginx, RenderResult } from '../render';
+import { NginxReplica, renderNginx, RenderResult } from '../render';
 import { nginxBinary, nginxVersion } from '../version';
 import { EchoReplicas } from './echo-replicas';
 import { many, probe, ProbeOptions, ProbeResponse, Tally } from './probe';
@@ -15,6 +15,8 @@ export interface NginxLabOptions {
   replicas?: string[];
   sticky?: 'auto' | 'native' | 'portable';
   proxyReadTimeout?: string;
+  /** Replicas served by something else (e.g. an EchoProcess), after the echo ones. */
+  extra?: NginxReplica[];
 }
 
 /**
@@ -42,7 +44,8 @@ export class NginxLab implements AsyncDisposable {
       const binary = nginxBinary();
       const version = await nginxVersion(binary);
       const listen = { host: '127.0.0.1', port: await freePort() };
-      const rendered = await renderNginx({ ...options, replicas: backends.replicas(), listen, runDir, generation: 1, binary, version });
+      const replicas = [...backends.replicas(), ...(options.extra ?? [])];
+      const rendered = await renderNginx({ ...options, replicas, listen, runDir, generation: 1, binary, version });
       const nginx = await NginxProcess.start({ runDir, confPath: rendered.confPath, binary });
       return new NginxLab(options, runDir, backends, nginx, rendered);
     } catch (err) {
@@ -68,7 +71,8 @@ export class NginxLab implements AsyncDisposable {
     if (change.down) this.down = change.down;
     if (change.removed) this.removed = change.removed;
     for (const name of change.add ?? []) await this.backends.start(name);
-    const replicas = this.backends.replicas(this.down).filter((r) => !this.removed.includes(r.name));
+    const extra = (this.options.extra ?? []).map((r) => ({ ...r, down: this.down.includes(r.name) }));
+    const replicas = [...this.backends.replicas(this.down), ...extra].filter((r) => !this.removed.includes(r.name));
     this.generation += 1;
     this.rendered = await renderNginx({
       ...this.options,

@@ -1,0 +1,44 @@
+// A paused (SIGSTOP) replica accepts connections and never answers: nginx
+// gives up after proxy_read_timeout. A GET then goes to the next replica; a
+// POST that was already sent is not retried (504), because it may have been
+// applied.
+import { EchoProcess } from '../../apps/lab/src/nginx/testing/echo-process';
+import { NginxLab } from '../../apps/lab/src/nginx/testing/nginx-lab';
+
+jest.setTimeout(60_000);
+
+describe('nginx in front of a paused replica', () => {
+  let paused: EchoProcess;
+  let lab: NginxLab;
+  beforeEach(async () => {
+    paused = await EchoProcess.start('app3');
+    // 1 s instead of the default 5 s keeps the suite short; the behaviour is the same.
+    lab = await NginxLab.start({ strategy: 'round-robin', replicas: ['app1', 'app2'], extra: [paused.replica], proxyReadTimeout: '1s' });
+  });
+  afterEach(async () => {
+    await paused?.kill();
+    await lab?.close();
+  });
+
+  it('answers every GET, the ones that hit the paused replica after the read timeout', () =>
+    lab.check(async () => {
+      expect(await lab.many(3)).toEqual({ app1: 1, app2: 1, app3: 1 });
+      paused.pause();
+      const started = Date.now();
+      // 6 GETs: the one that reaches app3 waits 1 s, is retried elsewhere, and
+      // app3 is then out for fail_timeout (2 s): all 6 answered by app1/app2.
+      const tally = await lab.many(6);
+      expect(tally.app3).toBeUndefined();
+      expect((tally.app1 ?? 0) + (tally.app2 ?? 0)).toBe(6);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    }));
+
+  it('gives a POST that reached the paused replica a 504, not a second try', () =>
+    lab.check(async () => {
+      paused.pause();
+      // Round robin: the 3rd request goes to app3.
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push((await lab.get('/cart/items', { method: 'POST' })).status);
+      expect(statuses).toEqual([200, 200, 504]);
+    }));
+});
