@@ -19,14 +19,45 @@ export function pidGone(pid: number): boolean {
   }
 }
 
-function parentOf(pid: number): number | null {
+/** Fields 3.. of /proc/<pid>/stat (comm, field 2, may hold spaces and parentheses). */
+function statFields(pid: number): string[] | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // comm (field 2) may hold spaces and parentheses; the fields after the last ')' are plain
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return null;
   }
+}
+
+function parentOf(pid: number): number | null {
+  const fields = statFields(pid);
+  return fields ? Number(fields[1]) : null;
+}
+
+/** Start time in clock ticks since boot (field 22): with the pid, names one process for good. */
+export function startTick(pid: number): number | null {
+  const fields = statFields(pid);
+  return fields ? Number(fields[19]) : null;
+}
+
+export function startTicks(pids: number[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const pid of pids) {
+    const tick = startTick(pid);
+    if (tick !== null) out[pid] = tick;
+  }
+  return out;
+}
+
+/**
+ * The process recorded as `pid` is still running: alive, and (when its start
+ * time was recorded) not a newer process that reused the pid.
+ */
+export function sameProcess(pid: number, starts: Record<string, number> = {}): boolean {
+  if (!pidAlive(pid)) return false;
+  const recorded = starts[pid];
+  const now = startTick(pid);
+  return recorded === undefined || now === null || recorded === now;
 }
 
 /** Every live descendant of `root` (Linux /proc; empty elsewhere). */
@@ -55,7 +86,8 @@ export function descendants(root: number): number[] {
 }
 
 // A recorded pid may have been reused by an unrelated process since; only
-// signal processes that still look like what the lab starts.
+// signal the very process recorded (start time) that still looks like what
+// the lab starts.
 const OURS = /node|nginx|redis/;
 
 function looksLikeOurs(pid: number): boolean {
@@ -67,10 +99,10 @@ function looksLikeOurs(pid: number): boolean {
 }
 
 /** SIGCONT (a paused process cannot die) then SIGKILL; returns the pids signalled. */
-export function killAll(pids: number[]): number[] {
+export function killAll(pids: number[], starts: Record<string, number> = {}): number[] {
   const killed: number[] = [];
-  for (const pid of pids) {
-    if (pid === process.pid || !pidAlive(pid) || !looksLikeOurs(pid)) continue;
+  for (const pid of new Set(pids)) {
+    if (pid === process.pid || !sameProcess(pid, starts) || !looksLikeOurs(pid)) continue;
     try {
       process.kill(pid, 'SIGCONT');
       process.kill(pid, 'SIGKILL');

@@ -20,6 +20,8 @@ export interface LabState {
   replicas: ReplicaInfo[];
   started_at: string;
   child_pids: number[];
+  /** Start time (/proc clock ticks) of the supervisor and each child, so a reused pid is never taken for ours. */
+  pid_starts?: Record<string, number>;
   log_file: string | null;
 }
 

@@ -1,9 +1,9 @@
 import { ControlServer, LabStatus } from '../control';
 import { createTopology } from '../topology';
 import type { DriverName, StoreKind, Strategy, Topology } from '../topology/topology';
-import { cleanStale } from './lab';
+import { cleanStale, labAlive } from './lab';
 import { CliError, CliIo, paint, printJson } from './output';
-import { descendants, killAll, pidAlive } from './pids';
+import { descendants, killAll, startTicks } from './pids';
 import { claimState, LabState, readState, removeState, stateDir, writeState } from './state';
 import { renderStatus, tryThis } from './summary';
 
@@ -20,7 +20,7 @@ export interface UpOptions {
 export function ensureNoLiveLab(dir: string): void {
   const state = readState(dir);
   if (!state) return;
-  if (pidAlive(state.pid) && state.pid !== process.pid) {
+  if (labAlive(state) && state.pid !== process.pid) {
     throw new CliError(
       `a lab is already running here (pid ${state.pid}, ${state.url ?? state.control_url}) — stop it with \`npm run lab -- down\``,
     );
@@ -61,6 +61,7 @@ async function listenControl(port: number): Promise<ControlServer> {
 export const LOG_ENV = 'LAB_SUPERVISOR_LOG';
 
 function stateOf(control: ControlServer, opts: UpOptions, status: LabStatus | null): LabState {
+  const children = descendants(process.pid);
   return {
     pid: process.pid,
     phase: status ? 'running' : 'starting',
@@ -72,7 +73,8 @@ function stateOf(control: ControlServer, opts: UpOptions, status: LabStatus | nu
     store: opts.store,
     replicas: status?.replicas ?? [],
     started_at: control.meta().started_at,
-    child_pids: descendants(process.pid),
+    child_pids: children,
+    pid_starts: startTicks([process.pid, ...children]),
     log_file: process.env[LOG_ENV] || null,
   };
 }

@@ -2,9 +2,9 @@ import { waitFor } from '../../process/wait';
 import { parseCommand } from '../args';
 import type { Command } from '../command';
 import { ControlClient } from '../control-client';
-import { cleanStale, NO_LAB } from '../lab';
+import { cleanStale, labAlive, NO_LAB } from '../lab';
 import { CliError, CliIo, printJson } from '../output';
-import { descendants, killAll, pidAlive, pidGone } from '../pids';
+import { descendants, killAll, pidGone, startTicks } from '../pids';
 import { LabState, readState, removeState, stateDir } from '../state';
 
 // Teardown stops every replica gracefully; bounded so a wedged supervisor
@@ -17,7 +17,7 @@ async function askToStop(state: LabState): Promise<'api' | 'signal'> {
     return 'api';
   } catch {
     // unreachable or still starting: the supervisor handles SIGTERM the same way
-    if (pidAlive(state.pid)) process.kill(state.pid, 'SIGTERM');
+    if (labAlive(state)) process.kill(state.pid, 'SIGTERM');
     return 'signal';
   }
 }
@@ -41,16 +41,21 @@ export const down: Command = {
     const state = readState(dir);
     if (!state) throw new CliError(NO_LAB);
     let result: { pid: number; via: string; forced: number[] };
-    if (!pidAlive(state.pid)) {
+    if (!labAlive(state)) {
       result = { pid: state.pid, via: 'already gone', forced: cleanStale(dir, state) };
     } else {
       // the supervisor knows its children best while it lives
-      const known = new Set([...state.child_pids, ...descendants(state.pid)]);
+      const live = descendants(state.pid);
+      const starts = { ...state.pid_starts, ...startTicks(live) };
+      const known = [...state.child_pids, ...live];
       const via = await askToStop(state);
       const exited = await waitGone(state.pid);
       const latest = readState(dir);
-      for (const pid of latest?.child_pids ?? []) known.add(pid);
-      const forced = killAll([...(exited ? [] : [state.pid]), ...known]);
+      if (latest?.pid === state.pid) {
+        known.push(...latest.child_pids);
+        Object.assign(starts, latest.pid_starts);
+      }
+      const forced = killAll([...(exited ? [] : [state.pid]), ...known], starts);
       result = { pid: state.pid, via: exited ? via : 'SIGKILL after timeout', forced };
     }
     removeState(dir);
