@@ -86,6 +86,23 @@ export function all<T>(clients: readonly LabClient[], fn: (c: LabClient, i: numb
   return Promise.all(clients.map(fn));
 }
 
+/**
+ * The clients in a reproducible pseudo-random order. A crowd that always
+ * sends in the same order meets round robin in lockstep (30 clients, 3
+ * replicas: client i always gets slot i mod 3) and hides the flicker a real
+ * user sees; shuffling each round breaks the lockstep.
+ */
+export function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let x = (seed * 2654435761) >>> 0 || 1;
+  for (let i = out.length - 1; i > 0; i--) {
+    x = (x * 1664525 + 1013904223) >>> 0;
+    const j = x % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
 /** Each client adds the SKU picked by its index: the cart the fault may destroy. */
 export function fill(run: Run, clients: readonly LabClient[], offset = 0): Promise<unknown> {
   return all(clients, (c, i) => c.addItem(run.skus[(i + offset) % run.skus.length], 1));

@@ -1,7 +1,7 @@
 // No fault: what each strategy does to a cart on a good day.
-import { replicasSeenBy } from '../client';
+import { LabClient, replicasSeenBy } from '../client';
 import { pct, replicasServing, staleReads } from './checkers';
-import { all, closeAll, fill, lostClients, makeClients, runScenario } from './harness';
+import { all, closeAll, lostClients, makeClients, runScenario, shuffled } from './harness';
 import { matrixRow } from './row';
 import type { ScenarioParams, ScenarioResult } from './types';
 
@@ -23,10 +23,17 @@ export function run(params: ScenarioParams): Promise<ScenarioResult<SteadyFacts>
   return runScenario(params, async (r) => {
     const clients = makeClients(r);
     try {
-      await fill(r, clients);
-      for (let k = 0; k < 3; k++) await all(clients, (c) => c.getCart());
-      await fill(r, clients, 1);
-      for (let k = 0; k < 2; k++) await all(clients, (c) => c.getCart());
+      const sku = (c: LabClient, k: number) => r.skus[(clients.indexOf(c) + k) % r.skus.length];
+      const rounds: ((c: LabClient) => Promise<unknown>)[] = [
+        (c) => c.addItem(sku(c, 0), 1),
+        (c) => c.getCart(),
+        (c) => c.getCart(),
+        (c) => c.getCart(),
+        (c) => c.addItem(sku(c, 1), 1),
+        (c) => c.getCart(),
+        (c) => c.getCart(),
+      ];
+      for (const [k, step] of rounds.entries()) await all(shuffled(clients, k + 1), step);
     } finally {
       closeAll(clients);
     }

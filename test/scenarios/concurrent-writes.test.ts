@@ -1,0 +1,34 @@
+// 6 clients, each: one add (creates and pins the session), then 8 parallel
+// adds of the same SKU through nginx. express-session saves the whole
+// session after each request, so a naive cart loses updates (last writer
+// wins); the cart must be mutated atomically. Expected: final quantity =
+// acknowledged adds (8), plus at most the adds whose outcome is unknown;
+// no acknowledged item lost. With Redis and round-robin the burst is spread
+// over three replicas at once — the hardest case for atomicity.
+import { PARALLEL_ADDS, type ConcurrentFacts } from '../../apps/lab/src/scenarios/concurrent-writes';
+import type { ScenarioResult } from '../../apps/lab/src/scenarios/types';
+import { scenarioSuite } from './suite';
+
+type R = ScenarioResult<ConcurrentFacts>;
+
+function nothingLost(r: R): void {
+  expect(r.facts.lostClients).toEqual([]);
+  for (const t of r.facts.tallies) {
+    expect({ client: t.client, ok: t.ok + t.unknown }).toEqual({ client: t.client, ok: PARALLEL_ADDS });
+    expect(t.finalQty).toBeGreaterThanOrEqual(t.ok);
+    expect(t.finalQty).toBeLessThanOrEqual(t.ok + t.unknown);
+  }
+  // On an idle loopback no add should even be uncertain.
+  expect(r.facts.tallies.map((t) => t.finalQty)).toEqual(Array(r.facts.tallies.length).fill(PARALLEL_ADDS));
+}
+
+scenarioSuite<ConcurrentFacts>('concurrent-writes', {
+  'ip-hash/memory': nothingLost,
+  'consistent-hash/memory': nothingLost,
+  'sticky-cookie/memory': nothingLost,
+  'round-robin/redis': nothingLost,
+  'ip-hash/redis': nothingLost,
+  'consistent-hash/redis': nothingLost,
+  'sticky-cookie/redis': nothingLost,
+  'url-hash/redis': nothingLost,
+});

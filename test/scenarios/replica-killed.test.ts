@@ -1,0 +1,34 @@
+// SIGKILL app2 after 30 clients (distinct /24s) each added an item.
+// Expected, memory store: the clients app2 served (about a third, ~10) lose
+// their cart — exactly those, nobody else — and only they move. Redis store:
+// no acknowledged item is lost. nginx routes around the dead replica
+// (connection refused → proxy_next_upstream), so no request fails.
+import type { KilledFacts } from '../../apps/lab/src/scenarios/replica-killed';
+import type { ScenarioResult } from '../../apps/lab/src/scenarios/types';
+import { scenarioSuite } from './suite';
+
+type R = ScenarioResult<KilledFacts>;
+
+function memory(r: R): void {
+  expect(r.facts.victimClients.length).toBeGreaterThan(0);
+  expect(r.facts.lostClients).toEqual(r.facts.victimClients);
+  expect(r.facts.movedClients).toEqual(r.facts.victimClients);
+  expect(r.facts.failedAfterKill).toBe(0);
+}
+
+function redis(r: R): void {
+  expect(r.facts.lostClients).toEqual([]);
+  expect(r.facts.failedAfterKill).toBe(0);
+}
+
+scenarioSuite<KilledFacts>('replica-killed', {
+  'ip-hash/memory': memory,
+  'consistent-hash/memory': memory,
+  'sticky-cookie/memory': memory,
+  'round-robin/redis': redis,
+  // With affinity, only app2's clients are re-pinned, and they keep their carts.
+  'sticky-cookie/redis': (r) => {
+    redis(r);
+    expect(r.facts.movedClients).toEqual(r.facts.victimClients);
+  },
+});

@@ -1,0 +1,41 @@
+// 3 → 4 replicas with 30 clients from distinct /24s.
+// ip_hash picks hash % total_weight: a key keeps its server only when
+// h mod 3 and h mod 4 name the same index, i.e. for 3 residues of 12, so
+// ~75 % of clients move (the /24 octet varies by one per client, so the
+// residues cycle evenly: 22–23 of 30). We assert > 50 %.
+// consistent hash (ketama, 160 points per server) moves the keys the new
+// server's points capture: 1/4 on average, but the points hash the servers'
+// host:port (random free ports here), so its share varies run to run, and 30
+// clients add binomial noise (sd ≈ 2.4 clients). Band: 5 %–50 %.
+// sticky-cookie: every client holds a route cookie naming a live replica,
+// so nobody moves; app4 only gets new clients.
+// Memory store: a moved client lands where its session is not — the lost set
+// is exactly the moved set. Redis: moved, but nothing lost.
+import type { ScaleFacts } from '../../apps/lab/src/scenarios/scale-out';
+import type { ScenarioResult } from '../../apps/lab/src/scenarios/types';
+import { scenarioSuite } from './suite';
+
+type R = ScenarioResult<ScaleFacts>;
+const movedPct = (r: R) => r.rows[0].clients_moved_pct;
+
+scenarioSuite<ScaleFacts>('scale-out', {
+  'ip-hash/memory': (r) => {
+    expect(movedPct(r)).toBeGreaterThan(50);
+    expect(r.facts.lostClients).toEqual(r.facts.movedClients);
+  },
+  'consistent-hash/memory': (r) => {
+    expect(movedPct(r)).toBeGreaterThanOrEqual(5);
+    expect(movedPct(r)).toBeLessThanOrEqual(50);
+    expect(r.facts.lostClients).toEqual(r.facts.movedClients);
+    // Consistent hashing only ever moves keys TO the new server.
+    expect(r.facts.spreadAfter).toContain(r.facts.added);
+  },
+  'sticky-cookie/memory': (r) => {
+    expect(r.facts.movedClients).toEqual([]);
+    expect(r.facts.lostClients).toEqual([]);
+  },
+  'ip-hash/redis': (r) => {
+    expect(movedPct(r)).toBeGreaterThan(50);
+    expect(r.facts.lostClients).toEqual([]);
+  },
+});

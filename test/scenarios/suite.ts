@@ -1,0 +1,67 @@
+// One jest test per parametrisation of a scenario in the registry, with
+// the expectations keyed `strategy/store`. The registry and the tests cannot
+// drift apart: a parametrisation without an expectation fails.
+import { scenario } from '../../apps/lab/src/scenarios';
+import { ScenarioError } from '../../apps/lab/src/scenarios/harness';
+import type { Evidence, ScenarioParams, ScenarioResult } from '../../apps/lab/src/scenarios/types';
+import { missingBinaries } from '../support/topology';
+
+/** Boot (slow when the machine is busy) + a few hundred requests + teardown. */
+const TEST_TIMEOUT_MS = 120_000;
+
+export type Expectations<F> = Record<string, (result: ScenarioResult<F>) => void>;
+
+export function scenarioSuite<F>(id: string, expectations: Expectations<F>): void {
+  const def = scenario(id);
+  describe(`${id}: ${def.fault}`, () => {
+    it('has an expectation for every parametrisation in the registry', () => {
+      expect(Object.keys(expectations).sort()).toEqual(def.params.map(key).sort());
+    });
+    for (const params of def.params) {
+      const missing = missingBinaries(params.store);
+      if (missing.length > 0) {
+        const why = `${missing.join(' and ')} not installed (sudo apt-get install -y ${missing.join(' ')})`;
+        it.skip(`${key(params)} [skipped: ${why}]`, () => undefined);
+        process.stderr.write(`SKIPPED ${id} ${key(params)}: ${why}\n`);
+        continue;
+      }
+      it(
+        key(params),
+        async () => {
+          const result = (await runWithEvidence(() => def.run(params))) as ScenarioResult<F>;
+          withEvidence(result.evidence, () => expectations[key(params)](result));
+        },
+        TEST_TIMEOUT_MS,
+      );
+    }
+  });
+}
+
+export const key = (p: ScenarioParams) => `${p.strategy}/${p.store}`;
+
+async function runWithEvidence<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof ScenarioError) err.message += `\n${formatEvidence(err.evidence)}`;
+    throw err;
+  }
+}
+
+/** Green stays quiet; a failed expectation carries what happened. */
+function withEvidence(evidence: Evidence, check: () => void): void {
+  try {
+    check();
+  } catch (err) {
+    if (err instanceof Error) err.message += `\n${formatEvidence(evidence)}`;
+    throw err;
+  }
+}
+
+export function formatEvidence(e: Evidence): string {
+  const logs = Object.entries(e.logs).map(([name, text]) => `---- ${name} (tail) ----\n${text.trimEnd()}`);
+  return ['==== per client: replicas seen, losses, failures ====', ...e.summary, '==== nginx config ====', e.nginxConfig, ...logs].join('\n');
+}
+
+/** Sorted copy, so set equality reads as array equality in failure output. */
+export const sorted = (xs: readonly string[]) => [...xs].sort();
