@@ -41,13 +41,18 @@ describeWithDocker('compose driver', () => {
       expect(await spread(t, 6)).toEqual(new Set(['app1', 'app2']));
 
       await t.stop('app2');
-      // nginx retries the refused connection on app1 (proxy_next_upstream error).
+      // nginx retries the failed connection on app1 (proxy_next_upstream error).
       expect(await spread(t, 6)).toEqual(new Set(['app1']));
+      // Draining while a replica is stopped still reloads (nginx holds addresses, not names).
+      await t.markDown('app2', true);
+      await t.markDown('app2', false);
       await t.start('app2');
       await waitFor('app2 back in rotation', async () => (await spread(t, 4)).has('app2'), { timeoutMs: 30_000 });
 
       const added = await t.addReplica();
       expect(added).toBe('app3');
+      // The upstream script tags every server line with its replica name.
+      expect(await t.nginxConfig()).toMatch(/server \S+:8000 .*# app3\b/);
       expect(await spread(t, 9)).toEqual(new Set(['app1', 'app2', 'app3']));
 
       await t.markDown('app1', true);
@@ -57,7 +62,7 @@ describeWithDocker('compose driver', () => {
 
       await t.removeReplica('app3');
       expect((await t.status()).replicas.map((r) => r.name)).toEqual(['app1', 'app2']);
-      expect(await t.nginxConfig()).not.toContain('app3:8000');
+      expect(await t.nginxConfig()).not.toMatch(/# app3\b/);
       expect(Object.keys(await t.logs())).toEqual(expect.arrayContaining(['nginx', 'nginx-access', 'app1', 'app2']));
     } finally {
       await t.down();

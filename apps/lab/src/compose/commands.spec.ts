@@ -76,6 +76,12 @@ describe('environment for the compose files', () => {
     expect(c.projectEnv({ ...base, port: 18080 }).LAB_HTTP_PORT).toBe('18080');
   });
 
+  it('writes container addresses into LAB_REPLICAS where known, service names otherwise', () => {
+    expect(c.labReplicas(['app1', 'app2'], { app2: '172.18.0.3' })).toBe('app1=app1:8000 app2=172.18.0.3:8000');
+    const env = c.nginxEnv({ strategy: 'round-robin', replicas: ['app1'], down: [], addresses: { app1: '10.0.0.2' } });
+    expect(env.LAB_REPLICAS).toBe('app1=10.0.0.2:8000');
+  });
+
   it('orders LAB_DOWN numerically so the value is stable', () => {
     expect(c.labDown(new Set(['app10', 'app2']))).toBe('app2 app10');
   });
@@ -94,6 +100,13 @@ describe('parsing CLI output', () => {
     expect(c.parsePort('[::]:32768')).toBe(32768);
     expect(() => c.parsePort('')).toThrow(/cannot read a host port/);
     expect(() => c.parsePort(':0')).toThrow();
+  });
+
+  it('reads the IPv4 address of a container from docker inspect', () => {
+    expect(c.parseAddress('172.18.0.4 \n')).toBe('172.18.0.4');
+    expect(c.parseAddress(' 10.231.1.3 172.18.0.2 ')).toBe('10.231.1.3');
+    expect(() => c.parseAddress(' \n')).toThrow(/cannot read a container address/);
+    expect(c.inspectAddressArgs('abc')[0]).toBe('inspect');
   });
 
   it('reads the nginx version and which sticky implementation the rendered config uses', () => {

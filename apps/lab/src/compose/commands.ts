@@ -54,9 +54,12 @@ export function nextReplicaName(names: string[]): string {
   return replicaName(max + 1);
 }
 
-/** `LAB_REPLICAS` as the nginx entrypoint script reads it: `app1=app1:8000 app2=app2:8000`. */
-export function labReplicas(names: string[]): string {
-  return names.map((n) => `${n}=${n}:${APP_PORT}`).join(' ');
+/**
+ * `LAB_REPLICAS` as the nginx entrypoint script reads it: `app1=app1:8000 app2=app2:8000`.
+ * `addresses` replaces a service name by a container address.
+ */
+export function labReplicas(names: readonly string[], addresses: Record<string, string> = {}): string {
+  return names.map((n) => `${n}=${addresses[n] ?? n}:${APP_PORT}`).join(' ');
 }
 
 /** `LAB_DOWN`: space-separated names of replicas marked `down`. */
@@ -70,12 +73,19 @@ export interface NginxEnv {
   down: Iterable<string>;
   /** Served at /__lab/generation by the rendered config: proves a reload took effect. */
   generation?: number;
+  /**
+   * Last known container address per replica. nginx resolves names only when
+   * it loads a config, and a stopped container has no name: with addresses a
+   * reload works while a replica is down (its old address refuses, like a
+   * dead port in the process driver).
+   */
+  addresses?: Record<string, string>;
 }
 
 export function nginxEnv(n: NginxEnv): Record<string, string> {
   return {
     LB_STRATEGY: n.strategy,
-    LAB_REPLICAS: labReplicas(n.replicas),
+    LAB_REPLICAS: labReplicas(n.replicas, n.addresses),
     LAB_DOWN: labDown(n.down),
     ...(n.generation !== undefined ? { LAB_GENERATION: String(n.generation) } : {}),
   };
@@ -184,6 +194,18 @@ export function nginxRerenderArgs(env: NginxEnv): string[] {
 
 /** The path the lab's nginx config answers with its generation number. */
 export const GENERATION_PATH = '/__lab/generation';
+
+/** A container's addresses on its networks, space-separated (plain `docker`, not compose). */
+export function inspectAddressArgs(containerId: string): string[] {
+  return ['inspect', '-f', '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}', containerId];
+}
+
+/** The first IPv4 address in `docker inspect` output. */
+export function parseAddress(output: string): string {
+  const ip = output.trim().split(/\s+/).find((a) => /^\d{1,3}(\.\d{1,3}){3}$/.test(a));
+  if (!ip) throw new Error(`cannot read a container address from "${output.trim()}"`);
+  return ip;
+}
 
 /** `docker compose port` prints `127.0.0.1:49153` (or `[::]:49153`). */
 export function parsePort(output: string): number {

@@ -32,6 +32,8 @@ interface Replica {
   state: ReplicaState;
   drained: boolean;
   port?: number;
+  /** Container address on the project network, as last seen running. */
+  address?: string;
 }
 
 export class ComposeTopology implements Topology {
@@ -144,9 +146,11 @@ export class ComposeTopology implements Topology {
     return model;
   }
 
-  /** Reads the replica's (possibly new) host port and waits for /health/ready. */
+  /** Reads the replica's (possibly new) host port and address, and waits for /health/ready. */
   private async awaitReady(r: Replica): Promise<void> {
     r.port = c.parsePort((await this.compose(c.portArgs(r.name, c.APP_PORT))).stdout);
+    const id = (await this.compose(c.containerIdArgs(r.name))).stdout.trim().split('\n')[0];
+    r.address = c.parseAddress((await run(['docker', ...c.inspectAddressArgs(id)])).stdout);
     await waitFor(`${r.name} to be ready on 127.0.0.1:${r.port}`, () => replicaReady(`http://127.0.0.1:${r.port}`), {
       timeoutMs: READY_TIMEOUT_MS,
       intervalMs: 250,
@@ -177,6 +181,7 @@ export class ComposeTopology implements Topology {
       replicas: this.names(),
       down: this.replicas.filter((r) => r.drained).map((r) => r.name),
       generation,
+      addresses: Object.fromEntries(this.replicas.filter((r) => r.address).map((r) => [r.name, r.address!])),
     };
   }
 
@@ -192,16 +197,9 @@ export class ComposeTopology implements Topology {
     }, { timeoutMs: 20_000, intervalMs: 100 });
   }
 
-  /**
-   * nginx resolves replica names when it loads its config: after a container
-   * restart (possibly a new bridge address) a reload picks up the address.
-   * A reload fails while another replica's name does not resolve (stopped
-   * container); nginx then keeps its old config, which is what we want.
-   */
-  private async refreshNginx(): Promise<void> {
-    await this.rerender().catch((err) => {
-      if (!(err instanceof ComposeCommandError)) throw err;
-    });
+  /** A restarted container may have a new address: point nginx at it only if it changed. */
+  private async refreshNginx(r: Replica, before?: string): Promise<void> {
+    if (r.address !== before) await this.rerender();
   }
 
   // --- Topology ------------------------------------------------------------------------
@@ -255,9 +253,10 @@ export class ComposeTopology implements Topology {
     const r = this.replica(name);
     if (r.state === 'paused') return this.resume(name);
     r.state = 'starting';
+    const before = r.address;
     await this.compose(c.startArgs(name));
     await this.awaitReady(r);
-    await this.refreshNginx();
+    await this.refreshNginx(r, before);
   }
 
   async addReplica(): Promise<string> {
