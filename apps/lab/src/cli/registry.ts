@@ -8,6 +8,7 @@ import { logs } from './commands/logs';
 import { probe } from './commands/probe';
 import { redis } from './commands/redis';
 import { replicaCommands } from './commands/replica';
+import { report } from './commands/report';
 import { scale } from './commands/scale';
 import { status } from './commands/status';
 import { up } from './commands/up';
@@ -19,6 +20,7 @@ export const COMMANDS: Command[] = [
   scale,
   redis,
   probe,
+  report,
   logs,
   down,
 ];

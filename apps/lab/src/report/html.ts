@@ -67,6 +67,7 @@ export function renderHtml(rows: readonly MatrixRow[], meta: ReportMeta): string
 <p class="legend">Cell colour = carts lost: <span class="sw" style="background:${lossColour(0)}">0 %</span><span class="sw" style="background:${lossColour(33)}">33 %</span><span class="sw" style="background:${lossColour(67)}">67 %</span><span class="sw" style="background:${lossColour(100)}">100 %</span> · bars: <span class="key lost"></span> carts lost <span class="key moved"></span> clients moved</p></section>
 <section><h2>Failure modes × strategy / store</h2>${grid(rows)}</section>
 <h2>Per failure mode</h2><div class="cards">${detail(rows)}</div>
+${meta.notMeasured?.length ? `<section class="missing"><h2>Not measured</h2><ul>${meta.notMeasured.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul></section>` : ''}
 </main></body></html>
 `;
 }

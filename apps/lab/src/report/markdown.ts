@@ -7,6 +7,8 @@ export interface ReportMeta {
   /** e.g. `nginx 1.22.1 (sticky: portable), redis 7.0.15, node v20.20.0, 2 cores` */
   environment: string;
   durationMs: number;
+  /** Parametrisations that could not be measured, with why. */
+  notMeasured?: string[];
 }
 
 export const HOW_TO_READ = [
@@ -58,5 +60,6 @@ export function renderMarkdown(rows: readonly MatrixRow[], meta: ReportMeta): st
     if (info) out.push(`Fault: ${info.fault}. ${info.read}`, '');
     out.push(markdownTable(group.rows), '');
   }
+  if (meta.notMeasured?.length) out.push('## Not measured', '', ...meta.notMeasured.map((l) => `- ${l}`), '');
   return out.join('\n');
 }

@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { describeEnvironment } from '../../report/environment';
+import { runMatrix, selectScenarios } from '../../report/run';
+import { writeReport } from '../../report/write';
+import { bootCount } from '../../scenarios';
+import { parseCommand } from '../args';
+import type { Command } from '../command';
+import { CliIo, printJson, UsageError } from '../output';
+
+export const report: Command = {
+  name: 'report',
+  summary: 'run the failure-mode scenarios and write the matrix (JSON, markdown, HTML)',
+  usage: `report [--only id,id] [--out DIR] [--json]
+
+  --only id,id   run only these scenarios (default: all): steady-state, replica-killed,
+                 replica-stopped, replica-returns, scale-out, maintenance, nat,
+                 redis-outage, rolling-restart, concurrent-writes, hostile-client
+  --out DIR      where matrix.json, matrix.md and index.html go (default: reports)`,
+  async run(argv: string[], io: CliIo) {
+    const { values } = parseCommand(argv, { only: { type: 'string' }, out: { type: 'string' } }, { min: 0, max: 0 });
+    const only = typeof values.only === 'string' ? values.only.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+    let scenarios;
+    try {
+      scenarios = selectScenarios(only);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    const out = resolve(io.cwd, typeof values.out === 'string' ? values.out : 'reports');
+    // Progress goes to stderr so `--json` keeps stdout clean for scripts.
+    const sink = { write: (t: string) => void process.stderr.write(t), isTTY: !!process.stderr.isTTY, color: io.color };
+    io.err(`Running ${bootCount(scenarios)} measurements of ${scenarios.length} scenario(s), one topology each…`);
+    const [environment, matrix] = await Promise.all([describeEnvironment(), runMatrix(scenarios, sink)]);
+    const meta = {
+      generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+      environment,
+      durationMs: matrix.durationMs,
+      notMeasured: matrix.failures.map((f) => `${f.scenario} ${f.params.strategy} / ${f.params.store}: ${f.error}`),
+    };
+    const files = await writeReport(out, matrix.rows, meta);
+    if (values.json) printJson(io, { files, rows: matrix.rows, failures: matrix.failures, duration_ms: matrix.durationMs });
+    else {
+      io.out(`\n${matrix.rows.length} rows in ${(matrix.durationMs / 1000).toFixed(0)} s → ${files.html}\n  ${files.markdown}\n  ${files.json}`);
+      for (const f of matrix.failures) io.err(`not measured: ${f.scenario} ${f.params.strategy}/${f.params.store}: ${f.error}`);
+    }
+    return matrix.failures.length ? 1 : 0;
+  },
+};
