@@ -47,7 +47,7 @@ export async function withLab(name: string, opts: TestTopologyOptions, body: (la
     const control = await startControlServer({ topology: topo, port: 0 });
     const browser = await launch();
     try {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
       context.setDefaultTimeout(20_000);
       const lab: Lab = { topo, shop: await context.newPage(), dash: await context.newPage(), shopUrl: `${topo.url}/ui/`, dashUrl: `${control.url}/` };
       try {
@@ -63,14 +63,16 @@ export async function withLab(name: string, opts: TestTopologyOptions, body: (la
   });
 }
 
-/** Full-page screenshots of both pages; returns their paths. */
-export async function screenshots(lab: Pick<Lab, 'shop' | 'dash'>, prefix: string, dir = ARTIFACTS): Promise<string[]> {
+/** Full-page screenshots (both pages unless `only`); returns their paths. */
+export async function screenshots(lab: Pick<Lab, 'shop' | 'dash'>, prefix: string, only?: 'shop' | 'dashboard', dir = ARTIFACTS): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const out: string[] = [];
-  for (const [page, which] of [
+  const pages = [
     [lab.shop, 'shop'],
     [lab.dash, 'dashboard'],
-  ] as const) {
+  ] as const;
+  for (const [page, which] of pages.filter(([, w]) => !only || w === only)) {
+    if (page.url() === 'about:blank') continue;
     const path = join(dir, `${prefix}-${which}.png`);
     await page.screenshot({ path, fullPage: true }).then(
       () => out.push(path),

@@ -32,10 +32,10 @@ function reloadUntilMoved(shop: Page, gone: string): Promise<string> {
   );
 }
 
-/** [replica, what] of every client tile on the dashboard. */
-function tiles(dash: Page): Promise<[string, string][]> {
+/** [replica, what, address] of every client tile on the dashboard. */
+function tiles(dash: Page): Promise<[string, string, string][]> {
   return dash.locator('#clients .tile').evaluateAll((els) =>
-    els.map((t) => [t.querySelector('[data-field=replica]')?.textContent ?? '', t.querySelector('[data-field=what]')?.textContent ?? ''] as [string, string]),
+    els.map((t) => ['replica', 'what', 'address'].map((f) => t.querySelector(`[data-field=${f}]`)?.textContent ?? '') as [string, string, string]),
   );
 }
 
@@ -46,7 +46,7 @@ async function killFromDashboard(dash: Page, name: string): Promise<void> {
 }
 
 describeBrowser('shop page and dashboard, memory store', 'memory', () => {
-  it('killing the replica that serves the shop page empties its cart, and the dashboard counts lost carts', () =>
+  it('killing the serving replica empties the cart and the dashboard counts lost carts; same NAT and add replica work', () =>
     withLab('memory', { strategy: 'ip-hash', store: 'memory' }, async (lab) => {
       const { shop, dash } = lab;
       await shop.goto(lab.shopUrl);
@@ -65,6 +65,7 @@ describeBrowser('shop page and dashboard, memory store', 'memory', () => {
       expect(await count(dash, '#carts-lost')).toBe(0);
       await until(`${servedBy}'s card to show sessions held`, () => text(dash, `[data-replica="${servedBy}"] [data-field=sessions]`), (s) => Number(s) >= 2);
 
+      await screenshots(lab, 'memory-before-kill');
       await killFromDashboard(dash, servedBy);
 
       const now = await reloadUntilMoved(shop, servedBy);
@@ -78,6 +79,14 @@ describeBrowser('shop page and dashboard, memory store', 'memory', () => {
       expect(await count(dash, '#clients-moved')).toBeGreaterThan(0);
       expect(await dash.getByRole('button', { name: `Start ${servedBy}`, exact: true }).isEnabled()).toBe(true);
       await screenshots(lab, 'memory-after-kill');
+
+      // One NAT: ip-hash sees a single /24, so the fresh clients all land on one replica.
+      await dash.getByLabel('same NAT (one /24)').check();
+      const nat = await until('every client behind one NAT on one replica', () => tiles(dash), (ts) => ts.length === 12 && ts.every(([r, , a]) => r === ts[0][0] && /^app\d+$/.test(r) && a.startsWith('127.0.200.')));
+      expect(nat[0][0]).not.toBe(servedBy);
+      await dash.getByRole('button', { name: 'Add replica' }).click();
+      await until('app4 running on its card', () => text(dash, '[data-replica="app4"] [data-field=state]'), (s) => s === 'running', 60_000);
+      expect(await dash.locator('#replicas .card').count()).toBe(4);
     }));
 });
 
@@ -105,6 +114,7 @@ describeBrowser('shop page and dashboard, redis store', 'redis', () => {
       await shop.locator('#catalog li').first().getByRole('button').click();
       await shop.locator('#messages', { hasText: 'The cart store is unavailable (503)' }).waitFor();
       await until('the dashboard to count failed requests', () => count(dash, '#failed-requests'), (n) => n > 0);
+      await screenshots(lab, 'redis-paused');
 
       await dash.getByRole('button', { name: 'Resume Redis' }).click();
       await until('Redis to show running', () => text(dash, '#redis-state'), (s) => s === 'running');
@@ -119,5 +129,13 @@ describeBrowser('shop page and dashboard, redis store', 'redis', () => {
       const line = shop.locator('#cart-table tbody tr', { hasText: product });
       expect(await line.locator('input[type=number]').inputValue()).toBe('1');
       expect(await count(dash, '#carts-lost')).toBe(0);
+
+      // Keyboard only: the cart re-renders after each change, and focus must stay on "+".
+      await shop.getByRole('button', { name: `One more ${product}` }).focus();
+      for (const qty of ['2', '3']) {
+        await Promise.all([shop.waitForResponse((r) => r.request().method() === 'PATCH'), shop.keyboard.press('Enter')]);
+        await until(`qty ${qty}`, () => line.locator('input[type=number]').inputValue(), (v) => v === qty);
+      }
+      expect(await shop.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`One more ${product}`);
     }));
 });

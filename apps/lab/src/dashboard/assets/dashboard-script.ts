@@ -146,11 +146,11 @@ function dashboardPage(colourOf: (name: string) => string): void {
     const history = [t.lostCount ? `lost ${t.lostCount}×` : '', t.failed ? `${t.failed} failed` : ''].filter(Boolean).join(' · ');
     li.replaceChildren(
       el('div', { class: 'who' }, el('span', {}, t.name), el('span', { 'data-field': 'replica' }, t.replica ?? '…')),
-      el('div', { class: 'addr' }, t.address),
+      el('div', { class: 'addr', 'data-field': 'address' }, t.address),
       el('div', { class: 'what', 'data-field': 'what' }, what),
       el('div', { class: 'addr' }, history || '\u00a0'),
     );
-    li.className = `tile${t.lost ? ' lost' : t.replica ? '' : ' waiting'}`;
+    li.className = `tile${t.lost ? ' lost' : t.replica ? '' : ' waiting'}${t.lastError && !t.lost ? ' failing' : ''}`;
     if (t.replica) li.style.setProperty('--c', colourOf(t.replica));
     li.title = t.lastError ?? '';
   }
