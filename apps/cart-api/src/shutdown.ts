@@ -4,6 +4,8 @@ import { RequestStats } from './common/request-stats';
 
 /** Past this, connections still open are cut so the exit stays well inside Compose's 10 s. */
 const DRAIN_LIMIT_MS = 5_000;
+/** Past this, a shutdown hook that hangs is abandoned: exit 1 says the stop was forced. */
+const HARD_LIMIT_MS = 8_000;
 
 /**
  * SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close idle
@@ -19,8 +21,11 @@ export function exitGracefully(app: INestApplication, log: (line: string) => voi
     log(`received ${signal}, draining`);
     app.get(RequestStats).draining = true;
     const server = app.getHttpServer() as Server;
-    const force = setTimeout(() => server.closeAllConnections(), DRAIN_LIMIT_MS);
-    force.unref();
+    setTimeout(() => server.closeAllConnections(), DRAIN_LIMIT_MS).unref();
+    setTimeout(() => {
+      process.stderr.write(`cart-api: shutdown did not finish within ${HARD_LIMIT_MS} ms, exiting\n`);
+      process.exit(1);
+    }, HARD_LIMIT_MS).unref();
     server.closeIdleConnections();
     app
       .close()
