@@ -38,6 +38,6 @@ export function exitGracefully(app: INestApplication, log: (line: string) => voi
         process.exit(1);
       });
   };
-  process.once('SIGTERM', onSignal);
-  process.once('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
 }
