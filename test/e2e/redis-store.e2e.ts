@@ -76,7 +76,7 @@ describe('redis store', () => {
     const [ready, readyMs] = await timed(() => status(t.url, '/health/ready'));
     expect([ready, readyMs < OUTAGE_ANSWER_MS]).toEqual([503, true]);
     // Routes without a session never touch the store.
-    for (const path of ['/health/live', '/', '/products', '/stats']) expect([path, await status(t.url, path)]).toEqual([path, 200]);
+    for (const path of ['/health/live', '/', '/products', '/stats', '/ui/']) expect([path, await status(t.url, path)]).toEqual([path, 200]);
 
     redis.resume();
     await waitFor('cart readable after resume', async () => (await client.request('GET', '/cart')).status === 200, {
