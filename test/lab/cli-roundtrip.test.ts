@@ -146,8 +146,9 @@ describe('lab CLI round trip', () => {
     });
   });
 
-  it('foreground up tears down on Ctrl-C and refuses a second up meanwhile', async () => {
-    const child = spawn(process.execPath, [MAIN, 'up', '--port', '0', '--dashboard-port', '0', '--replicas', '2'], {
+  it('foreground up with redis: redis verbs, refuses a second up, tears down on Ctrl-C', async () => {
+    const args = ['up', '--port', '0', '--dashboard-port', '0', '--replicas', '2', '--store', 'redis', '--strategy', 'sticky-cookie'];
+    const child = spawn(process.execPath, [MAIN, ...args], {
       env: { ...process.env, LAB_STATE_DIR: dir, NO_COLOR: '1' },
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -169,6 +170,16 @@ describe('lab CLI round trip', () => {
       expect(state.pid).toBe(child.pid);
       expect(output).toMatch(/Sticky Sessions Lab is up/);
       expect(output).toMatch(/app2\s+running/);
+      expect(output).toMatch(/redis\s+redis:\/\/127\.0\.0\.1:\d+ \(running\)/);
+
+      expect((await lab(dir, ['redis', 'pause'])).code).toBe(0);
+      const twice = await lab(dir, ['redis', 'pause']);
+      expect(twice.code).toBe(1);
+      expect(twice.stderr.trim()).toBe('lab redis: cannot pause redis: it is paused');
+      expect((await lab(dir, ['redis', 'resume'])).code).toBe(0);
+      const status = JSON.parse((await lab(dir, ['status', '--json'])).stdout);
+      expect(status.redis.state).toBe('running');
+      expect(status.nginx.sticky).toBe('portable');
 
       const second = await lab(dir, ['up', '--detach', '--port', '0', '--dashboard-port', '0']);
       expect(second.code).toBe(1);
@@ -176,7 +187,7 @@ describe('lab CLI round trip', () => {
       expect(second.stderr).toMatch('npm run lab -- down');
 
       const pids: number[] = state.child_pids;
-      expect(pids.length).toBeGreaterThanOrEqual(3); // 2 replicas + nginx (+ its workers)
+      expect(pids.length).toBeGreaterThanOrEqual(4); // 2 replicas + nginx (+ its workers) + redis
       child.kill('SIGINT');
       expect(await exited).toBe(0);
       expect(existsSync(join(dir, 'state.json'))).toBe(false);

@@ -1,4 +1,5 @@
 import type { LabStatus } from '../control';
+import { LabClient } from '../client';
 import type { ReplicaInfo, ReplicaState, TopologyStatus } from '../topology/topology';
 import { Colour, CliIo, paint } from './output';
 import { renderTable } from './table';
@@ -45,23 +46,39 @@ export function renderStatus(io: CliIo, status: LabStatus): string {
       : field(io, 'control', `${status.control_url}/api/status`),
     field(io, 'strategy', status.strategy),
     field(io, 'store', status.store),
-    field(io, 'nginx', `${status.nginx.version}, sticky cookie: ${STICKY[status.nginx.sticky]}`),
+    field(io, 'nginx', status.strategy === 'sticky-cookie' ? `${status.nginx.version}, ${STICKY[status.nginx.sticky]}` : status.nginx.version),
   ];
   if (status.redis) lines.push(field(io, 'redis', `${status.redis.url} (${status.redis.state})`));
   lines.push(field(io, 'driver', `${status.driver}, supervisor pid ${status.pid}, up since ${status.started_at}`));
   return [...lines, '', replicaTable(io, status.replicas)].join('\n');
 }
 
-export function tryThis(io: CliIo, status: LabStatus): string {
+/**
+ * `served` is the replica a curl from this machine lands on, when the
+ * strategy pins by client address; otherwise the user reads it from the reply.
+ */
+export function tryThis(io: CliIo, status: LabStatus, served?: string): string {
   const jar = '-c /tmp/lab.jar -b /tmp/lab.jar';
-  const second = status.replicas[1]?.name ?? status.replicas[0]?.name ?? 'app1';
+  const victim = served ?? status.replicas[1]?.name ?? status.replicas[0]?.name ?? 'app1';
+  const why = served ? `the replica ${status.strategy} gives you` : 'or whichever served_by you saw';
   const lines = [
     `curl -s ${jar} -H 'content-type: application/json' -d '{"sku":"sku-apple","qty":1}' ${status.url}/cart/items`,
     `curl -s ${jar} ${status.url}/cart`,
     `open ${status.url}/ui/ in a browser`,
-    `npm run lab -- stop ${second}      # from another terminal`,
+    `npm run lab -- stop ${victim}      # ${why}; from another terminal`,
     `npm run lab -- status`,
     `npm run lab -- down`,
   ];
   return [paint(io, 'bold', 'Try this:'), ...lines.map((l) => `  ${l}`)].join('\n');
+}
+
+/** Who serves a plain curl from this machine, for strategies that pin by address. */
+export async function replicaServingMe(status: LabStatus): Promise<string | undefined> {
+  if (status.strategy !== 'ip-hash' && status.strategy !== 'consistent-hash') return undefined;
+  const client = new LabClient({ name: 'cli-hint', baseUrl: status.url, sourceAddress: '127.0.0.1', timeoutMs: 3_000 });
+  try {
+    return (await client.root()).servedBy;
+  } finally {
+    client.close();
+  }
 }

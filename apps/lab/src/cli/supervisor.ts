@@ -5,7 +5,7 @@ import { cleanStale, labAlive } from './lab';
 import { CliError, CliIo, paint, printJson } from './output';
 import { descendants, killAll, startTicks } from './pids';
 import { claimState, LabState, readState, removeState, stateDir, writeState } from './state';
-import { renderStatus, tryThis } from './summary';
+import { renderStatus, replicaServingMe, tryThis } from './summary';
 
 export interface UpOptions {
   strategy: Strategy;
@@ -104,7 +104,7 @@ export async function supervise(opts: UpOptions, io: CliIo): Promise<number> {
     topology = await boot(opts, io);
     if (!stopWhy) {
       const status = await publish(dir, control, topology, opts, io, () => requestStop('down requested'));
-      printSummary(io, status, opts.json);
+      printSummary(io, status, opts.json, opts.json ? undefined : await replicaServingMe(status));
       await stopped;
     }
     io.err(`lab: ${stopWhy}: tearing down…`);
@@ -141,9 +141,9 @@ async function publish(dir: string, control: ControlServer, topology: Topology, 
   return status;
 }
 
-function printSummary(io: CliIo, status: LabStatus, json: boolean): void {
+function printSummary(io: CliIo, status: LabStatus, json: boolean, served?: string): void {
   if (json) return printJson(io, status);
-  io.out(`${paint(io, 'green', 'Sticky Sessions Lab is up')}\n\n${renderStatus(io, status)}\n\n${tryThis(io, status)}`);
+  io.out(`${paint(io, 'green', 'Sticky Sessions Lab is up')}\n\n${renderStatus(io, status)}\n\n${tryThis(io, status, served)}`);
   io.out(`  ${paint(io, 'gray', 'Ctrl-C here tears it all down.')}`);
 }
 

@@ -15,7 +15,7 @@ export const redis: Command = {
     const action = oneOf(positionals[0], 'the redis action', ACTIONS, 'pause');
     const reply = await findLab(io).control.post<{ message: string; status: LabStatus }>(`/api/redis/${action}`);
     if (values.json) printJson(io, reply);
-    else io.out(`${reply.message}${reply.status.redis ? ` (redis is ${reply.status.redis.state})` : ''}`);
+    else io.out(reply.message);
     return 0;
   },
 };

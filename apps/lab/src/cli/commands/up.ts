@@ -5,7 +5,7 @@ import { intValue, oneOf, parseCommand } from '../args';
 import type { Command } from '../command';
 import { detach } from '../detach';
 import { CliError, CliIo, paint, printJson } from '../output';
-import { renderStatus, tryThis } from '../summary';
+import { renderStatus, replicaServingMe, tryThis } from '../summary';
 import { supervise, UpOptions } from '../supervisor';
 
 const USAGE = `up [--strategy S] [--store memory|redis] [--replicas N] [--port P] [--dashboard-port P] [--detach] [--json]
@@ -74,7 +74,7 @@ export const up: Command = {
       return 0;
     }
     io.out(`${paint(io, 'green', 'Sticky Sessions Lab is up')} (in the background)\n\n${renderStatus(io, status)}`);
-    io.out(`  ${paint(io, 'gray', `supervisor log: ${status.log_file}`)}\n\n${tryThis(io, status)}`);
+    io.out(`  ${paint(io, 'gray', `supervisor log: ${status.log_file}`)}\n\n${tryThis(io, status, await replicaServingMe(status))}`);
     return 0;
   },
 };
