@@ -88,7 +88,12 @@ describeWithDocker('compose driver', () => {
       expect(cart.item_count).toBe(1);
 
       await t.redisRestart();
-      const after = (await (await fetch(`${t.url}/cart`, { headers: { cookie } })).json()) as { item_count: number };
+      // The replicas reconnect on their own; until then they answer 503, never a stale cart.
+      const after = await waitFor('a cart read after the redis restart', async () => {
+        const res = await fetch(`${t.url}/cart`, { headers: { cookie }, signal: AbortSignal.timeout(5_000) });
+        if (res.status === 503) return null;
+        return (await res.json()) as { item_count: number };
+      }, { timeoutMs: 30_000, intervalMs: 250 });
       expect(after.item_count).toBe(0);
     } finally {
       await t.down();
