@@ -137,5 +137,11 @@ describeBrowser('shop page and dashboard, redis store', 'redis', () => {
         await until(`qty ${qty}`, () => line.locator('input[type=number]').inputValue(), (v) => v === qty);
       }
       expect(await shop.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`One more ${product}`);
+
+      // A validation error is a message, and the cart keeps its last good state.
+      await line.locator('input[type=number]').fill('0');
+      await Promise.all([shop.waitForResponse((r) => r.status() === 400), line.locator('input[type=number]').press('Tab')]);
+      await shop.locator('#messages .error', { hasText: /qty.*answered 400/ }).waitFor();
+      await until('the quantity field restored', () => line.locator('input[type=number]').inputValue(), (v) => v === '3');
     }));
 });
