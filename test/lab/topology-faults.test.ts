@@ -74,6 +74,11 @@ describeTopology('replica faults on the process driver', 'memory', () => {
         const scaled = await many(u, 6);
         expect(scaled.every((r) => r.ok)).toBe(true);
         expect(replicasOf(scaled)).toEqual(['app1', 'app2']);
+
+        // Scaling back up brings app3 back on its old address (and resolves once nginx routes to it).
+        await topo.scale(3);
+        expect(await replica(topo, 'app3')).toMatchObject({ state: 'running', port: before.app3.port });
+        expect((await topo.logs()).app3).toMatch(/start #2/);
       } finally {
         closeAll([u]);
       }

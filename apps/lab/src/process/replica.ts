@@ -1,7 +1,7 @@
 // One cart-api replica as a child process: `node dist/apps/cart-api/main.js`
 // on a fixed loopback port, its output kept in a ring buffer and a log file.
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, WriteStream } from 'node:fs';
+import { createWriteStream, readFileSync, WriteStream } from 'node:fs';
 import type { ReplicaState } from '../topology/topology';
 import { httpStatus } from './replica-health';
 import { waitFor } from './wait';
@@ -105,15 +105,18 @@ export class ReplicaProcess {
     this.state = 'killed';
   }
 
-  pause(): void {
+  /** SIGSTOP; resolves once the kernel reports the process stopped (delivery is asynchronous). */
+  async pause(): Promise<void> {
     this.requireAlive('pause');
     this.signal('SIGSTOP');
+    await this.waitSchedState((s) => s === 'T', 'stopped');
     this.state = 'paused';
   }
 
-  resume(): void {
+  async resume(): Promise<void> {
     this.requireAlive('resume');
     this.signal('SIGCONT');
+    await this.waitSchedState((s) => s !== 'T', 'running again');
     this.state = 'running';
   }
 
@@ -128,12 +131,17 @@ export class ReplicaProcess {
     const env = { ...inheritedEnv(), ...this.spec.env, PORT: String(this.spec.port), HOST: '127.0.0.1', APP_NAME: this.name };
     const child = spawn(process.execPath, [this.spec.entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
-    this.exited = new Promise((r) => child.once('exit', () => r()));
+    // Settles after the exit AND the last output (stdio closed, bounded), so
+    // the log is complete and ends with the exit line when stop/kill resolve.
+    const closed = new Promise<void>((r) => child.once('close', () => r()));
+    this.exited = new Promise<void>((r) => child.once('exit', () => r()))
+      .then(() => Promise.race([closed, new Promise<void>((r) => setTimeout(r, 1_000).unref())]))
+      .then(() => this.note(`exited: ${describeExit(child)}`));
     this.file ??= createWriteStream(this.spec.logFile, { flags: 'a' });
     this.note(`start #${this.starts}: pid ${child.pid}, port ${this.spec.port}`);
     child.stdout?.on('data', (d: Buffer) => this.append(d.toString()));
     child.stderr?.on('data', (d: Buffer) => this.append(d.toString()));
-    child.once('close', () => this.note(`exited: ${describeExit(child)}`));
+    child.on('error', (err) => this.note(`process error: ${err.message}`));
     return child;
   }
 
@@ -143,6 +151,12 @@ export class ReplicaProcess {
     } catch {
       // exited between the check and the signal
     }
+  }
+
+  private async waitSchedState(ok: (state: string) => boolean, what: string): Promise<void> {
+    const pid = this.child?.pid;
+    if (!pid || schedState(pid) === undefined) return; // no /proc: nothing to confirm with
+    await waitFor(`${this.name} (pid ${pid}) to be ${what}`, () => !this.alive || ok(schedState(pid) ?? ''), { timeoutMs: 5_000, intervalMs: 10 });
   }
 
   private requireAlive(what: string): void {
@@ -167,6 +181,16 @@ function inheritedEnv(): Record<string, string | undefined> {
   const env = { ...process.env };
   for (const key of CART_API_KEYS) delete env[key];
   return env;
+}
+
+/** Scheduler state letter from /proc (R, S, T = stopped, …), undefined without /proc. */
+function schedState(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0];
+  } catch {
+    return undefined;
+  }
 }
 
 function describeExit(child: ChildProcess): string {

@@ -9,7 +9,7 @@ export function replicaIndex(name: string): number {
   return m ? Number(m[1]) : NaN;
 }
 
-/** `app{highest + 1}`: a removed replica's name is not handed out again while a higher one lives. */
+/** `app{highest + 1}` of the current replicas (as the compose driver names them). */
 export function nextReplicaName(names: Iterable<string>): string {
   const max = Math.max(0, ...[...names].map(replicaIndex).filter((n) => !Number.isNaN(n)));
   return replicaName(max + 1);

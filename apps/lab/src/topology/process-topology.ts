@@ -110,11 +110,11 @@ export class ProcessTopology implements Topology {
   }
 
   async pause(name: string): Promise<void> {
-    this.replica(name).pause();
+    return this.replica(name).pause();
   }
 
   async resume(name: string): Promise<void> {
-    this.replica(name).resume();
+    return this.replica(name).resume();
   }
 
   async start(name: string): Promise<void> {
@@ -123,9 +123,16 @@ export class ProcessTopology implements Topology {
 
   addReplica(): Promise<string> {
     return this.change(async () => {
-      const name = nextReplicaName([...this.replicas.keys(), ...this.retired.keys()]);
-      await this.spawnReplica(name);
-      await this.reload();
+      const name = nextReplicaName(this.replicas.keys());
+      try {
+        await this.spawnReplica(name);
+        await this.reload();
+      } catch (err) {
+        // Leave the topology as it was: no half-added replica.
+        await this.replicas.get(name)?.kill();
+        this.retire(name);
+        throw err;
+      }
       await waitUntilRouted(this.url, name);
       return name;
     });
@@ -134,11 +141,18 @@ export class ProcessTopology implements Topology {
   removeReplica(name: string): Promise<void> {
     return this.change(async () => {
       const replica = this.replica(name);
-      this.replicas.delete(name);
-      this.drained.delete(name);
-      this.retired.set(name, replica);
-      // Out of nginx first, so no request is sent to a replica being stopped.
-      await this.reload();
+      if (this.replicas.size === 1) throw new Error(`cannot remove ${name}: it is the last replica`);
+      const wasDrained = this.drained.has(name);
+      this.retire(name);
+      try {
+        // Out of nginx first, so no request is sent to a replica being stopped.
+        await this.reload();
+      } catch (err) {
+        this.retired.delete(name);
+        this.replicas.set(name, replica);
+        if (wasDrained) this.drained.add(name);
+        throw err;
+      }
       await replica.stop();
     });
   }
@@ -152,9 +166,15 @@ export class ProcessTopology implements Topology {
   markDown(name: string, down: boolean): Promise<void> {
     return this.change(async () => {
       this.replica(name);
-      if (down) this.drained.add(name);
-      else this.drained.delete(name);
-      await this.reload();
+      const was = this.drained.has(name);
+      const set = (d: boolean) => (d ? this.drained.add(name) : this.drained.delete(name));
+      set(down);
+      try {
+        await this.reload();
+      } catch (err) {
+        set(was);
+        throw err;
+      }
     });
   }
 
@@ -224,7 +244,8 @@ export class ProcessTopology implements Topology {
   private async spawnReplica(name: string): Promise<void> {
     const port = this.ports.get(name) ?? (await freePort());
     this.ports.set(name, port);
-    const replica = new ReplicaProcess({
+    // A name that comes back (scale 2 → 3) is the same replica: same port, same log.
+    const replica = this.retired.get(name) ?? new ReplicaProcess({
       name,
       port,
       entry: this.entry,
@@ -263,6 +284,14 @@ export class ProcessTopology implements Topology {
     const next = this.changes.catch(() => undefined).then(fn);
     this.changes = next;
     return next;
+  }
+
+  /** Out of the replica list; kept for its logs. */
+  private retire(name: string): void {
+    const r = this.replicas.get(name);
+    this.replicas.delete(name);
+    this.drained.delete(name);
+    if (r) this.retired.set(name, r);
   }
 
   private names(): string[] {
