@@ -1,6 +1,8 @@
 // Drift checks: the compose files against the code they start. No Docker
 // engine needed; each check names the file and the thing that drifted.
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STRATEGIES } from '../../apps/lab/src/topology/topology';
 import { DEFINED_REPLICAS, labReplicas } from '../../apps/lab/src/compose/commands';
@@ -210,7 +212,7 @@ describe('nginx wiring', () => {
   });
 
   it('mounts the executable upstream script so the image sources it before its envsubst step', () => {
-    const mount = volumes.find(([src]) => src.endsWith('.envsh'));
+    const mount = volumes.find(([src]) => src.endsWith('-lab-upstreams.envsh'));
     expect(mount).toBeDefined();
     const [src, target] = mount!;
     // The image ignores a *.envsh without the exec bit (git keeps the mode).
@@ -239,9 +241,25 @@ describe('nginx wiring', () => {
     expect(envsh).toMatch(/LAB_LISTEN=\$\{LAB_LISTEN:-80\}/);
   });
 
-  it('runs one nginx worker, like the local lab (exact round robin and failure state)', () => {
-    expect(envOf(nginx).NGINX_ENTRYPOINT_WORKER_PROCESSES_AUTOTUNE).toBe('1');
-    expect(nginx.cpus).toBe(1);
+  it('runs one nginx worker by default, like the local lab (exact round robin and failure state)', () => {
+    expect(interpolate(envOf(nginx).LAB_NGINX_WORKERS)).toBe('1');
+    const mount = volumes.find(([src]) => src.endsWith('-lab-worker-processes.sh'));
+    expect(mount).toBeDefined();
+    const [src, target] = mount!;
+    expect(statSync(join(ROOT, src)).mode & 0o111).not.toBe(0);
+    // After the image's own 30-tune-worker-processes.sh, which could set it otherwise.
+    expect(Number(/\/(\d+)-/.exec(target)![1])).toBeGreaterThan(30);
+    const dir = mkdtempSync(join(tmpdir(), 'lab-workers-'));
+    try {
+      const conf = join(dir, 'nginx.conf');
+      writeFileSync(conf, 'user  nginx;\nworker_processes  auto;\n\nerror_log  /var/log/nginx/error.log notice;\n');
+      execFileSync('sh', [join(ROOT, src)], { env: { PATH: process.env.PATH, LAB_NGINX_CONF: conf, LAB_NGINX_WORKERS: '1' }, stdio: 'pipe' });
+      expect(readFileSync(conf, 'utf8')).toBe('user  nginx;\nworker_processes 1;\n\nerror_log  /var/log/nginx/error.log notice;\n');
+      const bad = () => execFileSync('sh', [join(ROOT, src)], { env: { PATH: process.env.PATH, LAB_NGINX_CONF: conf, LAB_NGINX_WORKERS: 'many' }, stdio: 'pipe' });
+      expect(bad).toThrow(/LAB_NGINX_WORKERS/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('publishes no replica port in the files (the driver adds loopback-only ones per run)', () => {
