@@ -19,10 +19,17 @@ export interface AccessLogEntry {
 }
 
 export function parseAccessLog(text: string): AccessLogEntry[] {
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as AccessLogEntry);
+  const lines = text.split('\n').filter((line) => line.startsWith('{'));
+  const entries: AccessLogEntry[] = [];
+  lines.forEach((line, i) => {
+    try {
+      entries.push(JSON.parse(line) as AccessLogEntry);
+    } catch (err) {
+      // A line still being written is skipped; a broken line elsewhere is a bug.
+      if (i !== lines.length - 1 || text.endsWith('\n')) throw err;
+    }
+  });
+  return entries;
 }
 
 /** Entries of runDir's access log so far (empty when nothing was logged yet). */

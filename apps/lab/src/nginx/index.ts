@@ -9,5 +9,6 @@ export { runPaths } from './main-conf';
 export { envsubst, UndefinedTemplateVariableError } from './envsubst';
 export { runUpstreamsScript } from './upstreams';
 export { nginxAssetsDir, templatesDir, upstreamsScript } from './paths';
-export { NginxProcess, fetchGeneration, testConfig } from '../process/nginx-process';
+export { fetchGeneration, testConfig } from './control';
+export { NginxProcess } from '../process/nginx-process';
 export type { NginxStartOptions } from '../process/nginx-process';

@@ -1,7 +1,7 @@
-import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
-import { get } from 'node:http';
 import { join } from 'node:path';
+import { fetchGeneration, testConfig } from '../nginx/control';
 import { runPaths } from '../nginx/main-conf';
 import type { Listen, RenderMeta } from '../nginx/render';
 import { nginxBinary } from '../nginx/version';
@@ -24,43 +24,13 @@ function readText(path: string): string {
   }
 }
 
-/** Body of GET /__lab/generation, or null when nginx does not answer (yet). */
-export function fetchGeneration({ host, port }: Listen, timeoutMs = 1000): Promise<string | null> {
-  const target = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-  return new Promise((resolve) => {
-    const req = get({ host: target, port, path: '/__lab/generation', agent: false, timeout: timeoutMs }, (res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => (body += d.toString()));
-      res.on('end', () => resolve(res.statusCode === 200 ? body.trim() : null));
-      res.on('error', () => resolve(null));
-    });
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve(null));
-  });
-}
-
-/**
- * `nginx -t`; rejects with nginx's own message when the config is bad. Its
- * messages go to stderr (`-e stderr`), not to the running nginx's error log:
- * a refused config is the caller's error, not an [emerg] of the live nginx.
- */
-export function testConfig(binary: string, runDir: string, confPath: string): Promise<string> {
-  const args = ['-t', '-p', runDir, '-c', confPath, '-e', 'stderr'];
-  return new Promise((resolve, reject) => {
-    execFile(binary, args, { timeout: 15_000 }, (err, stdout, stderr) => {
-      const out = `${stdout}${stderr}`.trim();
-      if (err) reject(new Error(`nginx -t failed for ${confPath}:\n${out || err.message}`));
-      else resolve(out);
-    });
-  });
-}
-
 /**
  * The machine's nginx as a child process (master in the foreground, its own
  * process group so stop/kill can never leave a worker behind).
  */
 export class NginxProcess implements AsyncDisposable {
   private child?: ChildProcess;
+  private spawnError?: Error;
   private output = '';
   private constructor(
     readonly runDir: string,
@@ -90,7 +60,7 @@ export class NginxProcess implements AsyncDisposable {
   }
 
   get running(): boolean {
-    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+    return !!this.child && !this.spawnError && this.child.exitCode === null && this.child.signalCode === null;
   }
 
   get url(): string {
@@ -105,6 +75,11 @@ export class NginxProcess implements AsyncDisposable {
     const keep = (d: Buffer) => (this.output = (this.output + d.toString()).slice(-20_000));
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
+    // Without a listener a spawn failure would crash the lab; waitGeneration reports it.
+    child.on('error', (err) => {
+      this.spawnError = err;
+      keep(Buffer.from(`spawn failed: ${err.message}\n`));
+    });
     this.child = child;
   }
 
@@ -116,6 +91,7 @@ export class NginxProcess implements AsyncDisposable {
     const exited = new Promise<never>((_, reject) => {
       onExit = () => reject(new Error(`nginx exited (${child.exitCode ?? child.signalCode}): ${this.lastErrors()}`));
       child.once('exit', onExit);
+      child.once('error', onExit);
     });
     const served = waitFor(
       `nginx on ${this.url} to serve generation ${generation ?? '(any)'}`,
@@ -129,6 +105,7 @@ export class NginxProcess implements AsyncDisposable {
       await Promise.race([served, exited]);
     } finally {
       child.off('exit', onExit);
+      child.off('error', onExit);
       served.catch(() => {});
       exited.catch(() => {});
     }
