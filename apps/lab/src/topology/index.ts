@@ -28,7 +28,6 @@ interface ComposeModule {
 function loadCompose(): ComposeModule {
   let mod: Partial<ComposeModule>;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     mod = require('../compose');
   } catch (err) {
     throw new Error(`the compose driver is not available (apps/lab/src/compose): ${(err as Error).message}`);
