@@ -45,19 +45,22 @@ export interface Lab {
 export async function withLab(name: string, opts: TestTopologyOptions, body: (lab: Lab) => Promise<void>): Promise<void> {
   await withTopology(opts, async (topo) => {
     const control = await startControlServer({ topology: topo, port: 0 });
-    const browser = await launch();
     try {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-      context.setDefaultTimeout(20_000);
-      const lab: Lab = { topo, shop: await context.newPage(), dash: await context.newPage(), shopUrl: `${topo.url}/ui/`, dashUrl: `${control.url}/` };
+      const browser = await launch();
       try {
-        await body(lab);
-      } catch (err) {
-        await screenshots(lab, `${name}-failed`);
-        throw err;
+        const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+        context.setDefaultTimeout(20_000);
+        const lab: Lab = { topo, shop: await context.newPage(), dash: await context.newPage(), shopUrl: `${topo.url}/ui/`, dashUrl: `${control.url}/` };
+        try {
+          await body(lab);
+        } catch (err) {
+          await screenshots(lab, `${name}-failed`);
+          throw err;
+        }
+      } finally {
+        await browser.close();
       }
     } finally {
-      await browser.close();
       await control.close();
     }
   });
