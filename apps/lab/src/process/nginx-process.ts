@@ -93,9 +93,11 @@ export class NginxProcess implements AsyncDisposable {
       child.once('exit', onExit);
       child.once('error', onExit);
     });
+    let settled = false;
     const served = waitFor(
       `nginx on ${this.url} to serve generation ${generation ?? '(any)'}`,
       async () => {
+        if (settled) return true; // nginx exited: stop polling
         const answer = await fetchGeneration(this.listen);
         return generation === null ? answer !== null : answer === generation;
       },
@@ -104,6 +106,7 @@ export class NginxProcess implements AsyncDisposable {
     try {
       await Promise.race([served, exited]);
     } finally {
+      settled = true;
       child.off('exit', onExit);
       child.off('error', onExit);
       served.catch(() => {});
