@@ -37,13 +37,9 @@ describe('cart-api process', () => {
     expect([code, lines.length, lines[0]]).toEqual([1, 1, expect.stringContaining(`${name}=${value} is invalid`)]);
   });
 
-  it('warns when SESSION_SECRET is unset', async () => {
-    api = await startApi({ SESSION_SECRET: '', LOG_LEVEL: 'silent' });
+  it('warns without SESSION_SECRET; writes one JSON line per request; LOG_LEVEL=silent writes none', async () => {
+    api = await startApi({ APP_NAME: 'logger', SESSION_SECRET: '' });
     expect(api.output()).toMatch(/warning: SESSION_SECRET is not set/);
-  });
-
-  it('writes one JSON line per request; LOG_LEVEL=silent writes none', async () => {
-    api = await startApi({ APP_NAME: 'logger' });
     await fetch(`${api.url}/products?x=1`);
     await fetch(`${api.url}/nope`);
     const proc = api;

@@ -1,5 +1,5 @@
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config';
 import { createSessionBackend, SESSION_BACKEND, SessionBackend } from './session-backend';
 import { sessionMiddleware } from './session.middleware';
 
