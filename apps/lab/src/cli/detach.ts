@@ -50,7 +50,19 @@ export async function detach(opts: UpOptions, io: CliIo): Promise<LabStatus & { 
   child.unref();
   const pid = child.pid;
   if (!pid) throw new CliError(`could not start the lab supervisor; log: ${log}`);
-  return { ...(await waitReady(dir, pid, log)), log_file: log };
+  // Ctrl-C while waiting means "never mind": the supervisor is in its own
+  // session and would otherwise finish booting in the background
+  const abort = () => {
+    process.kill(pid, 'SIGTERM');
+    io.err(`lab up: interrupted; the supervisor (pid ${pid}) is tearing down, see ${log}`);
+    process.exit(130);
+  };
+  process.once('SIGINT', abort);
+  try {
+    return { ...(await waitReady(dir, pid, log)), log_file: log };
+  } finally {
+    process.off('SIGINT', abort);
+  }
 }
 
 async function waitReady(dir: string, pid: number, log: string): Promise<LabStatus> {
