@@ -16,6 +16,8 @@ export interface FleetOptions {
 
 export interface FleetSnapshot {
   running: boolean;
+  /** Why the clients are not running when they cannot (else null). */
+  note: string | null;
   sameNat: boolean;
   tiles: Tile[];
   counters: { cartsLost: number; clientsMoved: number; failedRequests: number };
@@ -46,6 +48,7 @@ export class Fleet {
   /** Fresh clients (counters from zero); switching NAT mode means new users. */
   start(sameNat = this.sameNat): void {
     this.close();
+    if (!isLoopback(this.opts.url)) return; // probe traffic stays on this machine
     this.sameNat = sameNat;
     const address = sameNat ? natAddress : userAddress;
     this.histories = Array.from({ length: this.size }, () => new History());
@@ -82,6 +85,7 @@ export class Fleet {
     const sum = (f: (t: Tile) => number) => tiles.reduce((n, t) => n + f(t), 0);
     return {
       running: this.running,
+      note: isLoopback(this.opts.url) ? null : `simulated clients only run against a loopback lab; ${this.opts.url} is not`,
       sameNat: this.sameNat,
       tiles,
       counters: { cartsLost: sum((t) => t.lostCount), clientsMoved: sum((t) => t.moves), failedRequests: sum((t) => t.failed) },
@@ -116,4 +120,9 @@ export class Fleet {
       client.close();
     }
   }
+}
+
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

@@ -51,6 +51,7 @@ it('reports the topology, the explanation and the client grid as JSON', async ()
   expect(state.replicas).toEqual([expect.objectContaining({ name: 'app1', stats: null })]);
   expect(state.clients.tiles.map((t: { address: string }) => t.address)).toEqual(['127.0.1.1', '127.0.2.1']);
   expect(state.explanation).toContain('ip-hash');
+  expect(state.clients.note).toBeNull();
 });
 
 it('switches the clients to one /24 and refuses requests that are not local JSON', async () => {

@@ -9,7 +9,7 @@ function dashboardPage(colourOf: (name: string) => string): void {
   type Stats = { sessions: number | null; requests_served: number; rss_bytes: number; uptime_s: number };
   type Replica = { name: string; state: string; drained: boolean; url: string; stats: Stats | null };
   type Tile = { name: string; address: string; replica: string | null; items: number; lost: boolean; lostCount: number; failed: number; lastError: string | null };
-  type Clients = { running: boolean; sameNat: boolean; tiles: Tile[]; counters: { cartsLost: number; clientsMoved: number; failedRequests: number } };
+  type Clients = { running: boolean; note: string | null; sameNat: boolean; tiles: Tile[]; counters: { cartsLost: number; clientsMoved: number; failedRequests: number } };
   type State = {
     strategy: string;
     store: string;
@@ -173,6 +173,9 @@ function dashboardPage(colourOf: (name: string) => string): void {
     const nat = byId('same-nat') as HTMLInputElement;
     if (!busy.has('clients')) nat.checked = c.sameNat;
     byId('pause-clients').textContent = c.running ? 'Pause clients' : 'Resume clients';
+    const note = byId('clients-note');
+    note.hidden = !c.note;
+    note.textContent = c.note ?? '';
   }
 
   function renderRedis(redis: State['redis']): void {

@@ -68,6 +68,7 @@ export const DASHBOARD_HTML = `<!doctype html>
       <div><dt>clients moved</dt><dd id="clients-moved">0</dd></div>
       <div><dt>failed requests</dt><dd id="failed-requests">0</dd></div>
     </dl>
+    <p id="clients-note" class="muted" hidden></p>
     <ul id="clients" class="tiles" aria-label="Simulated clients"></ul>
   </section>
 </main>

@@ -54,6 +54,7 @@ button:not(:disabled):hover { filter: brightness(1.1); }
 .tile.lost .what { font-weight: 700; }
 .tile.waiting { background: #5f6773; }
 .tile.failing { border: 3px dashed #ffd54f; }
+.muted { color: var(--muted); }
 .foot { padding: 0 1.5rem 1.5rem; color: var(--muted); font-size: .88rem; }
 code { font-size: .9em; }
 `;

@@ -1,0 +1,8 @@
+import { Fleet } from './fleet';
+
+it('never sends simulated traffic to a lab that is not on loopback', () => {
+  const fleet = new Fleet({ url: 'http://192.0.2.10:8080', clients: 2 });
+  fleet.start();
+  expect(fleet.snapshot()).toMatchObject({ running: false, tiles: [], note: expect.stringContaining('loopback') });
+  fleet.close();
+});
