@@ -137,7 +137,11 @@ export class ReplicaProcess {
     this.exited = new Promise<void>((r) => child.once('exit', () => r()))
       .then(() => Promise.race([closed, new Promise<void>((r) => setTimeout(r, 1_000).unref())]))
       .then(() => this.note(`exited: ${describeExit(child)}`));
-    this.file ??= createWriteStream(this.spec.logFile, { flags: 'a' });
+    if (!this.file) {
+      this.file = createWriteStream(this.spec.logFile, { flags: 'a' });
+      // A log file that cannot be written must not take the lab down; the ring buffer still has it all.
+      this.file.on('error', () => (this.file = undefined));
+    }
     this.note(`start #${this.starts}: pid ${child.pid}, port ${this.spec.port}`);
     child.stdout?.on('data', (d: Buffer) => this.append(d.toString()));
     child.stderr?.on('data', (d: Buffer) => this.append(d.toString()));
