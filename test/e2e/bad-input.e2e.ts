@@ -1,4 +1,5 @@
 // Every class of bad input gets a clear JSON 4xx naming what is wrong; never a 5xx.
+import { connect } from 'node:net';
 import request from 'supertest';
 import { createTestApp, TestApp } from '../support/cart-api';
 
@@ -96,5 +97,22 @@ describe('cart-api bad input', () => {
 
   it('a path with a broken percent-encoding is 400', async () => {
     expectError(await request(t.url).delete('/cart/items/%E0%A4%A'), 400, /.+/);
+  });
+
+  it('a request Node cannot parse gets the same JSON error shape and X-Served-By', async () => {
+    const raw = (text: string) =>
+      new Promise<string>((resolve, reject) => {
+        const sock = connect(Number(new URL(t.url).port), '127.0.0.1', () => sock.write(text));
+        let reply = '';
+        sock.on('data', (d) => (reply += d.toString()));
+        sock.on('end', () => resolve(reply));
+        sock.on('error', reject);
+      });
+    const garbage = await raw('HELLO THERE\r\n\r\n');
+    expect(garbage).toMatch(/^HTTP\/1\.1 400 /);
+    expect(garbage).toMatch(/X-Served-By: bad-input/);
+    expect(JSON.parse(garbage.split('\r\n\r\n')[1])).toEqual({ statusCode: 400, error: 'Bad Request', message: 'malformed HTTP request' });
+    const huge = await raw(`GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(huge).toMatch(/^HTTP\/1\.1 431 [^]*X-Served-By: bad-input/);
   });
 });

@@ -2,6 +2,7 @@ import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { RequestHandler } from 'express';
 import type { Server } from 'node:http';
+import { answerClientErrors } from './common/client-error';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { requestMiddleware } from './common/request.middleware';
 import { RequestStats } from './common/request-stats';
@@ -29,5 +30,6 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   // Above nginx's upstream keepalive_timeout, so nginx never reuses a socket Node just closed.
   server.keepAliveTimeout = 10_000;
   server.headersTimeout = 11_000;
+  answerClientErrors(server, config.appName);
   return app;
 }

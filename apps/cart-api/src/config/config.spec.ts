@@ -49,6 +49,11 @@ describe('loadConfig', () => {
       logLevel: 'silent',
     });
     expect(loadConfig({ COOKIE_SECURE: 'true' }).cookieSecure).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '172.16.0.0/12,::1, 10.0.0.0/255.0.0.0' }).trustProxy).toEqual([
+      '172.16.0.0/12',
+      '::1',
+      '10.0.0.0/255.0.0.0',
+    ]);
   });
 
   it.each([
@@ -63,6 +68,8 @@ describe('loadConfig', () => {
     ['COOKIE_SECURE', 'yes'],
     ['LOG_LEVEL', 'debug'],
     ['APP_NAME', 'has space'],
+    ['TRUST_PROXY', 'loopback, nginx'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
   ])('rejects %s=%s with one line naming the variable', (name, value) => {
     let error: unknown;
     try {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { hostname } from 'node:os';
 
 export type SessionStoreKind = 'memory' | 'redis';
@@ -57,6 +58,31 @@ function list(value: string): string[] {
     .filter(Boolean);
 }
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An entry Express' `trust proxy` (proxy-addr) accepts: a preset name, an IP, or IP/prefix. */
+function validProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.includes(entry)) return true;
+  const [ip, prefix, extra] = entry.split('/');
+  const family = isIP(ip);
+  if (!family || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  const max = family === 4 ? 32 : 128;
+  return (/^\d+$/.test(prefix) && Number(prefix) <= max) || (family === 4 && isIP(prefix) === 4);
+}
+
+function trustProxy(env: Env): string[] {
+  const value = pick(env, 'TRUST_PROXY', PROXY_NAMES.join(', '));
+  const entries = list(value);
+  const bad = entries.find((e) => !validProxyEntry(e));
+  if (bad !== undefined || entries.length === 0) {
+    throw new ConfigError(
+      `TRUST_PROXY=${value} is invalid: expected a comma list of ${PROXY_NAMES.join(', ')}, IP addresses or CIDR ranges`,
+    );
+  }
+  return entries;
+}
+
 function redisUrl(env: Env): string {
   const value = pick(env, 'REDIS_URL', 'redis://localhost:6379');
   let url: URL;
@@ -88,7 +114,6 @@ function secrets(env: Env): { sessionSecrets: string[]; secretGenerated: boolean
 /** Parses and validates the environment; throws ConfigError naming the bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const cookie = oneOf(env, 'COOKIE_SECURE', ['auto', 'true', 'false'] as const, 'auto');
-  const trustProxy = list(pick(env, 'TRUST_PROXY', 'loopback, linklocal, uniquelocal'));
   return {
     port: intIn(env, 'PORT', 0, 65535, 8000),
     host: pick(env, 'HOST', '0.0.0.0'),
@@ -98,7 +123,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ...secrets(env),
     sessionTtlSeconds: intIn(env, 'SESSION_TTL_SECONDS', 1, 30 * 86400, 1800),
     cookieSecure: cookie === 'auto' ? 'auto' : cookie === 'true',
-    trustProxy,
+    trustProxy: trustProxy(env),
     logLevel: oneOf(env, 'LOG_LEVEL', ['info', 'silent'] as const, 'info'),
   };
 }
