@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from './config';
+import { readFileSync } from 'node:fs';
+import { CONFIG_ENV_KEYS, ConfigError, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
@@ -85,5 +86,11 @@ describe('loadConfig', () => {
 
   it('treats empty values as unset', () => {
     expect(loadConfig({ PORT: '', SESSION_STORE: ' ' })).toMatchObject({ port: 8000, sessionStore: 'memory' });
+  });
+
+  it('CONFIG_ENV_KEYS lists exactly the variables the parser reads', () => {
+    const src = readFileSync(`${__dirname}/config.ts`, 'utf8');
+    const read = new Set([...src.matchAll(/\benv\.([A-Z_]+)|\(env, '([A-Z_]+)'/g)].map((m) => m[1] ?? m[2]));
+    expect([...read].sort()).toEqual([...CONFIG_ENV_KEYS].sort());
   });
 });

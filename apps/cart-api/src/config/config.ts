@@ -24,6 +24,20 @@ export interface AppConfig {
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
+/** Every environment variable loadConfig reads (Compose files and the lab check against it). */
+export const CONFIG_ENV_KEYS: readonly string[] = Object.freeze([
+  'PORT',
+  'HOST',
+  'APP_NAME',
+  'SESSION_STORE',
+  'REDIS_URL',
+  'SESSION_SECRET',
+  'SESSION_TTL_SECONDS',
+  'COOKIE_SECURE',
+  'TRUST_PROXY',
+  'LOG_LEVEL',
+]);
+
 /** A bad environment value; the message is the one line printed at boot. */
 export class ConfigError extends Error {}
 
