@@ -2,6 +2,7 @@
 // (memory store) on a loopback port.
 import request from 'supertest';
 import { PRODUCTS } from '../../apps/cart-api/src/catalog/catalog';
+import { waitFor } from '../../apps/lab/src/process/wait';
 import { createTestApp, TestApp } from '../support/cart-api';
 
 // express-session's own signing module (no type package installed).
@@ -178,5 +179,24 @@ describe('cart-api HTTP contract (memory store)', () => {
   it('unknown routes answer a JSON 404', async () => {
     const res = await request(t.url).get('/nope').expect(404);
     expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Cannot GET /nope' });
+  });
+});
+
+describe('cart-api session expiry (memory store)', () => {
+  it('sessions and their carts go after SESSION_TTL_SECONDS without use', async () => {
+    const t = await createTestApp({ SESSION_TTL_SECONDS: '1' });
+    try {
+      const agent = request.agent(t.url);
+      await agent.post('/cart/items').send({ sku: 'sku-apple', qty: 1 }).expect(201);
+      expect((await request(t.url).get('/stats')).body.sessions).toBe(1);
+      await waitFor('session expired', async () => (await request(t.url).get('/stats')).body.sessions === 0, {
+        timeoutMs: 5_000,
+        intervalMs: 200,
+      });
+      // The cart went with its session.
+      expect((await agent.get('/cart').expect(200)).body.items).toEqual([]);
+    } finally {
+      await t.close();
+    }
   });
 });

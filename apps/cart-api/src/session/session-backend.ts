@@ -29,7 +29,11 @@ export function memoryBackend(config: AppConfig): SessionBackend {
   return {
     kind: 'memory',
     store,
-    sessionsInMemory: () => store.size,
+    // Sweep first so the count (the dashboard and bench watch it fall) excludes expired sessions.
+    sessionsInMemory: () => {
+      store.prune();
+      return store.size;
+    },
     ready: async () => true,
     onSessionGone: (cb) => listeners.push(cb),
     close: async () => store.close(),
