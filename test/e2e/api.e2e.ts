@@ -1,6 +1,8 @@
 // The HTTP contract of cart-api, endpoint by endpoint, against the real app
 // (memory store) on a loopback port.
 import request from 'supertest';
+import { CART_REPOSITORY } from '../../apps/cart-api/src/cart/cart.repository';
+import { MemoryCartRepository } from '../../apps/cart-api/src/cart/memory-cart.repository';
 import { PRODUCTS } from '../../apps/cart-api/src/catalog/catalog';
 import { waitFor } from '../../apps/lab/src/process/wait';
 import { createTestApp, TestApp } from '../support/cart-api';
@@ -194,6 +196,7 @@ describe('cart-api session expiry (memory store)', () => {
         intervalMs: 200,
       });
       // The cart went with its session.
+      expect(t.app.get<MemoryCartRepository>(CART_REPOSITORY).size).toBe(0);
       expect((await agent.get('/cart').expect(200)).body.items).toEqual([]);
     } finally {
       await t.close();
