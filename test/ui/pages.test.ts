@@ -143,5 +143,11 @@ describeBrowser('shop page and dashboard, redis store', 'redis', () => {
       await Promise.all([shop.waitForResponse((r) => r.status() === 400), line.locator('input[type=number]').press('Tab')]);
       await shop.locator('#messages .error', { hasText: /qty.*answered 400/ }).waitFor();
       await until('the quantity field restored', () => line.locator('input[type=number]').inputValue(), (v) => v === '3');
+
+      // Removing the focused line puts focus on the cart heading, not on <body>.
+      await shop.getByRole('button', { name: `Remove ${product}` }).focus();
+      await Promise.all([shop.waitForResponse((r) => r.request().method() === 'DELETE'), shop.keyboard.press('Enter')]);
+      await shop.locator('#cart-empty').waitFor();
+      expect(await shop.evaluate(() => document.activeElement?.id)).toBe('cart-title');
     }));
 });

@@ -199,9 +199,10 @@ function shopPage(colourOf: (name: string) => string): void {
       const foot = el('tr', {}, el('td', { colspan: '3' }, `Total (${cart.item_count} item${cart.item_count === 1 ? '' : 's'})`), el('td', { class: 'num', id: 'cart-total' }, price(cart.total_cents)), el('td'));
       box.replaceChildren(el('table', { id: 'cart-table' }, el('caption', { class: 'vh' }, 'Cart contents'), el('thead', {}, head), el('tbody', {}, ...cart.items.map(cartRow)), el('tfoot', {}, foot)));
     }
-    if (focused && !document.querySelector(`[data-key="${CSS.escape(focused)}"]`) && focused.startsWith('rm-')) byId('cart-title').focus();
-    const again = focused ? (document.querySelector(`[data-key="${CSS.escape(focused)}"]`) as HTMLElement | null) : null;
+    if (!focused) return;
+    const again = document.querySelector(`[data-key="${CSS.escape(focused)}"]`) as HTMLElement | null;
     if (again && again !== document.activeElement) again.focus();
+    else if (!again) byId('cart-title').focus(); // its line is gone: land on the cart, not on <body>
   }
 
   async function start(): Promise<void> {
