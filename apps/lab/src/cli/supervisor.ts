@@ -103,8 +103,7 @@ export async function supervise(opts: UpOptions, io: CliIo): Promise<number> {
     // a Ctrl-C during boot is honoured once the driver hands the topology over
     topology = await boot(opts, io);
     if (!stopWhy) {
-      const status = await publish(dir, control, topology, opts, io, () => requestStop('down requested'));
-      printSummary(io, status, opts.json, opts.json ? undefined : await replicaServingMe(status));
+      await publish(dir, control, topology, opts, io, () => requestStop('down requested'));
       await stopped;
     }
     io.err(`lab: ${stopWhy}: tearing down…`);
@@ -137,8 +136,9 @@ async function publish(dir: string, control: ControlServer, topology: Topology, 
     log: (line) => io.err(`lab: ${line}`),
   });
   const status: LabStatus = { ...(await topology.status()), ...control.meta() };
+  printSummary(io, status, opts.json, opts.json ? undefined : await replicaServingMe(status));
+  // last: whoever waits for `running` (up --detach, scripts) finds the summary printed
   writeState(dir, stateOf(control, opts, status));
-  return status;
 }
 
 function printSummary(io: CliIo, status: LabStatus, json: boolean, served?: string): void {
