@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import type { IncomingHttpHeaders } from 'node:http';
+import { serverCpuMs } from './cpu';
 
 /** One request of the sequence each connection repeats. */
 export interface LoadStep {
@@ -36,6 +37,8 @@ export interface LoadResult {
   requests: number;
   durationS: number;
   connections: number;
+  /** CPU time of the server processes (every process the bench started) per request, in µs. */
+  server_cpu_us_per_req: number;
 }
 
 interface RunTotals {
@@ -43,9 +46,10 @@ interface RunTotals {
   completed: number;
   errors: Record<string, number>;
   wallS: number;
+  serverCpuMs: number;
 }
 
-const emptyTotals = (): RunTotals => ({ latencies: [], completed: 0, errors: {}, wallS: 0 });
+const emptyTotals = (): RunTotals => ({ latencies: [], completed: 0, errors: {}, wallS: 0, serverCpuMs: 0 });
 
 function countError(t: RunTotals, kind: string): void {
   t.errors[kind] = (t.errors[kind] ?? 0) + 1;
@@ -77,9 +81,11 @@ export async function runLoad(spec: LoadSpec, t: Timing): Promise<LoadResult> {
 /** `totals` undefined: a warm-up, nothing recorded. */
 async function runSlice(spec: LoadSpec, users: string[], durationS: number, totals: RunTotals | undefined): Promise<void> {
   const sink = totals ?? emptyTotals();
+  const cpu0 = serverCpuMs();
   const started = process.hrtime.bigint();
   await Promise.all(users.map((cookie) => oneConnection(spec, cookie, durationS, sink, !!totals)));
   sink.wallS += Number(process.hrtime.bigint() - started) / 1e9;
+  sink.serverCpuMs += serverCpuMs() - cpu0;
 }
 
 /**
@@ -129,6 +135,7 @@ function summarize(t: RunTotals, connections: number): LoadResult {
     requests: t.completed,
     durationS: round(t.wallS, 2),
     connections,
+    server_cpu_us_per_req: t.completed ? round((t.serverCpuMs * 1000) / t.completed, 0) : 0,
   };
 }
 

@@ -25,15 +25,16 @@ export interface BenchOptions {
 }
 
 const FULL: Profile = { mode: 'full', durationS: 8, warmupS: 2, rounds: 4, connections: 8, boots: 3, sessionCounts: [10_000, 100_000] };
-const QUICK: Profile = { mode: 'quick', durationS: 1.5, warmupS: 0.5, rounds: 1, connections: 4, boots: 1, sessionCounts: [2_000] };
+const QUICK: Profile = { mode: 'quick', durationS: 1, warmupS: 0.3, rounds: 1, connections: 4, boots: 1, sessionCounts: [1_000] };
 
-export const USAGE = `usage: npm run bench [-- --quick] [--only ${GROUPS.join(',')}] [--json] [--out DIR]`;
+export const USAGE = `usage: npm run bench [-- --quick] [--only ${GROUPS.join(',')}] [--sessions N,M] [--json] [--out DIR]`;
 
 export function parseArgs(argv: string[]): BenchOptions {
   let quick = false;
   let json = false;
   let only = new Set<Group>(GROUPS);
   let outDir: string | undefined;
+  let sessions: number[] | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick') quick = true;
@@ -41,9 +42,11 @@ export function parseArgs(argv: string[]): BenchOptions {
     else if (arg === '--only') only = parseOnly(argv[++i]);
     else if (arg.startsWith('--only=')) only = parseOnly(arg.slice('--only='.length));
     else if (arg === '--out') outDir = argv[++i];
+    else if (arg === '--sessions') sessions = parseCounts(argv[++i]);
     else throw new Error(`unknown argument ${arg}\n${USAGE}`);
   }
-  return { profile: quick ? QUICK : FULL, only, json, outDir };
+  const profile = quick ? QUICK : FULL;
+  return { profile: sessions ? { ...profile, sessionCounts: sessions } : profile, only, json, outDir };
 }
 
 function parseOnly(list: string | undefined): Set<Group> {
@@ -51,4 +54,13 @@ function parseOnly(list: string | undefined): Set<Group> {
   const bad = names.filter((n) => !(GROUPS as readonly string[]).includes(n));
   if (!names.length || bad.length) throw new Error(`--only takes a list of ${GROUPS.join(', ')}; got "${list ?? ''}"\n${USAGE}`);
   return new Set(names as Group[]);
+}
+
+/** Session counts for the memory group: positive multiples of 10 (10 creators share them evenly). */
+function parseCounts(list: string | undefined): number[] {
+  const counts = (list ?? '').split(',').map((s) => Number(s.trim()));
+  if (!counts.length || counts.some((n) => !Number.isInteger(n) || n < 10 || n % 10 !== 0)) {
+    throw new Error(`--sessions takes counts that are multiples of 10, e.g. 10000,100000; got "${list ?? ''}"\n${USAGE}`);
+  }
+  return counts;
 }

@@ -27,7 +27,7 @@ export function renderReport(r: BenchReport): string {
   out.push('');
   out.push(
     table(
-      ['case', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'ratio', 'cart kept'],
+      ['case', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'ratio', 'server CPU µs/req', 'cart kept'],
       r.cases.map((c) => [
         c.label,
         c.load.rps,
@@ -35,6 +35,7 @@ export function renderReport(r: BenchReport): string {
         c.load.p99.toFixed(2),
         c.load.errors,
         c.ratio ? `${c.ratio.value.toFixed(2)}× ${c.ratio.of}` : '',
+        c.load.server_cpu_us_per_req,
         c.cart_kept === undefined ? '' : `${Math.round(c.cart_kept * 100)} %`,
       ]),
     ),

@@ -2,16 +2,16 @@ import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { waitFor } from '../../process/wait';
 import { ChildServer } from '../child';
-import { round } from '../load';
+import { round, runLoad } from '../load';
 import type { BenchContext, MemoryResult } from '../model';
-import { productSkus } from '../users';
-import { startReplica, withCleanup } from '../cases';
+import { createUsers, productSkus } from '../users';
+import { GET_CART, postSteps, startReplica, withCleanup } from '../cases';
 
 /** A first guess of how fast sessions are created; later counts use the measured rate. */
-const GUESSED_SESSIONS_PER_S = 400;
+const GUESSED_SESSIONS_PER_S = 250;
 const CREATORS = 10;
-/** How long RSS may take to come back after the last session expired. */
-const SETTLE_MS = 20_000;
+/** How long RSS may take to come back after the last session expired (V8's memory reducer needs idle seconds). */
+const SETTLE_MS = { full: 20_000, quick: 5_000 };
 
 /** Resident set size of a process, from the kernel rather than from the process itself. */
 export function rssOf(pid: number): number {
@@ -45,7 +45,7 @@ export async function memoryGroup(ctx: BenchContext): Promise<MemoryResult[]> {
 
 /** Long enough that the first session outlives the creation of the last, short enough to wait for. */
 function ttlFor(count: number, sessionsPerS: number): number {
-  return Math.max(8, Math.ceil((count / sessionsPerS) * 1.3) + 3);
+  return Math.max(6, Math.ceil((count / sessionsPerS) * 1.3) + 3);
 }
 
 async function holdSessions(ctx: BenchContext, count: number, ttl: number): Promise<MemoryResult> {
@@ -53,13 +53,14 @@ async function holdSessions(ctx: BenchContext, count: number, ttl: number): Prom
     const replica = await startReplica(ctx, { name: 'app1', store: 'memory', ttlSeconds: ttl });
     defer(() => replica.stop());
     const skus = await productSkus(replica.url);
-    await warmUp(replica);
+    await warmUp(ctx, replica, skus[0]);
     const rssStart = rssOf(replica.pid);
     ctx.log(`  creating ${count} sessions with a 3-line cart (TTL ${ttl} s) …`);
+    const before = await sessionsHeld(replica.url);
     const t0 = Date.now();
     await createSessions(replica.url, skus, count);
     const createS = (Date.now() - t0) / 1000;
-    const held = await sessionsHeld(replica.url);
+    const held = Math.max(0, (await sessionsHeld(replica.url)) - before);
     const rssHeld = rssOf(replica.pid);
     const perSession = held > 0 ? Math.round((rssHeld - rssStart) / held) : 0;
     ctx.log(`  ${held} sessions held, ${perSession} B/session; waiting for expiry …`);
@@ -68,7 +69,7 @@ async function holdSessions(ctx: BenchContext, count: number, ttl: number): Prom
       timeoutMs: (ttl + 60) * 1000,
       intervalMs: 1000,
     });
-    const rssAfter = await settledRss(replica.pid, rssStart);
+    const rssAfter = await settledRss(replica.pid, rssStart, SETTLE_MS[ctx.profile.mode]);
     ctx.log(`  expired after ${Math.round((Date.now() - t1) / 1000)} s; RSS ${mib(rssAfter)} MiB vs ${mib(rssStart)} MiB at start`);
     return {
       sessions: count,
@@ -90,20 +91,28 @@ function mib(bytes: number): number {
   return round(bytes / 2 ** 20, 1);
 }
 
-/** Lets the JIT and the allocator reach their working size before the baseline is read, without creating sessions. */
-async function warmUp(replica: ChildServer): Promise<void> {
-  await autocannon({ url: `${replica.url}/cart`, connections: 4, amount: 2000, timeout: 10 });
+const WARM_UP_USERS = 10;
+
+/**
+ * Runs the code paths of the measurement (cart writes and reads) until the
+ * JIT and the heap reach their working size, on a handful of sessions, so
+ * that the RSS growth measured next is the sessions' and not the warm-up's.
+ */
+async function warmUp(ctx: BenchContext, replica: ChildServer, sku: string): Promise<void> {
+  const cookies = await createUsers(replica.url, WARM_UP_USERS);
+  const steps = [...GET_CART, ...postSteps(sku)];
+  await runLoad({ url: replica.url, steps, cookies }, { durationS: ctx.profile.durationS, warmupS: 0, rounds: 1 });
 }
 
 /**
  * Polls RSS with a bound: V8 gives memory back only after a major GC, which
  * its memory reducer runs once the process has gone idle.
  */
-async function settledRss(pid: number, start: number): Promise<number> {
+async function settledRss(pid: number, start: number, boundMs: number): Promise<number> {
   let last = rssOf(pid);
   try {
     await waitFor('RSS back within 10 % of its start', () => (last = rssOf(pid)) <= start * 1.1, {
-      timeoutMs: SETTLE_MS,
+      timeoutMs: boundMs,
       intervalMs: 500,
     });
   } catch {
