@@ -205,7 +205,12 @@ describe('lab CLI round trip', () => {
       console.error(`foreground up output:\n${output}`);
       throw err;
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      // graceful first so the supervisor tears down; afterEach's `down` reaps whatever a SIGKILL leaves
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 60_000).unref())]);
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      }
     }
   });
 });
