@@ -8,7 +8,7 @@ jest.setTimeout(120_000);
 
 describeTopology('lab client and probe through nginx (ip-hash)', 'memory', () => {
   it('distinct /24s spread and stick, one /24 collapses onto one replica', () =>
-    withTopology({ strategy: 'ip-hash' }, async (topo) => {
+    withTopology({ driver: 'process', strategy: 'ip-hash' }, async (topo) => {
       const c = new LabClient({ name: 'who', baseUrl: topo.url, sourceAddress: userAddress(41) });
       try {
         // X-Forwarded-For is set from $remote_addr: the replica sees the bound address.

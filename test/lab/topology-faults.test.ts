@@ -1,6 +1,7 @@
-// Faults on the process driver, through the real nginx: how stop, kill and
-// pause differ, that a dead replica is routed around, that a drained one
-// keeps its ip_hash slot, and that start brings a replica back on its address.
+// Faults on the process driver (pinned: these look at pids, /proc and logs),
+// through the real nginx: how stop, kill and pause differ, that a dead replica
+// is routed around, that a drained one keeps its ip_hash slot, and that start
+// brings a replica back on its address.
 import { readFileSync } from 'node:fs';
 import { LabClient } from '../../apps/lab/src/client';
 import { waitFor } from '../../apps/lab/src/process/wait';
@@ -32,7 +33,7 @@ async function replica(topo: Topology, name: string) {
 
 describeTopology('replica faults on the process driver', 'memory', () => {
   it('stop is graceful, kill is not, pause freezes; nginx routes around the dead; start returns on the same port', () =>
-    withTopology({ strategy: 'round-robin' }, async (topo) => {
+    withTopology({ driver: 'process', strategy: 'round-robin' }, async (topo) => {
       const [u] = users(topo.url, 1);
       const direct = (url: string) => new LabClient({ name: 'direct', baseUrl: url, timeoutMs: 800 });
       try {
@@ -85,7 +86,7 @@ describeTopology('replica faults on the process driver', 'memory', () => {
     }));
 
   it('ip-hash: markDown moves only the drained replica\'s clients and back; a killed replica\'s clients are served elsewhere', () =>
-    withTopology({ strategy: 'ip-hash' }, async (topo) => {
+    withTopology({ driver: 'process', strategy: 'ip-hash' }, async (topo) => {
       const clients = users(topo.url, 12);
       const placeAll = async () => {
         const out: Record<string, string> = {};

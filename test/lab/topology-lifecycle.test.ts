@@ -28,7 +28,7 @@ function livePids(topo: ProcessTopology): number[] {
 
 describeTopology('redis store on the process driver', 'redis', () => {
   it('a cart survives the kill of the replica that wrote it, and is gone after a Redis restart', () =>
-    withTopology({ strategy: 'round-robin', store: 'redis' }, async (topo) => {
+    withTopology({ driver: 'process', strategy: 'round-robin', store: 'redis' }, async (topo) => {
       const c = new LabClient({ name: 'shopper', baseUrl: topo.url });
       try {
         const add = await c.addItem((await c.products()).body![0].sku, 2);
@@ -55,7 +55,7 @@ describeTopology('teardown of the process driver', 'memory', () => {
     let topo!: ProcessTopology;
     let pids: number[] = [];
     {
-      await using t = await createTopology({ strategy: 'round-robin', store: 'memory', replicas: 1 });
+      await using t = await createTopology({ driver: 'process', strategy: 'round-robin', store: 'memory', replicas: 1 });
       expect(t).toBeInstanceOf(ProcessTopology);
       topo = t as ProcessTopology;
       pids = livePids(topo);
@@ -72,7 +72,7 @@ describeTopology('teardown of the process driver', 'memory', () => {
   it.each(['exit', 'SIGTERM'] as const)('a process that ends by %s without down() still takes its whole topology with it', async (how) => {
     const entry = join(__dirname, '../../dist/apps/lab/topology/index.js');
     if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
-    const script = `require(${JSON.stringify(entry)}).createTopology({ strategy: 'ip-hash', store: 'redis', replicas: 1 })
+    const script = `require(${JSON.stringify(entry)}).createTopology({ driver: 'process', strategy: 'ip-hash', store: 'redis', replicas: 1 })
       .then((t) => { console.log(JSON.stringify({ pids: t.pids(), runDir: t.runDir })); if (process.argv[1] === 'exit') process.exit(3); setInterval(() => {}, 1000); })
       .catch((e) => { console.error(e); process.exit(4); });`;
     const child = spawn(process.execPath, ['-e', script, how], { env: { ...process.env, LAB_KEEP_RUN_DIR: '' }, stdio: ['ignore', 'pipe', 'pipe'] });

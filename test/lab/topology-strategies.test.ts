@@ -24,7 +24,7 @@ async function pinned(clients: LabClient[], n: number, op?: (c: LabClient) => Pr
 
 describeTopology('strategies through nginx', 'memory', () => {
   it('round-robin spreads one client evenly: 9 requests → 3 per replica', () =>
-    withTopology({ strategy: 'round-robin' }, async (topo) => {
+    withTopology({ driver: 'process', strategy: 'round-robin' }, async (topo) => {
       const [u] = users(topo.url, 1);
       try {
         // One nginx worker, three equal servers: strict rotation.
@@ -42,7 +42,7 @@ describeTopology('strategies through nginx', 'memory', () => {
     }));
 
   it('consistent-hash pins each client IP; adding app4 moves clients only onto app4', () =>
-    withTopology({ strategy: 'consistent-hash' }, async (topo) => {
+    withTopology({ driver: 'process', strategy: 'consistent-hash' }, async (topo) => {
       const clients = users(topo.url, 12);
       try {
         const before = await pinned(clients, 10);
@@ -63,7 +63,7 @@ describeTopology('strategies through nginx', 'memory', () => {
     }));
 
   it('sticky-cookie pins by cookie (even behind one NAT), ignores a forged value, re-pins after failover', () =>
-    withTopology({ strategy: 'sticky-cookie' }, async (topo) => {
+    withTopology({ driver: 'process', strategy: 'sticky-cookie' }, async (topo) => {
       const nat = Array.from({ length: 6 }, (_, i) => new LabClient({ name: `n${i + 1}`, baseUrl: topo.url, sourceAddress: natAddress(i) }));
       const forger = new LabClient({ name: 'forger', baseUrl: topo.url, sourceAddress: natAddress(10) });
       try {
@@ -92,7 +92,7 @@ describeTopology('strategies through nginx', 'memory', () => {
     }));
 
   it('url-hash pins a URL, not a user: every user gets /cart from one replica, other URLs spread', () =>
-    withTopology({ strategy: 'url-hash' }, async (topo) => {
+    withTopology({ driver: 'process', strategy: 'url-hash' }, async (topo) => {
       const clients = users(topo.url, 4);
       try {
         const byUser = await pinned(clients, 5);
