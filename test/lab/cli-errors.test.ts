@@ -121,6 +121,23 @@ describe('lab CLI without a running lab', () => {
     }
   });
 
+  it('prints a driver failure as one line without a stack and leaves no state behind', async () => {
+    if (dockerAnswers()) {
+      console.log('skipped: a Docker engine answers here, so LAB_DRIVER=compose would really boot instead of failing');
+      return;
+    }
+    const run = await new Promise<{ code: number | null; stderr: string }>((done) => {
+      const env = { ...process.env, LAB_STATE_DIR: dir, LAB_DRIVER: 'compose', NO_COLOR: '1' };
+      execFile(process.execPath, [MAIN, 'up', '--port', '0', '--dashboard-port', '0'], { env, timeout: 60_000 }, (err, _out, stderr) =>
+        done({ code: err ? ((err as { code?: number }).code ?? null) : 0, stderr }),
+      );
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^lab up: .*compose/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 'state.json'))).toBe(false);
+  });
+
   it('refuses a taken nginx port before booting anything', async () => {
     const taken = await listen();
     try {
@@ -152,6 +169,15 @@ function writeState(dir: string, pid: number): void {
     log_file: null,
   };
   writeFileSync(join(dir, 'state.json'), JSON.stringify(state));
+}
+
+function dockerAnswers(): boolean {
+  try {
+    execFileSync('docker', ['info'], { stdio: 'ignore', timeout: 10_000 });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function listen(): Promise<Server> {
