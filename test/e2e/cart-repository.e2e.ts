@@ -5,31 +5,16 @@ import { RedisServer } from '../../apps/lab/src/process/redis-server';
 import { CartLimitError, CartRepository, LineNotFoundError } from '../../apps/cart-api/src/cart/cart.repository';
 import { MemoryCartRepository } from '../../apps/cart-api/src/cart/memory-cart.repository';
 import { RedisCartRepository } from '../../apps/cart-api/src/cart/redis-cart.repository';
+import { describeWithRedis } from '../support/cart-api';
 
 const LIMITS = { maxQty: 99, maxLines: 50 };
 const TTL = 120;
 
 type Redis = ReturnType<typeof createClient>;
-let server: RedisServer;
-let redis: Redis;
 let n = 0;
 
-beforeAll(async () => {
-  server = await RedisServer.start();
-  redis = createClient({ url: server.url });
-  await redis.connect();
-}, 20_000);
-afterAll(async () => {
-  await redis?.close();
-  await server?.stop();
-});
-
-const kinds: Array<[string, () => CartRepository]> = [
-  ['memory', () => new MemoryCartRepository(LIMITS)],
-  ['redis', () => new RedisCartRepository(redis, TTL, LIMITS)],
-];
-
-describe.each(kinds)('%s cart repository', (_kind, make) => {
+/** The behaviour both repositories share. */
+function contract(make: () => CartRepository): void {
   let repo: CartRepository;
   let sid: string;
   beforeEach(() => {
@@ -79,9 +64,25 @@ describe.each(kinds)('%s cart repository', (_kind, make) => {
     await Promise.all(Array.from({ length: 99 }, () => repo.add(sid, 'a', 1)));
     expect(await repo.get(sid)).toEqual([{ sku: 'a', qty: 99 }]);
   });
-});
+}
 
-describe('redis cart repository keys', () => {
+describe('memory cart repository', () => contract(() => new MemoryCartRepository(LIMITS)));
+
+describeWithRedis()('redis cart repository', () => {
+  let server: RedisServer;
+  let redis: Redis;
+  beforeAll(async () => {
+    server = await RedisServer.start();
+    redis = createClient({ url: server.url });
+    await redis.connect();
+  }, 20_000);
+  afterAll(async () => {
+    await redis?.close();
+    await server?.stop();
+  });
+
+  contract(() => new RedisCartRepository(redis, TTL, LIMITS));
+
   it('keeps the cart in hash cart:<sid> and slides its TTL and the session TTL on access', async () => {
     const repo = new RedisCartRepository(redis, TTL, LIMITS);
     const sid = `ttl-${process.pid}`;

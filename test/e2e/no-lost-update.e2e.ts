@@ -5,7 +5,7 @@
 // because session loads overlap: MemorySessionStore answers on a later turn,
 // like express-session's MemoryStore and any store with I/O.
 import { RedisServer } from '../../apps/lab/src/process/redis-server';
-import { CookieClient, createTestApp, fireConcurrently, TestApp } from '../support/cart-api';
+import { CookieClient, createTestApp, describeWithRedis, fireConcurrently, TestApp } from '../support/cart-api';
 
 const N = 50;
 
@@ -34,7 +34,9 @@ describe('no lost updates', () => {
       await t.close();
     }
   }, 30_000);
+});
 
+describeWithRedis()('no lost updates with Redis', () => {
   it(`redis store: ${N} concurrent adds spread over 3 apps sharing one Redis end at qty ${N}`, async () => {
     const redis = await RedisServer.start();
     const apps: TestApp[] = [];

@@ -4,6 +4,7 @@ import { Socket, connect } from 'node:net';
 import { Agent, request as httpRequest } from 'node:http';
 import { RedisServer } from '../../apps/lab/src/process/redis-server';
 import { waitFor } from '../../apps/lab/src/process/wait';
+import { describeWithRedis } from '../support/cart-api';
 import { builtEntryMissing, spawnApi, startApi, stopApi, ApiProcess } from '../support/cart-api-process';
 
 jest.setTimeout(40_000);
@@ -104,6 +105,14 @@ describe('cart-api process', () => {
     expect(reply).toMatch(/"item_count":1/);
     expect([code, signal]).toEqual([0, null]);
     expect(elapsed).toBeLessThan(QUICK_EXIT_MS);
+  });
+});
+
+describeWithRedis()('cart-api process with the redis store', () => {
+  let api: ApiProcess | undefined;
+  afterEach(async () => {
+    if (api) await stopApi(api);
+    api = undefined;
   });
 
   it('SIGTERM with the redis store closes the client and exits 0', async () => {

@@ -3,9 +3,10 @@
 import { freePort } from '../../apps/lab/src/process/free-port';
 import { RedisServer } from '../../apps/lab/src/process/redis-server';
 import { waitFor } from '../../apps/lab/src/process/wait';
-import { CookieClient, createTestApp, TestApp } from '../support/cart-api';
+import { CookieClient, createTestApp, describeWithRedis, TestApp } from '../support/cart-api';
 
 jest.setTimeout(30_000);
+const describeRedis = describeWithRedis();
 
 const OUTAGE_ANSWER_MS = 1_000;
 const RECOVERY_MS = 2_000;
@@ -18,7 +19,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 
 const status = (base: string, path: string) => fetch(base + path).then((r) => r.status);
 
-describe('redis store', () => {
+describeRedis('redis store', () => {
   let redis: RedisServer;
   let t: TestApp;
   let client: CookieClient;
@@ -104,7 +105,7 @@ describe('redis store', () => {
   });
 });
 
-describe('redis store, Redis unreachable at boot', () => {
+describeRedis('redis store, Redis unreachable at boot', () => {
   it('starts, reports not ready but live, and becomes ready within 2 s of Redis appearing', async () => {
     const port = await freePort();
     const t = await createTestApp({ SESSION_STORE: 'redis', REDIS_URL: `redis://127.0.0.1:${port}` });

@@ -89,3 +89,14 @@ export function fireConcurrently(spec: FireSpec): Promise<Array<number | string>
     worker.once('error', reject);
   });
 }
+
+/**
+ * `describe`, or `describe.skip` with the reason printed when this machine has
+ * no redis-server (CI installs it; a skip must never be silent).
+ */
+export function describeWithRedis(): jest.Describe {
+  const { findBinary } = require('../../apps/lab/src/process/find-binary') as typeof import('../../apps/lab/src/process/find-binary');
+  if (findBinary('redis-server')) return describe;
+  console.warn('SKIPPED redis-store suites: redis-server is not installed (sudo apt-get install -y redis-server)');
+  return describe.skip;
+}
