@@ -32,6 +32,9 @@ scenarioSuite<NatFacts>('nat', {
     for (const v of [r.facts.oneSubnet, r.facts.oneAddress]) {
       expect(v.replicasUsed).toHaveLength(3);
       expect(v.loadSkew).toBeLessThan(1.3);
+      // 4 requests each in shuffled order: staying on one replica has
+      // probability (1/3)^3 ≈ 4 %, so about one client of 30 does.
+      expect(v.unstickyClients.length).toBeGreaterThan(20);
     }
   },
   'ip-hash/memory': (r: R) => {

@@ -1,6 +1,6 @@
-// Every replica stopped (SIGTERM) and started again, one at a time, while
-// clients keep reading their carts. nginx retries refused connections on
-// another replica, so no read fails. Memory store: after the last restart no
+// Every replica, one at a time, drained (`down`), stopped (SIGTERM), started
+// and put back, while clients keep reading their carts. Drained replicas get
+// no new requests and the stop lets in-flight ones finish, so no read fails. Memory store: after the last restart no
 // process holds any session — every one of the 30 carts is lost (100 %)
 // whatever the strategy. Redis store: none lost.
 import type { RollingFacts } from '../../apps/lab/src/scenarios/rolling-restart';

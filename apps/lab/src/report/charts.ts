@@ -13,7 +13,7 @@ export function lossColour(pct: number): string {
   return `hsl(${Math.round(130 - 1.3 * p)}, 65%, ${p === 0 ? 88 : 84}%)`;
 }
 
-const LABEL_W = 230;
+const LABEL_W = 280;
 const BAR_W = 300;
 const ROW_H = 36;
 const BAR_H = 12;
@@ -33,6 +33,27 @@ export function lossAndMoveBars(rows: readonly MatrixRow[]): string {
     })
     .join('');
   return `<svg class="bars" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="carts lost and clients moved">${axis}${body}</svg>`;
+}
+
+/** Load skew per row on a 1…N scale (N = replicas): how unevenly the requests landed. */
+export function skewBars(rows: readonly MatrixRow[], replicas = 3): string {
+  const width = LABEL_W + BAR_W + 70;
+  const rowH = 22;
+  const height = rows.length * rowH + 26;
+  const x = (v: number) => LABEL_W + (BAR_W * Math.max(0, Math.min(replicas, v))) / replicas;
+  const axis = Array.from({ length: replicas + 1 }, (_, t) => `<line x1="${x(t)}" y1="14" x2="${x(t)}" y2="${height}" class="grid"/><text x="${x(t)}" y="10" class="tick">${t === 0 ? '0' : `${t}.0`}</text>`).join('');
+  const body = rows
+    .map((r, i) => {
+      const y = 22 + i * rowH;
+      const w = x(r.load_skew) - LABEL_W;
+      return (
+        `<text x="${LABEL_W - 10}" y="${y + BAR_H - 1}" class="label">${escapeHtml(cellLabel(r))}</text>` +
+        `<rect x="${LABEL_W}" y="${y}" width="${w.toFixed(1)}" height="${BAR_H}" rx="2" class="skew"/>` +
+        `<text x="${(LABEL_W + w + 6).toFixed(1)}" y="${y + BAR_H - 2}" class="val">${r.load_skew.toFixed(2)}</text>`
+      );
+    })
+    .join('');
+  return `<svg class="bars" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="load skew">${axis}${body}</svg>`;
 }
 
 function barRow(r: MatrixRow, y: number): string {

@@ -1,7 +1,10 @@
 import type { MatrixRow } from '../scenarios/types';
 import { CATALOG } from '../scenarios/catalog';
 import { STORES, STRATEGIES } from '../topology/topology';
-import { escapeHtml, lossAndMoveBars, lossColour } from './charts';
+import { escapeHtml, lossAndMoveBars, lossColour, skewBars } from './charts';
+
+/** Failure modes whose story is the load, not the loss. */
+const SKEW_CHARTS = new Set(['steady-state', 'nat']);
 import { formatPct, formatSkew, groupRows } from './format';
 import { HOW_TO_READ, type ReportMeta } from './markdown';
 import { REPORT_CSS } from './style';
@@ -47,7 +50,9 @@ function detail(rows: readonly MatrixRow[]): string {
       return (
         `<section class="card" id="${escapeHtml(g.id)}"><h3>${escapeHtml(info?.title ?? g.id)} <code>${escapeHtml(g.id)}</code></h3>` +
         (info ? `<p class="fault">Fault: ${escapeHtml(info.fault)}</p><p>${escapeHtml(info.read)}</p>` : '') +
+        `<h4>carts lost · clients moved</h4>` +
         lossAndMoveBars(g.rows) +
+        (SKEW_CHARTS.has(g.id) ? `<h4>load skew (1 = even, 3 = all on one replica)</h4>${skewBars(g.rows)}` : '') +
         (notes ? `<ul class="notes">${notes}</ul>` : '') +
         `</section>`
       );
@@ -64,7 +69,7 @@ export function renderHtml(rows: readonly MatrixRow[], meta: ReportMeta): string
 <p>${escapeHtml(meta.environment)} · generated ${escapeHtml(meta.generatedAt)} in ${(meta.durationMs / 1000).toFixed(0)} s · ${rows.length} measurements</p></header>
 <main>
 <section class="how"><h2>How to read it</h2><ul>${HOW_TO_READ.map((l) => `<li>${mdInline(l)}</li>`).join('')}</ul>
-<p class="legend">Cell colour = carts lost: <span class="sw" style="background:${lossColour(0)}">0 %</span><span class="sw" style="background:${lossColour(33)}">33 %</span><span class="sw" style="background:${lossColour(67)}">67 %</span><span class="sw" style="background:${lossColour(100)}">100 %</span> · bars: <span class="key lost"></span> carts lost <span class="key moved"></span> clients moved</p></section>
+<p class="legend">Each cell: carts lost (big number and colour), clients moved, failed requests, load skew. Colour: <span class="sw" style="background:${lossColour(0)}">0 %</span><span class="sw" style="background:${lossColour(33)}">33 %</span><span class="sw" style="background:${lossColour(67)}">67 %</span><span class="sw" style="background:${lossColour(100)}">100 %</span> · bars: <span class="key lost"></span> carts lost <span class="key moved"></span> clients moved <span class="key skew"></span> load skew</p></section>
 <section><h2>Failure modes × strategy / store</h2>${grid(rows)}</section>
 <h2>Per failure mode</h2><div class="cards">${detail(rows)}</div>
 ${meta.notMeasured?.length ? `<section class="missing"><h2>Not measured</h2><ul>${meta.notMeasured.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul></section>` : ''}

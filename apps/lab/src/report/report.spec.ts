@@ -78,7 +78,9 @@ describe('html', () => {
   });
   it('has one grid cell per measured row and a chart per scenario', () => {
     expect(html.match(/<td style="background:/g)).toHaveLength(rows.length);
-    expect(html.match(/<svg class="bars"/g)).toHaveLength(4);
+    expect(html.match(/aria-label="carts lost and clients moved"/g)).toHaveLength(4);
+    // Load is the story of steady state and NAT: they get a skew chart too.
+    expect(html.match(/aria-label="load skew"/g)).toHaveLength(2);
   });
   it('escapes text taken from rows', () => {
     const evil = renderHtml([row({ note: '<img src=x onerror=alert(1)>' })], meta);

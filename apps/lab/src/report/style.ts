@@ -14,7 +14,7 @@ h3 code{font-size:12px;color:var(--muted);font-weight:normal;margin-left:6px}
 .legend{color:var(--muted)}
 .sw{display:inline-block;padding:1px 8px;margin:0 3px;border-radius:3px;color:var(--ink)}
 .key{display:inline-block;width:14px;height:10px;border-radius:2px;margin:0 4px 0 10px}
-.key.lost{background:var(--lost)}.key.moved{background:var(--moved)}
+.key.lost{background:var(--lost)}.key.moved{background:var(--moved)}.key.skew{background:#8a63d2}
 table.grid{border-collapse:separate;border-spacing:3px;background:#fff;border:1px solid var(--line);border-radius:8px;padding:6px}
 table.grid th{font-size:12px;font-weight:600;color:var(--muted);padding:4px 6px;text-align:center;vertical-align:bottom}
 table.grid th.row{text-align:right;white-space:nowrap;color:var(--ink)}
@@ -35,4 +35,7 @@ svg.bars .tick{font-size:10px;text-anchor:middle;fill:#99a}
 svg.bars .grid{stroke:var(--line)}
 svg.bars rect.lost{fill:var(--lost)}
 svg.bars rect.moved{fill:var(--moved)}
+svg.bars rect.skew{fill:#8a63d2}
+.card h4{margin:10px 0 2px;font-size:12px;color:var(--muted);font-weight:600;text-transform:uppercase;letter-spacing:.04em}
+.missing{color:#a33}
 `;

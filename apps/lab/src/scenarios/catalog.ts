@@ -62,7 +62,7 @@ export const CATALOG: readonly ScenarioInfo[] = [
   {
     id: 'rolling-restart',
     title: 'Rolling restart',
-    fault: 'stop and start every replica, one at a time',
+    fault: 'every replica in turn: marked down, stopped, started, put back',
     read: 'A deploy: the memory store loses every cart whatever the strategy; Redis loses none.',
   },
   {

@@ -81,9 +81,17 @@ export function closeAll(clients: readonly LabClient[]): void {
   for (const c of clients) c.close();
 }
 
-/** Every client does `fn` concurrently. */
+let round = 0;
+
+/**
+ * Every client does `fn` concurrently, started in a fresh shuffled order each
+ * call (see `shuffled`); results come back in the clients' own order.
+ */
 export function all<T>(clients: readonly LabClient[], fn: (c: LabClient, i: number) => Promise<T>): Promise<T[]> {
-  return Promise.all(clients.map(fn));
+  const order = shuffled(clients.map((_, i) => i), ++round);
+  const results = new Array<Promise<T>>(clients.length);
+  for (const i of order) results[i] = fn(clients[i], i);
+  return Promise.all(results);
 }
 
 /**

@@ -32,7 +32,8 @@ export function run(params: ScenarioParams): Promise<ScenarioResult<MaintenanceF
       const back = await untilBack(r, clients, down.facts.onVictim);
       const removed = await phase(r, clients, 'removed', () => r.topo.removeReplica(VICTIM));
       const facts: MaintenanceFacts = { down: down.facts, removed: removed.facts, cartsBackAfterUndrain: back };
-      return { rows: [down.row, removed.row], facts };
+      const downRow = { ...down.row, note: `${down.row.note}; ${back.length} found their cart again once \`down\` was lifted` };
+      return { rows: [downRow, removed.row], facts };
     } finally {
       closeAll(clients);
     }

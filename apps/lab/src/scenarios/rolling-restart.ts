@@ -1,4 +1,4 @@
-// A deploy: stop and start each replica in turn while clients keep reading.
+// A deploy: drain, stop, start and undrain each replica in turn while clients keep reading.
 import { whileBusy } from './busy';
 import { clientsMoved } from '../client';
 import { closeAll, fill, lostClients, makeClients, placement, runScenario } from './harness';
@@ -21,9 +21,15 @@ export function run(params: ScenarioParams): Promise<ScenarioResult<RollingFacts
       const before = await placement(clients);
       const mark = r.history.entries.length;
       await whileBusy(clients, async () => {
+        // The way a deploy should go: drain (nginx `down`, a reload that
+        // also resets nginx's failure counters), restart, put back. Stopping
+        // the next replica within `fail_timeout` of the previous one's return
+        // made nginx see no live server in a sticky-cookie pool (502s).
         for (const name of r.replicas) {
+          await r.topo.markDown(name, true);
           await r.topo.stop(name);
           await r.topo.start(name);
+          await r.topo.markDown(name, false);
         }
         // A slower pace: three boots under load are the slow part on 2 cores.
       }, { paceMs: 250 });

@@ -1,7 +1,7 @@
 // No fault: what each strategy does to a cart on a good day.
 import { LabClient, replicasSeenBy } from '../client';
 import { pct, replicasServing, staleReads } from './checkers';
-import { all, closeAll, lostClients, makeClients, runScenario, shuffled } from './harness';
+import { all, closeAll, lostClients, makeClients, runScenario } from './harness';
 import { matrixRow } from './row';
 import type { ScenarioParams, ScenarioResult } from './types';
 
@@ -33,7 +33,7 @@ export function run(params: ScenarioParams): Promise<ScenarioResult<SteadyFacts>
         (c) => c.getCart(),
         (c) => c.getCart(),
       ];
-      for (const [k, step] of rounds.entries()) await all(shuffled(clients, k + 1), step);
+      for (const step of rounds) await all(clients, step);
     } finally {
       closeAll(clients);
     }
