@@ -9,7 +9,10 @@ export type { ProcessTopologyOptions } from './process-topology';
 export type CreateTopologyOptions = TopologyOptions & {
   /** Default: LAB_DRIVER, else `process`. */
   driver?: DriverName;
+  /** process driver: bound on one replica's boot. */
   readyTimeoutMs?: number;
+  /** process driver: nginx proxy_read_timeout (default '5s'), how long a request waits on a paused replica. */
+  proxyReadTimeout?: string;
 };
 
 /** Boots a topology with the chosen driver and returns it started. */
