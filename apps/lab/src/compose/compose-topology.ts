@@ -47,6 +47,8 @@ export class ComposeTopology implements Topology {
   private nginxPort = 0;
   private redisState: RedisState = 'running';
   private nginxVersion?: string;
+  /** Which sticky form the loaded config uses; cleared by every re-render (status() is polled). */
+  private sticky?: TopologyStatus['nginx']['sticky'];
   /** Bumped on every re-render; nginx serves it at /__lab/generation. */
   private generation = 0;
   private closed = false;
@@ -188,6 +190,7 @@ export class ComposeTopology implements Topology {
   /** Re-renders and reloads nginx; resolves once requests are served by the new config. */
   private async rerender(): Promise<void> {
     const generation = this.generation + 1;
+    this.sticky = undefined;
     await this.compose(c.nginxRerenderArgs(this.nginxTargets(generation)));
     this.generation = generation;
     // Old workers finish their requests on the old config: poll until a new one answers.
@@ -220,8 +223,13 @@ export class ComposeTopology implements Topology {
       url: this.url,
       replicas,
       ...(this.store === 'redis' ? { redis: { url: 'redis://redis:6379', state: this.redisState } } : {}),
-      nginx: { version: this.nginxVersion, sticky: c.stickyKind(this.strategy, await this.nginxConfig()) },
+      nginx: { version: this.nginxVersion, sticky: await this.stickyForm() },
     };
+  }
+
+  private async stickyForm(): Promise<TopologyStatus['nginx']['sticky']> {
+    if (this.strategy !== 'sticky-cookie') return 'n/a';
+    return (this.sticky ??= c.stickyKind(this.strategy, await this.nginxConfig()));
   }
 
   async stop(name: string): Promise<void> {
