@@ -1,0 +1,27 @@
+import { shuffled } from './harness';
+import { SCENARIOS, bootCount } from './index';
+import { CATALOG } from './catalog';
+
+describe('shuffled', () => {
+  it('is a permutation, reproducible per seed, and differs between seeds', () => {
+    const xs = Array.from({ length: 30 }, (_, i) => i);
+    expect([...shuffled(xs, 1)].sort((a, b) => a - b)).toEqual(xs);
+    expect(shuffled(xs, 7)).toEqual(shuffled(xs, 7));
+    expect(shuffled(xs, 1)).not.toEqual(shuffled(xs, 2));
+  });
+});
+
+describe('scenario registry', () => {
+  it('runs every catalogued scenario, in catalogue order', () => {
+    expect(SCENARIOS.map((s) => s.id)).toEqual(CATALOG.map((s) => s.id));
+  });
+  it('keeps the matrix within the boot budget', () => {
+    expect(bootCount()).toBeLessThanOrEqual(50);
+  });
+  it('never lists a parametrisation twice', () => {
+    for (const s of SCENARIOS) {
+      const keys = s.params.map((p) => `${p.strategy}/${p.store}`);
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+  });
+});
