@@ -1,6 +1,6 @@
 // Drift checks: the cart-api image against package.json, the process driver
 // and the service's routes. No Docker engine needed.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { atLeast, dockerfile, healthRoutes, Instruction, PINNED_IMAGE, read, ROOT, semver } from './support';
 
@@ -9,6 +9,26 @@ const { instructions, stages } = dockerfile(FILE);
 const final = stages.length - 1;
 const inFinal = (op: string): Instruction[] => instructions.filter((i) => i.stage === final && i.op === op);
 const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string>; engines: { node: string } };
+
+/** Package names imported (not type-only) by the non-test sources under `dir`. */
+function runtimeImports(dir: string): Set<string> {
+  const names = new Set<string>();
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) {
+      for (const n of runtimeImports(path)) names.add(n);
+      continue;
+    }
+    if (!entry.endsWith('.ts') || entry.endsWith('.spec.ts')) continue;
+    const src = readFileSync(path, 'utf8');
+    for (const m of src.matchAll(/^import\s+(?!type\s)[^;]*?from\s+'([^'.][^']*)'|require\('([^'.][^']*)'\)/gm)) {
+      const spec = m[1] ?? m[2];
+      if (spec.startsWith('node:')) continue;
+      names.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
+    }
+  }
+  return names;
+}
 
 /** The JS file a `node <file>` command line starts. */
 function nodeEntry(cmd: string): string {
@@ -96,6 +116,16 @@ describe('cart-api image', () => {
     const path = /['"](\/[\w/-]+)['"]/.exec(hc[0].args)?.[1];
     expect(path).toBe('/health/live');
     expect(healthRoutes()).toContain(path);
+  });
+
+  it('needs at run time only packages that `npm ci --omit=dev` installs', () => {
+    const lock = JSON.parse(read('package-lock.json')) as { packages: Record<string, { dev?: boolean; devOptional?: boolean }> };
+    const missing: string[] = [];
+    for (const name of runtimeImports(join(ROOT, 'apps/cart-api/src'))) {
+      const entry = lock.packages[`node_modules/${name}`];
+      if (!entry || entry.dev || entry.devOptional) missing.push(name);
+    }
+    expect(missing).toEqual([]);
   });
 
   it('keeps host build output and dependencies out of the build context', () => {
