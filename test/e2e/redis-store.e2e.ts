@@ -74,6 +74,7 @@ describeRedis('redis store', () => {
     const fresh = new CookieClient(t.url);
     const [first, firstMs] = await timed(() => fresh.request('POST', '/cart/items', { sku: 'sku-apple', qty: 1 }));
     expect([first.status, first.headers.get('x-served-by'), firstMs < OUTAGE_ANSWER_MS]).toEqual([503, 'r1', true]);
+    expect(first.headers.get('set-cookie')).toBeNull(); // no cookie for a session that was not stored
     const [ready, readyMs] = await timed(() => status(t.url, '/health/ready'));
     expect([ready, readyMs < OUTAGE_ANSWER_MS]).toEqual([503, true]);
     // Routes without a session never touch the store.

@@ -19,6 +19,9 @@ export async function ensureSession(req: Request): Promise<string> {
   try {
     await new Promise<void>((resolve, reject) => sess.save((err) => (err ? reject(err) : resolve())));
   } catch (err) {
+    // Unset (express-session's `unset: 'keep'`): no cookie for a session that
+    // was not stored, and no second save attempt when the response ends.
+    (req as { session: unknown }).session = null;
     throw new ServiceUnavailableException(`session store unavailable: ${(err as Error).message}`);
   }
   return req.sessionID;
