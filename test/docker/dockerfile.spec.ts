@@ -7,6 +7,7 @@ import { atLeast, dockerfile, healthRoutes, Instruction, PINNED_IMAGE, read, ROO
 const FILE = 'docker/cart-api.Dockerfile';
 const { instructions, stages } = dockerfile(FILE);
 const final = stages.length - 1;
+const build = stages.findIndex((s) => s.name === 'build');
 const inFinal = (op: string): Instruction[] => instructions.filter((i) => i.stage === final && i.op === op);
 const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string>; engines: { node: string } };
 
@@ -28,6 +29,19 @@ function runtimeImports(dir: string): Set<string> {
     }
   }
   return names;
+}
+
+/** Absolute targets of the relative imports of the sources under `dir`. */
+function relativeImports(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) out.push(...relativeImports(path));
+    else if (entry.endsWith('.ts') && !entry.endsWith('.spec.ts')) {
+      for (const m of readFileSync(path, 'utf8').matchAll(/from\s+'(\.[^']*)'|require\('(\.[^']*)'\)/g)) out.push(join(dir, m[1] ?? m[2]));
+    }
+  }
+  return out;
 }
 
 /** The JS file a `node <file>` command line starts. */
@@ -86,6 +100,18 @@ describe('cart-api image', () => {
     const project = /-b\s+(\S+)/.exec(tsc!.args)?.[1] ?? /-p\s+(\S+)/.exec(tsc!.args)?.[1];
     expect(project).toBe('apps/cart-api/tsconfig.app.json');
     expect(existsSync(join(ROOT, project!))).toBe(true);
+  });
+
+  it('has in the build context everything the cart-api compile reads', () => {
+    const copied = instructions
+      .filter((i) => i.stage === build && i.op === 'COPY' && !i.args.startsWith('--from='))
+      .flatMap((i) => i.args.split(/\s+/).slice(0, -1));
+    const tsconfig = JSON.parse(read('apps/cart-api/tsconfig.app.json')) as { extends?: string };
+    const extended = posix.normalize(posix.join('apps/cart-api', tsconfig.extends ?? '.'));
+    expect(copied).toEqual(expect.arrayContaining(['apps/cart-api', extended, 'package.json', 'package-lock.json']));
+    // A relative import that leaves apps/cart-api would not be in the image's build context.
+    const escaping = relativeImports(join(ROOT, 'apps/cart-api/src')).filter((p) => !p.startsWith(join(ROOT, 'apps/cart-api')));
+    expect(escaping).toEqual([]);
   });
 
   it('copies only sources that exist, and installs production dependencies only in the final stage', () => {
