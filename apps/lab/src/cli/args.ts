@@ -10,7 +10,11 @@ export interface Parsed {
 }
 
 /** `parseArgs` in strict mode; every command also accepts `--json`. */
-export function parseCommand(argv: string[], options: OptionSpec, positionals: { min: number; max: number }): Parsed {
+export function parseCommand(
+  argv: string[],
+  options: OptionSpec,
+  positionals: { min: number; max: number; what?: string },
+): Parsed {
   let parsed: Parsed;
   try {
     parsed = parseArgs({ args: argv, options: { ...options, json: { type: 'boolean' } }, allowPositionals: true, strict: true });
@@ -18,7 +22,7 @@ export function parseCommand(argv: string[], options: OptionSpec, positionals: {
     throw new UsageError((err as Error).message.split('\n')[0]);
   }
   const n = parsed.positionals.length;
-  if (n < positionals.min) throw new UsageError('missing argument');
+  if (n < positionals.min) throw new UsageError(`missing ${positionals.what ?? 'argument'}`);
   if (n > positionals.max) throw new UsageError(`unexpected argument "${parsed.positionals[positionals.max]}"`);
   return parsed;
 }

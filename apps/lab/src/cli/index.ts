@@ -20,7 +20,7 @@ export function usageText(io: Pick<CliIo, 'color'>): string {
   ].join('\n');
 }
 
-const commandHelp = (c: Command) => `Usage: ${PROGRAM} ${c.usage}\n\n${c.summary}`;
+const commandHelp = (c: Command) => `${c.summary}\n\nUsage: ${PROGRAM} ${c.usage}`;
 
 function help(args: string[], io: CliIo): number {
   const topic = args[0] && findCommand(args[0]);
@@ -44,7 +44,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const exitCode = err instanceof CliError ? err.exitCode : 1;
     const message = err instanceof Error ? err.message : String(err);
     io.err(`lab ${name}: ${message}`);
-    if (exitCode === 2) io.err(`\nUsage: ${PROGRAM} ${command.usage}`);
+    if (exitCode === 2) io.err(`Usage: ${PROGRAM} ${command.usage.split('\n')[0]}\n(\`${PROGRAM} help ${name}\` explains the options)`);
     return exitCode;
   }
 }

@@ -11,7 +11,7 @@ export const redis: Command = {
   summary: 'pause, resume or restart (empty) the Redis of a --store redis lab',
   usage: 'redis pause|resume|restart [--json]      restart loses every session (no persistence)',
   async run(argv: string[], io: CliIo) {
-    const { values, positionals } = parseCommand(argv, {}, { min: 1, max: 1 });
+    const { values, positionals } = parseCommand(argv, {}, { min: 1, max: 1, what: 'the redis action: pause, resume or restart' });
     const action = oneOf(positionals[0], 'the redis action', ACTIONS, 'pause');
     const reply = await findLab(io).control.post<{ message: string; status: LabStatus }>(`/api/redis/${action}`);
     if (values.json) printJson(io, reply);

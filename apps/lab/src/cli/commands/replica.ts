@@ -30,7 +30,7 @@ function replicaCommand(action: ReplicaAction): Command {
     summary: SUMMARY[action],
     usage: `${action} <app> [--json]      e.g. ${action} app2`,
     async run(argv: string[], io: CliIo) {
-      const { values, positionals } = parseCommand(argv, {}, { min: 1, max: 1 });
+      const { values, positionals } = parseCommand(argv, {}, { min: 1, max: 1, what: 'the replica name, e.g. app2' });
       const name = positionals[0];
       const reply = await findLab(io).control.post<ChangeReply>(`/api/replicas/${encodeURIComponent(name)}/${action}`);
       if (values.json) printJson(io, reply);

@@ -10,7 +10,7 @@ export const scale: Command = {
   summary: 'add or remove replicas until there are N (nginx reloads)',
   usage: `scale <N> [--json]      N from 1 to ${MAX_REPLICAS}; removing a replica removes its server line (hash slots move)`,
   async run(argv: string[], io: CliIo) {
-    const { values, positionals } = parseCommand(argv, {}, { min: 1, max: 1 });
+    const { values, positionals } = parseCommand(argv, {}, { min: 1, max: 1, what: 'the number of replicas' });
     const replicas = intValue(positionals[0], 'N', 1, MAX_REPLICAS, 0);
     const reply = await findLab(io).control.post<{ message: string; status: LabStatus }>('/api/scale', { replicas });
     if (values.json) printJson(io, reply);
