@@ -24,3 +24,11 @@ describe('replica names', () => {
     expect(['app10', 'app2', 'app1'].sort(byReplicaIndex)).toEqual(['app1', 'app2', 'app10']);
   });
 });
+
+describe('startProcessTopology input checks', () => {
+  it('refuses a replica count below one before starting anything', async () => {
+    await expect(createTopology({ driver: 'process', strategy: 'round-robin', store: 'memory', replicas: 0 })).rejects.toThrow(
+      'replicas must be a whole number ≥ 1, got 0',
+    );
+  });
+});

@@ -3,6 +3,8 @@
 // rendered into a private run dir, Redis the machine's redis-server.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { nginxBinary } from '../nginx';
+import { requireBinary } from '../process/find-binary';
 import { freePort } from '../process/free-port';
 import { killTreeNow, trackPids } from '../process/reaper';
 import { RedisServer } from '../process/redis-server';
@@ -22,10 +24,15 @@ export interface ProcessTopologyOptions extends TopologyOptions {
 }
 
 export async function startProcessTopology(opts: ProcessTopologyOptions): Promise<ProcessTopology> {
+  const count = opts.replicas ?? 3;
+  if (!Number.isInteger(count) || count < 1) throw new RangeError(`replicas must be a whole number ≥ 1, got ${count}`);
+  // Everything that can be missing is checked before anything is started.
   const entry = cartApiEntry();
+  nginxBinary();
+  if (opts.store === 'redis') requireBinary('redis-server', 'redis-server');
   const topo = new ProcessTopology(opts, entry, await makeRunDir());
   try {
-    await topo.boot(opts.replicas ?? 3, opts.port);
+    await topo.boot(count, opts.port);
   } catch (err) {
     await topo.down().catch(() => undefined);
     throw err;
