@@ -157,7 +157,8 @@ export class LabClient {
   }
 
   private failed<T>(base: EntryBase, err: ExchangeError, retried: boolean): Reply<T> {
-    const sent = err instanceof ExchangeError ? err.sent : true;
+    // Anything but an ExchangeError was thrown before a request existed (a bad URL, say).
+    const sent = err instanceof ExchangeError ? err.sent : false;
     const outcome = outcomeOfError(base.method, sent);
     const entry: HistoryEntry = { ...base, outcome, error: err.message, retried: retried || undefined, endedAt: Date.now() };
     this.history.record(entry);
