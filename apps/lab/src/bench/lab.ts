@@ -1,26 +1,59 @@
+import { waitFor } from '../process/wait';
 import { createTopology } from '../topology';
-import type { Topology, TopologyOptions } from '../topology/topology';
+import type { StoreKind, Topology, TopologyOptions } from '../topology/topology';
+import { round } from './load';
 
 const live = new Set<Topology>();
 
-/** A started topology that is torn down after `fn`, whatever happens, and on Ctrl-C. */
-export async function withTopology<T>(o: TopologyOptions, fn: (t: Topology) => Promise<T>): Promise<T> {
-  const topology = await createTopology(o);
-  live.add(topology);
-  try {
-    return await fn(topology);
-  } finally {
-    live.delete(topology);
-    await topology.down();
-  }
+/** Boot times seen by any group, by store: the boot group reuses them instead of booting again. */
+export const bootSamples: Record<StoreKind, number[]> = { memory: [], redis: [] };
+
+async function answers(url: string): Promise<boolean> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+  await res.arrayBuffer();
+  return res.ok;
 }
 
-/** Starts a topology and returns it with the time it took; the caller must `down()` it. */
+/** Every replica ready on its own address and nginx routing: what "up" means to a user. */
+async function serving(t: Topology, replicas: number): Promise<void> {
+  await waitFor(
+    'every replica ready and nginx routing',
+    async () => {
+      const status = await t.status();
+      const direct = await Promise.all(status.replicas.map((r) => answers(`${r.url}/health/ready`)));
+      return direct.length === replicas && direct.every(Boolean) && (await answers(`${t.url}/health/ready`));
+    },
+    { timeoutMs: 30_000, intervalMs: 20 },
+  );
+}
+
+/**
+ * Starts a topology and times it from the createTopology() call to serving;
+ * the caller must `downTopology()` it.
+ */
 export async function timedTopology(o: TopologyOptions): Promise<{ topology: Topology; ms: number }> {
   const t0 = process.hrtime.bigint();
   const topology = await createTopology(o);
   live.add(topology);
-  return { topology, ms: Number(process.hrtime.bigint() - t0) / 1e6 };
+  try {
+    await serving(topology, o.replicas ?? 3);
+  } catch (err) {
+    await downTopology(topology);
+    throw err;
+  }
+  const ms = round(Number(process.hrtime.bigint() - t0) / 1e6, 0);
+  if ((o.replicas ?? 3) === 3) bootSamples[o.store].push(ms);
+  return { topology, ms };
+}
+
+/** A started topology that is torn down after `fn`, whatever happens, and on Ctrl-C. */
+export async function withTopology<T>(o: TopologyOptions, fn: (t: Topology) => Promise<T>): Promise<T> {
+  const { topology } = await timedTopology(o);
+  try {
+    return await fn(topology);
+  } finally {
+    await downTopology(topology);
+  }
 }
 
 export async function downTopology(t: Topology): Promise<void> {

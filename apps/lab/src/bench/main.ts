@@ -19,6 +19,7 @@ const REPO = resolve(__dirname, '../../../..');
 
 async function runGroup(report: BenchReport, ctx: BenchContext, group: Group, fn: () => Promise<void>): Promise<void> {
   ctx.log(`[${group}]`);
+  const t0 = Date.now();
   try {
     await fn();
   } catch (err) {
@@ -26,6 +27,8 @@ async function runGroup(report: BenchReport, ctx: BenchContext, group: Group, fn
     ctx.log(`  FAILED: ${message}`);
     report.failures.push({ group, message });
   }
+  report.group_seconds[group] = Math.round((Date.now() - t0) / 100) / 10;
+  ctx.log(`  (${report.group_seconds[group]} s)`);
 }
 
 async function main(): Promise<number> {
@@ -51,6 +54,7 @@ async function main(): Promise<number> {
     memory: [],
     targets: [],
     failures: [],
+    group_seconds: {},
   };
   ctx.log(`bench (${opts.profile.mode}); ${report.machine.caveat}`);
   const add = (rows: CaseRow[]) => void report.cases.push(...rows);

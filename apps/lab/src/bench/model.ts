@@ -59,6 +59,8 @@ export interface BenchReport {
   memory: MemoryResult[];
   targets: Target[];
   failures: { group: Group; message: string }[];
+  /** Wall time each group took, setup and teardown included. */
+  group_seconds: Partial<Record<Group, number>>;
 }
 
 /** What every group gets: settings, paths of the built servers, a progress logger. */
