@@ -1,6 +1,7 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describeEnvironment } from '../../report/environment';
 import { runMatrix, selectScenarios } from '../../report/run';
+import { renderPng } from '../../report/screenshot';
 import { writeReport } from '../../report/write';
 import { bootCount } from '../../scenarios';
 import { parseCommand } from '../args';
@@ -10,14 +11,15 @@ import { CliIo, printJson, UsageError } from '../output';
 export const report: Command = {
   name: 'report',
   summary: 'run the failure-mode scenarios and write the matrix (JSON, markdown, HTML)',
-  usage: `report [--only id,id] [--out DIR] [--json]
+  usage: `report [--only id,id] [--out DIR] [--png] [--json]
 
   --only id,id   run only these scenarios (default: all): steady-state, replica-killed,
                  replica-stopped, replica-returns, scale-out, maintenance, nat,
                  redis-outage, rolling-restart, concurrent-writes, hostile-client
-  --out DIR      where matrix.json, matrix.md and index.html go (default: reports)`,
+  --out DIR      where matrix.json, matrix.md and index.html go (default: reports)
+  --png          also render index.html to index.png with the machine's Chromium`,
   async run(argv: string[], io: CliIo) {
-    const { values } = parseCommand(argv, { only: { type: 'string' }, out: { type: 'string' } }, { min: 0, max: 0 });
+    const { values } = parseCommand(argv, { only: { type: 'string' }, out: { type: 'string' }, png: { type: 'boolean' } }, { min: 0, max: 0 });
     const only = typeof values.only === 'string' ? values.only.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
     let scenarios;
     try {
@@ -36,10 +38,15 @@ export const report: Command = {
       durationMs: matrix.durationMs,
       notMeasured: matrix.failures.map((f) => `${f.scenario} ${f.params.strategy} / ${f.params.store}: ${f.error}`),
     };
-    const files = await writeReport(out, matrix.rows, meta);
+    const files: Record<string, string> = { ...(await writeReport(out, matrix.rows, meta)) };
+    if (values.png) {
+      files.png = join(out, 'index.png');
+      await renderPng(files.html, files.png);
+    }
     if (values.json) printJson(io, { files, rows: matrix.rows, failures: matrix.failures, duration_ms: matrix.durationMs });
     else {
-      io.out(`\n${matrix.rows.length} rows in ${(matrix.durationMs / 1000).toFixed(0)} s → ${files.html}\n  ${files.markdown}\n  ${files.json}`);
+      const others = Object.entries(files).filter(([k]) => k !== 'html').map(([, f]) => `\n  ${f}`).join('');
+      io.out(`\n${matrix.rows.length} rows in ${(matrix.durationMs / 1000).toFixed(0)} s → ${files.html}${others}`);
       for (const f of matrix.failures) io.err(`not measured: ${f.scenario} ${f.params.strategy}/${f.params.store}: ${f.error}`);
     }
     return matrix.failures.length ? 1 : 0;
