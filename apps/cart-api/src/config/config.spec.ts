@@ -70,6 +70,7 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'debug'],
     ['APP_NAME', 'has space'],
     ['TRUST_PROXY', 'loopback, nginx'],
+    ['HOST', 'not a host'],
     ['TRUST_PROXY', '10.0.0.0/33'],
   ])('rejects %s=%s with one line naming the variable', (name, value) => {
     let error: unknown;

@@ -111,6 +111,14 @@ function redisUrl(env: Env): string {
   return value;
 }
 
+function host(env: Env): string {
+  const value = pick(env, 'HOST', '0.0.0.0');
+  if (!isIP(value) && !/^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$/.test(value)) {
+    throw new ConfigError(`HOST=${value} is invalid: expected an IP address or a host name`);
+  }
+  return value;
+}
+
 function appName(env: Env): string {
   const value = pick(env, 'APP_NAME', hostname());
   if (!/^[\w.-]{1,64}$/.test(value)) {
@@ -130,7 +138,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const cookie = oneOf(env, 'COOKIE_SECURE', ['auto', 'true', 'false'] as const, 'auto');
   return {
     port: intIn(env, 'PORT', 0, 65535, 8000),
-    host: pick(env, 'HOST', '0.0.0.0'),
+    host: host(env),
     appName: appName(env),
     sessionStore: oneOf(env, 'SESSION_STORE', ['memory', 'redis'] as const, 'memory'),
     redisUrl: redisUrl(env),
