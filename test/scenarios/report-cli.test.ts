@@ -1,0 +1,51 @@
+// `npm run lab -- report` end to end: the BUILT CLI (npm test builds first)
+// runs one cheap scenario and writes the three report files.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { missingBinaries } from '../support/topology';
+
+const ROOT = join(__dirname, '..', '..');
+const MAIN = join(ROOT, 'dist/apps/lab/main.js');
+
+function lab(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [MAIN, ...args], { cwd, timeout: 110_000, env: { ...process.env, NO_COLOR: '1' } }, (err, stdout, stderr) =>
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('lab report', () => {
+  let dir: string;
+  beforeEach(() => {
+    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first`);
+    dir = mkdtempSync(join(tmpdir(), 'lab-report-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('rejects an unknown scenario with the list of known ones', async () => {
+    const r = await lab(['report', '--only', 'steady-state,nope'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown scenario nope');
+    expect(r.stderr).toContain('hostile-client');
+  });
+
+  const missing = missingBinaries('redis');
+  (missing.length ? it.skip : it)(
+    `writes matrix.json, matrix.md and index.html${missing.length ? ` [skipped: ${missing.join(', ')} not installed]` : ''}`,
+    async () => {
+      const r = await lab(['report', '--only', 'hostile-client', '--out', 'out', '--json'], dir);
+      expect({ code: r.code, stderr: r.code ? r.stderr : '' }).toEqual({ code: 0, stderr: '' });
+      const rows = JSON.parse(readFileSync(join(dir, 'out', 'matrix.json'), 'utf8'));
+      expect(rows.map((x: { strategy: string; store: string }) => `${x.strategy}/${x.store}`)).toEqual(['sticky-cookie/memory', 'sticky-cookie/redis']);
+      expect(JSON.parse(r.stdout).rows).toEqual(rows);
+      // Progress went to stderr, one finished line per measurement.
+      expect(r.stderr.match(/^✓ \[\d\/2\] hostile-client/gm)).toHaveLength(2);
+      expect(readFileSync(join(dir, 'out', 'matrix.md'), 'utf8')).toContain('## Hostile client (`hostile-client`)');
+      expect(readFileSync(join(dir, 'out', 'index.html'), 'utf8')).toMatch(/^<!doctype html>/);
+    },
+    120_000,
+  );
+});
