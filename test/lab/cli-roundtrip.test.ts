@@ -143,6 +143,9 @@ describe('lab CLI round trip', () => {
         expect(c.survived).toBe(true);
       }
       expect(probe.summary).toMatchObject({ clients: 3, pinned: 3, moved: 0, carts_lost: 0 });
+      // memory store: the three probe carts are sessions held by the replicas that served them
+      const held = JSON.parse((await lab(dir, ['status', '--json'])).stdout).replicas.map((r: { stats: { sessions: number } }) => r.stats.sessions);
+      expect(held.reduce((a: number, b: number) => a + b, 0)).toBeGreaterThanOrEqual(3);
 
       const logs = JSON.parse((await lab(dir, ['logs', '--json', '--tail', '5'])).stdout);
       expect(Object.keys(logs.logs)).toEqual(expect.arrayContaining(['nginx', 'app1', 'app2', 'app3', 'supervisor']));

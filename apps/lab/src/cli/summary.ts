@@ -2,7 +2,8 @@ import type { LabStatus } from '../control';
 import { LabClient } from '../client';
 import type { ReplicaInfo, ReplicaState, TopologyStatus } from '../topology/topology';
 import { Colour, CliIo, paint } from './output';
-import { renderTable } from './table';
+import type { ReplicaStats } from './replica-stats';
+import { Column, renderTable } from './table';
 
 const STATE_COLOUR: Record<ReplicaState, Colour> = {
   starting: 'gray',
@@ -18,19 +19,25 @@ const STICKY: Record<TopologyStatus['nginx']['sticky'], string> = {
   'n/a': 'n/a',
 };
 
-export function replicaTable(io: CliIo, replicas: ReplicaInfo[]): string {
-  return renderTable<ReplicaInfo>(
-    [
-      { header: 'name', value: (r) => paint(io, 'bold', r.name) },
-      { header: 'state', value: (r) => paint(io, STATE_COLOUR[r.state], r.state) },
-      { header: 'nginx', value: (r) => (r.drained ? paint(io, 'yellow', 'down') : 'up') },
-      { header: 'pid', value: (r) => (r.pid ? String(r.pid) : '-'), align: 'right' },
-      { header: 'port', value: (r) => (r.port ? String(r.port) : '-'), align: 'right' },
-      { header: 'direct url', value: (r) => r.url },
-    ],
-    replicas,
-    '  ',
-  );
+type Row = ReplicaInfo & { stats?: ReplicaStats | null };
+
+const STATS_COLUMNS: Column<Row>[] = [
+  { header: 'sessions', value: (r) => (r.stats?.sessions ?? '-').toString(), align: 'right' },
+  { header: 'requests', value: (r) => (r.stats?.requests_served ?? '-').toString(), align: 'right' },
+];
+
+/** Replicas as a table; with stats (from `withStats`) also sessions held and requests served. */
+export function replicaTable(io: CliIo, replicas: Row[]): string {
+  const columns: Column<Row>[] = [
+    { header: 'name', value: (r) => paint(io, 'bold', r.name) },
+    { header: 'state', value: (r) => paint(io, STATE_COLOUR[r.state], r.state) },
+    { header: 'nginx', value: (r) => (r.drained ? paint(io, 'yellow', 'down') : 'up') },
+    { header: 'pid', value: (r) => (r.pid ? String(r.pid) : '-'), align: 'right' },
+    { header: 'port', value: (r) => (r.port ? String(r.port) : '-'), align: 'right' },
+    ...(replicas.some((r) => 'stats' in r) ? STATS_COLUMNS : []),
+    { header: 'direct url', value: (r) => r.url },
+  ];
+  return renderTable<Row>(columns, replicas, '  ');
 }
 
 function field(io: CliIo, label: string, value: string): string {
@@ -38,7 +45,7 @@ function field(io: CliIo, label: string, value: string): string {
 }
 
 /** The block `up` and `status` print: where to go, what runs, each replica. */
-export function renderStatus(io: CliIo, status: LabStatus): string {
+export function renderStatus(io: CliIo, status: LabStatus & { replicas: Row[] }): string {
   const lines = [
     field(io, 'URL', paint(io, 'bold', status.url)),
     status.dashboard_url
