@@ -32,11 +32,12 @@ function procStat(pid: number): ProcStat | undefined {
 }
 
 /**
- * CPU milliseconds used so far by every descendant of this process: the
- * servers the bench started (replicas, nginx master and workers, redis).
+ * CPU milliseconds used so far by the `roots` processes and their
+ * descendants; by default every descendant of this process, i.e. every
+ * server the bench started (replicas, nginx master and workers, redis).
  * Unlike req/s it barely moves when other work shares the cores.
  */
-export function serverCpuMs(root = process.pid): number {
+export function serverCpuMs(roots?: number[]): number {
   const stats = new Map<number, ProcStat>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -46,7 +47,7 @@ export function serverCpuMs(root = process.pid): number {
   const children = new Map<number, number[]>();
   for (const [pid, s] of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), pid]);
   let ticks = 0;
-  const queue = [...(children.get(root) ?? [])];
+  const queue = roots ? [...roots] : [...(children.get(process.pid) ?? [])];
   while (queue.length) {
     const pid = queue.pop()!;
     ticks += stats.get(pid)?.ticks ?? 0;

@@ -15,6 +15,8 @@ export interface LoadSpec {
   /** One connection per cookie, so each connection is its own user; else `connections` anonymous ones. */
   cookies?: string[];
   connections?: number;
+  /** Processes (with their children) whose CPU this case costs; default every server the bench started. */
+  cpuPids?: number[];
   /** Called with every measured response body; lets a case count e.g. carts that were found. */
   inspect?: (status: number, body: string) => void;
 }
@@ -81,11 +83,11 @@ export async function runLoad(spec: LoadSpec, t: Timing): Promise<LoadResult> {
 /** `totals` undefined: a warm-up, nothing recorded. */
 async function runSlice(spec: LoadSpec, users: string[], durationS: number, totals: RunTotals | undefined): Promise<void> {
   const sink = totals ?? emptyTotals();
-  const cpu0 = serverCpuMs();
+  const cpu0 = serverCpuMs(spec.cpuPids);
   const started = process.hrtime.bigint();
   await Promise.all(users.map((cookie) => oneConnection(spec, cookie, durationS, sink, !!totals)));
   sink.wallS += Number(process.hrtime.bigint() - started) / 1e9;
-  sink.serverCpuMs += serverCpuMs() - cpu0;
+  sink.serverCpuMs += serverCpuMs(spec.cpuPids) - cpu0;
 }
 
 /**

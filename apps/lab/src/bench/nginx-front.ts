@@ -36,6 +36,11 @@ export class NginxFront {
     return this.nginx.url;
   }
 
+  /** The nginx master; its workers are its children. */
+  get pid(): number {
+    return this.nginx.pid ?? -1;
+  }
+
   async stop(): Promise<void> {
     await this.nginx.stop();
     rmSync(this.runDir, { recursive: true, force: true });

@@ -11,6 +11,11 @@ function rpsRatio(a?: CaseRow, b?: CaseRow): number | null {
   return a && b && b.load.rps > 0 ? round(a.load.rps / b.load.rps, 3) : null;
 }
 
+/** Server CPU per request of b over a: the throughput ratio a CPU-bound server would reach alone, noise-free. */
+function cpuRatio(a?: CaseRow, b?: CaseRow): number | null {
+  return a && b && a.load.server_cpu_us_per_req > 0 ? round(b.load.server_cpu_us_per_req / a.load.server_cpu_us_per_req, 3) : null;
+}
+
 function p99Ratio(a?: CaseRow, b?: CaseRow): number | null {
   return a && b && b.load.p99 > 0 ? round(a.load.p99 / b.load.p99, 3) : null;
 }
@@ -21,8 +26,16 @@ export function evaluateTargets(rows: CaseRow[], boot: BootResult[], memory: Mem
 }
 
 function apiVsPeer(rows: CaseRow[]): Target {
-  const value = rpsRatio(rowById(rows, 'direct.memory.get'), rowById(rows, 'peer.get'));
-  return { name: 'cart-api GET /cart direct vs peer Express (req/s ratio)', value, goal: '>= 0.9', met: value !== null && value >= 0.9 };
+  const api = rowById(rows, 'direct.memory.get');
+  const peer = rowById(rows, 'peer.get');
+  const value = rpsRatio(api, peer);
+  return {
+    name: 'cart-api GET /cart direct vs peer Express (req/s ratio)',
+    value,
+    goal: '>= 0.9',
+    met: value !== null && value >= 0.9,
+    detail: { cpu_per_req_ratio: cpuRatio(api, peer) },
+  };
 }
 
 function redisVsMemory(rows: CaseRow[]): Target {
@@ -36,13 +49,26 @@ function redisVsMemory(rows: CaseRow[]): Target {
     value,
     goal: '>= 0.95 and p99 ratio <= 1.25',
     met: value !== null && p99 !== null && value >= 0.95 && p99 <= 1.25,
-    detail: { p99_ratio: p99, post_rps_ratio: postValue, post_p99_ratio: p99Ratio(rowById(rows, 'direct.redis.post'), rowById(rows, 'direct.memory.post')) },
+    detail: {
+      p99_ratio: p99,
+      cpu_per_req_ratio: cpuRatio(redis, memory),
+      post_rps_ratio: postValue,
+      post_p99_ratio: p99Ratio(rowById(rows, 'direct.redis.post'), rowById(rows, 'direct.memory.post')),
+    },
   };
 }
 
 function nginxHop(rows: CaseRow[]): Target {
-  const value = rpsRatio(rowById(rows, 'nginx.one.via-nginx'), rowById(rows, 'nginx.one.direct'));
-  return { name: 'one replica through nginx vs the same replica direct (req/s ratio)', value, goal: '>= 0.85', met: value !== null && value >= 0.85 };
+  const via = rowById(rows, 'nginx.one.via-nginx');
+  const direct = rowById(rows, 'nginx.one.direct');
+  const value = rpsRatio(via, direct);
+  return {
+    name: 'one replica through nginx vs the same replica direct (req/s ratio)',
+    value,
+    goal: '>= 0.85',
+    met: value !== null && value >= 0.85,
+    detail: { cpu_per_req_ratio: cpuRatio(via, direct) },
+  };
 }
 
 function labBoot(boot: BootResult[]): Target {

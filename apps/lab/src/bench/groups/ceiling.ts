@@ -12,8 +12,8 @@ export async function ceilingGroup(ctx: BenchContext): Promise<CaseRow[]> {
     defer(() => front.stop());
     const connections = ctx.profile.connections;
     const [direct, viaNginx] = await measureTogether(ctx, [
-      { row: { id: 'ceiling.direct', group: 'ceiling', label: 'ceiling node:http direct' }, spec: { url: responder.url, steps: GET_CART, connections } },
-      { row: { id: 'ceiling.nginx', group: 'ceiling', label: 'ceiling node:http via nginx' }, spec: { url: front.url, steps: GET_CART, connections } },
+      { row: { id: 'ceiling.direct', group: 'ceiling', label: 'ceiling node:http direct' }, spec: { url: responder.url, steps: GET_CART, connections, cpuPids: [responder.pid] } },
+      { row: { id: 'ceiling.nginx', group: 'ceiling', label: 'ceiling node:http via nginx' }, spec: { url: front.url, steps: GET_CART, connections, cpuPids: [responder.pid, front.pid] } },
     ]);
     ratio(viaNginx, direct);
     return [direct, viaNginx];

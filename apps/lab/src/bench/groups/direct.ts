@@ -10,6 +10,8 @@ type Defer = (f: () => Promise<unknown> | unknown) => void;
 interface Server {
   url: string;
   cookies: string[];
+  /** The processes that serve it: their CPU is this server's cost. */
+  pids: number[];
 }
 
 /** What a user would write instead: Express 5 + express-session, memory store. */
@@ -20,23 +22,20 @@ async function startPeer(ctx: BenchContext, defer: Defer): Promise<Server> {
     readyPath: '/health/live',
   });
   defer(() => peer.stop());
-  return { url: peer.url, cookies: await createUsers(peer.url, ctx.profile.connections) };
+  return { url: peer.url, cookies: await createUsers(peer.url, ctx.profile.connections), pids: [peer.pid] };
 }
 
 async function startCartApi(ctx: BenchContext, store: StoreKind, defer: Defer): Promise<Server> {
-  let redisUrl: string | undefined;
-  if (store === 'redis') {
-    const redis = await RedisServer.start();
-    defer(() => redis.stop());
-    redisUrl = redis.url;
-  }
-  const replica = await startReplica(ctx, { store, redisUrl });
+  const redis = store === 'redis' ? await RedisServer.start() : undefined;
+  if (redis) defer(() => redis.stop());
+  const replica = await startReplica(ctx, { store, redisUrl: redis?.url });
   defer(() => replica.stop());
-  return { url: replica.url, cookies: await createUsers(replica.url, ctx.profile.connections) };
+  const pids = [replica.pid, ...(redis?.pid ? [redis.pid] : [])];
+  return { url: replica.url, cookies: await createUsers(replica.url, ctx.profile.connections), pids };
 }
 
 function getCase(id: string, label: string, s: Server, group: 'peer' | 'direct'): CaseSpec {
-  return { row: { id, group, label }, spec: { url: s.url, steps: GET_CART, cookies: s.cookies } };
+  return { row: { id, group, label }, spec: { url: s.url, steps: GET_CART, cookies: s.cookies, cpuPids: s.pids } };
 }
 
 /**
@@ -57,8 +56,8 @@ export async function directGroup(ctx: BenchContext, which: { peer: boolean; dir
     if (memory && redis) {
       const [sku] = await productSkus(memory.url);
       const posts = await measureTogether(ctx, [
-        { row: { id: 'direct.memory.post', group: 'direct', label: 'cart-api direct memory POST /cart/items' }, spec: { url: memory.url, steps: postSteps(sku), cookies: memory.cookies } },
-        { row: { id: 'direct.redis.post', group: 'direct', label: 'cart-api direct redis POST /cart/items' }, spec: { url: redis.url, steps: postSteps(sku), cookies: redis.cookies } },
+        { row: { id: 'direct.memory.post', group: 'direct', label: 'cart-api direct memory POST /cart/items' }, spec: { url: memory.url, steps: postSteps(sku), cookies: memory.cookies, cpuPids: memory.pids } },
+        { row: { id: 'direct.redis.post', group: 'direct', label: 'cart-api direct redis POST /cart/items' }, spec: { url: redis.url, steps: postSteps(sku), cookies: redis.cookies, cpuPids: redis.pids } },
       ]);
       rows.push(...posts);
       ratio(posts[1], posts[0]);

@@ -71,4 +71,5 @@ app.delete('/cart', (req: Request, res: Response) => {
   req.session.cart = [];
   res.json(cartBody([]));
 });
-app.listen(Number(process.env.PORT ?? 8000), process.env.HOST ?? '127.0.0.1');
+const server = app.listen(Number(process.env.PORT ?? 8000), process.env.HOST ?? '127.0.0.1');
+process.once('SIGTERM', () => server.close(() => process.exit(0)));
