@@ -1,7 +1,7 @@
 // Two projects: "unit" (in-process and single-process tests, run wide) and
 // "topology" (suites that start nginx + replicas; npm test runs them with a
 // bounded worker count so they do not starve each other on 2 cores).
-const tsJest = ['ts-jest', { isolatedModules: true, diagnostics: false }];
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: false }];
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': tsJest },
