@@ -9,7 +9,7 @@ import { freePort } from '../process/free-port';
 import { killTreeNow, trackPids } from '../process/reaper';
 import { RedisServer } from '../process/redis-server';
 import { ReplicaProcess } from '../process/replica';
-import { makeRunDir, removeRunDir } from '../process/run-dir';
+import { makeOwnedRunDir, removeRunDir } from '../process/run-dir';
 import { NginxFront, startNginxFront } from './nginx-front';
 import { byReplicaIndex, nextReplicaName, replicaName } from './names';
 import { cartApiEntry } from './paths';
@@ -30,7 +30,7 @@ export async function startProcessTopology(opts: ProcessTopologyOptions): Promis
   const entry = cartApiEntry();
   nginxBinary();
   if (opts.store === 'redis') requireBinary('redis-server', 'redis-server');
-  const topo = new ProcessTopology(opts, entry, await makeRunDir());
+  const topo = new ProcessTopology(opts, entry, await makeOwnedRunDir());
   try {
     await topo.boot(count, opts.port);
   } catch (err) {
