@@ -1,12 +1,19 @@
 import { waitFor } from '../process/wait';
 import { createTopology } from '../topology';
 import type { StoreKind, Topology, TopologyOptions } from '../topology/topology';
+import { serverCpuMs } from './cpu';
 import { round } from './load';
 
 const live = new Set<Topology>();
 
-/** Boot times seen by any group, by store: the boot group reuses them instead of booting again. */
-export const bootSamples: Record<StoreKind, number[]> = { memory: [], redis: [] };
+export interface BootSample {
+  ms: number;
+  /** CPU the boot cost (replicas, nginx, redis): with the cores, the floor of `ms` on an idle machine. */
+  cpuMs: number;
+}
+
+/** Boots seen by any group, by store: the boot group reuses them instead of booting again. */
+export const bootSamples: Record<StoreKind, BootSample[]> = { memory: [], redis: [] };
 
 async function answers(url: string): Promise<boolean> {
   const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
@@ -32,6 +39,7 @@ async function serving(t: Topology, replicas: number): Promise<void> {
  * the caller must `downTopology()` it.
  */
 export async function timedTopology(o: TopologyOptions): Promise<{ topology: Topology; ms: number }> {
+  const cpu0 = serverCpuMs();
   const t0 = process.hrtime.bigint();
   const topology = await createTopology(o);
   live.add(topology);
@@ -42,7 +50,7 @@ export async function timedTopology(o: TopologyOptions): Promise<{ topology: Top
     throw err;
   }
   const ms = round(Number(process.hrtime.bigint() - t0) / 1e6, 0);
-  if ((o.replicas ?? 3) === 3) bootSamples[o.store].push(ms);
+  if ((o.replicas ?? 3) === 3) bootSamples[o.store].push({ ms, cpuMs: round(serverCpuMs() - cpu0, 0) });
   return { topology, ms };
 }
 

@@ -21,6 +21,11 @@ export interface BootResult {
   replicas: number;
   samples_ms: number[];
   median_ms: number;
+  /** CPU time each boot cost, all processes together. */
+  cpu_samples_ms: number[];
+  median_cpu_ms: number;
+  /** median_cpu_ms spread over every core: what the boot cannot beat even on an idle machine. */
+  idle_floor_ms: number;
 }
 
 export interface MemoryResult {

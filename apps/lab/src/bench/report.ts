@@ -42,7 +42,12 @@ export function renderReport(r: BenchReport): string {
   );
   if (r.boot.length) {
     out.push('');
-    out.push(table(['lab boot (3 replicas + nginx)', 'median ms', 'samples ms'], r.boot.map((b) => [b.store, b.median_ms, b.samples_ms.join(', ')])));
+    out.push(
+      table(
+        ['lab boot (3 replicas + nginx)', 'median ms', 'samples ms', 'CPU ms', 'idle floor ms'],
+        r.boot.map((b) => [b.store, b.median_ms, b.samples_ms.join(', '), b.median_cpu_ms, b.idle_floor_ms]),
+      ),
+    );
   }
   if (r.memory.length) {
     out.push('');

@@ -79,7 +79,11 @@ function labBoot(boot: BootResult[]): Target {
     value,
     goal: '<= 2000',
     met: value !== null && value <= 2000,
-    detail: { memory_median_ms: boot.find((b) => b.store === 'memory')?.median_ms ?? null },
+    detail: {
+      memory_median_ms: boot.find((b) => b.store === 'memory')?.median_ms ?? null,
+      cpu_ms: redis?.median_cpu_ms ?? null,
+      idle_floor_ms: redis?.idle_floor_ms ?? null,
+    },
   };
 }
 

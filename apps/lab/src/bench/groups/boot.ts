@@ -1,3 +1,4 @@
+import { cpus } from 'node:os';
 import type { StoreKind } from '../../topology/topology';
 import { bootSamples, downTopology, timedTopology } from '../lab';
 import type { BenchContext, BootResult } from '../model';
@@ -28,9 +29,18 @@ export async function bootGroup(ctx: BenchContext): Promise<BootResult[]> {
       });
       await downTopology(topology);
     }
-    const samples = [...bootSamples[store]];
-    const row: BootResult = { store, replicas: REPLICAS, samples_ms: samples, median_ms: median(samples) };
-    ctx.log(`  ${store}: median ${row.median_ms} ms of ${samples.join(', ')} ms`);
+    const samples = bootSamples[store].map((b) => b.ms);
+    const cpu = bootSamples[store].map((b) => b.cpuMs);
+    const row: BootResult = {
+      store,
+      replicas: REPLICAS,
+      samples_ms: samples,
+      median_ms: median(samples),
+      cpu_samples_ms: cpu,
+      median_cpu_ms: median(cpu),
+      idle_floor_ms: Math.round(median(cpu) / cpus().length),
+    };
+    ctx.log(`  ${store}: median ${row.median_ms} ms of ${samples.join(', ')} ms; CPU ${row.median_cpu_ms} ms`);
     results.push(row);
   }
   return results;
