@@ -149,6 +149,7 @@ function printSummary(io: CliIo, status: LabStatus, json: boolean, served?: stri
 
 async function teardown(topology: Topology | undefined, control: ControlServer | undefined, dir: string, io: CliIo) {
   try {
+    await control?.quiesce();
     await topology?.down();
   } finally {
     await control?.close();

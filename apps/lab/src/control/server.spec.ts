@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import type { ReplicaInfo, Topology, TopologyStatus } from '../topology/topology';
+import { waitFor } from '../process/wait';
 import { ControlServer, startControlServer } from './server';
 
 // The control server's HTTP contract (routes, status codes, refusals) over an
@@ -144,6 +145,25 @@ describe('control server', () => {
   it('answers 404 JSON outside /api when there is no dashboard page', async () => {
     const res = await fetch(`${control.url}/nope`);
     expect(res.status).toBe(404);
+  });
+
+  it('refuses changes once quiescing, after the one in progress finished', async () => {
+    let open: () => void = () => undefined;
+    let entered = false;
+    topology.pause = async () => {
+      entered = true;
+      await new Promise<void>((r) => (open = r));
+    };
+    const inFlight = call(control, 'POST', '/api/replicas/app1/pause');
+    await waitFor('the pause to reach the topology', () => entered);
+    let quiet = false;
+    const quiescing = control.quiesce().then(() => (quiet = true));
+    expect((await call(control, 'POST', '/api/replicas/app2/kill')).status).toBe(503);
+    expect((await call(control, 'GET', '/api/status')).status).toBe(200);
+    expect(quiet).toBe(false);
+    open();
+    await quiescing;
+    expect((await inFlight).status).toBe(200);
   });
 
   it('answers 405 for a wrong method', async () => {

@@ -28,6 +28,7 @@ export interface AttachOptions {
  */
 export class ControlServer {
   private ctx?: ApiContext;
+  private closing = false;
   private dashboard: Dashboard | null = null;
   private readonly startedAt = new Date().toISOString();
 
@@ -78,6 +79,16 @@ export class ControlServer {
     return { control_url: this.url, dashboard_url: this.dashboardUrl, pid: process.pid, started_at: this.startedAt };
   }
 
+  /**
+   * Refuses further changes (503) and resolves once the one in progress, if
+   * any, is done: tearing down under a replica that is still starting would
+   * race the driver.
+   */
+  async quiesce(): Promise<void> {
+    this.closing = true;
+    await this.ctx?.serial.run(async () => undefined);
+  }
+
   async close(): Promise<void> {
     await this.dashboard?.close();
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -101,6 +112,7 @@ export class ControlServer {
   private async api(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     checkLocalCaller(req);
     if (!this.ctx) throw new HttpError(503, 'the lab is still starting; try again in a moment');
+    if (this.closing && req.method === 'POST') throw new HttpError(503, 'the lab is shutting down');
     await handleApi(this.ctx, req, res, path);
     if (req.method === 'POST') this.log(`${req.method} ${path} -> ${res.statusCode}`);
   }
