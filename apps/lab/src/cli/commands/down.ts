@@ -8,8 +8,9 @@ import { descendants, killAll, pidGone, startTicks } from '../pids';
 import { LabState, readState, removeState, stateDir } from '../state';
 
 // Teardown stops every replica gracefully; bounded so a wedged supervisor
-// cannot make `down` hang: past this, everything gets SIGKILL.
-const TEARDOWN_TIMEOUT_MS = 90_000;
+// cannot make `down` hang: past this, everything gets SIGKILL. One whose
+// control API does not even answer gets less patience.
+const TEARDOWN_TIMEOUT_MS = { api: 90_000, signal: 15_000 };
 
 async function askToStop(state: LabState): Promise<'api' | 'signal'> {
   try {
@@ -22,9 +23,9 @@ async function askToStop(state: LabState): Promise<'api' | 'signal'> {
   }
 }
 
-async function waitGone(pid: number): Promise<boolean> {
+async function waitGone(pid: number, timeoutMs: number): Promise<boolean> {
   try {
-    await waitFor(`lab supervisor pid ${pid} to exit`, () => pidGone(pid), { timeoutMs: TEARDOWN_TIMEOUT_MS, intervalMs: 100 });
+    await waitFor(`lab supervisor pid ${pid} to exit`, () => pidGone(pid), { timeoutMs, intervalMs: 100 });
     return true;
   } catch {
     return false;
@@ -49,7 +50,7 @@ export const down: Command = {
       const starts = { ...state.pid_starts, ...startTicks(live) };
       const known = [...state.child_pids, ...live];
       const via = await askToStop(state);
-      const exited = await waitGone(state.pid);
+      const exited = await waitGone(state.pid, TEARDOWN_TIMEOUT_MS[via]);
       const latest = readState(dir);
       if (latest?.pid === state.pid) {
         known.push(...latest.child_pids);
@@ -66,6 +67,11 @@ export const down: Command = {
 };
 
 function describe({ pid, via, forced }: { pid: number; via: string; forced: number[] }): string {
-  const head = via === 'already gone' ? `the lab (pid ${pid}) was already gone` : `lab down (supervisor pid ${pid} exited)`;
+  const head =
+    via === 'already gone'
+      ? `the lab (pid ${pid}) was already gone`
+      : via === 'SIGKILL after timeout'
+        ? `lab down: the supervisor (pid ${pid}) did not exit in time`
+        : `lab down (supervisor pid ${pid} exited)`;
   return forced.length ? `${head}; killed ${forced.length} leftover process(es): ${forced.join(' ')}` : head;
 }
