@@ -1,5 +1,5 @@
 import type { MatrixRow } from '../scenarios/types';
-import { cellLabel, formatPct } from './format';
+import { cellLabel, formatPct, formatSkew } from './format';
 
 // Inline SVG only: the report is one file that opens from disk, offline.
 
@@ -49,7 +49,7 @@ export function skewBars(rows: readonly MatrixRow[], replicas = 3): string {
       return (
         `<text x="${LABEL_W - 10}" y="${y + BAR_H - 1}" class="label">${escapeHtml(cellLabel(r))}</text>` +
         `<rect x="${LABEL_W}" y="${y}" width="${w.toFixed(1)}" height="${BAR_H}" rx="2" class="skew"/>` +
-        `<text x="${(LABEL_W + w + 6).toFixed(1)}" y="${y + BAR_H - 2}" class="val">${r.load_skew.toFixed(2)}</text>`
+        `<text x="${(LABEL_W + w + 6).toFixed(1)}" y="${y + BAR_H - 2}" class="val">${formatSkew(r.load_skew)}</text>`
       );
     })
     .join('');

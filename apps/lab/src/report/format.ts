@@ -9,8 +9,9 @@ export function formatPct(value: number): string {
   return `${Math.round(value)} %`;
 }
 
+/** Skew is ≥ 1 whenever a request was served; 0 means none was (e.g. Redis paused). */
 export function formatSkew(value: number): string {
-  return Number.isFinite(value) ? value.toFixed(2) : '–';
+  return Number.isFinite(value) && value > 0 ? value.toFixed(2) : '–';
 }
 
 export function formatMs(ms: number): string {

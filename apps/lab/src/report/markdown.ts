@@ -15,7 +15,7 @@ export const HOW_TO_READ = [
   '**carts lost** — share of clients whose final cart misses an item the service had acknowledged (2xx). An add whose outcome is unknown (timeout, 502) is never counted as lost.',
   '**clients moved** — share of clients whose serving replica changed across the fault (steady state: served by more than one replica).',
   '**failed requests** — requests that did not get a 2xx, including deliberate 503s.',
-  '**load skew** — requests on the busiest replica divided by the mean per replica: 1.00 is even, 3.00 with three replicas means everything on one.',
+  '**load skew** — requests on the busiest replica divided by the mean per replica: 1.00 is even, 3.00 with three replicas means everything on one; – when no request was served.',
 ];
 
 const HEADER = '| strategy | store | variant | clients | carts lost | clients moved | failed requests | load skew | note |';

@@ -39,6 +39,7 @@ describe('number formatting', () => {
   it('prints skew with two decimals', () => {
     expect(formatSkew(3)).toBe('3.00');
     expect(formatSkew(1.234)).toBe('1.23');
+    expect(formatSkew(0)).toBe('–');
   });
 });
 
