@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { waitFor } from '../../apps/lab/src/process/wait';
 
 jest.setTimeout(120_000);
 
@@ -97,6 +98,40 @@ describe('lab CLI without a running lab', () => {
     expect(existsSync(join(dir, 'state.json'))).toBe(false);
   });
 
+  it('down without a reachable control API signals the supervisor and kills the children it recorded', async () => {
+    // a stand-in supervisor: exits on SIGTERM and leaves its child behind, as a crashed teardown would
+    const script = `const c = require('child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+      process.on('SIGTERM', () => process.exit(0)); console.log(c.pid); setInterval(() => {}, 1000);`;
+    const supervisor = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const childPid = Number(await new Promise<string>((r) => supervisor.stdout.once('data', (d) => r(String(d)))));
+    const exited = new Promise((r) => supervisor.once('exit', r));
+    try {
+      writeState(dir, supervisor.pid!, [childPid]); // control_url points at a closed port
+      const run = await lab(dir, ['down', '--json']);
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, pid: supervisor.pid, via: 'signal', forced: [childPid] });
+      await exited;
+      // SIGKILLed; an orphan, so init reaps it shortly after
+      await waitFor(`pid ${childPid} to be gone`, () => {
+        try {
+          process.kill(childPid, 0);
+          return false;
+        } catch {
+          return true;
+        }
+      });
+      expect(existsSync(join(dir, 'state.json'))).toBe(false);
+    } finally {
+      for (const pid of [supervisor.pid!, childPid]) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // gone, as it should be
+        }
+      }
+    }
+  });
+
   it('refuses to start a second lab while a live one owns the state file', async () => {
     writeState(dir, process.pid); // this jest worker stands in for a live supervisor
     const run = await lab(dir, ['up', '--detach', '--port', '0', '--dashboard-port', '0']);
@@ -153,7 +188,7 @@ describe('lab CLI without a running lab', () => {
   });
 });
 
-function writeState(dir: string, pid: number): void {
+function writeState(dir: string, pid: number, childPids: number[] = []): void {
   const state = {
     pid,
     phase: 'running',
@@ -165,7 +200,7 @@ function writeState(dir: string, pid: number): void {
     store: 'memory',
     replicas: [],
     started_at: new Date().toISOString(),
-    child_pids: [],
+    child_pids: childPids,
     log_file: null,
   };
   writeFileSync(join(dir, 'state.json'), JSON.stringify(state));
