@@ -1,6 +1,7 @@
-// SIGTERM app2 while all 30 clients loop on `GET /cart`. A graceful stop
-// lets in-flight requests finish and new connections are refused, which
-// nginx retries on another replica: no request fails. The carts app2 held
+// SIGTERM app2 while all 30 clients loop on `GET /cart` and app2's own
+// clients have a burst of reads in flight. A graceful stop lets accepted
+// requests finish; new connections are refused, which nginx retries on
+// another replica: no request fails. The carts app2 held
 // in memory die with the process anyway (about a third of the clients).
 import type { StoppedFacts } from '../../apps/lab/src/scenarios/replica-stopped';
 import type { ScenarioResult } from '../../apps/lab/src/scenarios/types';
@@ -10,6 +11,10 @@ type R = ScenarioResult<StoppedFacts>;
 
 function graceful(r: R): void {
   expect(r.facts.requestsDuringStop).toBeGreaterThan(30);
+  // The burst app2's clients sent as SIGTERM went out: every request answered,
+  // by app2 finishing it or by another replica nginx retried on.
+  expect(r.facts.burstServedBy).toHaveLength(r.facts.victimClients.length);
+  expect(r.facts.burstServedBy.filter((s) => s.startsWith('failed'))).toEqual([]);
   expect(r.facts.failedDuringStop).toEqual([]);
   expect(r.facts.victimClients.length).toBeGreaterThan(0);
   expect(r.facts.movedClients).toEqual(r.facts.victimClients);
