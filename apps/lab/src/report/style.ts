@@ -17,7 +17,7 @@ h3 code{font-size:12px;color:var(--muted);font-weight:normal;margin-left:6px}
 .key.lost{background:var(--lost)}.key.moved{background:var(--moved)}.key.skew{background:#8a63d2}
 table.grid{border-collapse:separate;border-spacing:3px;background:#fff;border:1px solid var(--line);border-radius:8px;padding:6px}
 table.grid th{font-size:12px;font-weight:600;color:var(--muted);padding:4px 6px;text-align:center;vertical-align:bottom}
-table.grid th.row{text-align:right;white-space:nowrap;color:var(--ink)}
+table.grid th.row{text-align:right;vertical-align:middle;white-space:nowrap;color:var(--ink)}
 table.grid th.row a{color:inherit;text-decoration:none}
 table.grid em{color:var(--muted);font-style:normal;font-weight:normal}
 table.grid td{min-width:96px;padding:5px 7px;border-radius:5px;text-align:center;font-size:11px;color:#333}
