@@ -1,9 +1,10 @@
 // What every scenario runner shares: a started topology that is always torn
 // down, a crowd of lab clients recording into one history, and the evidence
 // a failed assertion prints.
-import { ackedItemsLost, History, HistoryEntry, LabClient, lastReplicaByClient, replicasSeenBy, userAddress } from '../client';
+import { ackedItemsLost, History, HistoryEntry, LabClient, lastReplicaByClient, userAddress } from '../client';
 import { createTopology } from '../topology';
 import type { Topology } from '../topology/topology';
+import { collectEvidence } from './evidence';
 import type { Evidence, MatrixRow, ScenarioParams, ScenarioResult } from './types';
 
 /** Enough clients for percentages to mean something, few requests each. */
@@ -143,18 +144,4 @@ export function spread(place: Record<string, string>, among?: readonly string[])
     .sort()
     .map(([r, n]) => `${r} ×${n}`)
     .join(', ');
-}
-
-export async function collectEvidence(topo: Topology, history: History): Promise<Evidence> {
-  const tail = (s: string) => s.split('\n').slice(-40).join('\n');
-  const [nginxConfig, logs] = await Promise.all([
-    topo.nginxConfig().catch((e: Error) => `(no config: ${e.message})`),
-    topo.logs().catch((e: Error) => ({ error: e.message }) as Record<string, string>),
-  ]);
-  const summary = history.clients().map((c) => {
-    const lost = ackedItemsLost(history.forClient(c));
-    const failed = history.forClient(c).filter((e) => e.outcome !== 'ok');
-    return `${c}: ${replicasSeenBy(history, c).join('→') || '(never answered)'}${lost.length ? ` lost ${lost.map((l) => `${l.sku}×${l.expectedQty - l.seenQty}`).join(',')}` : ''}${failed.length ? ` failed ${failed.map((f) => `${f.method} ${f.path} ${f.status ?? f.error}`).join('; ')}` : ''}`;
-  });
-  return { summary, nginxConfig, logs: Object.fromEntries(Object.entries(logs).map(([k, v]) => [k, tail(v)])) };
 }
