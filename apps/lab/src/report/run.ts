@@ -31,11 +31,14 @@ export async function runMatrix(scenarios: readonly ScenarioDefinition[], sink: 
   const progress = new Progress(sink);
   const rows: MatrixRow[] = [];
   const failures: Failure[] = [];
+  // Each teardown (≈ 1–2 s, mostly waiting) overlaps the next boot.
+  const teardowns: Promise<void>[] = [];
+  const options = { deferTeardown: (down: Promise<void>) => void teardowns.push(down) };
   for (const [i, { s, params }] of jobs.entries()) {
     const job = { index: i + 1, total: jobs.length, label: `${s.id.padEnd(18)} ${params.strategy} / ${params.store}`.padEnd(52) };
     progress.start(job);
     try {
-      const result = await s.run(params);
+      const result = await s.run(params, options);
       rows.push(...result.rows);
       progress.finish(job, true, result.rows.map(summary).join('   '));
     } catch (err) {
@@ -43,6 +46,9 @@ export async function runMatrix(scenarios: readonly ScenarioDefinition[], sink: 
       failures.push({ scenario: s.id, params, error });
       progress.finish(job, false, error);
     }
+  }
+  for (const t of await Promise.allSettled(teardowns)) {
+    if (t.status === 'rejected') sink.write(`teardown failed: ${(t.reason as Error)?.message ?? t.reason}\n`);
   }
   return { rows, failures, durationMs: Date.now() - started };
 }

@@ -1,7 +1,7 @@
 // One user, many tabs: parallel adds of one session through nginx.
 import { all, closeAll, lostClients, makeClients, runScenario } from './harness';
 import { matrixRow } from './row';
-import type { ScenarioParams, ScenarioResult } from './types';
+import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
 
 export const ID = 'concurrent-writes';
 export const WRITERS = 6;
@@ -20,8 +20,8 @@ export interface ConcurrentFacts {
   lostClients: string[];
 }
 
-export function run(params: ScenarioParams): Promise<ScenarioResult<ConcurrentFacts>> {
-  return runScenario(params, async (r) => {
+export function run(params: ScenarioParams, options?: RunOptions): Promise<ScenarioResult<ConcurrentFacts>> {
+  return runScenario(params, options, async (r) => {
     const clients = makeClients(r, WRITERS);
     const [first, contended] = [r.skus[0], r.skus[1 % r.skus.length]];
     try {

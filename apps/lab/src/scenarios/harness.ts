@@ -5,7 +5,7 @@ import { ackedItemsLost, History, HistoryEntry, LabClient, lastReplicaByClient, 
 import { createTopology } from '../topology';
 import type { Topology } from '../topology/topology';
 import { collectEvidence } from './evidence';
-import type { Evidence, MatrixRow, ScenarioParams, ScenarioResult } from './types';
+import type { Evidence, MatrixRow, RunOptions, ScenarioParams, ScenarioResult } from './types';
 
 /** Enough clients for percentages to mean something, few requests each. */
 export const CLIENTS = 30;
@@ -33,7 +33,7 @@ export class ScenarioError extends Error {
 }
 
 /** Boots a topology for `params`, runs `body`, collects evidence, always tears down. */
-export async function runScenario<F>(params: ScenarioParams, body: Body<F>): Promise<ScenarioResult<F>> {
+export async function runScenario<F>(params: ScenarioParams, options: RunOptions | undefined, body: Body<F>): Promise<ScenarioResult<F>> {
   const started = Date.now();
   const topo = await createTopology({ strategy: params.strategy, store: params.store, replicas: REPLICAS });
   const history = new History();
@@ -49,7 +49,9 @@ export async function runScenario<F>(params: ScenarioParams, body: Body<F>): Pro
     const duration_ms = Date.now() - started;
     return { rows: out.rows.map((r) => ({ ...r, duration_ms })), facts: out.facts, history, evidence: await collectEvidence(topo, history) };
   } finally {
-    await topo.down();
+    const down = topo.down();
+    if (options?.deferTeardown) options.deferTeardown(down);
+    else await down;
   }
 }
 

@@ -2,7 +2,7 @@
 import { userAddress } from '../client';
 import { all, closeAll, lostClients, makeClients, runScenario } from './harness';
 import { matrixRow } from './row';
-import type { ScenarioParams, ScenarioResult } from './types';
+import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
 
 export const ID = 'hostile-client';
 
@@ -26,8 +26,8 @@ export interface HostileFacts {
   replayedVictimCart: boolean;
 }
 
-export function run(params: ScenarioParams): Promise<ScenarioResult<HostileFacts>> {
-  return runScenario(params, async (r) => {
+export function run(params: ScenarioParams, options?: RunOptions): Promise<ScenarioResult<HostileFacts>> {
+  return runScenario(params, options, async (r) => {
     const [victim] = makeClients(r, 1, () => userAddress(250), 'victim');
     const routes = makeClients(r, FORGED_ROUTES.length, userAddress, 'route');
     const sids = makeClients(r, FORGED_SIDS.length, (i) => userAddress(100 + i), 'sid');

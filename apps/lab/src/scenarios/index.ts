@@ -12,7 +12,7 @@ import * as replicaStopped from './replica-stopped';
 import * as rollingRestart from './rolling-restart';
 import * as scaleOut from './scale-out';
 import * as steadyState from './steady-state';
-import type { ScenarioDefinition, ScenarioParams } from './types';
+import type { RunOptions, ScenarioDefinition, ScenarioParams } from './types';
 import type { StoreKind, Strategy } from '../topology/topology';
 
 const p = (strategy: Strategy, store: StoreKind = 'memory'): ScenarioParams => ({ strategy, store });
@@ -20,12 +20,12 @@ const AFFINITY = [p('ip-hash'), p('consistent-hash'), p('sticky-cookie')];
 
 interface Module {
   ID: string;
-  run(params: ScenarioParams): Promise<import('./types').ScenarioResult<unknown>>;
+  run(params: ScenarioParams, options?: RunOptions): Promise<import('./types').ScenarioResult<unknown>>;
 }
 
 function define(mod: Module, params: ScenarioParams[]): ScenarioDefinition {
   const info = scenarioInfo(mod.ID);
-  return { id: mod.ID, title: info.title, fault: info.fault, params, run: (x) => mod.run(x) as ReturnType<ScenarioDefinition['run']> };
+  return { id: mod.ID, title: info.title, fault: info.fault, params, run: (x, o) => mod.run(x, o) as ReturnType<ScenarioDefinition['run']> };
 }
 
 export const SCENARIOS: readonly ScenarioDefinition[] = [

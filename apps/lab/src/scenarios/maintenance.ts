@@ -3,7 +3,7 @@ import { clientsMoved, LabClient } from '../client';
 import { waitFor } from '../process/wait';
 import { clientsOn, closeAll, fill, lostClients, makeClients, placement, Run, runScenario } from './harness';
 import { matrixRow } from './row';
-import type { MatrixRow, ScenarioParams, ScenarioResult } from './types';
+import type { MatrixRow, RunOptions, ScenarioParams, ScenarioResult } from './types';
 
 export const ID = 'maintenance';
 export const VICTIM = 'app2';
@@ -22,8 +22,8 @@ export interface MaintenanceFacts {
   cartsBackAfterUndrain: string[];
 }
 
-export function run(params: ScenarioParams): Promise<ScenarioResult<MaintenanceFacts>> {
-  return runScenario(params, async (r) => {
+export function run(params: ScenarioParams, options?: RunOptions): Promise<ScenarioResult<MaintenanceFacts>> {
+  return runScenario(params, options, async (r) => {
     const clients = makeClients(r);
     try {
       await fill(r, clients);

@@ -4,7 +4,7 @@ import { loadSkew } from './checkers';
 import { all, closeAll, fill, lostClients, makeClients, Run, runScenario, spread } from './harness';
 import { lastReplicaByClient, replicasSeenBy } from '../client';
 import { matrixRow } from './row';
-import type { MatrixRow, ScenarioParams, ScenarioResult } from './types';
+import type { MatrixRow, RunOptions, ScenarioParams, ScenarioResult } from './types';
 
 export const ID = 'nat';
 /** The one public address of the "office" variant. */
@@ -23,8 +23,8 @@ export interface NatFacts {
   oneAddress: NatVariantFacts;
 }
 
-export function run(params: ScenarioParams): Promise<ScenarioResult<NatFacts>> {
-  return runScenario(params, async (r) => {
+export function run(params: ScenarioParams, options?: RunOptions): Promise<ScenarioResult<NatFacts>> {
+  return runScenario(params, options, async (r) => {
     const subnet = await variant(r, 'one /24', natAddress, 's');
     const address = await variant(r, 'one address', () => NAT_ADDRESS, 'n');
     return { rows: [subnet.row, address.row], facts: { oneSubnet: subnet.facts, oneAddress: address.facts } };

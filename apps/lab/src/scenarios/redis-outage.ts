@@ -4,7 +4,7 @@ import { waitFor } from '../process/wait';
 import { maxLatencyMs } from './checkers';
 import { all, closeAll, fill, lostClients, makeClients, Run, runScenario } from './harness';
 import { matrixRow } from './row';
-import type { ScenarioParams, ScenarioResult } from './types';
+import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
 
 export const ID = 'redis-outage';
 
@@ -19,8 +19,8 @@ export interface OutageFacts {
   clientsWithCart: number;
 }
 
-export function run(params: ScenarioParams): Promise<ScenarioResult<OutageFacts>> {
-  return runScenario(params, async (r) => {
+export function run(params: ScenarioParams, options?: RunOptions): Promise<ScenarioResult<OutageFacts>> {
+  return runScenario(params, options, async (r) => {
     const clients = makeClients(r);
     try {
       await fill(r, clients);

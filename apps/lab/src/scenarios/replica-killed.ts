@@ -2,7 +2,7 @@
 import { clientsMoved } from '../client';
 import { all, clientsOn, closeAll, fill, lostClients, makeClients, placement, runScenario, spread } from './harness';
 import { matrixRow } from './row';
-import type { ScenarioParams, ScenarioResult } from './types';
+import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
 
 export const ID = 'replica-killed';
 export const VICTIM = 'app2';
@@ -18,8 +18,8 @@ export interface KilledFacts {
   failedAfterKill: number;
 }
 
-export function run(params: ScenarioParams): Promise<ScenarioResult<KilledFacts>> {
-  return runScenario(params, async (r) => {
+export function run(params: ScenarioParams, options?: RunOptions): Promise<ScenarioResult<KilledFacts>> {
+  return runScenario(params, options, async (r) => {
     const clients = makeClients(r);
     try {
       await fill(r, clients);

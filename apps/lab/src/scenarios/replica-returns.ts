@@ -4,7 +4,7 @@ import { clientsMoved, LabClient } from '../client';
 import { waitFor } from '../process/wait';
 import { clientsOn, closeAll, fill, lostClients, makeClients, placement, Run, runScenario } from './harness';
 import { matrixRow } from './row';
-import type { ScenarioParams, ScenarioResult } from './types';
+import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
 
 export const ID = 'replica-returns';
 export const VICTIM = 'app2';
@@ -18,8 +18,8 @@ export interface ReturnsFacts {
   lostRebuilt: string[];
 }
 
-export function run(params: ScenarioParams): Promise<ScenarioResult<ReturnsFacts>> {
-  return runScenario(params, async (r) => {
+export function run(params: ScenarioParams, options?: RunOptions): Promise<ScenarioResult<ReturnsFacts>> {
+  return runScenario(params, options, async (r) => {
     const clients = makeClients(r);
     try {
       await fill(r, clients);

@@ -3,7 +3,7 @@ import { clientsMoved } from '../client';
 import { whileBusy } from './busy';
 import { clientsOn, closeAll, fill, lostClients, makeClients, placement, runScenario } from './harness';
 import { matrixRow } from './row';
-import type { ScenarioParams, ScenarioResult } from './types';
+import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
 
 export const ID = 'replica-stopped';
 export const VICTIM = 'app2';
@@ -25,8 +25,8 @@ const tally = (xs: string[]) =>
     .map((x) => `${x} ×${xs.filter((y) => y === x).length}`)
     .join(', ');
 
-export function run(params: ScenarioParams): Promise<ScenarioResult<StoppedFacts>> {
-  return runScenario(params, async (r) => {
+export function run(params: ScenarioParams, options?: RunOptions): Promise<ScenarioResult<StoppedFacts>> {
+  return runScenario(params, options, async (r) => {
     const clients = makeClients(r);
     try {
       await fill(r, clients);

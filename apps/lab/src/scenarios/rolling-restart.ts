@@ -3,7 +3,7 @@ import { whileBusy } from './busy';
 import { clientsMoved } from '../client';
 import { closeAll, fill, lostClients, makeClients, placement, runScenario } from './harness';
 import { matrixRow } from './row';
-import type { ScenarioParams, ScenarioResult } from './types';
+import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
 
 export const ID = 'rolling-restart';
 
@@ -13,8 +13,8 @@ export interface RollingFacts {
   failedDuringRestart: string[];
 }
 
-export function run(params: ScenarioParams): Promise<ScenarioResult<RollingFacts>> {
-  return runScenario(params, async (r) => {
+export function run(params: ScenarioParams, options?: RunOptions): Promise<ScenarioResult<RollingFacts>> {
+  return runScenario(params, options, async (r) => {
     const clients = makeClients(r);
     try {
       await fill(r, clients);

@@ -2,7 +2,7 @@
 import { clientsMoved } from '../client';
 import { closeAll, fill, lostClients, makeClients, placement, runScenario, spread } from './harness';
 import { matrixRow } from './row';
-import type { ScenarioParams, ScenarioResult } from './types';
+import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
 
 export const ID = 'scale-out';
 
@@ -14,8 +14,8 @@ export interface ScaleFacts {
   spreadAfter: string;
 }
 
-export function run(params: ScenarioParams): Promise<ScenarioResult<ScaleFacts>> {
-  return runScenario(params, async (r) => {
+export function run(params: ScenarioParams, options?: RunOptions): Promise<ScenarioResult<ScaleFacts>> {
+  return runScenario(params, options, async (r) => {
     const clients = makeClients(r);
     try {
       await fill(r, clients);

@@ -3,7 +3,7 @@ import { LabClient, replicasSeenBy } from '../client';
 import { pct, replicasServing, staleReads } from './checkers';
 import { all, closeAll, lostClients, makeClients, runScenario } from './harness';
 import { matrixRow } from './row';
-import type { ScenarioParams, ScenarioResult } from './types';
+import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
 
 export const ID = 'steady-state';
 
@@ -19,8 +19,8 @@ export interface SteadyFacts {
 }
 
 /** Each client: add, read ×3, add, read ×2 — enough requests to see a flicker. */
-export function run(params: ScenarioParams): Promise<ScenarioResult<SteadyFacts>> {
-  return runScenario(params, async (r) => {
+export function run(params: ScenarioParams, options?: RunOptions): Promise<ScenarioResult<SteadyFacts>> {
+  return runScenario(params, options, async (r) => {
     const clients = makeClients(r);
     try {
       const sku = (c: LabClient, k: number) => r.skus[(clients.indexOf(c) + k) % r.skus.length];

@@ -48,6 +48,15 @@ export interface ScenarioResult<F = Record<string, unknown>> {
   evidence: Evidence;
 }
 
+export interface RunOptions {
+  /**
+   * Receives the topology's teardown instead of waiting for it, so a caller
+   * running many scenarios (the report) can overlap one teardown with the
+   * next boot. The caller must await every promise it receives.
+   */
+  deferTeardown?: (down: Promise<void>) => void;
+}
+
 export interface ScenarioDefinition {
   id: string;
   title: string;
@@ -55,5 +64,5 @@ export interface ScenarioDefinition {
   fault: string;
   /** The parametrisations that teach something (not the full cross product). */
   params: ScenarioParams[];
-  run(params: ScenarioParams): Promise<ScenarioResult>;
+  run(params: ScenarioParams, options?: RunOptions): Promise<ScenarioResult>;
 }
