@@ -13,7 +13,15 @@ export type Expectations<F> = Record<string, (result: ScenarioResult<F>) => void
 
 export function scenarioSuite<F>(id: string, expectations: Expectations<F>): void {
   const def = scenario(id);
+  // A topology's teardown (≈ 1–2 s, mostly waiting on processes to exit)
+  // overlaps the next test's boot; afterAll waits for every one of them.
+  const teardowns: Promise<void>[] = [];
+  const options = { deferTeardown: (down: Promise<void>) => void teardowns.push(down) };
   describe(`${id}: ${def.fault}`, () => {
+    afterAll(async () => {
+      const failed = (await Promise.allSettled(teardowns)).filter((t) => t.status === 'rejected');
+      if (failed.length) throw new Error(`teardown failed: ${failed.map((t) => String((t as PromiseRejectedResult).reason)).join('; ')}`);
+    }, 60_000);
     it('has an expectation for every parametrisation in the registry', () => {
       expect(Object.keys(expectations).sort()).toEqual(def.params.map(key).sort());
     });
@@ -28,7 +36,7 @@ export function scenarioSuite<F>(id: string, expectations: Expectations<F>): voi
       it(
         key(params),
         async () => {
-          const result = (await runWithEvidence(() => def.run(params))) as ScenarioResult<F>;
+          const result = (await runWithEvidence(() => def.run(params, options))) as ScenarioResult<F>;
           withEvidence(result.evidence, () => expectations[key(params)](result));
         },
         TEST_TIMEOUT_MS,
