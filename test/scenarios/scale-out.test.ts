@@ -4,9 +4,11 @@
 // ~75 % of clients move (the /24 octet varies by one per client, so the
 // residues cycle evenly: 22–23 of 30). We assert > 50 %.
 // consistent hash (ketama, 160 points per server) moves the keys the new
-// server's points capture: 1/4 on average, but the points hash the servers'
-// host:port (random free ports here), so its share varies run to run, and 30
-// clients add binomial noise (sd ≈ 2.4 clients). Band: 5 %–50 %.
+// server's points capture: 1/4 on average. The points hash the servers'
+// host:port (random free ports here), so that share varies run to run (by
+// roughly ±1/sqrt(160) relative), and 30 clients add binomial noise
+// (sd ≈ 2.4 clients; measured 13–30 %). Band: at least one client
+// (P(none) = 0.75^30 ≈ 2e-4) and at most half (ip_hash's regime).
 // sticky-cookie: every client holds a route cookie naming a live replica,
 // so nobody moves; app4 only gets new clients.
 // Memory store: a moved client lands where its session is not — the lost set
@@ -24,7 +26,7 @@ scenarioSuite<ScaleFacts>('scale-out', {
     expect(r.facts.lostClients).toEqual(r.facts.movedClients);
   },
   'consistent-hash/memory': (r) => {
-    expect(movedPct(r)).toBeGreaterThanOrEqual(5);
+    expect(r.facts.movedClients.length).toBeGreaterThanOrEqual(1);
     expect(movedPct(r)).toBeLessThanOrEqual(50);
     expect(r.facts.lostClients).toEqual(r.facts.movedClients);
     // Consistent hashing only ever moves keys TO the new server.
