@@ -24,7 +24,7 @@ export interface BenchOptions {
   outDir?: string;
 }
 
-const FULL: Profile = { mode: 'full', durationS: 8, warmupS: 2, rounds: 4, connections: 8, boots: 3, sessionCounts: [10_000, 100_000] };
+const FULL: Profile = { mode: 'full', durationS: 8, warmupS: 2, rounds: 8, connections: 8, boots: 3, sessionCounts: [10_000, 100_000] };
 const QUICK: Profile = { mode: 'quick', durationS: 1, warmupS: 0.3, rounds: 1, connections: 4, boots: 1, sessionCounts: [1_000] };
 
 export const USAGE = `usage: npm run bench [-- --quick] [--only ${GROUPS.join(',')}] [--sessions N,M] [--json] [--out DIR]`;
