@@ -31,7 +31,8 @@ export const report: Command = {
     // Progress goes to stderr so `--json` keeps stdout clean for scripts.
     const sink = { write: (t: string) => void process.stderr.write(t), isTTY: !!process.stderr.isTTY, color: io.color };
     io.err(`Running ${bootCount(scenarios)} measurements of ${scenarios.length} scenario(s), one topology each…`);
-    const [environment, matrix] = await Promise.all([describeEnvironment(), runMatrix(scenarios, sink)]);
+    const stop = onInterrupt(io);
+    const [environment, matrix] = await Promise.all([describeEnvironment(), runMatrix(scenarios, sink)]).finally(stop);
     const meta = {
       generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
       environment,
@@ -52,3 +53,18 @@ export const report: Command = {
     return matrix.failures.length ? 1 : 0;
   },
 };
+
+/**
+ * Ctrl-C / SIGTERM mid-matrix: exit at once. Exiting runs the process
+ * reaper's exit hook, which SIGKILLs every replica, nginx and redis the
+ * running scenario started; no half-written report is left behind.
+ */
+function onInterrupt(io: CliIo): () => void {
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+  const handler = (signal: NodeJS.Signals) => {
+    io.err(`\nlab report: ${signal}, stopping (no report written)`);
+    process.exit(130);
+  };
+  for (const s of signals) process.on(s, handler);
+  return () => signals.forEach((s) => process.off(s, handler));
+}
