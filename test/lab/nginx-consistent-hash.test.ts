@@ -5,8 +5,11 @@ import { NginxLab } from '../../apps/lab/src/nginx/testing/nginx-lab';
 
 jest.setTimeout(60_000);
 
-// 40 clients, 4 per /24: unlike ip_hash, hosts of one /24 are distinct keys.
-const CLIENTS = Array.from({ length: 40 }, (_, i) => `127.0.${Math.floor(i / 4) + 20}.${(i % 4) + 1}`);
+// 120 clients, 4 per /24: unlike ip_hash, hosts of one /24 are distinct keys.
+// Many keys, because the ring positions come from the servers' (random) ports
+// and crc32 of similar addresses clusters: with 40 keys app4's share varied
+// from 1 to ~15 between runs.
+const CLIENTS = Array.from({ length: 120 }, (_, i) => `127.0.${Math.floor(i / 4) + 20}.${(i % 4) + 1}`);
 
 async function mapping(lab: NginxLab): Promise<Map<string, string>> {
   const map = new Map<string, string>();
@@ -42,9 +45,11 @@ describe('nginx consistent-hash', () => {
       await lab.reconfigure({ add: ['app4'] });
       const after = await mapping(lab);
       const moved = CLIENTS.filter((c) => after.get(c) !== before.get(c));
-      // Expected share 1/4 of 40 = 10; ketama is not exact, allow 2..20.
-      expect(moved.length).toBeGreaterThanOrEqual(2);
-      expect(moved.length).toBeLessThanOrEqual(20);
+      // Expected share 1/4 of 120 = 30. Ketama with random server ports is not
+      // exact, so the bound that matters is the upper one (never most clients,
+      // unlike ip_hash), plus "app4 takes some" and "nobody moves elsewhere".
+      expect(moved.length).toBeGreaterThanOrEqual(1);
+      expect(moved.length).toBeLessThanOrEqual(60);
       for (const c of moved) expect(after.get(c)).toBe('app4');
     }));
 });
