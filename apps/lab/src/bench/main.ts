@@ -6,7 +6,7 @@ import { killAllChildren } from './child';
 import { downAllTopologies } from './lab';
 import { describeMachine } from './machine';
 import type { BenchContext, BenchReport, CaseRow } from './model';
-import { Group, parseArgs, USAGE } from './options';
+import { BenchOptions, Group, parseArgs, USAGE } from './options';
 import { renderReport, writeReport } from './report';
 import { evaluateTargets } from './targets';
 import { ceilingGroup } from './groups/ceiling';
@@ -31,8 +31,7 @@ async function runGroup(report: BenchReport, ctx: BenchContext, group: Group, fn
   ctx.log(`  (${report.group_seconds[group]} s)`);
 }
 
-async function main(): Promise<number> {
-  const opts = parseArgs(process.argv.slice(2));
+async function main(opts: BenchOptions): Promise<number> {
   const ctx: BenchContext = {
     profile: opts.profile,
     paths: {
@@ -94,11 +93,22 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-main().then(
+function parseOrExit(): BenchOptions {
+  try {
+    return parseArgs(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+}
+
+main(parseOrExit()).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    killAllChildren();
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n${USAGE}\n`);
-    process.exit(2);
+    void downAllTopologies().finally(() => {
+      killAllChildren();
+      process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exit(1);
+    });
   },
 );

@@ -43,7 +43,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     else if (arg.startsWith('--only=')) only = parseOnly(arg.slice('--only='.length));
     else if (arg === '--out') outDir = argv[++i];
     else if (arg === '--sessions') sessions = parseCounts(argv[++i]);
-    else throw new Error(`unknown argument ${arg}\n${USAGE}`);
+    else throw new Error(`unknown argument ${arg}`);
   }
   const profile = quick ? QUICK : FULL;
   return { profile: sessions ? { ...profile, sessionCounts: sessions } : profile, only, json, outDir };
@@ -52,7 +52,7 @@ export function parseArgs(argv: string[]): BenchOptions {
 function parseOnly(list: string | undefined): Set<Group> {
   const names = (list ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const bad = names.filter((n) => !(GROUPS as readonly string[]).includes(n));
-  if (!names.length || bad.length) throw new Error(`--only takes a list of ${GROUPS.join(', ')}; got "${list ?? ''}"\n${USAGE}`);
+  if (!names.length || bad.length) throw new Error(`--only takes a list of ${GROUPS.join(', ')}; got "${list ?? ''}"`);
   return new Set(names as Group[]);
 }
 
@@ -60,7 +60,7 @@ function parseOnly(list: string | undefined): Set<Group> {
 function parseCounts(list: string | undefined): number[] {
   const counts = (list ?? '').split(',').map((s) => Number(s.trim()));
   if (!counts.length || counts.some((n) => !Number.isInteger(n) || n < 10 || n % 10 !== 0)) {
-    throw new Error(`--sessions takes counts that are multiples of 10, e.g. 10000,100000; got "${list ?? ''}"\n${USAGE}`);
+    throw new Error(`--sessions takes counts that are multiples of 10, e.g. 10000,100000; got "${list ?? ''}"`);
   }
   return counts;
 }
