@@ -1,0 +1,31 @@
+import { GROUPS, parseArgs } from './options';
+
+describe('bench arguments', () => {
+  it('runs every group in full mode by default', () => {
+    const o = parseArgs([]);
+    expect(o.profile.mode).toBe('full');
+    expect([...o.only]).toEqual([...GROUPS]);
+    expect(o.profile.sessionCounts).toEqual([10_000, 100_000]);
+    expect(o.json).toBe(false);
+  });
+
+  it('takes --quick, --only (both spellings), --sessions, --json and --out', () => {
+    const o = parseArgs(['--quick', '--only', 'peer,direct', '--sessions', '500,2000', '--json', '--out', '/tmp/x']);
+    expect(o.profile.mode).toBe('quick');
+    expect([...o.only]).toEqual(['peer', 'direct']);
+    expect(o.profile.sessionCounts).toEqual([500, 2000]);
+    expect(o.json).toBe(true);
+    expect(o.outDir).toBe('/tmp/x');
+    expect([...parseArgs(['--only=memory']).only]).toEqual(['memory']);
+  });
+
+  it.each([
+    [['--only', 'ceiling,bogus'], /--only takes a list of/],
+    [['--only'], /--only takes a list of/],
+    [['--sessions', '15'], /multiples of 10/],
+    [['--sessions', 'many'], /multiples of 10/],
+    [['--fast'], /unknown argument --fast/],
+  ])('rejects %j', (argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(message);
+  });
+});

@@ -1,0 +1,71 @@
+import type { LoadResult } from './load';
+import type { BootResult, CaseRow, MemoryResult } from './model';
+import { evaluateTargets } from './targets';
+
+function row(id: string, rps: number, p99 = 10, cpu = 300): CaseRow {
+  const load: LoadResult = {
+    rps,
+    p50: 1,
+    p99,
+    errors: 0,
+    error_kinds: {},
+    requests: rps,
+    durationS: 1,
+    connections: 8,
+    server_cpu_us_per_req: cpu,
+  };
+  return { id, group: 'direct', label: id, load };
+}
+
+const boot = (store: 'memory' | 'redis', ms: number): BootResult => ({
+  store,
+  replicas: 3,
+  samples_ms: [ms],
+  median_ms: ms,
+  cpu_samples_ms: [1800],
+  median_cpu_ms: 1800,
+  idle_floor_ms: 900,
+});
+
+const memory = (sessions: number, perSession: number, afterRatio: number): MemoryResult => ({
+  sessions,
+  sessions_held: sessions,
+  ttl_s: 10,
+  create_s: 5,
+  rss_start_bytes: 100,
+  rss_held_bytes: 200,
+  bytes_per_session: perSession,
+  rss_after_expiry_bytes: 100 * afterRatio,
+  after_expiry_ratio: afterRatio,
+  expiry_wait_s: 10,
+});
+
+const byName = (targets: ReturnType<typeof evaluateTargets>, start: string) => targets.find((t) => t.name.startsWith(start))!;
+
+describe('bench targets', () => {
+  it('reports the five targets as not measured when nothing ran', () => {
+    const targets = evaluateTargets([], [], []);
+    expect(targets).toHaveLength(5);
+    for (const t of targets) expect([t.value, t.met]).toEqual([null, false]);
+  });
+
+  it('computes each ratio from rows of the same run, against its goal', () => {
+    const rows = [
+      row('peer.get', 1000, 10, 250),
+      row('direct.memory.get', 950, 10, 260),
+      row('direct.redis.get', 940, 13, 300),
+      row('direct.memory.post', 800),
+      row('direct.redis.post', 700),
+      row('nginx.one.direct', 1000),
+      row('nginx.one.via-nginx', 800),
+    ];
+    const t = evaluateTargets(rows, [boot('memory', 1500), boot('redis', 2100)], [memory(10_000, 3000, 0.5), memory(100_000, 1900, 1.05)]);
+    expect(byName(t, 'cart-api GET /cart direct vs peer')).toMatchObject({ value: 0.95, met: true });
+    // rps 0.989 meets 0.95 but p99 13/10 = 1.3 exceeds 1.25
+    expect(byName(t, 'redis store vs memory store')).toMatchObject({ value: 0.989, met: false, detail: { p99_ratio: 1.3 } });
+    expect(byName(t, 'one replica through nginx')).toMatchObject({ value: 0.8, met: false });
+    expect(byName(t, 'lab boot')).toMatchObject({ value: 2100, met: false, detail: { memory_median_ms: 1500 } });
+    // the largest count decides bytes per session; the worst after-expiry ratio counts
+    expect(byName(t, 'memory store RSS per session')).toMatchObject({ value: 1900, met: true, detail: { sessions: 100_000, after_expiry_ratio: 1.05 } });
+  });
+});
