@@ -59,7 +59,7 @@ export function renderReport(r: BenchReport): string {
     );
   }
   out.push('');
-  out.push(table(['target', 'value', 'goal', 'met'], r.targets.map((t) => [t.name, t.value ?? 'not measured', t.goal, t.met ? 'yes' : 'NO'])));
+  out.push(table(['target', 'value', 'goal', 'met'], r.targets.map((t) => [t.name, t.value ?? 'not measured', t.goal, t.value === null ? '–' : t.met ? 'yes' : 'NO'])));
   for (const f of r.failures) out.push(`FAILED ${f.group}: ${f.message}`);
   return out.join('\n');
 }
