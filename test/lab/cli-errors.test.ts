@@ -5,45 +5,17 @@ import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { waitFor } from '../../apps/lab/src/process/wait';
+import { ensureBuilt, lab as runLab, MAIN, Run } from '../support/lab-cli';
 
 jest.setTimeout(120_000);
 
-const ROOT = resolve(__dirname, '../..');
-const MAIN = join(ROOT, 'dist/apps/lab/main.js');
-
-function lab(dir: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const env = { ...process.env, LAB_STATE_DIR: dir, NO_COLOR: '1' };
-    execFile(process.execPath, [MAIN, ...args], { env, cwd: ROOT, timeout: 60_000 }, (err, stdout, stderr) => {
-      const code = err ? (err as { code?: number }).code : 0;
-      done({ code: typeof code === 'number' ? code : null, stdout, stderr });
-    });
-  });
+function lab(dir: string, args: string[]): Promise<Run> {
+  return runLab(dir, args, 60_000);
 }
 
-/** Sources of an app edited after its last build (tsc -b rewrites the buildinfo whenever it builds). */
-function staleBuild(): boolean {
-  return ['lab', 'cart-api'].some((app) => {
-    const info = join(ROOT, 'dist/tsbuildinfo', `${app}.tsbuildinfo`);
-    if (!existsSync(info)) return true;
-    const newer = execFileSync('find', [join(ROOT, 'apps', app, 'src'), '-name', '*.ts', '!', '-name', '*.spec.ts', '-newer', info]);
-    return newer.toString().trim() !== '';
-  });
-}
-
-// `npm test` builds first; a direct `npx jest` run must not test a stale CLI.
-beforeAll(() => {
-  if (existsSync(MAIN) && !staleBuild()) return;
-  try {
-    execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'pipe', timeout: 240_000 });
-  } catch (err) {
-    // tsc still emits on type errors elsewhere in the tree; only a missing CLI is fatal
-    if (!existsSync(MAIN)) throw err;
-    console.warn(`npm run build failed; testing the CLI as emitted:\n${String((err as { stdout?: Buffer }).stdout ?? err).slice(0, 2000)}`);
-  }
-});
+beforeAll(ensureBuilt);
 
 const NO_LAB = 'no lab is running — start one with `npm run lab -- up`';
 

@@ -1,43 +1,16 @@
 // The `lab` CLI end to end, as a person would use it from two terminals: the
 // BUILT CLI (`node dist/apps/lab/main.js`, what `npm run lab --` runs) in
 // child processes, each test with its own state dir and free ports.
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { LabClient, userAddress } from '../../apps/lab/src/client';
 import { findBinary } from '../../apps/lab/src/process/find-binary';
 import { waitFor } from '../../apps/lab/src/process/wait';
+import { alive, ensureBuilt, lab, MAIN, ROOT } from '../support/lab-cli';
 
 jest.setTimeout(300_000);
-
-const ROOT = resolve(__dirname, '../..');
-const MAIN = join(ROOT, 'dist/apps/lab/main.js');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function lab(dir: string, args: string[], timeoutMs = 240_000): Promise<Run> {
-  return new Promise((done) => {
-    const env = { ...process.env, LAB_STATE_DIR: dir, NO_COLOR: '1' };
-    execFile(process.execPath, [MAIN, ...args], { env, cwd: ROOT, timeout: timeoutMs }, (err, stdout, stderr) => {
-      const code = err ? ((err as { code?: number }).code ?? null) : 0;
-      done({ code: typeof code === 'number' ? code : null, stdout, stderr });
-    });
-  });
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The supervisor is reparented when the detaching CLI exits; give init a moment to reap it. */
 const allGone = (pids: number[]) => waitFor(`pids ${pids.join(' ')} to be gone`, () => pids.every((p) => !alive(p)), { timeoutMs: 15_000 });
@@ -54,27 +27,7 @@ async function withEvidence(dir: string, body: () => Promise<void>): Promise<voi
   }
 }
 
-/** Sources of an app edited after its last build (tsc -b rewrites the buildinfo whenever it builds). */
-function staleBuild(): boolean {
-  return ['lab', 'cart-api'].some((app) => {
-    const info = join(ROOT, 'dist/tsbuildinfo', `${app}.tsbuildinfo`);
-    if (!existsSync(info)) return true;
-    const newer = execFileSync('find', [join(ROOT, 'apps', app, 'src'), '-name', '*.ts', '!', '-name', '*.spec.ts', '-newer', info]);
-    return newer.toString().trim() !== '';
-  });
-}
-
-// `npm test` builds first; a direct `npx jest` run must not test a stale CLI.
-beforeAll(() => {
-  if (existsSync(MAIN) && !staleBuild()) return;
-  try {
-    execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'pipe', timeout: 240_000 });
-  } catch (err) {
-    // tsc still emits on type errors elsewhere in the tree; only a missing CLI is fatal
-    if (!existsSync(MAIN)) throw err;
-    console.warn(`npm run build failed; testing the CLI as emitted:\n${String((err as { stdout?: Buffer }).stdout ?? err).slice(0, 2000)}`);
-  }
-});
+beforeAll(ensureBuilt);
 
 const missing = ['nginx', 'redis-server'].filter((b) => !findBinary(b));
 if (missing.length) console.warn(`lab CLI round trip skipped: ${missing.join(' and ')} not installed (CI installs them; see .ci/run)`);

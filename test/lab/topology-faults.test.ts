@@ -8,17 +8,9 @@ import { waitFor } from '../../apps/lab/src/process/wait';
 import type { Topology } from '../../apps/lab/src/topology';
 import { describeTopology, withTopology } from '../support/topology';
 import { closeAll, many, replicasOf, users } from '../support/topology-traffic';
+import { alive } from '../support/lab-cli';
 
 jest.setTimeout(120_000);
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Kernel scheduler state letter (R, S, T = stopped, …). */
 function procState(pid: number): string {

@@ -10,17 +10,9 @@ import { waitFor } from '../../apps/lab/src/process/wait';
 import { createTopology, ProcessTopology } from '../../apps/lab/src/topology';
 import { describeTopology, withTopology } from '../support/topology';
 import { many, replicasOf } from '../support/topology-traffic';
+import { alive } from '../support/lab-cli';
 
 jest.setTimeout(120_000);
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function livePids(topo: ProcessTopology): number[] {
   return topo.pids().filter((p): p is number => !!p).flatMap(processTree);
