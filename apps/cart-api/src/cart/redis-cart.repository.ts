@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from '../session/redis-client';
-import { withTimeout } from '../session/redis-client';
+import { withTimeout } from '../session/with-timeout';
 import {
   CartLimits,
   CartLine,

@@ -1,4 +1,4 @@
-import { RedisTimeoutError, withTimeout } from './redis-client';
+import { RedisTimeoutError, withTimeout } from './with-timeout';
 
 describe('withTimeout', () => {
   it('passes a timely answer through', async () => {
