@@ -27,6 +27,22 @@ describe('MemorySessionStore', () => {
     expect((await get(store, 'a'))?.createdAt).toBe(1);
   });
 
+  it('gives back exactly what express-session stored, cookie options included', async () => {
+    const stored = {
+      cookie: { originalMaxAge: 60_000, expires: new Date(now + 60_000), secure: false, httpOnly: true, path: '/', sameSite: 'lax' },
+      createdAt: 7,
+    } as unknown as SessionData;
+    store.set('a', stored);
+    store.set('b', { ...stored, cookie: { ...stored.cookie, secure: true } } as SessionData);
+    expect(await get(store, 'a')).toEqual(JSON.parse(JSON.stringify(stored)));
+    expect((await get(store, 'b'))?.cookie.secure).toBe(true);
+  });
+
+  it('keeps a cookie without expires without one', async () => {
+    store.set('a', { cookie: { originalMaxAge: null, httpOnly: true, path: '/' } } as unknown as SessionData);
+    expect((await get(store, 'a'))?.cookie).toEqual({ originalMaxAge: null, httpOnly: true, path: '/' });
+  });
+
   it('answers get on a later turn, as a store with I/O would (see no-lost-update.e2e.ts)', async () => {
     store.set('a', sess(now + 60_000));
     let answered = false;
