@@ -4,13 +4,14 @@ import type { RequestStats } from './request-stats';
 
 /**
  * First middleware of the app: tags every response (errors and 404s too) with
- * the replica name, counts it, and writes one JSON log line when it finishes.
+ * the replica name, counts it (but not GET /stats), and writes one JSON log line when it finishes.
  */
 export function requestMiddleware(config: AppConfig, stats: RequestStats) {
   const log = config.logLevel !== 'silent';
   const replica = config.appName;
   return (req: Request, res: Response, next: NextFunction): void => {
-    stats.served++;
+    // Reading the counters is not traffic: the dashboard polls /stats every second.
+    if (req.path !== '/stats') stats.served++;
     res.setHeader('X-Served-By', replica);
     if (stats.draining) res.setHeader('Connection', 'close');
     if (log) {
