@@ -5,7 +5,7 @@
 // because session loads overlap: MemorySessionStore answers on a later turn,
 // like express-session's MemoryStore and any store with I/O.
 import { RedisServer } from '../../apps/lab/src/process/redis-server';
-import { CookieClient, createTestApp, describeWithRedis, fireConcurrently, TestApp } from '../support/cart-api';
+import { CookieClient, createTestApp, describeWithRedis, fireConcurrently, TestApp, untilReady } from '../support/cart-api';
 
 const N = 50;
 
@@ -44,6 +44,7 @@ describeWithRedis()('no lost updates with Redis', () => {
       for (const name of ['app1', 'app2', 'app3']) {
         apps.push(await createTestApp({ APP_NAME: name, SESSION_STORE: 'redis', REDIS_URL: redis.url }));
       }
+      await Promise.all(apps.map((a) => untilReady(a)));
       const bases = apps.map((a) => a.url);
       const client = new CookieClient(bases[0]);
       expect((await client.request('POST', '/cart/items', { sku: 'sku-mug', qty: 1 })).status).toBe(201);

@@ -3,7 +3,7 @@
 import { freePort } from '../../apps/lab/src/process/free-port';
 import { RedisServer } from '../../apps/lab/src/process/redis-server';
 import { waitFor } from '../../apps/lab/src/process/wait';
-import { CookieClient, createTestApp, describeWithRedis, TestApp } from '../support/cart-api';
+import { CookieClient, createTestApp, describeWithRedis, TestApp, untilReady } from '../support/cart-api';
 
 jest.setTimeout(30_000);
 const describeRedis = describeWithRedis();
@@ -27,7 +27,7 @@ describeRedis('redis store', () => {
     redis = await RedisServer.start();
     t = await createTestApp({ APP_NAME: 'r1', SESSION_STORE: 'redis', REDIS_URL: redis.url });
     client = new CookieClient(t.url);
-    await waitFor('redis store ready', async () => (await status(t.url, '/health/ready')) === 200, { timeoutMs: 5_000 });
+    await untilReady(t);
   });
   afterEach(async () => {
     redis.resume();
@@ -36,7 +36,7 @@ describeRedis('redis store', () => {
   });
 
   it('another replica with the same secret and Redis sees the same cart', async () => {
-    const other = await createTestApp({ APP_NAME: 'r2', SESSION_STORE: 'redis', REDIS_URL: redis.url });
+    const other = await untilReady(await createTestApp({ APP_NAME: 'r2', SESSION_STORE: 'redis', REDIS_URL: redis.url }));
     try {
       expect((await client.request('POST', '/cart/items', { sku: 'sku-tea', qty: 3 })).status).toBe(201);
       const res = await client.request('GET', '/cart', undefined, other.url);

@@ -6,6 +6,7 @@ import { AppModule } from '../../apps/cart-api/src/app.module';
 import { configureApp } from '../../apps/cart-api/src/app.setup';
 import { CART_LIMITS, CartLimits } from '../../apps/cart-api/src/cart/cart.repository';
 import { loadConfig } from '../../apps/cart-api/src/config/config';
+import { waitFor } from '../../apps/lab/src/process/wait';
 
 export const TEST_SECRET = 'e2e-secret-one';
 
@@ -32,6 +33,16 @@ export async function createTestApp(env: Record<string, string> = {}, opts: Test
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return { app, url: `http://127.0.0.1:${address.port}`, close: () => app.close() };
+}
+
+/**
+ * Waits until /health/ready answers 200. A redis-store app boots without
+ * waiting for Redis and answers 503 until its client has connected, so a
+ * test that means to use Redis waits for this first.
+ */
+export async function untilReady(t: TestApp, timeoutMs = 5_000): Promise<TestApp> {
+  await waitFor(`${t.url} ready`, async () => (await fetch(`${t.url}/health/ready`)).status === 200, { timeoutMs });
+  return t;
 }
 
 /** A minimal cookie-following client over fetch, for tests that need many concurrent requests. */
