@@ -33,6 +33,7 @@ describe('lab report', () => {
   });
 
   const missing = missingBinaries('redis');
+  if (missing.length) process.stderr.write(`SKIPPED report-cli matrix files: ${missing.join(', ')} not installed\n`);
   (missing.length ? it.skip : it)(
     `writes matrix.json, matrix.md and index.html${missing.length ? ` [skipped: ${missing.join(', ')} not installed]` : ''}`,
     async () => {

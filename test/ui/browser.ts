@@ -6,7 +6,7 @@ import { Browser, chromium, Page } from 'playwright-core';
 import { startControlServer } from '../../apps/lab/src/control';
 import { waitFor } from '../../apps/lab/src/process/wait';
 import type { Topology } from '../../apps/lab/src/topology';
-import { describeTopology, TestTopologyOptions, withTopology } from '../support/topology';
+import { describeSkipped, describeTopology, TestTopologyOptions, withTopology } from '../support/topology';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts', 'ui');
@@ -14,11 +14,7 @@ const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts', 'ui');
 /** `describeTopology`, also skipped (saying why) when Chromium is missing. */
 export function describeBrowser(name: string, store: 'memory' | 'redis', fn: () => void): void {
   if (existsSync(CHROMIUM)) return describeTopology(name, store, fn);
-  const why = `${CHROMIUM} not installed (sudo apt-get install -y chromium)`;
-  describe(`${name} [skipped: ${why}]`, () => {
-    it.skip(`needs ${why}`, () => undefined);
-    beforeAll(() => process.stderr.write(`SKIPPED ${name}: ${why}\n`));
-  });
+  describeSkipped(name, `${CHROMIUM} not installed (sudo apt-get install -y chromium)`);
 }
 
 export function launch(): Promise<Browser> {
