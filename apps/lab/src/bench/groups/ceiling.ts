@@ -1,14 +1,14 @@
 import { ChildServer } from '../child';
 import { GET_CART, measureTogether, ratio, withCleanup } from '../cases';
 import type { BenchContext, CaseRow } from '../model';
-import { NginxFront } from '../nginx-front';
+import { startBenchNginx } from '../nginx-front';
 
 /** The least work node can do per request, direct and behind the lab's nginx config. */
 export async function ceilingGroup(ctx: BenchContext): Promise<CaseRow[]> {
   return withCleanup(async (defer) => {
     const responder = await ChildServer.start({ script: ctx.paths.ceiling, env: { APP_NAME: 'app1' }, readyPath: '/' });
     defer(() => responder.stop());
-    const front = await NginxFront.start(responder);
+    const front = await startBenchNginx(responder);
     defer(() => front.stop());
     const connections = ctx.profile.connections;
     const [direct, viaNginx] = await measureTogether(ctx, [
