@@ -24,15 +24,7 @@ export function lab(stateDir: string, args: string[], timeoutMs = 240_000): Prom
   });
 }
 
-/** True while a process with this pid exists (signal 0 probes without signalling). */
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { pidAlive as alive } from '../../apps/lab/src/process/pid-alive';
 
 /** Sources of an app edited after its last build (tsc -b rewrites the buildinfo whenever it builds). */
 function staleBuild(): boolean {

@@ -1,13 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { pidAlive } from '../process/pid-alive';
 
-export function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+export { pidAlive };
 
 /** A process that exited but was not reaped yet still answers kill(pid, 0). */
 export function pidGone(pid: number): boolean {

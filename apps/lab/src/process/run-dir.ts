@@ -3,6 +3,7 @@
 import { readdir, readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pidAlive } from './pid-alive';
 
 const PREFIX = 'sticky-lab-';
 /** Marks a run dir of the process driver and names the lab process that owns it. */
@@ -40,18 +41,9 @@ export async function sweepStaleRunDirs(): Promise<string[]> {
   for (const name of names) {
     const dir = join(tmpdir(), name);
     const owner = Number((await readFile(join(dir, OWNER), 'utf8').catch(() => '')).trim());
-    if (!Number.isInteger(owner) || owner <= 0 || processExists(owner)) continue;
+    if (!Number.isInteger(owner) || owner <= 0 || pidAlive(owner)) continue;
     await rm(dir, { recursive: true, force: true }).catch(() => undefined);
     removed.push(dir);
   }
   return removed;
-}
-
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
