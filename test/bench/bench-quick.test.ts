@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findBinary } from '../../apps/lab/src/process/find-binary';
 import { STRATEGIES } from '../../apps/lab/src/topology/topology';
+import { noteSkip } from '../support/skip';
 
 const ROOT = resolve(__dirname, '../..');
 const BENCH = join(ROOT, 'dist/apps/lab/bench/main.js');
@@ -37,7 +38,7 @@ interface Run {
 
 const missing = ['nginx', 'redis-server'].filter((b) => !findBinary(b));
 if (missing.length) {
-  console.warn(`bench-quick skipped: ${missing.join(' and ')} not installed (sudo apt-get install -y nginx redis-server)`);
+  noteSkip(`bench-quick: ${missing.join(' and ')} not installed (sudo apt-get install -y nginx redis-server)`);
 }
 const describeIfTools = missing.length ? describe.skip : describe;
 

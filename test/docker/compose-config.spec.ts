@@ -4,9 +4,10 @@
 import { execFileSync } from 'node:child_process';
 import { findComposeCli } from '../../apps/lab/src/compose/cli';
 import { ROOT } from './support';
+import { noteSkip } from '../support/skip';
 
 const cli = findComposeCli();
-if (!cli) console.info('compose-config.spec: skipped: neither `docker compose` nor `docker-compose` is installed here');
+if (!cli) noteSkip('compose-config.spec: neither `docker compose` nor `docker-compose` is installed here');
 const describeWithCli = cli ? describe : describe.skip;
 
 const COMBINATIONS = [

@@ -11,9 +11,10 @@ import { join } from 'node:path';
 import { NGINX_RERENDER_SCRIPT, nginxRerenderArgs, NginxEnv } from '../../apps/lab/src/compose/commands';
 import { findBinary } from '../../apps/lab/src/process/find-binary';
 import { ROOT } from './support';
+import { noteSkip } from '../support/skip';
 
 const envsubst = findBinary('envsubst');
-if (!envsubst) console.info('nginx-rerender.spec: skipped: envsubst not installed (sudo apt-get install -y gettext-base)');
+if (!envsubst) noteSkip('nginx-rerender.spec: envsubst not installed (sudo apt-get install -y gettext-base)');
 const describeWithEnvsubst = envsubst ? describe : describe.skip;
 
 const STAND_IN = `#!/bin/sh

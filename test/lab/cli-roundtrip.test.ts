@@ -9,6 +9,7 @@ import { LabClient, userAddress } from '../../apps/lab/src/client';
 import { findBinary } from '../../apps/lab/src/process/find-binary';
 import { waitFor } from '../../apps/lab/src/process/wait';
 import { alive, ensureBuilt, lab, MAIN, ROOT } from '../support/lab-cli';
+import { noteSkip } from '../support/skip';
 
 jest.setTimeout(300_000);
 
@@ -30,7 +31,7 @@ async function withEvidence(dir: string, body: () => Promise<void>): Promise<voi
 beforeAll(ensureBuilt);
 
 const missing = ['nginx', 'redis-server'].filter((b) => !findBinary(b));
-if (missing.length) console.warn(`lab CLI round trip skipped: ${missing.join(' and ')} not installed (CI installs them; see .ci/run)`);
+if (missing.length) noteSkip(`lab CLI round trip: ${missing.join(' and ')} not installed (CI installs them; see .ci/run)`);
 
 (missing.length ? describe.skip : describe)('lab CLI round trip', () => {
   let dir: string;

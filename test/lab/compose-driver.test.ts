@@ -5,9 +5,10 @@
 import { composeUnavailableReason, startComposeTopology } from '../../apps/lab/src/compose';
 import { waitFor } from '../../apps/lab/src/process/wait';
 import type { Topology } from '../../apps/lab/src/topology/topology';
+import { noteSkip } from '../support/skip';
 
 const reason = composeUnavailableReason();
-if (reason) console.info(`compose-driver.test: skipped: ${reason}`);
+if (reason) noteSkip(`compose-driver.test: ${reason}`);
 const describeWithDocker = reason ? describe.skip : describe;
 
 // First run builds the image: generous, bounded.

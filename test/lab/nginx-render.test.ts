@@ -20,6 +20,7 @@ import {
   upstreamsScript,
 } from '../../apps/lab/src/nginx';
 import { findBinary } from '../../apps/lab/src/process/find-binary';
+import { noteSkip } from '../support/skip';
 
 jest.setTimeout(60_000);
 
@@ -144,7 +145,7 @@ describe('19-lab-upstreams.envsh', () => {
   const envsubstBin = findBinary('envsubst');
   const parity = 'stages only the chosen strategy for the image, rendered as the local renderer does';
   if (!envsubstBin) {
-    console.warn(`SKIPPED "${parity}": envsubst not installed (apt-get install gettext-base)`);
+    noteSkip(`"${parity}": envsubst not installed (apt-get install gettext-base)`);
     it.skip(`${parity} (skipped: envsubst not installed)`, () => undefined);
     return;
   }

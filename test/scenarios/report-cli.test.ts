@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { missingBinaries } from '../support/topology';
+import { noteSkip } from '../support/skip';
 
 const ROOT = join(__dirname, '..', '..');
 const MAIN = join(ROOT, 'dist/apps/lab/main.js');
@@ -33,7 +34,7 @@ describe('lab report', () => {
   });
 
   const missing = missingBinaries('redis');
-  if (missing.length) process.stderr.write(`SKIPPED report-cli matrix files: ${missing.join(', ')} not installed\n`);
+  if (missing.length) noteSkip(`report-cli matrix files: ${missing.join(', ')} not installed`);
   (missing.length ? it.skip : it)(
     `writes matrix.json, matrix.md and index.html${missing.length ? ` [skipped: ${missing.join(', ')} not installed]` : ''}`,
     async () => {

@@ -5,6 +5,7 @@ import { scenario } from '../../apps/lab/src/scenarios';
 import { ScenarioError } from '../../apps/lab/src/scenarios/harness';
 import type { Evidence, ScenarioParams, ScenarioResult } from '../../apps/lab/src/scenarios/types';
 import { missingBinaries } from '../support/topology';
+import { noteSkip } from '../support/skip';
 
 let composeChecked: string | null | undefined;
 /** Asked once per suite: the check runs `docker info`. */
@@ -38,7 +39,7 @@ export function scenarioSuite<F>(id: string, expectations: Expectations<F>): voi
       const why = skipReason(params);
       if (why) {
         it.skip(`${key(params)} [skipped: ${why}]`, () => undefined);
-        process.stderr.write(`SKIPPED ${id} ${key(params)}: ${why}\n`);
+        noteSkip(`${id} ${key(params)}: ${why}`);
         continue;
       }
       it(

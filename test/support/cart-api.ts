@@ -7,6 +7,7 @@ import { configureApp } from '../../apps/cart-api/src/app.setup';
 import { CART_LIMITS, CartLimits } from '../../apps/cart-api/src/cart/cart.repository';
 import { loadConfig } from '../../apps/cart-api/src/config/config';
 import { waitFor } from '../../apps/lab/src/process/wait';
+import { noteSkip } from './skip';
 
 export const TEST_SECRET = 'e2e-secret-one';
 
@@ -108,6 +109,6 @@ export function fireConcurrently(spec: FireSpec): Promise<Array<number | string>
 export function describeWithRedis(): jest.Describe {
   const { findBinary } = require('../../apps/lab/src/process/find-binary') as typeof import('../../apps/lab/src/process/find-binary');
   if (findBinary('redis-server')) return describe;
-  console.warn('SKIPPED redis-store suites: redis-server is not installed (sudo apt-get install -y redis-server)');
+  noteSkip('redis-store suites: redis-server is not installed (sudo apt-get install -y redis-server)');
   return describe.skip;
 }

@@ -3,6 +3,7 @@
 // config, nginx error/access logs, replica logs) before rethrowing.
 import { findBinary } from '../../apps/lab/src/process/find-binary';
 import { createTopology, CreateTopologyOptions, Topology } from '../../apps/lab/src/topology';
+import { noteSkip } from './skip';
 
 export type TestTopologyOptions = Partial<CreateTopologyOptions> & Pick<CreateTopologyOptions, 'strategy'>;
 
@@ -61,7 +62,7 @@ export function describeTopology(name: string, store: 'memory' | 'redis', fn: ()
  * into the skipped test's name.
  */
 export function describeSkipped(name: string, why: string): void {
-  process.stderr.write(`SKIPPED ${name}: ${why}\n`);
+  noteSkip(`${name}: ${why}`);
   describe(`${name} [skipped: ${why}]`, () => {
     it.skip(`needs ${why}`, () => undefined);
   });
