@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import type { AppConfig } from './config/config';
+import { listeningLine } from './health/announce';
 import { exitGracefully } from './shutdown';
 
 /** Creates, configures and starts the app for an already validated config. */
@@ -22,6 +23,8 @@ export async function bootstrap(config: AppConfig): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger });
   configureApp(app);
   await app.listen(config.port, config.host);
+  // PORT=0 lets the kernel pick: the supervisor learns the port from this line.
+  process.stdout.write(listeningLine(app.getHttpServer().address(), config));
   exitGracefully(app, log);
   log(`listening on ${config.host}:${config.port} with the ${config.sessionStore} store`);
 }

@@ -20,6 +20,8 @@ export interface AppConfig {
   /** Express `trust proxy` value: a list of names/addresses/CIDRs. */
   trustProxy: string[];
   logLevel: 'info' | 'silent';
+  /** Token a supervisor sets to recognise this very process in /health/ready (absent: not reported). */
+  instanceId?: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -36,6 +38,7 @@ export const CONFIG_ENV_KEYS: readonly string[] = Object.freeze([
   'COOKIE_SECURE',
   'TRUST_PROXY',
   'LOG_LEVEL',
+  'INSTANCE_ID',
 ]);
 
 /** A bad environment value; the message is the one line printed at boot. */
@@ -133,6 +136,15 @@ function secrets(env: Env): { sessionSecrets: string[]; secretGenerated: boolean
   return { sessionSecrets: [randomBytes(32).toString('hex')], secretGenerated: true };
 }
 
+function instanceId(env: Env): string | undefined {
+  const value = pick(env, 'INSTANCE_ID', '');
+  if (value === '') return undefined;
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(value)) {
+    throw new ConfigError(`INSTANCE_ID=${value.slice(0, 80)} is invalid: expected 1-64 letters, digits, '_' or '-'`);
+  }
+  return value;
+}
+
 /** Parses and validates the environment; throws ConfigError naming the bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const cookie = oneOf(env, 'COOKIE_SECURE', ['auto', 'true', 'false'] as const, 'auto');
@@ -147,5 +159,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     cookieSecure: cookie === 'auto' ? 'auto' : cookie === 'true',
     trustProxy: trustProxy(env),
     logLevel: oneOf(env, 'LOG_LEVEL', ['info', 'silent'] as const, 'info'),
+    instanceId: instanceId(env),
   };
 }

@@ -1,0 +1,15 @@
+import type { AddressInfo } from 'node:net';
+import type { AppConfig } from '../config/config';
+
+/** What a supervisor reads from stdout to learn the address a PORT=0 replica got. */
+export interface ListeningLine {
+  listening: { host: string; port: number; instance?: string };
+}
+
+/** The handshake line for the bound address; one JSON line, written even when logging is silent. */
+export function listeningLine(address: AddressInfo | string | null, config: AppConfig): string {
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const line: ListeningLine = { listening: { host: config.host, port } };
+  if (config.instanceId) line.listening.instance = config.instanceId;
+  return `${JSON.stringify(line)}\n`;
+}
