@@ -1,7 +1,7 @@
 // hash $remote_addr consistent (ketama) through the real nginx: sticky per
 // full client address, and adding a replica moves only about 1/N of clients,
 // all of them to the new replica.
-import { NginxLab } from '../../apps/lab/src/nginx/testing/nginx-lab';
+import { NginxLab } from '../support/nginx/nginx-lab';
 
 jest.setTimeout(60_000);
 

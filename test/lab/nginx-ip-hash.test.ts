@@ -1,6 +1,6 @@
 // ip_hash through the real nginx: the key is the first three octets of the
 // client address, so a /24 is one "client"; `down` keeps slots, removal remaps.
-import { NginxLab } from '../../apps/lab/src/nginx/testing/nginx-lab';
+import { NginxLab } from '../support/nginx/nginx-lab';
 
 jest.setTimeout(60_000);
 

@@ -2,8 +2,8 @@
 // gives up after proxy_read_timeout. A GET then goes to the next replica; a
 // POST that was already sent is not retried (504), because it may have been
 // applied.
-import { EchoProcess } from '../../apps/lab/src/nginx/testing/echo-process';
-import { NginxLab } from '../../apps/lab/src/nginx/testing/nginx-lab';
+import { EchoProcess } from '../support/nginx/echo-process';
+import { NginxLab } from '../support/nginx/nginx-lab';
 
 jest.setTimeout(60_000);
 

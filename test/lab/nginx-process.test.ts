@@ -5,7 +5,7 @@ import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fetchGeneration, readAccessLog, renderNginx, runPaths } from '../../apps/lab/src/nginx';
-import { NginxLab } from '../../apps/lab/src/nginx/testing/nginx-lab';
+import { NginxLab } from '../support/nginx/nginx-lab';
 import { NginxProcess } from '../../apps/lab/src/process/nginx-process';
 import { waitFor } from '../../apps/lab/src/process/wait';
 

@@ -1,7 +1,7 @@
 // round-robin through the real nginx: no affinity, even spread, dead replicas
 // routed around, and X-Forwarded-For taken from the TCP peer only.
-import { NginxLab } from '../../apps/lab/src/nginx/testing/nginx-lab';
-import type { EchoBody } from '../../apps/lab/src/nginx/testing/echo-replicas';
+import { NginxLab } from '../support/nginx/nginx-lab';
+import type { EchoBody } from '../support/nginx/echo-replicas';
 import { waitFor } from '../../apps/lab/src/process/wait';
 
 jest.setTimeout(60_000);

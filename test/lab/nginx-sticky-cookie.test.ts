@@ -1,8 +1,8 @@
 // sticky-cookie (portable form, what nginx 1.22 runs) through the real nginx:
 // the route cookie pins a client, re-pins it to the replica that answered
 // after a failure, and a forged value only ever gets normal balancing.
-import { NginxLab } from '../../apps/lab/src/nginx/testing/nginx-lab';
-import { routeCookie } from '../../apps/lab/src/nginx/testing/probe';
+import { NginxLab } from '../support/nginx/nginx-lab';
+import { routeCookie } from '../support/nginx/probe';
 
 jest.setTimeout(60_000);
 

@@ -1,6 +1,6 @@
 // hash $request_uri consistent through the real nginx: affinity per URL,
 // whoever asks; one user's different URLs land on different replicas.
-import { NginxLab } from '../../apps/lab/src/nginx/testing/nginx-lab';
+import { NginxLab } from '../support/nginx/nginx-lab';
 
 jest.setTimeout(60_000);
 

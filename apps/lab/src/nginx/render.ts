@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { Strategy } from '../topology/topology';
+import type { Strategy } from '../vocabulary';
 import { envsubst } from './envsubst';
 import { mainConf, runPaths } from './main-conf';
 import { templatesDir } from './paths';
@@ -32,6 +32,8 @@ export interface RenderOptions {
   runDir: string;
   /** Answered by /__lab/generation; bump it on every reload. */
   generation: number;
+  /** Random token answered with the generation, so the lab knows it is its own nginx on the port. */
+  instance?: string;
   /** Force a sticky-cookie form; default 'auto' (native when nginx >= 1.29.6). */
   sticky?: 'auto' | 'native' | 'portable';
   /** nginx binary (default: found on PATH/sbin); only its version is used here. */
@@ -57,9 +59,15 @@ export interface RenderResult {
 export interface RenderMeta {
   listen: Listen;
   generation: number;
+  instance?: string;
   strategy: Strategy;
   stickyMode: StickyMode;
   version: string;
+}
+
+/** What /__lab/generation answers: `<instance>-<generation>`, or the bare generation without an instance. */
+export function generationTag({ generation, instance }: { generation: number; instance?: string }): string {
+  return instance ? `${instance}-${generation}` : String(generation);
 }
 
 export function formatListen({ host, port }: Listen): string {
@@ -73,7 +81,7 @@ function scriptInput(o: RenderOptions, version: string): Record<string, string> 
     LAB_REPLICAS: o.replicas.map((r) => `${r.name}=${formatListen(r)}`).join(' '),
     LAB_DOWN: o.replicas.filter((r) => r.down).map((r) => r.name).join(' '),
     LAB_LISTEN: formatListen(o.listen),
-    LAB_GENERATION: String(o.generation),
+    LAB_GENERATION: generationTag(o),
     LAB_ACCESS_LOG: p.accessLog,
     LAB_INCLUDE_DIR: p.includeDir,
     LAB_NGINX_VERSION: version,
@@ -109,7 +117,7 @@ export async function renderNginx(o: RenderOptions): Promise<RenderResult> {
   const main = mainConf(o.runDir);
   await writeFile(p.mainConf, main);
   const stickyMode = vars.LAB_STICKY_MODE as StickyMode;
-  const meta: RenderMeta = { listen: o.listen, generation: o.generation, strategy: o.strategy, stickyMode, version };
+  const meta: RenderMeta = { listen: o.listen, generation: o.generation, instance: o.instance, strategy: o.strategy, stickyMode, version };
   await writeFile(p.meta, JSON.stringify(meta, null, 2));
   const text = [`# ---- ${p.mainConf}\n${main}`, ...parts].join('\n');
   return { confPath: p.mainConf, text, stickyMode, version, vars };

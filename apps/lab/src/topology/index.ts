@@ -1,10 +1,17 @@
 // Entry point of the lab's topology drivers.
-import { startProcessTopology } from './process-topology';
+import { startProcessTopology } from './drivers/process';
+import { TopologyError } from './errors';
 import type { DriverName, Topology, TopologyOptions } from './topology';
 
 export * from './topology';
-export { ProcessTopology, startProcessTopology } from './process-topology';
-export type { ProcessTopologyOptions } from './process-topology';
+export { ProcessTopology, startProcessTopology } from './drivers/process';
+export type { ProcessTopologyOptions } from './drivers/process';
+export { TopologyCore, checkReplicaCount } from './core';
+export type { BalancerEntry, RedisOp } from './core';
+export { TopologyError } from './errors';
+export type { TopologyErrorKind } from './errors';
+export { REPLICA_OPS, replicaOpRefusal } from './transitions';
+export type { ReplicaOp } from './transitions';
 
 export type CreateTopologyOptions = TopologyOptions & {
   /** Default: LAB_DRIVER, else `process`. */
@@ -20,7 +27,7 @@ export async function createTopology(opts: CreateTopologyOptions): Promise<Topol
   const driver = opts.driver ?? (process.env.LAB_DRIVER as DriverName | undefined) ?? 'process';
   if (driver === 'process') return startProcessTopology(opts);
   if (driver === 'compose') return loadCompose().startComposeTopology(opts);
-  throw new Error(`unknown LAB_DRIVER "${driver}": use process or compose`);
+  throw new TopologyError('invalid-argument', `unknown LAB_DRIVER "${driver}": use process or compose`);
 }
 
 interface ComposeModule {

@@ -2,10 +2,14 @@
 // would see it: requests from many source addresses and URLs (so every
 // strategy's hash key varies) until one is answered by the replica we expect.
 import { get } from 'node:http';
-import { userAddress } from '../client/addresses';
-import { waitFor } from '../process/wait';
+import { waitFor } from '../util/wait';
 
 const BATCH = 8;
+
+/** A distinct /24 per probe (127.0.1.1 … 127.0.254.1), so ip_hash sees different users. */
+function probeAddress(n: number): string {
+  return `127.0.${(n % 254) + 1}.1`;
+}
 
 /** X-Served-By of one GET through nginx, or undefined when nothing answered. */
 export function servedBy(url: string, sourceAddress: string, timeoutMs = 2_000): Promise<string | undefined> {
@@ -28,7 +32,7 @@ export async function waitUntilRouted(baseUrl: string, name: string, timeoutMs =
     async () => {
       const batch = Array.from({ length: BATCH }, () => {
         n += 1;
-        return servedBy(`${baseUrl}/?lab-route-probe=${n}`, userAddress(n % 254));
+        return servedBy(`${baseUrl}/?lab-route-probe=${n}`, probeAddress(n));
       });
       return (await Promise.all(batch)).includes(name);
     },

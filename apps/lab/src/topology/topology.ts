@@ -2,16 +2,12 @@
 // Two implementations: `process` (local child processes, the default) and
 // `compose` (Docker Compose). Scenarios are written once against this.
 
-export const STRATEGIES = ['round-robin', 'ip-hash', 'consistent-hash', 'sticky-cookie', 'url-hash'] as const;
-export type Strategy = (typeof STRATEGIES)[number];
+import type {
+  BalancerState, DriverName, RedisPersistence, RedisState, ReplicaState, StoreKind, Strategy,
+} from '../vocabulary';
 
-export const STORES = ['memory', 'redis'] as const;
-export type StoreKind = (typeof STORES)[number];
-
-export type DriverName = 'process' | 'compose';
-
-/** What a replica is doing, as the lab last made it (not guessed from probes). */
-export type ReplicaState = 'starting' | 'running' | 'stopped' | 'killed' | 'paused';
+// The vocabulary lives in its own module; re-exported so `topology` imports keep working.
+export * from '../vocabulary';
 
 export interface ReplicaInfo {
   /** `app1`, `app2`, … everywhere. */
@@ -25,8 +21,6 @@ export interface ReplicaInfo {
   port?: number;
 }
 
-export type RedisState = 'running' | 'paused' | 'stopped';
-
 export interface TopologyOptions {
   strategy: Strategy;
   store: StoreKind;
@@ -39,6 +33,8 @@ export interface TopologyOptions {
   sessionTtlSeconds?: number;
   /** Extra environment for every replica. */
   env?: Record<string, string>;
+  /** `aof` keeps Redis' data across redisRestart() (default `none`: a restart empties it). */
+  redisPersistence?: RedisPersistence;
 }
 
 export interface TopologyStatus {
@@ -48,8 +44,10 @@ export interface TopologyStatus {
   /** The entry point users and probes talk to (nginx). */
   url: string;
   replicas: ReplicaInfo[];
-  redis?: { url: string; state: RedisState };
-  nginx: { version: string; sticky: 'native' | 'portable' | 'n/a' };
+  /** `persistence` is absent only where a driver does not report it yet. */
+  redis?: { url: string; state: RedisState; persistence?: RedisPersistence };
+  /** `state` follows nginx's master process (`dead`: it ended without the lab asking); absent where a driver does not watch it yet. */
+  nginx: { version: string; sticky: 'native' | 'portable' | 'n/a'; state?: BalancerState };
 }
 
 export interface Topology extends AsyncDisposable {
@@ -68,7 +66,10 @@ export interface Topology extends AsyncDisposable {
   /** SIGSTOP (compose: `docker compose pause`). */
   pause(name: string): Promise<void>;
   resume(name: string): Promise<void>;
-  /** Start a stopped or killed replica again on the same address; resolves when ready. */
+  /**
+   * Start a stopped or killed replica again on the same address; resolves when
+   * the replica it started (not whoever holds the port) answers ready.
+   */
   start(name: string): Promise<void>;
 
   /** Adds `app{N+1}`, reloads nginx, resolves when nginx routes to it. Returns its name. */
@@ -82,7 +83,7 @@ export interface Topology extends AsyncDisposable {
 
   redisPause(): Promise<void>;
   redisResume(): Promise<void>;
-  /** Restart without persistence: every session in Redis is gone afterwards. */
+  /** Restart; without persistence every session in Redis is gone afterwards, with `aof` they survive. */
   redisRestart(): Promise<void>;
 
   /** Logs by component name (`nginx`, `nginx-access`, `redis`, `app1`, …). */

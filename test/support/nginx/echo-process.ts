@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { waitFor } from '../../process/wait';
+import { waitFor } from '../../../apps/lab/src/util/wait';
 
 // A replica stand-in in its own process, for what only a process can do:
 // SIGSTOP (accepts connections, never answers), like a paused replica.

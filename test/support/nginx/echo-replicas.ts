@@ -1,6 +1,6 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { NginxReplica } from '../render';
+import type { NginxReplica } from '../../../apps/lab/src/nginx/render';
 
 /** What an echo replica answers: who served, and what it saw of the client. */
 export interface EchoBody {

@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Strategy } from '../../topology/topology';
-import { freePort } from '../../process/free-port';
-import { NginxProcess } from '../../process/nginx-process';
-import { NginxReplica, renderNginx, RenderResult } from '../render';
-import { nginxBinary, nginxVersion } from '../version';
+import type { Strategy } from '../../../apps/lab/src/vocabulary';
+import { freePort } from '../../../apps/lab/src/util/free-port';
+import { NginxProcess } from '../../../apps/lab/src/nginx/process';
+import { NginxReplica, renderNginx, RenderResult } from '../../../apps/lab/src/nginx/render';
+import { nginxBinary, nginxVersion } from '../../../apps/lab/src/nginx/version';
 import { EchoReplicas } from './echo-replicas';
 import { many, probe, ProbeOptions, ProbeResponse, Tally } from './probe';
 

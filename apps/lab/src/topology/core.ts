@@ -1,0 +1,256 @@
+// What every driver shares: replica names, validation and the wording of
+// refusals, one queue that serialises every change, the ordering rules (out
+// of the balancer before a replica is stopped for good; an added replica is
+// done only when nginx routes to it) and an idempotent down. A driver extends
+// this class with what only it can do (see the abstract members).
+import type {
+  DriverName, RedisState, ReplicaState, StoreKind, Strategy,
+} from '../vocabulary';
+import { TopologyError } from './errors';
+import { byReplicaIndex, nextReplicaName, replicaName } from './names';
+import { waitUntilRouted } from './routing';
+import type { ReplicaInfo, Topology, TopologyOptions, TopologyStatus } from './topology';
+import { ReplicaOp, replicaOpRefusal } from './transitions';
+
+/** One `server` line of the balancer. */
+export interface BalancerEntry {
+  name: string;
+  /** `server … down`: keeps its hash slot, gets no traffic. */
+  down: boolean;
+}
+
+export type RedisOp = 'pause' | 'resume' | 'restart';
+
+const REDIS_FROM: Record<RedisOp, readonly RedisState[]> = {
+  pause: ['running'],
+  resume: ['paused'],
+  restart: ['running', 'paused', 'stopped'],
+};
+
+/** Checks a replica count before anything starts; the same words for every driver. */
+export function checkReplicaCount(n: number): number {
+  if (!Number.isInteger(n) || n < 1) {
+    throw new TopologyError('invalid-argument', `replicas must be a whole number ≥ 1, got ${n}`);
+  }
+  return n;
+}
+
+export abstract class TopologyCore implements Topology {
+  abstract readonly driver: DriverName;
+  abstract readonly url: string;
+  readonly strategy: Strategy;
+  readonly store: StoreKind;
+  /** Replicas in the balancer's list (running or not), in name order. */
+  private readonly members = new Set<string>();
+  private readonly drained = new Set<string>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private downing?: Promise<void>;
+
+  protected constructor(opts: TopologyOptions) {
+    this.strategy = opts.strategy;
+    this.store = opts.store;
+  }
+
+  // ---- what a driver does --------------------------------------------------
+
+  /** Starts replica `name` (new, or a name that comes back after a removal) and resolves when it answers ready. */
+  protected abstract createReplica(name: string): Promise<void>;
+  /** Applies a signal-like operation; the core has already checked it is legal. */
+  protected abstract replicaOp(name: string, op: ReplicaOp): Promise<void>;
+  /** Ends a replica the balancer no longer lists (kept for its logs); `discard` after a failed add. */
+  protected abstract retireReplica(name: string, how: 'stop' | 'discard'): Promise<void>;
+  /** What the replica is doing now, as the driver observes it (follows the process). */
+  protected abstract replicaState(name: string): ReplicaState;
+  /** Driver-specific fields of a replica's status (url, pid, port). */
+  protected abstract replicaDetails(name: string): Omit<ReplicaInfo, 'name' | 'state' | 'drained'>;
+  /** Renders and applies the balancer for `entries`; resolves when it serves that config. */
+  protected abstract applyBalancer(entries: BalancerEntry[]): Promise<void>;
+  protected abstract redisOp(op: RedisOp): Promise<void>;
+  /** Current Redis state; undefined without Redis. */
+  protected abstract redisState(): RedisState | undefined;
+  /** Frees everything; called once, after the queue has drained. */
+  protected abstract teardown(): Promise<void>;
+  protected abstract statusRest(): Omit<TopologyStatus, 'driver' | 'strategy' | 'store' | 'url' | 'replicas'>;
+
+  abstract logs(): Promise<Record<string, string>>;
+  abstract nginxConfig(): Promise<string>;
+
+  // ---- shared bookkeeping for drivers -------------------------------------
+
+  /** Current replica names, `app2` before `app10`. */
+  protected names(): string[] {
+    return [...this.members].sort(byReplicaIndex);
+  }
+
+  protected balancerEntries(): BalancerEntry[] {
+    return this.names().map((name) => ({ name, down: this.drained.has(name) }));
+  }
+
+  protected isDrained(name: string): boolean {
+    return this.drained.has(name);
+  }
+
+  /** Boots `count` replicas, then the balancer: called once by the driver's start function. */
+  protected async bootReplicas(count: number): Promise<string[]> {
+    checkReplicaCount(count);
+    const names = Array.from({ length: count }, (_, i) => replicaName(i + 1));
+    names.forEach((n) => this.members.add(n));
+    await Promise.all(names.map((n) => this.createReplica(n)));
+    return names;
+  }
+
+  // ---- the Topology interface ----------------------------------------------
+
+  async status(): Promise<TopologyStatus> {
+    const replicas = this.names().map((name) => ({
+      name,
+      state: this.replicaState(name),
+      drained: this.drained.has(name),
+      ...this.replicaDetails(name),
+    }));
+    return { driver: this.driver, strategy: this.strategy, store: this.store, url: this.url, replicas, ...this.statusRest() };
+  }
+
+  stop(name: string): Promise<void> {
+    return this.signal(name, 'stop');
+  }
+
+  kill(name: string): Promise<void> {
+    return this.signal(name, 'kill');
+  }
+
+  pause(name: string): Promise<void> {
+    return this.signal(name, 'pause');
+  }
+
+  resume(name: string): Promise<void> {
+    return this.signal(name, 'resume');
+  }
+
+  start(name: string): Promise<void> {
+    return this.signal(name, 'start');
+  }
+
+  addReplica(): Promise<string> {
+    return this.change(() => this.add());
+  }
+
+  removeReplica(name: string): Promise<void> {
+    return this.change(() => this.remove(name));
+  }
+
+  scale(n: number): Promise<void> {
+    return this.change(async () => {
+      if (!Number.isInteger(n) || n < 1) {
+        throw new TopologyError('invalid-argument', `scale needs a whole number of replicas ≥ 1, got ${n}`);
+      }
+      while (this.members.size < n) await this.add();
+      while (this.members.size > n) await this.remove(this.names().at(-1)!);
+    });
+  }
+
+  markDown(name: string, down: boolean): Promise<void> {
+    return this.change(async () => {
+      this.requireReplica(name);
+      const was = this.drained.has(name);
+      const set = (d: boolean) => (d ? this.drained.add(name) : this.drained.delete(name));
+      set(down);
+      try {
+        await this.applyBalancer(this.balancerEntries());
+      } catch (err) {
+        set(was);
+        throw err;
+      }
+    });
+  }
+
+  redisPause(): Promise<void> {
+    return this.redisChange('pause');
+  }
+
+  redisResume(): Promise<void> {
+    return this.redisChange('resume');
+  }
+
+  redisRestart(): Promise<void> {
+    return this.redisChange('restart');
+  }
+
+  down(): Promise<void> {
+    this.downing ??= this.queue.catch(() => undefined).then(() => this.teardown());
+    return this.downing;
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.down();
+  }
+
+  // ---- rules ------------------------------------------------------------------
+
+  /** Changes run one at a time, each from the state the previous one left. */
+  protected change<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.downing) return Promise.reject(new TopologyError('down', 'topology is down'));
+    const next = this.queue.catch(() => undefined).then(fn);
+    this.queue = next;
+    return next;
+  }
+
+  private signal(name: string, op: ReplicaOp): Promise<void> {
+    return this.change(async () => {
+      this.requireReplica(name);
+      const refusal = replicaOpRefusal(op, name, this.replicaState(name));
+      if (refusal) throw new TopologyError('illegal-transition', refusal);
+      await this.replicaOp(name, op);
+    });
+  }
+
+  private async add(): Promise<string> {
+    const name = nextReplicaName(this.members);
+    this.members.add(name);
+    try {
+      await this.createReplica(name);
+      await this.applyBalancer(this.balancerEntries());
+    } catch (err) {
+      // Leave the topology as it was: no half-added replica.
+      this.members.delete(name);
+      await this.retireReplica(name, 'discard').catch(() => undefined);
+      throw err;
+    }
+    await waitUntilRouted(this.url, name);
+    return name;
+  }
+
+  private async remove(name: string): Promise<void> {
+    this.requireReplica(name);
+    if (this.members.size === 1) throw new TopologyError('illegal-transition', `cannot remove ${name}: it is the last replica`);
+    const wasDrained = this.drained.has(name);
+    this.members.delete(name);
+    this.drained.delete(name);
+    try {
+      // Out of the balancer first, so no request is sent to a replica being stopped.
+      await this.applyBalancer(this.balancerEntries());
+    } catch (err) {
+      this.members.add(name);
+      if (wasDrained) this.drained.add(name);
+      throw err;
+    }
+    await this.retireReplica(name, 'stop');
+  }
+
+  private redisChange(op: RedisOp): Promise<void> {
+    return this.change(async () => {
+      const state = this.redisState();
+      if (state === undefined) throw new TopologyError('no-redis', `the ${this.store} store runs no Redis`);
+      if (!REDIS_FROM[op].includes(state)) {
+        throw new TopologyError('illegal-transition', `cannot ${op} redis: it is ${state}`);
+      }
+      await this.redisOp(op);
+    });
+  }
+
+  private requireReplica(name: string): void {
+    if (!this.members.has(name)) {
+      throw new TopologyError('unknown-replica', `no replica named ${name} (have ${this.names().join(', ') || 'none'})`);
+    }
+  }
+}

@@ -1,0 +1,208 @@
+// The `process` driver: replicas are child processes of the built cart-api
+// on loopback ports they bind themselves, nginx is the machine's binary with
+// a config rendered into a private run dir, Redis the machine's redis-server.
+// Only what needs processes lives here; the rules are in TopologyCore.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { nginxBinary } from '../../../nginx';
+import { requireBinary } from '../../../util/find-binary';
+import { killTreeNow, trackPids } from '../../../util/reaper';
+import { makeOwnedRunDir, removeRunDir } from '../../../util/run-dir';
+import type { RedisPersistence, RedisState, ReplicaState } from '../../../vocabulary';
+import { BalancerEntry, checkReplicaCount, RedisOp, TopologyCore } from '../../core';
+import { byReplicaIndex } from '../../names';
+import { cartApiEntry } from '../../paths';
+import type { ReplicaInfo, TopologyOptions, TopologyStatus } from '../../topology';
+import type { ReplicaOp } from '../../transitions';
+import { NginxFront, startNginxFront } from './nginx-front';
+import { RedisServer, redisDataDir } from './redis-server';
+import { ReplicaProcess } from './replica';
+
+export interface ProcessTopologyOptions extends TopologyOptions {
+  /** Bound on one replica's boot (default 30 s: Nest boots slowly on a loaded machine). */
+  readyTimeoutMs?: number;
+  /** nginx proxy_read_timeout (default '5s'): how long a request waits on a paused replica. */
+  proxyReadTimeout?: string;
+}
+
+export async function startProcessTopology(opts: ProcessTopologyOptions): Promise<ProcessTopology> {
+  const count = checkReplicaCount(opts.replicas ?? 3);
+  // Everything that can be missing is checked before anything is started.
+  const entry = cartApiEntry();
+  nginxBinary();
+  if (opts.store === 'redis') requireBinary('redis-server', 'redis-server');
+  const topo = new ProcessTopology(opts, entry, await makeOwnedRunDir());
+  try {
+    await topo.boot(count);
+  } catch (err) {
+    await topo.down().catch(() => undefined);
+    throw err;
+  }
+  return topo;
+}
+
+export class ProcessTopology extends TopologyCore {
+  readonly driver = 'process' as const;
+  /** Every replica ever started, removed ones included: their logs stay available as evidence. */
+  private readonly replicas = new Map<string, ReplicaProcess>();
+  private readonly secret: string;
+  private readonly persistence: RedisPersistence;
+  private nginx?: NginxFront;
+  private redis?: RedisServer;
+  private redisNow: RedisState = 'stopped';
+  private readonly untrack: () => void;
+
+  constructor(
+    private readonly opts: ProcessTopologyOptions,
+    private readonly entry: string,
+    /** Private directory with the nginx config, nginx logs and `appN.log`. */
+    readonly runDir: string,
+  ) {
+    super(opts);
+    this.secret = opts.sessionSecret ?? randomBytes(24).toString('hex');
+    this.persistence = opts.redisPersistence ?? 'none';
+    this.untrack = trackPids(() => this.pids(), runDir);
+  }
+
+  get url(): string {
+    if (!this.nginx) throw new Error('topology is not up');
+    return this.nginx.url;
+  }
+
+  /** Every live pid the topology owns (replicas, nginx master, redis-server). */
+  pids(): Array<number | undefined> {
+    return [...[...this.replicas.values()].map((r) => r.pid), this.nginx?.pid, this.redis?.pid];
+  }
+
+  async boot(count: number): Promise<void> {
+    if (this.store === 'redis') {
+      this.redis = await RedisServer.start({ persistence: this.persistence, dir: redisDataDir(this.runDir) });
+      this.redisNow = 'running';
+    }
+    await this.bootReplicas(count);
+    this.nginx = await startNginxFront({
+      strategy: this.strategy,
+      runDir: this.runDir,
+      port: this.opts.port,
+      replicas: this.upstreams(this.balancerEntries()),
+      proxyReadTimeout: this.opts.proxyReadTimeout,
+    });
+  }
+
+  async logs(): Promise<Record<string, string>> {
+    const out: Record<string, string> = {
+      nginx: this.nginx?.errorLog() ?? '',
+      'nginx-access': this.nginx?.accessLog() ?? '',
+    };
+    if (this.redis) out.redis = this.redis.logs();
+    for (const name of [...this.replicas.keys()].sort(byReplicaIndex)) out[name] = this.replicas.get(name)!.logs();
+    return out;
+  }
+
+  async nginxConfig(): Promise<string> {
+    return this.nginx?.config() ?? '';
+  }
+
+  protected statusRest(): Omit<TopologyStatus, 'driver' | 'strategy' | 'store' | 'url' | 'replicas'> {
+    const nginx = this.nginx!;
+    return {
+      redis: this.redis ? { url: this.redis.url, state: this.redisNow, persistence: this.persistence } : undefined,
+      nginx: {
+        version: nginx.version,
+        sticky: this.strategy === 'sticky-cookie' ? nginx.stickyMode : 'n/a',
+        state: nginx.state,
+      },
+    };
+  }
+
+  protected async createReplica(name: string): Promise<void> {
+    // A name that comes back (scale 2 → 3) is the same replica: same port, same log.
+    let replica = this.replicas.get(name);
+    if (!replica) {
+      replica = new ReplicaProcess({
+        name,
+        entry: this.entry,
+        env: this.replicaEnv(),
+        logFile: join(this.runDir, `${name}.log`),
+        readyTimeoutMs: this.opts.readyTimeoutMs,
+      });
+      this.replicas.set(name, replica);
+    }
+    if (!replica.alive) await replica.start();
+  }
+
+  protected replicaOp(name: string, op: ReplicaOp): Promise<void> {
+    return this.replicas.get(name)![op]();
+  }
+
+  protected async retireReplica(name: string, how: 'stop' | 'discard'): Promise<void> {
+    const replica = this.replicas.get(name);
+    if (how === 'discard') await replica?.kill();
+    else await replica?.stop();
+  }
+
+  protected replicaState(name: string): ReplicaState {
+    return this.replicas.get(name)!.state;
+  }
+
+  protected replicaDetails(name: string): Omit<ReplicaInfo, 'name' | 'state' | 'drained'> {
+    const r = this.replicas.get(name)!;
+    return { url: r.url, pid: r.pid, port: r.port };
+  }
+
+  protected async applyBalancer(entries: BalancerEntry[]): Promise<void> {
+    if (!this.nginx) throw new Error('topology is not up');
+    await this.nginx.reload(this.upstreams(entries));
+  }
+
+  protected redisState(): RedisState | undefined {
+    return this.redis ? this.redisNow : undefined;
+  }
+
+  protected async redisOp(op: RedisOp): Promise<void> {
+    const redis = this.redis!;
+    if (op === 'pause') redis.pause();
+    if (op === 'resume') redis.resume();
+    if (op === 'restart') {
+      this.redisNow = 'stopped';
+      await redis.restart();
+    }
+    this.redisNow = op === 'pause' ? 'paused' : 'running';
+  }
+
+  protected async teardown(): Promise<void> {
+    const errors: unknown[] = [];
+    const attempt = async (what: string, fn: () => Promise<unknown> | unknown, fallbackPid?: number) => {
+      try {
+        await fn();
+      } catch (err) {
+        if (fallbackPid) killTreeNow(fallbackPid);
+        errors.push(new Error(`${what}: ${err instanceof Error ? err.message : String(err)}`));
+      }
+    };
+    const reps = [...this.replicas.values()];
+    await Promise.all(reps.map((r) => attempt(`kill ${r.name}`, () => r.kill(), r.pid)));
+    reps.forEach((r) => r.close());
+    if (this.nginx) await attempt('stop nginx', () => this.nginx!.kill(), this.nginx.pid);
+    if (this.redis) await attempt('stop redis', () => this.redis!.stop(), this.redis.pid);
+    this.redisNow = 'stopped';
+    this.untrack();
+    await attempt('remove run dir', () => removeRunDir(this.runDir));
+    if (errors.length) throw new AggregateError(errors, `teardown of ${this.runDir}: ${errors.map(String).join('; ')}`);
+  }
+
+  private replicaEnv(): Record<string, string> {
+    return {
+      SESSION_STORE: this.store,
+      ...(this.redis ? { REDIS_URL: this.redis.url } : {}),
+      SESSION_SECRET: this.secret,
+      SESSION_TTL_SECONDS: String(this.opts.sessionTtlSeconds ?? 1800),
+      LOG_LEVEL: 'info',
+      ...this.opts.env,
+    };
+  }
+
+  private upstreams(entries: BalancerEntry[]) {
+    return entries.map(({ name, down }) => ({ name, host: '127.0.0.1', port: this.replicas.get(name)!.port!, down }));
+  }
+}

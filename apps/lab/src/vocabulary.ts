@@ -1,0 +1,27 @@
+// Words every part of the lab speaks (topology, drivers, balancers, CLI,
+// dashboard, report). No imports: everything may depend on this module.
+
+export const STRATEGIES = ['round-robin', 'ip-hash', 'consistent-hash', 'sticky-cookie', 'url-hash'] as const;
+export type Strategy = (typeof STRATEGIES)[number];
+
+export const STORES = ['memory', 'redis'] as const;
+export type StoreKind = (typeof STORES)[number];
+
+export const DRIVERS = ['process', 'compose'] as const;
+export type DriverName = (typeof DRIVERS)[number];
+
+/**
+ * What a replica is doing. Follows the process: one that dies on its own shows
+ * `killed` (ended by a signal, e.g. kill -9 or the OOM killer) or `stopped`
+ * (exited by itself), and can be started again.
+ */
+export type ReplicaState = 'starting' | 'running' | 'stopped' | 'killed' | 'paused';
+
+export type RedisState = 'running' | 'paused' | 'stopped';
+
+/** `aof`: redis-server appends every write to a file, so a restart keeps the sessions. */
+export const REDIS_PERSISTENCE = ['none', 'aof'] as const;
+export type RedisPersistence = (typeof REDIS_PERSISTENCE)[number];
+
+/** The balancer's master process: `dead` when it ended without the lab asking. */
+export type BalancerState = 'running' | 'dead';
