@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fetchGeneration, readAccessLog, renderNginx, runPaths } from '../../apps/lab/src/nginx';
 import { NginxLab } from '../support/nginx/nginx-lab';
-import { NginxProcess } from '../../apps/lab/src/process/nginx-process';
-import { waitFor } from '../../apps/lab/src/process/wait';
+import { NginxPortInUseError, NginxProcess } from '../../apps/lab/src/nginx/process';
+import { waitFor } from '../../apps/lab/src/util/wait';
 
 jest.setTimeout(60_000);
 
@@ -106,7 +106,7 @@ describe('NginxProcess.start', () => {
   });
   afterEach(() => rmSync(runDir, { recursive: true, force: true }));
 
-  it("throws nginx's own message when the port is taken, and leaves nothing running", async () => {
+  it("throws a port-in-use error carrying nginx's own message when the port is taken, and leaves nothing running", async () => {
     const blocker: Server = createServer();
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
     const port = (blocker.address() as { port: number }).port;
@@ -118,9 +118,9 @@ describe('NginxProcess.start', () => {
         runDir,
         generation: 1,
       });
-      await expect(NginxProcess.start({ runDir, confPath: r.confPath, startTimeoutMs: 20_000 })).rejects.toThrow(
-        /nginx exited[\s\S]*Address already in use/,
-      );
+      const started = NginxProcess.start({ runDir, confPath: r.confPath, startTimeoutMs: 20_000 });
+      await expect(started).rejects.toThrow(NginxPortInUseError);
+      await expect(started).rejects.toThrow(/port is in use[\s\S]*Address already in use/);
       expect(processesMentioning(runDir)).toEqual([]);
     } finally {
       blocker.close();

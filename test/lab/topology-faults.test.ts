@@ -4,7 +4,7 @@
 // brings a replica back on its address.
 import { readFileSync } from 'node:fs';
 import { LabClient } from '../../apps/lab/src/client';
-import { waitFor } from '../../apps/lab/src/process/wait';
+import { waitFor } from '../../apps/lab/src/util/wait';
 import type { Topology } from '../../apps/lab/src/topology';
 import { describeTopology, withTopology } from '../support/topology';
 import { closeAll, many, replicasOf, users } from '../support/topology-traffic';

@@ -1,7 +1,7 @@
 // Test harness over the real topology: boots it, runs the body, and ALWAYS
 // tears it down; when the body fails, prints the evidence (rendered nginx
 // config, nginx error/access logs, replica logs) before rethrowing.
-import { findBinary } from '../../apps/lab/src/process/find-binary';
+import { findBinary } from '../../apps/lab/src/util/find-binary';
 import { createTopology, CreateTopologyOptions, Topology } from '../../apps/lab/src/topology';
 import { noteSkip } from './skip';
 

@@ -42,6 +42,8 @@ export class NginxProcess implements AsyncDisposable {
   private output = '';
   /** Set before the lab itself ends nginx; a master exit without it is a death. */
   private ending = false;
+  /** Once nginx served its first generation, an exit is a death, not a failed start. */
+  private confirmed = false;
   private constructor(
     readonly runDir: string,
     readonly confPath: string,
@@ -58,6 +60,7 @@ export class NginxProcess implements AsyncDisposable {
     nginx.spawn();
     try {
       await nginx.waitGeneration(meta ? generationTag(meta) : null, o.startTimeoutMs ?? 15_000);
+      nginx.confirmed = true;
     } catch (err) {
       await nginx.kill();
       if (/Address already in use/.test(nginx.errorLog())) throw new NginxPortInUseError(listen, nginx.lastErrors());
@@ -100,7 +103,7 @@ export class NginxProcess implements AsyncDisposable {
     // A master that dies on its own leaves workers serving a frozen config:
     // they are still in its process group, so end them at once.
     child.once('exit', () => {
-      if (!this.ending) keep(Buffer.from(`master exited on its own (${child.signalCode ?? child.exitCode}): workers killed\n`));
+      if (!this.ending && this.confirmed) keep(Buffer.from(`master exited on its own (${child.signalCode ?? child.exitCode}): workers killed\n`));
       this.signalGroup('SIGKILL');
     });
   }

@@ -47,7 +47,7 @@ export interface TopologyStatus {
   /** `persistence` is absent only where a driver does not report it yet. */
   redis?: { url: string; state: RedisState; persistence?: RedisPersistence };
   /** `state` follows nginx's master process (`dead`: it ended without the lab asking); absent where a driver does not watch it yet. */
-  nginx: { version: string; sticky: 'native' | 'portable' | 'n/a'; state?: BalancerState };
+  nginx: { version: string; sticky: 'native' | 'portable' | 'n/a'; state?: BalancerState; pid?: number };
 }
 
 export interface Topology extends AsyncDisposable {

@@ -111,6 +111,7 @@ export class ProcessTopology extends TopologyCore {
         version: nginx.version,
         sticky: this.strategy === 'sticky-cookie' ? nginx.stickyMode : 'n/a',
         state: nginx.state,
+        pid: nginx.pid,
       },
     };
   }
