@@ -1,0 +1,47 @@
+// Which drivers the contract suite runs on, and what it needs from each that
+// the Topology interface does not offer (a fault from outside the lab).
+import { composeUnavailableReason } from '../../apps/lab/src/compose';
+import { DRIVERS, DriverName, Topology } from '../../apps/lab/src/topology';
+import { missingBinaries } from './topology';
+
+export interface ContractDriver {
+  driver: DriverName;
+  /** Why it cannot run here, or null. */
+  unavailable(store: 'memory' | 'redis'): string | null;
+  /** SIGKILLs a replica behind the lab's back; undefined when the driver has no way yet. */
+  killFromOutside?(topo: Topology, name: string): Promise<void>;
+}
+
+const CASES: Record<DriverName, ContractDriver> = {
+  process: {
+    driver: 'process',
+    unavailable(store) {
+      const missing = missingBinaries(store);
+      return missing.length ? `${missing.join(' and ')} not installed (sudo apt-get install -y ${missing.join(' ')})` : null;
+    },
+    async killFromOutside(topo, name) {
+      const pid = (await topo.status()).replicas.find((r) => r.name === name)?.pid;
+      if (!pid) throw new Error(`${name} has no pid to kill`);
+      process.kill(pid, 'SIGKILL');
+    },
+  },
+  compose: {
+    driver: 'compose',
+    unavailable() {
+      const why = composeUnavailableReason();
+      return why ? `no Docker engine/Compose answers (${why})` : null;
+    },
+  },
+};
+
+/**
+ * Drivers named by LAB_DRIVER (one, or a comma-separated list), default
+ * `process`; an unknown name fails loudly rather than testing nothing.
+ */
+export function contractDrivers(env = process.env.LAB_DRIVER): ContractDriver[] {
+  const names = (env || 'process').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const n of names) {
+    if (!(DRIVERS as readonly string[]).includes(n)) throw new Error(`unknown LAB_DRIVER "${n}": use ${DRIVERS.join(', ')}`);
+  }
+  return [...new Set(names)].map((n) => CASES[n as DriverName]);
+}
