@@ -216,8 +216,13 @@ export abstract class TopologyCore implements Topology {
       await this.retireReplica(name, 'discard').catch(() => undefined);
       throw err;
     }
-    await waitUntilRouted(this.url, name);
+    await this.waitRouted(name);
     return name;
+  }
+
+  /** Resolves when the balancer sends requests to `name`, seen from outside like a user would. */
+  protected waitRouted(name: string): Promise<void> {
+    return waitUntilRouted(this.url, name);
   }
 
   private async remove(name: string): Promise<void> {

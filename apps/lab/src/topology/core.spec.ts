@@ -1,0 +1,127 @@
+// The core's own rules with a recording driver: ordering and serialisation
+// are the core's logic, whatever runs the replicas (the contract suite checks
+// the same promises against real drivers).
+import type { RedisState, ReplicaState } from '../vocabulary';
+import { BalancerEntry, RedisOp, TopologyCore } from './core';
+import type { ReplicaInfo, TopologyStatus } from './topology';
+import type { ReplicaOp } from './transitions';
+
+class RecordingDriver extends TopologyCore {
+  readonly driver = 'process' as const;
+  readonly url = 'http://127.0.0.1:1';
+  readonly calls: string[] = [];
+  readonly states = new Map<string, ReplicaState>();
+  active = 0;
+  maxActive = 0;
+  failBalancer = false;
+
+  constructor() {
+    super({ strategy: 'round-robin', store: 'memory' });
+  }
+  boot(n: number) {
+    return this.bootReplicas(n);
+  }
+  private async step(what: string): Promise<void> {
+    this.active += 1;
+    this.maxActive = Math.max(this.maxActive, this.active);
+    this.calls.push(`${what}:begin`);
+    await new Promise((r) => setTimeout(r, 5));
+    this.calls.push(`${what}:end`);
+    this.active -= 1;
+  }
+  protected async createReplica(name: string) {
+    await this.step(`create ${name}`);
+    this.states.set(name, 'running');
+  }
+  protected async replicaOp(name: string, op: ReplicaOp) {
+    await this.step(`${op} ${name}`);
+    const to: Record<ReplicaOp, ReplicaState> = { stop: 'stopped', kill: 'killed', pause: 'paused', resume: 'running', start: 'running' };
+    this.states.set(name, to[op]);
+  }
+  protected async retireReplica(name: string, how: 'stop' | 'discard') {
+    await this.step(`retire ${name} ${how}`);
+  }
+  protected replicaState(name: string) {
+    return this.states.get(name)!;
+  }
+  protected replicaDetails(): Omit<ReplicaInfo, 'name' | 'state' | 'drained'> {
+    return { url: 'http://127.0.0.1:1' };
+  }
+  protected async applyBalancer(entries: BalancerEntry[]) {
+    await this.step(`balancer ${entries.map((e) => e.name + (e.down ? '(down)' : '')).join(',')}`);
+    if (this.failBalancer) throw new Error('nginx -t failed');
+  }
+  protected async redisOp(_op: RedisOp) {}
+  protected redisState(): RedisState | undefined {
+    return undefined;
+  }
+  protected async waitRouted(name: string) {
+    await this.step(`routed ${name}`);
+  }
+  protected async teardown() {
+    this.calls.push('teardown');
+  }
+  protected statusRest(): Omit<TopologyStatus, 'driver' | 'strategy' | 'store' | 'url' | 'replicas'> {
+    return { nginx: { version: 'test', sticky: 'n/a' } };
+  }
+  async logs() {
+    return {};
+  }
+  async nginxConfig() {
+    return '';
+  }
+}
+
+const begins = (calls: string[]) => calls.filter((c) => c.endsWith(':begin')).map((c) => c.replace(':begin', ''));
+
+describe('TopologyCore', () => {
+  it('takes a replica out of the balancer before it stops it', async () => {
+    const t = new RecordingDriver();
+    await t.boot(3);
+    t.calls.length = 0;
+    await t.removeReplica('app2');
+    expect(begins(t.calls)).toEqual(['balancer app1,app3', 'retire app2 stop']);
+  });
+
+  it('an add is done only once the balancer routes to the new replica', async () => {
+    const t = new RecordingDriver();
+    await t.boot(1);
+    t.calls.length = 0;
+    expect(await t.addReplica()).toBe('app2');
+    expect(begins(t.calls)).toEqual(['create app2', 'balancer app1,app2', 'routed app2']);
+  });
+
+  it('runs concurrent changes one at a time, in call order', async () => {
+    const t = new RecordingDriver();
+    await t.boot(2);
+    t.maxActive = 0;
+    t.calls.length = 0;
+    await Promise.all([t.stop('app1'), t.markDown('app2', true), t.start('app1'), t.addReplica()]);
+    expect(t.maxActive).toBe(1);
+    expect(begins(t.calls)).toEqual([
+      'stop app1', 'balancer app1,app2(down)', 'start app1', 'create app3', 'balancer app1,app2(down),app3', 'routed app3',
+    ]);
+  });
+
+  it('a failed balancer change leaves the replica list and drain marks as they were', async () => {
+    const t = new RecordingDriver();
+    await t.boot(2);
+    t.failBalancer = true;
+    await expect(t.removeReplica('app2')).rejects.toThrow('nginx -t failed');
+    await expect(t.markDown('app1', true)).rejects.toThrow('nginx -t failed');
+    await expect(t.addReplica()).rejects.toThrow('nginx -t failed');
+    const s = await t.status();
+    expect(s.replicas.map((r) => [r.name, r.drained])).toEqual([['app1', false], ['app2', false]]);
+    expect(t.calls).toContain('retire app3 discard:begin');
+  });
+
+  it('down waits for the queue, runs teardown once, and refuses later changes', async () => {
+    const t = new RecordingDriver();
+    await t.boot(1);
+    const pending = t.pause('app1');
+    await Promise.all([t.down(), t.down()]);
+    await expect(pending).resolves.toBeUndefined();
+    expect(t.calls.filter((c) => c === 'teardown')).toHaveLength(1);
+    await expect(t.resume('app1')).rejects.toThrow('topology is down');
+  });
+});
