@@ -5,6 +5,7 @@ import { LabClient } from '../../apps/lab/src/client';
 import { createTopology, Topology, TopologyError } from '../../apps/lab/src/topology';
 import type { CreateTopologyOptions, ReplicaInfo } from '../../apps/lab/src/topology';
 import { waitFor } from '../../apps/lab/src/util/wait';
+import { noteSkip } from '../support/skip';
 import { describeSkipped } from '../support/topology';
 import { contractDrivers, ContractDriver } from '../support/topology-contract';
 
@@ -104,13 +105,10 @@ function contract(c: ContractDriver): void {
       expect((await replica(t, 'app2')).drained).toBe(false);
     }));
 
-  it('redis pause, resume and restart follow the table, and status says so', () => {
-    const why = c.unavailable('redis');
-    if (why) {
-      process.stderr.write(`SKIPPED contract redis ops on ${c.driver}: ${why}\n`);
-      return;
-    }
-    return booted(c, { store: 'redis', replicas: 1 }, async (t) => {
+  const redisWhy = c.unavailable('redis');
+  if (redisWhy) noteSkip(`contract redis ops on ${c.driver}: ${redisWhy}`);
+  (redisWhy ? it.skip : it)('redis pause, resume and restart follow the table, and status says so', async () => {
+    await booted(c, { store: 'redis', replicas: 1 }, async (t) => {
       const redis = async () => (await t.status()).redis;
       expect(await redis()).toMatchObject({ state: 'running' });
       await expect(t.redisResume()).rejects.toThrow('cannot resume redis: it is running');
@@ -123,11 +121,8 @@ function contract(c: ContractDriver): void {
     });
   });
 
-  it('status follows a replica killed from outside the lab, and start works on it', async () => {
-    if (!c.killFromOutside) {
-      process.stderr.write(`SKIPPED contract kill-from-outside on ${c.driver}: the suite has no outside kill for it yet\n`);
-      return;
-    }
+  if (!c.killFromOutside) noteSkip(`contract kill-from-outside on ${c.driver}: the suite has no outside kill for it yet`);
+  (c.killFromOutside ? it : it.skip)('status follows a replica killed from outside the lab, and start works on it', async () => {
     await booted(c, {}, async (t) => {
       await c.killFromOutside!(t, 'app2');
       await waitFor('status to say app2 is not running', async () => (await replica(t, 'app2')).state === 'killed', { timeoutMs: 15_000 });
