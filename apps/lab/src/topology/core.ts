@@ -21,6 +21,9 @@ export interface BalancerEntry {
 
 export type RedisOp = 'pause' | 'resume' | 'restart';
 
+/** The part of the status only the driver knows: Redis and nginx. */
+export type StatusRest = Omit<TopologyStatus, 'driver' | 'strategy' | 'store' | 'url' | 'replicas'>;
+
 const REDIS_FROM: Record<RedisOp, readonly RedisState[]> = {
   pause: ['running'],
   resume: ['paused'],
@@ -59,18 +62,18 @@ export abstract class TopologyCore implements Topology {
   protected abstract replicaOp(name: string, op: ReplicaOp): Promise<void>;
   /** Ends a replica the balancer no longer lists (kept for its logs); `discard` after a failed add. */
   protected abstract retireReplica(name: string, how: 'stop' | 'discard'): Promise<void>;
-  /** What the replica is doing now, as the driver observes it (follows the process). */
-  protected abstract replicaState(name: string): ReplicaState;
+  /** What the replica is doing now, as the driver observes it (follows the process; may ask an engine). */
+  protected abstract replicaState(name: string): ReplicaState | Promise<ReplicaState>;
   /** Driver-specific fields of a replica's status (url, pid, port). */
-  protected abstract replicaDetails(name: string): Omit<ReplicaInfo, 'name' | 'state' | 'drained'>;
+  protected abstract replicaDetails(name: string): Omit<ReplicaInfo, 'name' | 'state' | 'drained'> | Promise<Omit<ReplicaInfo, 'name' | 'state' | 'drained'>>;
   /** Renders and applies the balancer for `entries`; resolves when it serves that config. */
   protected abstract applyBalancer(entries: BalancerEntry[]): Promise<void>;
   protected abstract redisOp(op: RedisOp): Promise<void>;
   /** Current Redis state; undefined without Redis. */
-  protected abstract redisState(): RedisState | undefined;
+  protected abstract redisState(): RedisState | undefined | Promise<RedisState | undefined>;
   /** Frees everything; called once, after the queue has drained. */
   protected abstract teardown(): Promise<void>;
-  protected abstract statusRest(): Omit<TopologyStatus, 'driver' | 'strategy' | 'store' | 'url' | 'replicas'>;
+  protected abstract statusRest(): StatusRest | Promise<StatusRest>;
 
   abstract logs(): Promise<Record<string, string>>;
   abstract nginxConfig(): Promise<string>;
@@ -102,13 +105,15 @@ export abstract class TopologyCore implements Topology {
   // ---- the Topology interface ----------------------------------------------
 
   async status(): Promise<TopologyStatus> {
-    const replicas = this.names().map((name) => ({
-      name,
-      state: this.replicaState(name),
-      drained: this.drained.has(name),
-      ...this.replicaDetails(name),
-    }));
-    return { driver: this.driver, strategy: this.strategy, store: this.store, url: this.url, replicas, ...this.statusRest() };
+    const replicas = await Promise.all(
+      this.names().map(async (name) => ({
+        name,
+        state: await this.replicaState(name),
+        drained: this.drained.has(name),
+        ...(await this.replicaDetails(name)),
+      })),
+    );
+    return { driver: this.driver, strategy: this.strategy, store: this.store, url: this.url, replicas, ...(await this.statusRest()) };
   }
 
   stop(name: string): Promise<void> {
@@ -198,7 +203,7 @@ export abstract class TopologyCore implements Topology {
   private signal(name: string, op: ReplicaOp): Promise<void> {
     return this.change(async () => {
       this.requireReplica(name);
-      const refusal = replicaOpRefusal(op, name, this.replicaState(name));
+      const refusal = replicaOpRefusal(op, name, await this.replicaState(name));
       if (refusal) throw new TopologyError('illegal-transition', refusal);
       await this.replicaOp(name, op);
     });
@@ -244,7 +249,7 @@ export abstract class TopologyCore implements Topology {
 
   private redisChange(op: RedisOp): Promise<void> {
     return this.change(async () => {
-      const state = this.redisState();
+      const state = await this.redisState();
       if (state === undefined) throw new TopologyError('no-redis', `the ${this.store} store runs no Redis`);
       if (!REDIS_FROM[op].includes(state)) {
         throw new TopologyError('illegal-transition', `cannot ${op} redis: it is ${state}`);

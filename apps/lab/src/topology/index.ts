@@ -7,7 +7,7 @@ export * from './topology';
 export { ProcessTopology, startProcessTopology } from './drivers/process';
 export type { ProcessTopologyOptions } from './drivers/process';
 export { TopologyCore, checkReplicaCount } from './core';
-export type { BalancerEntry, RedisOp } from './core';
+export type { BalancerEntry, RedisOp, StatusRest } from './core';
 export { TopologyError } from './errors';
 export type { TopologyErrorKind } from './errors';
 export { REPLICA_OPS, replicaOpRefusal } from './transitions';
