@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Strategy } from '../../../apps/lab/src/vocabulary';
 import { freePort } from '../../../apps/lab/src/util/free-port';
-import { NginxProcess } from '../../../apps/lab/src/nginx/process';
+import { NginxPortInUseError, NginxProcess } from '../../../apps/lab/src/nginx/process';
 import { NginxReplica, renderNginx, RenderResult } from '../../../apps/lab/src/nginx/render';
 import { nginxBinary, nginxVersion } from '../../../apps/lab/src/nginx/version';
 import { EchoReplicas } from './echo-replicas';
@@ -43,11 +43,18 @@ export class NginxLab implements AsyncDisposable {
     try {
       const binary = nginxBinary();
       const version = await nginxVersion(binary);
-      const listen = { host: '127.0.0.1', port: await freePort() };
       const replicas = [...backends.replicas(), ...(options.extra ?? [])];
-      const rendered = await renderNginx({ ...options, replicas, listen, runDir, generation: 1, binary, version });
-      const nginx = await NginxProcess.start({ runDir, confPath: rendered.confPath, binary });
-      return new NginxLab(options, runDir, backends, nginx, rendered);
+      // A picked port can be taken before nginx binds it: pick again (bounded).
+      for (let attempt = 1; ; attempt += 1) {
+        const listen = { host: '127.0.0.1', port: await freePort() };
+        const rendered = await renderNginx({ ...options, replicas, listen, runDir, generation: 1, binary, version });
+        try {
+          const nginx = await NginxProcess.start({ runDir, confPath: rendered.confPath, binary });
+          return new NginxLab(options, runDir, backends, nginx, rendered);
+        } catch (err) {
+          if (!(err instanceof NginxPortInUseError) || attempt >= 5) throw err;
+        }
+      }
     } catch (err) {
       await backends.close();
       throw err;

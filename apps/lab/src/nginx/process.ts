@@ -57,13 +57,15 @@ export class NginxProcess implements AsyncDisposable {
     if (!listen) throw new Error(`${runPaths(o.runDir).meta} missing: render with renderNginx() or pass listen`);
     const nginx = new NginxProcess(o.runDir, o.confPath, o.binary ?? nginxBinary(), listen);
     await testConfig(nginx.binary, o.runDir, o.confPath);
+    // Only what this start writes counts: an earlier attempt's bind error is not ours.
+    const logMark = readText(runPaths(o.runDir).errorLog).length;
     nginx.spawn();
     try {
       await nginx.waitGeneration(meta ? generationTag(meta) : null, o.startTimeoutMs ?? 15_000);
       nginx.confirmed = true;
     } catch (err) {
       await nginx.kill();
-      if (/Address already in use/.test(nginx.errorLog())) throw new NginxPortInUseError(listen, nginx.lastErrors());
+      if (/Address already in use/.test(nginx.errorLog().slice(logMark))) throw new NginxPortInUseError(listen, nginx.lastErrors());
       throw err;
     }
     return nginx;

@@ -50,6 +50,8 @@ const PORT_ATTEMPTS = 5;
 export class RedisServer {
   private child?: ChildProcess;
   private output = '';
+  /** Output of the current spawn only: an earlier attempt's bind error is not this one's. */
+  private attempt = '';
   private constructor(
     public port: number,
     private readonly binary: string,
@@ -92,7 +94,7 @@ export class RedisServer {
   }
 
   private lostPort(): boolean {
-    return /Address already in use/i.test(this.output.slice(-4_000));
+    return /Address already in use/i.test(this.attempt);
   }
 
   private args(): string[] {
@@ -104,8 +106,10 @@ export class RedisServer {
   private async spawn(): Promise<void> {
     const child = spawn(this.binary, this.args(), { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
+    this.attempt = '';
     const keep = (d: Buffer) => {
       this.output = (this.output + d.toString()).slice(-20_000);
+      this.attempt = (this.attempt + d.toString()).slice(-4_000);
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);

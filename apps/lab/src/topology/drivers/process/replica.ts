@@ -208,7 +208,8 @@ export class ReplicaProcess {
   }
 
   private bindHint(): string {
-    if (!/EADDRINUSE/.test(this.output.slice(-4_000))) return '';
+    const thisStart = this.output.slice(this.output.lastIndexOf(`start #${this.starts}:`));
+    if (!/EADDRINUSE/.test(thisStart)) return '';
     return `: port ${this.boundPort} is taken by another process, so it cannot come back on its address`;
   }
 
