@@ -6,8 +6,12 @@ export interface ListeningLine {
   listening: { host: string; port: number; instance?: string };
 }
 
-/** The handshake line for the bound address; one JSON line, written even when logging is silent. */
+/**
+ * The handshake line for the bound address, one JSON line; '' when logging is
+ * silent and no supervisor (INSTANCE_ID) is waiting for it, so silent means silent.
+ */
 export function listeningLine(address: AddressInfo | string | null, config: AppConfig): string {
+  if (config.logLevel === 'silent' && !config.instanceId) return '';
   const port = typeof address === 'object' && address ? address.port : config.port;
   const line: ListeningLine = { listening: { host: config.host, port } };
   if (config.instanceId) line.listening.instance = config.instanceId;

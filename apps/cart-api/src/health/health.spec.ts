@@ -32,4 +32,10 @@ describe('listeningLine', () => {
     expect(line.endsWith('\n')).toBe(true);
     expect(JSON.parse(line)).toEqual({ listening: { host: '127.0.0.1', port: 41234, instance: 'abc' } });
   });
+
+  it('stays silent under LOG_LEVEL=silent unless a supervisor set INSTANCE_ID', () => {
+    const address = { address: '127.0.0.1', family: 'IPv4', port: 41234 };
+    expect(listeningLine(address, loadConfig({ LOG_LEVEL: 'silent' }))).toBe('');
+    expect(JSON.parse(listeningLine(address, loadConfig({ LOG_LEVEL: 'silent', INSTANCE_ID: 'x' }))).listening.port).toBe(41234);
+  });
 });
