@@ -1,6 +1,6 @@
 // Linux /proc reading in one place; every function degrades to "unknown"
 // (undefined or []) where /proc does not exist.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
 function read(path: string): string | undefined {
   try {
@@ -20,24 +20,4 @@ export function schedState(pid: number): string | undefined {
 export function childPids(pid: number): number[] {
   const kids = read(`/proc/${pid}/task/${pid}/children`)?.trim();
   return kids ? kids.split(/\s+/).map(Number) : [];
-}
-
-/** Process group id of `pid`, undefined when gone or without /proc. */
-export function processGroup(pid: number): number | undefined {
-  const stat = read(`/proc/${pid}/stat`);
-  if (!stat) return undefined;
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const pgid = Number(fields[2]);
-  return Number.isInteger(pgid) ? pgid : undefined;
-}
-
-/** Pids of every live process in group `pgid` (Linux; [] elsewhere). */
-export function groupMembers(pgid: number): number[] {
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc');
-  } catch {
-    return [];
-  }
-  return entries.filter((e) => /^\d+$/.test(e)).map(Number).filter((p) => processGroup(p) === pgid && schedState(p) !== 'Z');
 }
