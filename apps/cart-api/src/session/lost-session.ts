@@ -6,11 +6,14 @@ export const SESSION_STATUS_HEADER = 'X-Session-Status';
 export const SESSION_LOST = 'expired-or-lost';
 
 const lost = new WeakSet<Request>();
+const cookiePatterns = new Map<string, RegExp>();
 
 function presentedSid(req: Request, name: string): string | null {
   const header = req.headers.cookie;
   if (!header) return null;
-  const match = new RegExp(`(?:^|;\\s*)${name}=([^;]*)`).exec(header);
+  let pattern = cookiePatterns.get(name);
+  if (!pattern) cookiePatterns.set(name, (pattern = new RegExp(`(?:^|;\\s*)${name}=([^;]*)`)));
+  const match = pattern.exec(header);
   if (!match) return null;
   try {
     return decodeURIComponent(match[1]);
