@@ -147,6 +147,22 @@ describe('cart-api bad input with a session (straight to the replica)', () => {
   });
   afterEach(() => t.close());
 
+  it('8 000 nested arrays cost about what an ordinary 400 of the same size costs', async () => {
+    // Before the depth bound: a RangeError in the validation pipe at ~17× the CPU.
+    const deep = nested('[', ']', 8_000);
+    const flat = JSON.stringify({ sku: 'sku-apple', qty: 1, pad: 'x'.repeat(deep.length - 40) });
+    const cpuOf = async (body: string) => {
+      const before = process.cpuUsage();
+      for (let i = 0; i < 40; i++) expect((await request(t.url).post('/cart/items').set('Content-Type', 'application/json').send(body)).status).toBe(400);
+      const used = process.cpuUsage(before);
+      return used.user + used.system;
+    };
+    await cpuOf(flat); // warm both paths up
+    await cpuOf(deep);
+    const [flatCpu, deepCpu] = [await cpuOf(flat), await cpuOf(deep)];
+    expect(deepCpu / flatCpu).toBeLessThan(3);
+  });
+
   it('PATCH validates qty the same way', async () => {
     const agent = request.agent(t.url);
     await agent.post('/cart/items').send({ sku: 'sku-apple', qty: 1 }).expect(201);
