@@ -1,11 +1,11 @@
 import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import express, { Application, RequestHandler } from 'express';
+import type { Application, RequestHandler } from 'express';
 import type { Server } from 'node:http';
 import { answerClientErrors } from './common/client-error';
 import { refuseOversizedContinue } from './common/expect-continue';
 import { HttpErrorFilter } from './common/http-error.filter';
-import { rejectPrototypeKeys, verifyJsonDepth } from './common/json-guard';
+import { jsonBodyParser } from './common/json-guard';
 import { allowedMethods } from './common/method-not-allowed';
 import { requestMiddleware } from './common/request.middleware';
 import { RequestStats } from './common/request-stats';
@@ -25,9 +25,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(requestMiddleware(config, app.get(RequestStats)));
-  // Nest's useBodyParser() takes no `verify`; the depth bound runs there, before JSON.parse.
-  app.use(express.json({ limit: JSON_BODY_LIMIT, verify: verifyJsonDepth }));
-  app.use(rejectPrototypeKeys);
+  // Not Nest's useBodyParser(): it takes no `verify`, where the depth bound runs before JSON.parse.
+  app.use(jsonBodyParser(JSON_BODY_LIMIT));
   // Only the cart needs a session: /, /products, /health, /stats and /ui never touch the store.
   app.use('/cart', app.get<RequestHandler>(SESSION_MIDDLEWARE));
   const instance = app.getHttpAdapter().getInstance() as Application;

@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import express, { NextFunction, Request, RequestHandler, Response } from 'express';
 
 /**
  * Deepest nesting a JSON body may have. A cart body is one level deep; the
@@ -46,4 +46,14 @@ export function rejectPrototypeKeys(req: Request, _res: Response, next: NextFunc
     if (bad) return next(badRequest(`property ${bad} should not exist`));
   }
   next();
+}
+
+/**
+ * express.json with the depth bound before JSON.parse and the prototype-key
+ * check after it, as one middleware: a bodiless request pays only the
+ * parser's own content-type check, no extra hop.
+ */
+export function jsonBodyParser(limit: string): RequestHandler {
+  const parse = express.json({ limit, verify: verifyJsonDepth });
+  return (req, res, next) => parse(req, res, (err?: unknown) => (err ? next(err) : rejectPrototypeKeys(req, res, next)));
 }
