@@ -84,6 +84,27 @@ describe('cart-api HTTP contract (memory store)', () => {
     expect(sidOf(https)).toMatch(/; Secure/);
   });
 
+  it('the session TTL is an idle expiry: every cart response renews the cookie (Max-Age) and the session', async () => {
+    const short = await createTestApp({ APP_NAME: 'idle', SESSION_TTL_SECONDS: '2' });
+    try {
+      const agent = request.agent(short.url);
+      const first = await agent.post('/cart/items').send({ sku: 'sku-apple', qty: 1 }).expect(201);
+      expect(sidOf(first)).toMatch(/; Max-Age=2(;|$)/);
+      // Keep using the cart for twice the TTL: an expiry fixed at creation would drop it half-way.
+      const until = Date.now() + 4_000;
+      while (Date.now() < until) {
+        const res = await agent.get('/cart').expect(200);
+        expect([sidOf(res)?.split(';')[0], res.body.item_count]).toEqual([sidOf(first)?.split(';')[0], 1]);
+        expect(sidOf(res)).toMatch(/; Max-Age=2(;|$)/);
+        await new Promise((r) => setTimeout(r, 400)); // a shopper's pace, not a wait for a state
+      }
+      // A cookie-less read sets no cookie (nothing rolls without a stored session).
+      expect(sidOf(await request(short.url).get('/cart').expect(200))).toBeUndefined();
+    } finally {
+      await short.close();
+    }
+  });
+
   it('a whole cart lifecycle: add, add again, set, remove, clear', async () => {
     const agent = request.agent(t.url);
     let res = await agent.post('/cart/items').send({ sku: 'sku-apple', qty: 2 }).expect(201);
@@ -93,9 +114,10 @@ describe('cart-api HTTP contract (memory store)', () => {
       item_count: 2,
       total_cents: 898,
     });
+    const sid = sidOf(res)?.split(';')[0];
     await agent.post('/cart/items').send({ sku: 'sku-apple', qty: 3 }).expect(201);
     res = await agent.post('/cart/items').send({ sku: 'sku-mug', qty: 1 }).expect(201);
-    expect(sidOf(res)).toBeUndefined(); // the session exists: no new cookie
+    expect(sidOf(res)?.split(';')[0]).toBe(sid); // the session exists: the same sid, its lifetime renewed
     expect(res.body.items.map((i: { sku: string; qty: number }) => [i.sku, i.qty])).toEqual([
       ['sku-apple', 5],
       ['sku-mug', 1],
@@ -198,6 +220,58 @@ describe('cart-api session expiry (memory store)', () => {
       // The cart went with its session.
       expect(t.app.get<MemoryCartRepository>(CART_REPOSITORY).size).toBe(0);
       expect((await agent.get('/cart').expect(200)).body.items).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('a signed sid whose session is gone is reported as expired-or-lost until a new session is issued', async () => {
+    const t = await createTestApp({ SESSION_TTL_SECONDS: '1' });
+    try {
+      const agent = request.agent(t.url);
+      const first = await agent.post('/cart/items').send({ sku: 'sku-apple', qty: 1 }).expect(201);
+      expect([first.headers['x-session-status'], first.body.session]).toEqual([undefined, undefined]);
+      const oldCookie = sidOf(first)!.split(';')[0];
+      await waitFor('session expired', async () => (await request(t.url).get('/stats')).body.sessions === 0, {
+        timeoutMs: 5_000,
+        intervalMs: 200,
+      });
+      const read = await request(t.url).get('/cart').set('Cookie', oldCookie).expect(200);
+      expect([read.headers['x-session-status'], read.body.session, read.body.items]).toEqual(['expired-or-lost', 'expired-or-lost', []]);
+      // The response that issues the new cookie says why a new one came.
+      const add = await request(t.url).post('/cart/items').set('Cookie', oldCookie).send({ sku: 'sku-tea', qty: 1 }).expect(201);
+      expect([add.headers['x-session-status'], add.body.session]).toEqual(['expired-or-lost', 'expired-or-lost']);
+      const fresh = sidOf(add)!.split(';')[0];
+      expect(fresh).not.toBe(oldCookie);
+      const next = await request(t.url).get('/cart').set('Cookie', fresh).expect(200);
+      expect([next.headers['x-session-status'], next.body.session, next.body.item_count]).toEqual([undefined, undefined, 1]);
+      // A forged or foreign cookie is not a lost session: nothing is claimed about it.
+      const forged = await request(t.url).get('/cart').set('Cookie', `sid=${encodeURIComponent('s:abc.' + 'x'.repeat(43))}`);
+      expect([forged.headers['x-session-status'], forged.body.session]).toEqual([undefined, undefined]);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('cart-api session cap (memory store)', () => {
+  it('past SESSION_MAX a new session gets 503 + Retry-After; existing sessions keep working', async () => {
+    const t = await createTestApp({ APP_NAME: 'capped', SESSION_MAX: '2', SESSION_TTL_SECONDS: '30' });
+    try {
+      const a = request.agent(t.url);
+      const b = request.agent(t.url);
+      await a.post('/cart/items').send({ sku: 'sku-apple', qty: 1 }).expect(201);
+      await b.post('/cart/items').send({ sku: 'sku-bread', qty: 1 }).expect(201);
+      const refused = await request(t.url).post('/cart/items').send({ sku: 'sku-tea', qty: 1 });
+      expect([refused.status, refused.headers['retry-after'], refused.body.message]).toEqual([
+        503,
+        '30',
+        expect.stringMatching(/maximum of 2 sessions/),
+      ]);
+      expect(sidOf(refused)).toBeUndefined();
+      expect((await a.post('/cart/items').send({ sku: 'sku-apple', qty: 1 }).expect(201)).body.item_count).toBe(2);
+      expect((await b.get('/cart').expect(200)).body.item_count).toBe(1);
+      expect((await request(t.url).get('/stats')).body.sessions).toBe(2);
     } finally {
       await t.close();
     }

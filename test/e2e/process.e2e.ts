@@ -53,6 +53,7 @@ describe('cart-api process', () => {
       return found.some((l) => l.path === '/nope') && found;
     });
     expect(lines.find((l) => l.path === '/products')).toEqual({
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       replica: 'logger',
       method: 'GET',
       path: '/products',
@@ -69,6 +70,51 @@ describe('cart-api process', () => {
     } finally {
       await stopApi(quiet);
     }
+  });
+
+  it('keeps answering after the reader of its stdout and stderr goes away (EPIPE)', async () => {
+    api = await startApi({ APP_NAME: 'orphan' });
+    // The lab (the reader of the pipes) dies: every later log write fails with EPIPE.
+    api.child.stdout?.destroy();
+    api.child.stderr?.destroy();
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(`${api.url}/cart/items`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ sku: 'sku-apple', qty: 1 }),
+      });
+      expect(res.status).toBe(201);
+      expect((await fetch(`${api.url}/nope`)).status).toBe(404);
+    }
+    expect([api.child.exitCode, api.child.signalCode]).toEqual([null, null]);
+    expect((await fetch(`${api.url}/health/live`)).status).toBe(200);
+  });
+
+  it('an expected 503 (session cap reached) is one timestamped JSON line, no stack trace', async () => {
+    api = await startApi({ APP_NAME: 'capped', SESSION_MAX: '1' });
+    const add = () =>
+      fetch(`${api!.url}/cart/items`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ sku: 'sku-apple', qty: 1 }),
+      });
+    expect((await add()).status).toBe(201);
+    expect((await add()).status).toBe(503);
+    const proc = api;
+    const errors = await waitFor('the error log line', () => {
+      const found = proc.output().split('\n').filter((l) => l.includes('"level":"error"'));
+      return found.length > 0 && found;
+    });
+    expect(proc.output()).not.toMatch(/\n\s+at /); // no stack frame anywhere
+    expect(errors).toHaveLength(1);
+    expect(JSON.parse(errors[0])).toMatchObject({
+      time: expect.stringMatching(/Z$/),
+      replica: 'capped',
+      status: 503,
+      path: '/cart/items',
+      error: expect.stringMatching(/maximum of 1 sessions/),
+    });
+    for (const line of proc.output().trim().split('\n')) expect(JSON.parse(line)).toHaveProperty('time');
   });
 
   it('SIGTERM finishes an in-flight request, drops idle keep-alive sockets and exits 0 quickly', async () => {

@@ -37,8 +37,10 @@ describe('nginx in front of a paused replica', () => {
     lab.check(async () => {
       paused.pause();
       // Round robin: the 3rd request goes to app3.
-      const statuses: number[] = [];
-      for (let i = 0; i < 3; i++) statuses.push((await lab.get('/cart/items', { method: 'POST' })).status);
-      expect(statuses).toEqual([200, 200, 504]);
+      const replies = [];
+      for (let i = 0; i < 3; i++) replies.push(await lab.get('/cart/items', { method: 'POST' }));
+      expect(replies.map((r) => r.status)).toEqual([200, 200, 504]);
+      // nginx's own 504, in the API's JSON shape.
+      expect(JSON.parse(replies[2].body)).toEqual({ statusCode: 504, error: 'Gateway Timeout', message: expect.stringMatching(/in time/) });
     }));
 });

@@ -76,7 +76,7 @@ describe('NginxProcess', () => {
         status: 200,
         served_by: expect.stringMatching(/^app[123]$/),
         upstream_addr: expect.stringMatching(/^127\.0\.0\.1:\d+$/),
-        cookie_sid: 's%3Aabc',
+        sid_fp: '',
         cookie_route: 'app9',
       });
     }));

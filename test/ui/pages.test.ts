@@ -68,9 +68,16 @@ describeBrowser('shop page and dashboard, memory store', 'memory', () => {
       await screenshots(lab, 'memory-before-kill');
       await killFromDashboard(dash, servedBy);
 
-      const now = await reloadUntilMoved(shop, servedBy);
+      // F5, not the page's own reload button: only what the page kept in
+      // sessionStorage remembers the cart it had acknowledged.
+      await shop.reload();
+      const now = await until('the reloaded page served by another replica', () => text(shop, '#served-by'), (by) => /^app\d+$/.test(by) && by !== servedBy);
+      await shop.locator('#messages .error', { hasText: 'Your cart lost' }).waitFor();
       expect(await shop.locator('#cart-empty').isVisible()).toBe(true);
-      expect(await text(shop, '#messages')).toBe(`Your cart lost 2 items: the previous cart came from ${servedBy}, this answer came from ${now}.`);
+      // The replica now answering does not have the session the browser presented, and says so.
+      expect(await text(shop, '#messages')).toBe(
+        `Your cart lost 2 items: the previous cart came from ${servedBy}, this answer came from ${now}. The shop says the session your browser presented no longer exists.`,
+      );
       expect(await shop.locator('#cart-table tbody tr', { hasText: product }).count()).toBe(0);
 
       await until('the dashboard to count lost carts', () => count(dash, '#carts-lost'), (n) => n > 0);

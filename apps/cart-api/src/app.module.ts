@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from './config/config';
 import { HealthModule } from './health/health.module';
 import { InfoModule } from './info/info.module';
 import { SessionModule } from './session/session.module';
+import { GracefulShutdown } from './shutdown';
 import { UiModule } from './ui/ui.module';
 
 /** Config and request counters, visible to every feature module. */
@@ -14,7 +15,7 @@ import { UiModule } from './ui/ui.module';
 class CoreModule {
   static forRoot(config: AppConfig): DynamicModule {
     const providers = [{ provide: APP_CONFIG, useValue: config }, { provide: RequestStats, useValue: new RequestStats() }];
-    return { module: CoreModule, providers, exports: providers };
+    return { module: CoreModule, providers: [...providers, GracefulShutdown], exports: providers };
   }
 }
 

@@ -1,9 +1,12 @@
 import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { RequestHandler } from 'express';
+import type { Application, RequestHandler } from 'express';
 import type { Server } from 'node:http';
 import { answerClientErrors } from './common/client-error';
+import { refuseOversizedContinue } from './common/expect-continue';
 import { HttpErrorFilter } from './common/http-error.filter';
+import { jsonBodyParser } from './common/json-guard';
+import { allowedMethods } from './common/method-not-allowed';
 import { requestMiddleware } from './common/request.middleware';
 import { RequestStats } from './common/request-stats';
 import { APP_CONFIG, AppConfig } from './config/config';
@@ -11,6 +14,7 @@ import { SESSION_MIDDLEWARE } from './session/session.module';
 
 /** Body limit: a cart request is tiny; anything bigger is refused with 413. */
 export const JSON_BODY_LIMIT = '16kb';
+const JSON_BODY_LIMIT_BYTES = 16 * 1024;
 
 /**
  * Everything the app needs around Nest's router, shared by main.ts and the
@@ -21,15 +25,24 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(requestMiddleware(config, app.get(RequestStats)));
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  // Not Nest's useBodyParser(): it takes no `verify`, where the depth bound runs before JSON.parse.
+  app.use(jsonBodyParser(JSON_BODY_LIMIT));
   // Only the cart needs a session: /, /products, /health, /stats and /ui never touch the store.
   app.use('/cart', app.get<RequestHandler>(SESSION_MIDDLEWARE));
-  app.useGlobalFilters(new HttpErrorFilter(config.logLevel !== 'silent'));
+  const instance = app.getHttpAdapter().getInstance() as Application;
+  app.useGlobalFilters(
+    new HttpErrorFilter({
+      replica: config.appName,
+      logErrors: config.logLevel !== 'silent',
+      allowedMethods: (path) => allowedMethods(instance, path),
+    }),
+  );
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true }));
   const server = app.getHttpServer() as Server;
   // Above nginx's upstream keepalive_timeout, so nginx never reuses a socket Node just closed.
   server.keepAliveTimeout = 10_000;
   server.headersTimeout = 11_000;
   answerClientErrors(server, config.appName);
+  refuseOversizedContinue(server, JSON_BODY_LIMIT_BYTES, config.appName);
   return app;
 }

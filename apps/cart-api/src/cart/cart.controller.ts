@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Req } from '@nestjs/common';
-import type { Request } from 'express';
+import { Body, Controller, Delete, Get, Param, Patch, Post } from '@nestjs/common';
+import { CartSession, Session } from '../session/cart-session';
 import { AddItemDto, SetQtyDto } from './cart.dto';
 import { CartBody, CartService } from './cart.service';
 
@@ -8,27 +8,27 @@ export class CartController {
   constructor(private readonly cart: CartService) {}
 
   @Get()
-  get(@Req() req: Request): Promise<CartBody> {
-    return this.cart.view(req);
+  get(@Session() session: CartSession): Promise<CartBody> {
+    return this.cart.view(session);
   }
 
   @Post('items')
-  add(@Req() req: Request, @Body() dto: AddItemDto): Promise<CartBody> {
-    return this.cart.add(req, dto.sku, dto.qty);
+  add(@Session() session: CartSession, @Body() dto: AddItemDto): Promise<CartBody> {
+    return this.cart.add(session, dto.sku, dto.qty);
   }
 
   @Patch('items/:sku')
-  set(@Req() req: Request, @Param('sku') sku: string, @Body() dto: SetQtyDto): Promise<CartBody> {
-    return this.cart.set(req, sku, dto.qty);
+  set(@Session() session: CartSession, @Param('sku') sku: string, @Body() dto: SetQtyDto): Promise<CartBody> {
+    return this.cart.set(session, sku, dto.qty);
   }
 
   @Delete('items/:sku')
-  remove(@Req() req: Request, @Param('sku') sku: string): Promise<CartBody> {
-    return this.cart.remove(req, sku);
+  remove(@Session() session: CartSession, @Param('sku') sku: string): Promise<CartBody> {
+    return this.cart.remove(session, sku);
   }
 
   @Delete()
-  clear(@Req() req: Request): Promise<CartBody> {
-    return this.cart.clear(req);
+  clear(@Session() session: CartSession): Promise<CartBody> {
+    return this.cart.clear(session);
   }
 }

@@ -5,10 +5,10 @@ import {
   ServiceUnavailableException,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import type { Request } from 'express';
 import { findProduct, Product } from '../catalog/catalog';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { ensureSession, hasStoredSession } from '../session/ensure-session';
+import type { CartSession } from '../session/cart-session';
+import { SESSION_LOST } from '../session/lost-session';
 import { CART_REPOSITORY, CartLimitError, CartLine, CartRepository, LineNotFoundError } from './cart.repository';
 
 export interface CartItemBody {
@@ -24,6 +24,8 @@ export interface CartBody {
   items: CartItemBody[];
   item_count: number;
   total_cents: number;
+  /** Present when the client's cookie named a session that no longer exists (expired, or its store was lost). */
+  session?: typeof SESSION_LOST;
 }
 
 function notInCart(sku: string): NotFoundException {
@@ -38,32 +40,36 @@ export class CartService {
   ) {}
 
   /** Reads never create a session: no stored session is an empty cart. */
-  async view(req: Request): Promise<CartBody> {
-    if (!hasStoredSession(req)) return this.body([]);
-    return this.body(await this.call(() => this.repo.get(req.sessionID)));
+  async view(session: CartSession): Promise<CartBody> {
+    const { id } = session;
+    if (id === null) return this.body(session, []);
+    return this.body(session, await this.call(() => this.repo.get(id)));
   }
 
-  async add(req: Request, sku: string, qty: number): Promise<CartBody> {
+  async add(session: CartSession, sku: string, qty: number): Promise<CartBody> {
     this.product(sku);
-    const sid = await ensureSession(req);
-    return this.body(await this.call(() => this.repo.add(sid, sku, qty)));
+    const sid = await session.create();
+    return this.body(session, await this.call(() => this.repo.add(sid, sku, qty)));
   }
 
-  async set(req: Request, sku: string, qty: number): Promise<CartBody> {
+  async set(session: CartSession, sku: string, qty: number): Promise<CartBody> {
     this.product(sku);
-    if (!hasStoredSession(req)) throw notInCart(sku);
-    return this.body(await this.call(() => this.repo.set(req.sessionID, sku, qty)));
+    const { id } = session;
+    if (id === null) throw notInCart(sku);
+    return this.body(session, await this.call(() => this.repo.set(id, sku, qty)));
   }
 
-  async remove(req: Request, sku: string): Promise<CartBody> {
+  async remove(session: CartSession, sku: string): Promise<CartBody> {
     this.product(sku);
-    if (!hasStoredSession(req)) throw notInCart(sku);
-    return this.body(await this.call(() => this.repo.remove(req.sessionID, sku)));
+    const { id } = session;
+    if (id === null) throw notInCart(sku);
+    return this.body(session, await this.call(() => this.repo.remove(id, sku)));
   }
 
-  async clear(req: Request): Promise<CartBody> {
-    if (hasStoredSession(req)) await this.call(() => this.repo.clear(req.sessionID));
-    return this.body([]);
+  async clear(session: CartSession): Promise<CartBody> {
+    const { id } = session;
+    if (id !== null) await this.call(() => this.repo.clear(id));
+    return this.body(session, []);
   }
 
   private product(sku: string): Product {
@@ -82,7 +88,7 @@ export class CartService {
     }
   }
 
-  private body(lines: CartLine[]): CartBody {
+  private body(session: CartSession, lines: CartLine[]): CartBody {
     let itemCount = 0;
     let total = 0;
     const items: CartItemBody[] = [];
@@ -94,6 +100,8 @@ export class CartService {
       itemCount += qty;
       total += lineTotal;
     }
-    return { served_by: this.config.appName, items, item_count: itemCount, total_cents: total };
+    const body: CartBody = { served_by: this.config.appName, items, item_count: itemCount, total_cents: total };
+    if (session.lost) body.session = SESSION_LOST;
+    return body;
   }
 }

@@ -4,7 +4,7 @@ export interface Product {
   unit_price_cents: number;
 }
 
-/** The fixed catalog; tests and the lab import the sku list from here. */
+/** The fixed catalog, served by GET /products (the lab and the shop page read the skus from there). */
 export const PRODUCTS: readonly Product[] = Object.freeze([
   { sku: 'sku-apple', name: 'Honeycrisp apples (1 kg)', unit_price_cents: 449 },
   { sku: 'sku-bread', name: 'Sourdough loaf', unit_price_cents: 525 },
@@ -13,8 +13,6 @@ export const PRODUCTS: readonly Product[] = Object.freeze([
   { sku: 'sku-tea', name: 'Sencha green tea (100 g)', unit_price_cents: 875 },
   { sku: 'sku-socks', name: 'Merino wool socks', unit_price_cents: 1999 },
 ]);
-
-export const SKUS: readonly string[] = PRODUCTS.map((p) => p.sku);
 
 const BY_SKU = new Map(PRODUCTS.map((p) => [p.sku, p]));
 

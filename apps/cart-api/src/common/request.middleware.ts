@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '../config/config';
+import { logInfo } from './log';
 import type { RequestStats } from './request-stats';
 
 /**
@@ -18,15 +19,13 @@ export function requestMiddleware(config: AppConfig, stats: RequestStats) {
       const start = process.hrtime.bigint();
       res.once('finish', () => {
         const duration_ms = Number(process.hrtime.bigint() - start) / 1e6;
-        process.stdout.write(
-          JSON.stringify({
-            replica,
-            method: req.method,
-            path: req.originalUrl.split('?')[0],
-            status: res.statusCode,
-            duration_ms: Math.round(duration_ms * 100) / 100,
-          }) + '\n',
-        );
+        logInfo({
+          replica,
+          method: req.method,
+          path: req.originalUrl.split('?')[0],
+          status: res.statusCode,
+          duration_ms: Math.round(duration_ms * 100) / 100,
+        });
       });
     }
     next();

@@ -16,6 +16,8 @@ export interface AppConfig {
   /** True when no SESSION_SECRET was given and a random one is in use. */
   secretGenerated: boolean;
   sessionTtlSeconds: number;
+  /** Most sessions the memory store holds; new ones past it get 503 + Retry-After. */
+  sessionMax: number;
   cookieSecure: CookieSecure;
   /** Express `trust proxy` value: a list of names/addresses/CIDRs. */
   trustProxy: string[];
@@ -35,6 +37,7 @@ export const CONFIG_ENV_KEYS: readonly string[] = Object.freeze([
   'REDIS_URL',
   'SESSION_SECRET',
   'SESSION_TTL_SECONDS',
+  'SESSION_MAX',
   'COOKIE_SECURE',
   'TRUST_PROXY',
   'LOG_LEVEL',
@@ -89,7 +92,10 @@ function validProxyEntry(entry: string): boolean {
 }
 
 function trustProxy(env: Env): string[] {
-  const value = pick(env, 'TRUST_PROXY', PROXY_NAMES.join(', '));
+  // Loopback only by default: a replica listening on 0.0.0.0 must not let any
+  // LAN or container-network client set the address it sees (X-Forwarded-For)
+  // or the scheme that makes cookies Secure. Widen it to the balancer's address.
+  const value = pick(env, 'TRUST_PROXY', 'loopback');
   const entries = list(value);
   const bad = entries.find((e) => !validProxyEntry(e));
   if (bad !== undefined || entries.length === 0) {
@@ -156,6 +162,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisUrl: redisUrl(env),
     ...secrets(env),
     sessionTtlSeconds: intIn(env, 'SESSION_TTL_SECONDS', 1, 30 * 86400, 1800),
+    sessionMax: intIn(env, 'SESSION_MAX', 1, 10_000_000, 100_000),
     cookieSecure: cookie === 'auto' ? 'auto' : cookie === 'true',
     trustProxy: trustProxy(env),
     logLevel: oneOf(env, 'LOG_LEVEL', ['info', 'silent'] as const, 'info'),

@@ -10,6 +10,7 @@ export function hasStoredSession(req: Request): boolean {
  * Stores the session before the first cart write. express-session would save
  * it only after the response, and a failed save there does not fail the
  * response: a write whose session was not stored would be answered 2xx.
+ * Throws the store's own error when the save fails.
  */
 export async function ensureSession(req: Request): Promise<string> {
   const sess = req.session;
@@ -22,7 +23,7 @@ export async function ensureSession(req: Request): Promise<string> {
     // Unset (express-session's `unset: 'keep'`): no cookie for a session that
     // was not stored, and no second save attempt when the response ends.
     (req as { session: unknown }).session = null;
-    throw new ServiceUnavailableException(`session store unavailable: ${(err as Error).message}`);
+    throw err;
   }
   return req.sessionID;
 }

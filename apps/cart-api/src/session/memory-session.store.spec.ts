@@ -1,5 +1,7 @@
 import type { SessionData } from 'express-session';
-import { MemorySessionStore } from './memory-session.store';
+import { MemorySessionStore, SessionLimitError } from './memory-session.store';
+import { memoryBackend } from './session-backend';
+import { loadConfig } from '../config/config';
 
 function sess(expiresAt: number): SessionData {
   return { cookie: { originalMaxAge: 1000, expires: new Date(expiresAt) }, createdAt: 1 } as SessionData;
@@ -107,6 +109,39 @@ describe('MemorySessionStore', () => {
       timed.close();
     } finally {
       jest.useRealTimers();
+    }
+  });
+
+  it('refuses a new session at maxSessions, after sweeping expired ones; updates of held sessions still pass', () => {
+    const capped = new MemorySessionStore({ ttlSeconds: 60, maxSessions: 2, now: () => now });
+    try {
+      const errors: unknown[] = [];
+      const set = (sid: string, at: number) => capped.set(sid, sess(at), (e) => errors.push(e));
+      set('a', now + 1_000);
+      set('b', now + 60_000);
+      set('c', now + 60_000);
+      expect(errors[2]).toBeInstanceOf(SessionLimitError);
+      expect((errors[2] as SessionLimitError).retryAfterSeconds).toBe(60);
+      set('b', now + 90_000); // an existing session is never refused
+      expect(errors[3]).toBeNull();
+      now += 2_000; // 'a' expired: the sweep at the cap makes room
+      set('c', now + 60_000);
+      expect([errors[4], capped.size]).toEqual([null, 2]);
+    } finally {
+      capped.close();
+    }
+  });
+
+  it("the backend's session count is a counter: reading it never sweeps the store", () => {
+    const backend = memoryBackend(loadConfig({ SESSION_SECRET: 's' }));
+    try {
+      const prune = jest.spyOn(MemorySessionStore.prototype, 'prune');
+      backend.store.set('a', sess(Date.now() + 60_000));
+      expect(backend.sessionsInMemory()).toBe(1);
+      expect(prune).not.toHaveBeenCalled();
+      prune.mockRestore();
+    } finally {
+      void backend.close();
     }
   });
 });

@@ -33,8 +33,25 @@ class Interner {
 
 type Cb<T = unknown> = (err?: unknown, value?: T) => void;
 
+/** A new session was refused because the store holds `maxSessions` already. */
+export class SessionLimitError extends Error {
+  constructor(
+    readonly maxSessions: number,
+    /** When some idle session will have expired at the latest. */
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`this replica holds its maximum of ${maxSessions} sessions`);
+  }
+}
+
 export interface MemorySessionStoreOptions {
   ttlSeconds: number;
+  /**
+   * Most sessions held at once. Past it a NEW session is refused (existing
+   * ones are never evicted: evicting the least recently used would let a
+   * flood of cookie-less requests silently empty real shoppers' carts).
+   */
+  maxSessions?: number;
   /** Called with the id of every session that expires or is destroyed (its cart goes too). */
   onGone?: (sid: string) => void;
   now?: () => number;
@@ -48,6 +65,7 @@ export interface MemorySessionStoreOptions {
 export class MemorySessionStore extends Store {
   private readonly entries = new Map<string, Entry>();
   private readonly ttlMs: number;
+  private readonly maxSessions: number;
   private readonly onGone?: (sid: string) => void;
   private readonly now: () => number;
   private readonly timer: NodeJS.Timeout;
@@ -56,6 +74,7 @@ export class MemorySessionStore extends Store {
   constructor(opts: MemorySessionStoreOptions) {
     super();
     this.ttlMs = opts.ttlSeconds * 1000;
+    this.maxSessions = opts.maxSessions ?? Infinity;
     this.onGone = opts.onGone;
     this.now = opts.now ?? Date.now;
     const every = Math.max(1000, Math.min(this.ttlMs, 60_000));
@@ -63,7 +82,7 @@ export class MemorySessionStore extends Store {
     this.timer.unref();
   }
 
-  /** Live sessions held in this process. */
+  /** Sessions held in this process (O(1); expired ones count until the next sweep). */
   get size(): number {
     return this.entries.size;
   }
@@ -130,7 +149,18 @@ export class MemorySessionStore extends Store {
     setImmediate(cb, null, entry ? this.unpack(entry) : null);
   }
 
+  /** Room for a new session; sweeps first, but only once the cap is reached. */
+  private hasRoom(): boolean {
+    if (this.entries.size < this.maxSessions) return true;
+    this.prune();
+    return this.entries.size < this.maxSessions;
+  }
+
   override set(sid: string, sess: SessionData, cb?: Cb): void {
+    if (!this.entries.has(sid) && !this.hasRoom()) {
+      cb?.(new SessionLimitError(this.maxSessions, Math.ceil(Math.min(this.ttlMs, 60_000) / 1000)));
+      return;
+    }
     this.entries.set(sid, this.pack(sess));
     cb?.(null);
   }

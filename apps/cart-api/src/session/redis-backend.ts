@@ -1,4 +1,5 @@
 import { RedisStore } from 'connect-redis';
+import { logError } from '../common/log';
 import type { AppConfig } from '../config/config';
 import { closeRedisClient, createRedisClient, redisReady, timedClientForConnectRedis } from './redis-client';
 import type { SessionBackend } from './session-backend';
@@ -10,7 +11,7 @@ function redisErrorLogger(config: AppConfig): (err: Error) => void {
     const line = `${err?.message ?? err}`;
     if (line === last || config.logLevel === 'silent') return;
     last = line;
-    process.stderr.write(JSON.stringify({ replica: config.appName, redis_error: line }) + '\n');
+    logError({ replica: config.appName, redis_error: line });
   };
 }
 

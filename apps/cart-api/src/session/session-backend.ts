@@ -23,16 +23,15 @@ export function memoryBackend(config: AppConfig): SessionBackend {
   const listeners: Array<(sid: string) => void> = [];
   const store = new MemorySessionStore({
     ttlSeconds: config.sessionTtlSeconds,
+    maxSessions: config.sessionMax,
     onGone: (sid) => listeners.forEach((cb) => cb(sid)),
   });
   return {
     kind: 'memory',
     store,
-    // Sweep first so the count (the dashboard and bench watch it fall) excludes expired sessions.
-    sessionsInMemory: () => {
-      store.prune();
-      return store.size;
-    },
+    // A counter, not a sweep: the dashboard polls this every second, and the
+    // store's timer sweeps expired sessions at least every min(TTL, 60 s).
+    sessionsInMemory: () => store.size,
     ready: async () => true,
     onSessionGone: (cb) => listeners.push(cb),
     close: async () => store.close(),

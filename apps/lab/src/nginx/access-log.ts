@@ -13,7 +13,8 @@ export interface AccessLogEntry {
   upstream_response_time: string;
   /** X-Served-By of the replica that answered; empty when nginx answered itself. */
   served_by: string;
-  cookie_sid: string;
+  /** First 8 characters of the sid cookie's signature: tells sessions apart, cannot be replayed. */
+  sid_fp: string;
   cookie_route: string;
   request_time: number;
 }

@@ -14,10 +14,6 @@ export function formatSkew(value: number): string {
   return Number.isFinite(value) && value > 0 ? value.toFixed(2) : '–';
 }
 
-export function formatMs(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
 /** `sticky-cookie / memory (down)` */
 export function cellLabel(row: Pick<MatrixRow, 'strategy' | 'store' | 'variant'>): string {
   return `${row.strategy} / ${row.store}${row.variant ? ` (${row.variant})` : ''}`;

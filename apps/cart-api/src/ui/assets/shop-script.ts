@@ -7,7 +7,7 @@ import { replicaColour } from './replica-colour';
 function shopPage(colourOf: (name: string) => string): void {
   type Product = { sku: string; name: string; unit_price_cents: number };
   type Line = { sku: string; name: string; qty: number; unit_price_cents: number; line_total_cents: number };
-  type Cart = { served_by: string; items: Line[]; item_count: number; total_cents: number };
+  type Cart = { served_by: string; items: Line[]; item_count: number; total_cents: number; session?: string };
   // What the cart should hold after an operation, sku -> least qty expected.
   type Expect = (before: Map<string, number>) => Map<string, number>;
 
@@ -17,6 +17,11 @@ function shopPage(colourOf: (name: string) => string): void {
   const price = (cents: number) => money.format(cents / 100);
   const hops: { replica: string; title: string; ok: boolean }[] = [];
   let cart: Cart | null = null;
+  // The last cart the shop acknowledged, kept across a reload (F5) of this
+  // tab: without it a reload after a lost cart shows "Your cart is empty."
+  // with nothing to compare against, and the loss goes unexplained.
+  const MEMORY_KEY = 'sticky-lab-shop:last-cart';
+  let remembered: Cart | null = recall();
   let queue: Promise<unknown> = Promise.resolve();
 
   class ApiError extends Error {}
@@ -80,6 +85,24 @@ function shopPage(colourOf: (name: string) => string): void {
     return data as T;
   }
 
+  function recall(): Cart | null {
+    try {
+      const value = JSON.parse(sessionStorage.getItem(MEMORY_KEY) || 'null') as Cart | null;
+      return value && typeof value.served_by === 'string' && Array.isArray(value.items) ? value : null;
+    } catch {
+      return null; // storage disabled or garbage: nothing to compare with
+    }
+  }
+
+  function remember(c: Cart): void {
+    remembered = c;
+    try {
+      sessionStorage.setItem(MEMORY_KEY, JSON.stringify(c));
+    } catch {
+      // storage full or disabled: the notice then only lasts until a reload
+    }
+  }
+
   function quantities(c: Cart | null): Map<string, number> {
     return new Map((c ? c.items : []).map((l) => [l.sku, l.qty]));
   }
@@ -96,7 +119,16 @@ function shopPage(colourOf: (name: string) => string): void {
       before.served_by === after.served_by
         ? `the same replica (${after.served_by}) no longer has your session`
         : `the previous cart came from ${before.served_by}, this answer came from ${after.served_by}`;
-    say('error', `Your cart lost ${missing} item${missing === 1 ? '' : 's'}: ${where}.`);
+    const gone = after.session === 'expired-or-lost' ? ' The shop says the session your browser presented no longer exists.' : '';
+    say('error', `Your cart lost ${missing} item${missing === 1 ? '' : 's'}: ${where}.${gone}`);
+    return true;
+  }
+
+  // The service names a presented session that no longer exists even when
+  // this page saw no items to lose (a new tab, or an expired session).
+  function reportExpired(after: Cart): boolean {
+    if (after.session !== 'expired-or-lost') return false;
+    say('error', 'Your session expired or was lost (its replica or store no longer has it): this is a new, empty cart.');
     return true;
   }
 
@@ -105,8 +137,9 @@ function shopPage(colourOf: (name: string) => string): void {
       byId('cart-section').setAttribute('aria-busy', 'true');
       try {
         const next = await api<Cart>(method, path, body);
-        const lost = reportLoss(cart, next, expect);
+        const lost = reportLoss(cart ?? remembered, next, expect) || reportExpired(next);
         cart = next;
+        remember(next);
         if (!lost && done) say('info', done);
       } catch (err) {
         say('error', err instanceof Error ? err.message : String(err));

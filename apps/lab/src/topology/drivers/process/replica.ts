@@ -26,7 +26,7 @@ export interface ReplicaSpec {
 // that happened to start it.
 const CART_API_KEYS = [
   'PORT', 'HOST', 'APP_NAME', 'SESSION_STORE', 'REDIS_URL', 'SESSION_SECRET',
-  'SESSION_TTL_SECONDS', 'COOKIE_SECURE', 'TRUST_PROXY', 'LOG_LEVEL', 'INSTANCE_ID',
+  'SESSION_TTL_SECONDS', 'COOKIE_SECURE', 'TRUST_PROXY', 'LOG_LEVEL', 'INSTANCE_ID', 'SESSION_MAX',
 ];
 const LOG_LIMIT = 64_000;
 /** A stdout line longer than this is not the handshake; stop buffering it. */
