@@ -49,7 +49,8 @@ export interface TopologyStatus {
   url: string;
   replicas: ReplicaInfo[];
   redis?: { url: string; state: RedisState };
-  nginx: { version: string; sticky: 'native' | 'portable' | 'n/a' };
+  /** `state`: whether the balancer process itself runs (absent from drivers that do not watch it yet). */
+  nginx: { version: string; sticky: 'native' | 'portable' | 'n/a'; state?: 'running' | 'dead' };
 }
 
 export interface Topology extends AsyncDisposable {
