@@ -31,9 +31,10 @@ export async function follow(lab: RunningLab, fetchLogs: Fetch, wanted: string |
   process.once('SIGINT', handler).once('SIGTERM', handler);
   try {
     while (!stop) {
+      // a ref'd timer: it is what keeps the process alive between polls
       await new Promise<void>((resolve) => {
         wake = resolve;
-        setTimeout(resolve, POLL_MS).unref();
+        setTimeout(resolve, POLL_MS);
       });
       if (stop) break;
       if (!labAlive(lab.state)) return 'the lab went down';
