@@ -7,6 +7,7 @@ import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitFor } from '../../apps/lab/src/process/wait';
+import { noteSkip } from '../support/skip';
 import { ensureBuilt, lab as runLab, MAIN, ROOT, Run } from '../support/lab-cli';
 
 jest.setTimeout(120_000);
@@ -90,7 +91,7 @@ describe('lab CLI without a running lab', () => {
     expect(existsSync(join(dir, 'state.json'))).toBe(false);
   });
 
-  it('says no lab is running, for status, a replica verb and down', async () => {
+  it('says no lab is running, for status, a replica verb and logs -f', async () => {
     for (const args of [['status'], ['kill', 'app2'], ['logs', '-f']]) {
       const run = await lab(dir, args);
       expect(run.code).toBe(1);
@@ -208,7 +209,7 @@ describe('lab CLI without a running lab', () => {
 
   it('prints a driver failure as one line without a stack and leaves no state behind', async () => {
     if (dockerAnswers()) {
-      console.log('skipped: a Docker engine answers here, so LAB_DRIVER=compose would really boot instead of failing');
+      noteSkip('"prints a driver failure as one line": a Docker engine answers here, so LAB_DRIVER=compose would really boot instead of failing');
       return;
     }
     const run = await new Promise<{ code: number | null; stderr: string }>((done) => {

@@ -119,6 +119,22 @@ maybe('the README walk-through, run against a detached lab', () => {
     }
   });
 
+  it('logs -f whose reader goes away (| head) exits quietly on the next line', async () => {
+    const follower = spawnLab(dir, ['logs', 'nginx-access', '-f', '--tail', '1']);
+    try {
+      const { url } = stateOf(dir);
+      await waitFor('logs -f to print its first tail', () => follower.output().stdout.length > 0, { timeoutMs: 30_000 });
+      follower.child.stdout!.destroy();
+      await fetch(`${url}/?closed-pipe-${Date.now()}`);
+      await waitFor('logs -f to exit', () => follower.child.exitCode !== null || follower.child.signalCode !== null, { timeoutMs: 30_000 });
+      const done = await follower.exited;
+      expect(done.code).toBe(0);
+      expect(done.stderr).not.toMatch(/EPIPE|\n\s+at /);
+    } finally {
+      follower.child.kill('SIGKILL');
+    }
+  });
+
   it('after a SIGKILLed supervisor, up on the same ports cleans up its orphans and starts', async () => {
     const follower = spawnLab(dir, ['logs', 'app1', '-f', '--tail', '1']);
     try {
