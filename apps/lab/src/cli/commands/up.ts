@@ -62,7 +62,7 @@ async function ensurePortFree(port: number, option: keyof typeof PORT_HINT): Pro
       reject(
         err.code === 'EADDRINUSE' || err.code === 'EACCES'
           ? new CliError(
-              `port ${port} (${PORT_HINT[option]}) is in use (another lab or server?) — pick another with --${option}, or --${option} 0 for a free one`,
+              `port ${port} (${PORT_HINT[option]}) ${err.code === 'EACCES' ? 'needs privileges this user lacks' : 'is in use (another lab or server?)'} — pick another with --${option}, or --${option} 0 for a free one`,
             )
           : err,
       ),
