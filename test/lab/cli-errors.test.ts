@@ -2,17 +2,18 @@
 // usage errors exit 2, "no lab" and "already running" are one clear line,
 // a supervisor that dies during `up --detach` shows its log.
 import { execFile, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitFor } from '../../apps/lab/src/process/wait';
-import { ensureBuilt, lab as runLab, MAIN, Run } from '../support/lab-cli';
+import { noteSkip } from '../support/skip';
+import { ensureBuilt, lab as runLab, MAIN, ROOT, Run } from '../support/lab-cli';
 
 jest.setTimeout(120_000);
 
-function lab(dir: string, args: string[]): Promise<Run> {
-  return runLab(dir, args, 60_000);
+function lab(dir: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return runLab(dir, args, 60_000, env);
 }
 
 beforeAll(ensureBuilt);
@@ -29,13 +30,52 @@ describe('lab CLI without a running lab', () => {
   it('lists the commands on help, and exits 2 with the usage on an unknown command', async () => {
     const help = await lab(dir, ['help']);
     expect(help.code).toBe(0);
-    for (const name of ['up', 'status', 'stop', 'kill', 'pause', 'resume', 'start', 'drain', 'scale', 'redis', 'probe', 'logs', 'down']) {
+    for (const name of ['up', 'status', 'stop', 'kill', 'pause', 'resume', 'start', 'drain', 'scale', 'redis', 'probe', 'logs', 'down', 'help']) {
       expect(help.stdout).toMatch(new RegExp(`^  ${name}\\s`, 'm'));
     }
     const unknown = await lab(dir, ['explode']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^lab: unknown command "explode"/);
     expect(unknown.stderr).toMatch(/Usage: npm run lab -- <command>/);
+    const typo = await lab(dir, ['stauts']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/^lab: unknown command "stauts" \(did you mean status\?\)/);
+  });
+
+  it('names the options a command takes and the nearest one for a mistyped option', async () => {
+    const run = await lab(dir, ['up', '--replica', '4']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^lab up: unknown option --replica \(did you mean --replicas\?\); it takes --strategy, --store, --replicas, --port, --dashboard-port, --detach, --json\n/);
+    expect(run.stderr).not.toMatch(/To specify a positional|-- "/);
+    const missing = await lab(dir, ['up', '--port']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^lab up: --port needs a value\n/);
+    const flagValue = await lab(dir, ['up', '--detach=yes']);
+    expect(flagValue.stderr).toMatch(/^lab up: --detach takes no value\n/);
+    const unrelated = await lab(dir, ['logs', '--verbose']);
+    expect(unrelated.stderr).toMatch(/^lab logs: unknown option --verbose; it takes --tail, --follow, --json\n/);
+  });
+
+  it('answers every error under --json with a JSON object on stdout and a non-zero exit', async () => {
+    for (const [args, code] of [
+      [['status', '--json'], 1],
+      [['up', '--replica', '3', '--json'], 2],
+      [['kill', '--json'], 2],
+      [['explode', '--json'], 2],
+      [['logs', '-f', '--json'], 2],
+    ] as const) {
+      const run = await lab(dir, [...args]);
+      expect([args, run.code]).toEqual([args, code]);
+      expect(JSON.parse(run.stdout)).toEqual({ ok: false, error: expect.stringMatching(/^lab/), exit_code: code });
+    }
+  });
+
+  it('down with nothing running exits 0 and says there was nothing to stop', async () => {
+    const run = await lab(dir, ['down']);
+    expect(run).toMatchObject({ code: 0, stdout: 'nothing to stop: no lab is running here\n', stderr: '' });
+    const json = await lab(dir, ['down', '--json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({ ok: true, stopped: false, message: 'nothing to stop: no lab is running here' });
   });
 
   it('exits 2 with the command usage on bad options or arguments', async () => {
@@ -51,8 +91,8 @@ describe('lab CLI without a running lab', () => {
     expect(existsSync(join(dir, 'state.json'))).toBe(false);
   });
 
-  it('says no lab is running, for status, a replica verb and down', async () => {
-    for (const args of [['status'], ['kill', 'app2'], ['down'], ['probe', '--json']]) {
+  it('says no lab is running, for status, a replica verb and logs -f', async () => {
+    for (const args of [['status'], ['kill', 'app2'], ['logs', '-f']]) {
       const run = await lab(dir, args);
       expect(run.code).toBe(1);
       expect(run.stderr.trim()).toBe(`lab ${args[0]}: ${NO_LAB}`);
@@ -106,31 +146,70 @@ describe('lab CLI without a running lab', () => {
 
   it('refuses to start a second lab while a live one owns the state file', async () => {
     writeState(dir, process.pid); // this jest worker stands in for a live supervisor
-    const run = await lab(dir, ['up', '--detach', '--port', '0', '--dashboard-port', '0']);
-    expect(run.code).toBe(1);
-    expect(run.stderr.trim()).toBe(
-      `lab up: a lab is already running here (pid ${process.pid}, http://127.0.0.1:1) — stop it with \`npm run lab -- down\``,
-    );
-    expect(existsSync(join(dir, 'state.json'))).toBe(true);
-  });
-
-  it('up --detach reports a supervisor that dies during start, with its log', async () => {
+    // its port is taken too (as a live lab's is): the live lab is what must be reported, not the port
     const taken = await listen();
     try {
       const port = (taken.address() as { port: number }).port;
-      const run = await lab(dir, ['up', '--detach', '--port', '0', '--dashboard-port', String(port)]);
+      const run = await lab(dir, ['up', '--detach', '--port', String(port), '--dashboard-port', '0']);
       expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(/the lab supervisor \(pid \d+\) exited during start/);
-      expect(run.stderr).toMatch(`port ${port} (control server and dashboard) is in use`);
+      expect(run.stderr.trim()).toBe(
+        `lab up: a lab is already running here (pid ${process.pid}, http://127.0.0.1:1) — see it with \`npm run lab -- status\`, stop it with \`npm run lab -- down\``,
+      );
+      expect(existsSync(join(dir, 'state.json'))).toBe(true);
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('up --detach reports a supervisor that dies during start, with its log', async () => {
+    // an unknown driver passes every check up makes itself and fails in the supervisor's boot
+    const run = await lab(dir, ['up', '--detach', '--port', '0', '--dashboard-port', '0'], { LAB_DRIVER: 'bogus' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/the lab supervisor \(pid \d+\) exited during start/);
+    expect(run.stderr).toMatch(/\d{4}-\d\d-\d\dT\S+Z lab up: unknown LAB_DRIVER "bogus"/);
+    expect(existsSync(join(dir, 'state.json'))).toBe(false);
+  });
+
+  it('refuses --port equal to --dashboard-port (usage) and a taken dashboard port, before booting anything', async () => {
+    // refused before anything binds, so the port number needs not be free
+    const same = await lab(dir, ['up', '--port', '18123', '--dashboard-port', '18123']);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toMatch(/^lab up: --port and --dashboard-port are both 18123: nginx and the dashboard need a port each\n/);
+    const taken = await listen();
+    try {
+      const port = (taken.address() as { port: number }).port;
+      const run = await lab(dir, ['up', '--port', '0', '--dashboard-port', String(port)]);
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim()).toBe(
+        `lab up: port ${port} (control server and dashboard) is in use (another lab or server?) — pick another with --dashboard-port, or --dashboard-port 0 for a free one`,
+      );
       expect(existsSync(join(dir, 'state.json'))).toBe(false);
     } finally {
       taken.close();
     }
   });
 
+  it('npm run lab builds only when a source is newer than the last build, and says so', async () => {
+    const launcher = join(ROOT, 'apps/lab/bin/lab.js');
+    const stamp = join(ROOT, 'dist/.lab-build-stamp');
+    const run = () =>
+      new Promise<Run>((done) =>
+        execFile(process.execPath, [launcher, 'down'], { env: { ...process.env, LAB_STATE_DIR: dir }, timeout: 240_000 }, (err, stdout, stderr) =>
+          done({ code: err ? 1 : 0, stdout, stderr }),
+        ),
+      );
+    writeFileSync(stamp, 'old\n');
+    utimesSync(stamp, 0, 0); // as if every source changed since
+    const stale = await run();
+    expect(stale.code).toBe(0);
+    expect(stale.stderr).toMatch(/^building… \(sources changed since the last build\)\n/);
+    const fresh = await run();
+    expect(fresh).toMatchObject({ code: 0, stderr: '', stdout: 'nothing to stop: no lab is running here\n' });
+  });
+
   it('prints a driver failure as one line without a stack and leaves no state behind', async () => {
     if (dockerAnswers()) {
-      console.log('skipped: a Docker engine answers here, so LAB_DRIVER=compose would really boot instead of failing');
+      noteSkip('"prints a driver failure as one line": a Docker engine answers here, so LAB_DRIVER=compose would really boot instead of failing');
       return;
     }
     const run = await new Promise<{ code: number | null; stderr: string }>((done) => {
@@ -152,7 +231,7 @@ describe('lab CLI without a running lab', () => {
       const run = await lab(dir, ['up', '--port', String(port), '--dashboard-port', '0']);
       expect(run.code).toBe(1);
       expect(run.stderr.trim()).toBe(
-        `lab up: port ${port} is in use (another lab or server?) — pick another with --port, or --port 0 for a free one`,
+        `lab up: port ${port} (nginx) is in use (another lab or server?) — pick another with --port, or --port 0 for a free one`,
       );
     } finally {
       taken.close();

@@ -117,8 +117,11 @@ describe('envsubst', () => {
   });
 });
 
+// The environment is replaced so the script sees only what the entrypoint
+// gives it; HOME stays so a shell's startup files do not complain.
 const SCRIPT_ENV = {
   PATH: process.env.PATH ?? '/usr/bin:/bin',
+  HOME: process.env.HOME ?? tmpdir(),
   LB_STRATEGY: 'sticky-cookie',
   LAB_REPLICAS: 'app1=app1:8000 app2=app2:8000 app3=app3:8000',
   LAB_DOWN: 'app2',
@@ -129,10 +132,15 @@ const DUMP = 'printf "%s|%s|%s|%s|%s" "$LAB_SERVERS" "$LAB_STICKY_MAP" "$LAB_STI
 
 describe('19-lab-upstreams.envsh', () => {
   it('gives the same result in dash and bash, under the entrypoint\'s set -eu', () => {
-    const run = (shell: string) =>
-      execFileSync(shell, ['-c', `set -eu; . "$1"; ${DUMP}`, shell, upstreamsScript()], {
+    // busybox is a multi-call binary: its shell is the `sh` applet
+    const argv = (shell: string) => (shell === 'busybox' ? [shell, ['sh']] : [shell, []]) as [string, string[]];
+    const run = (shell: string) => {
+      const [bin, pre] = argv(shell);
+      return execFileSync(bin, [...pre, '-c', `set -eu; . "$1"; ${DUMP}`, shell, upstreamsScript()], {
         env: { ...SCRIPT_ENV, LAB_STAGE_DIR: join(runDir, shell) },
+        stdio: ['ignore', 'pipe', 'pipe'],
       }).toString();
+    };
     const shells = ['dash', 'bash', 'busybox'].filter((s) => findBinary(s));
     if (shells.length < 2) console.warn(`only ${shells.join(', ')} installed: shell parity checked on fewer shells`);
     const outputs = shells.map((s) => run(s).replaceAll(join(runDir, s), '<stage>'));

@@ -1,6 +1,6 @@
 // Running the BUILT lab CLI (`node dist/apps/lab/main.js`, what `npm run lab --`
 // runs) as a child process, the way a person uses it from another terminal.
-import { execFile, execFileSync } from 'node:child_process';
+import { ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -14,14 +14,32 @@ export interface Run {
 }
 
 /** The CLI with its state in `stateDir` (LAB_STATE_DIR), no colour, bounded in time. */
-export function lab(stateDir: string, args: string[], timeoutMs = 240_000): Promise<Run> {
+export function lab(stateDir: string, args: string[], timeoutMs = 240_000, extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((done) => {
-    const env = { ...process.env, LAB_STATE_DIR: stateDir, NO_COLOR: '1' };
+    const env = { ...process.env, LAB_STATE_DIR: stateDir, NO_COLOR: '1', ...extraEnv };
     execFile(process.execPath, [MAIN, ...args], { env, cwd: ROOT, timeout: timeoutMs }, (err, stdout, stderr) => {
       const code = err ? ((err as { code?: number }).code ?? null) : 0;
       done({ code: typeof code === 'number' ? code : null, stdout, stderr });
     });
   });
+}
+
+/** A long-running CLI command (`logs -f`): its output so far, and its exit. */
+export interface Running {
+  child: ChildProcess;
+  output(): Run;
+  exited: Promise<Run>;
+}
+
+export function spawnLab(stateDir: string, args: string[]): Running {
+  const child = spawn(process.execPath, [MAIN, ...args], { env: { ...process.env, LAB_STATE_DIR: stateDir, NO_COLOR: '1' }, cwd: ROOT });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const output = () => ({ code: child.exitCode, stdout, stderr });
+  const exited = new Promise<Run>((done) => child.once('close', () => done(output())));
+  return { child, output, exited };
 }
 
 export { pidAlive as alive } from '../../apps/lab/src/process/pid-alive';

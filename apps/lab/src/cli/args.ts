@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './output';
+import { nearest } from './suggest';
 
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 export type OptionValues = Record<string, string | boolean | undefined>;
@@ -19,7 +20,7 @@ export function parseCommand(
   try {
     parsed = parseArgs({ args: argv, options: { ...options, json: { type: 'boolean' } }, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError((err as Error).message.split('\n')[0]);
+    throw new UsageError(explainParseError(err as NodeJS.ErrnoException, Object.keys(options)));
   }
   const n = parsed.positionals.length;
   if (n < positionals.min) throw new UsageError(`missing ${positionals.what ?? 'argument'}`);
@@ -40,4 +41,22 @@ export function oneOf<T extends string>(raw: string | boolean | undefined, name:
   if (raw === undefined) return fallback;
   if (typeof raw === 'string' && (allowed as readonly string[]).includes(raw)) return raw as T;
   throw new UsageError(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+}
+
+/**
+ * parseArgs' own messages advise `-- "--x"` (meaningless after `npm run lab
+ * --`): say instead what the command takes and what was probably meant.
+ */
+export function explainParseError(err: NodeJS.ErrnoException, names: string[]): string {
+  const flags = [...names, 'json'].map((n) => `--${n}`);
+  const takes = `it takes ${flags.join(', ')}`;
+  const quoted = /'(-[^' ]*)/.exec(err.message)?.[1];
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && quoted) {
+    const guess = nearest(quoted.startsWith('--') ? quoted : `-${quoted}`, flags);
+    return `unknown option ${quoted}${guess ? ` (did you mean ${guess}?)` : ''}; ${takes}`;
+  }
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && quoted) {
+    return /argument missing/.test(err.message) ? `${quoted} needs a value` : `${quoted} takes no value`;
+  }
+  return `${err.message.split('\n')[0].replace(/\. To specify a positional.*$/, '')}; ${takes}`;
 }

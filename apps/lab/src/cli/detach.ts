@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { LabStatus } from '../control';
 import { waitFor } from '../process/wait';
 import { ControlClient } from './control-client';
@@ -35,11 +36,12 @@ export function logTail(path: string, lines = 30): string {
  */
 export async function detach(opts: UpOptions, io: CliIo): Promise<LabStatus & { log_file: string }> {
   const dir = stateDir(io.env, io.cwd);
-  ensureNoLiveLab(dir);
+  await ensureNoLiveLab(dir);
   mkdirSync(dir, { recursive: true });
   const log = supervisorLog(dir);
   const fd = openSync(log, 'w');
-  const entry = require.main?.filename ?? process.argv[1];
+  // the built CLI itself, not a launcher that may have required it
+  const entry = join(__dirname, '..', 'main.js');
   const child = spawn(process.execPath, [entry, ...supervisorArgs(opts)], {
     detached: true,
     stdio: ['ignore', fd, fd],

@@ -11,6 +11,11 @@ export interface CliIo {
 
 export function processIo(): CliIo {
   const env = process.env;
+  // `lab logs -f | head`: the reader left, so there is nobody to tell anything; exit quietly
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  });
   return {
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),

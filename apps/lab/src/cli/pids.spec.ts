@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { descendants, killAll, sameProcess, startTick, startTicks } from './pids';
+import { readFileSync } from 'node:fs';
+import { waitFor } from '../process/wait';
+import { descendants, killAll, pidAlive, sameProcess, startTick, startTicks } from './pids';
 
 // /proc bookkeeping that `down` relies on to kill what a dead supervisor left
 // behind, and nothing else.
@@ -18,6 +20,19 @@ describe('pids', () => {
     expect(killAll([pid], starts)).toEqual([pid]);
     await exited;
     expect(child.signalCode).toBe('SIGKILL');
+  });
+
+  it('takes a zombie (exited, not reaped: a SIGKILLed supervisor whose parent is gone) for dead', async () => {
+    // `sleep 30` inherits the exited `sleep 0` as a child and never waits for it
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30']);
+    try {
+      const zombie = Number(await new Promise<string>((r) => parent.stdout.once('data', (d) => r(String(d)))));
+      await waitFor(`pid ${zombie} to be a zombie`, () => readFileSync(`/proc/${zombie}/stat`, 'utf8').split(') ')[1].startsWith('Z'));
+      expect(pidAlive(zombie)).toBe(true);
+      expect(sameProcess(zombie)).toBe(false);
+    } finally {
+      parent.kill('SIGKILL');
+    }
   });
 
   it('never signals itself', () => {

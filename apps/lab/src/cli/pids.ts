@@ -44,11 +44,12 @@ export function startTicks(pids: number[]): Record<string, number> {
 }
 
 /**
- * The process recorded as `pid` is still running: alive, and (when its start
+ * The process recorded as `pid` is still running: alive (not a zombie), and (when its start
  * time was recorded) not a newer process that reused the pid.
  */
 export function sameProcess(pid: number, starts: Record<string, number> = {}): boolean {
-  if (!pidAlive(pid)) return false;
+  // a SIGKILLed supervisor whose parent is gone stays a zombie until init reaps it: dead all the same
+  if (pidGone(pid)) return false;
   const recorded = starts[pid];
   const now = startTick(pid);
   return recorded === undefined || now === null || recorded === now;

@@ -21,17 +21,29 @@ const STICKY: Record<TopologyStatus['nginx']['sticky'], string> = {
 
 type Row = ReplicaInfo & { stats?: ReplicaStats | null };
 
+// `n/a`: the redis store keeps sessions in Redis, not per replica;
+// `?`: the replica did not answer /stats (not running, paused, or too slow).
+const count = (r: Row, value: (s: ReplicaStats) => number | null) => (r.stats ? (value(r.stats) ?? 'n/a') : '?').toString();
 const STATS_COLUMNS: Column<Row>[] = [
-  { header: 'sessions', value: (r) => (r.stats?.sessions ?? '-').toString(), align: 'right' },
-  { header: 'requests', value: (r) => (r.stats?.requests_served ?? '-').toString(), align: 'right' },
+  { header: 'sessions', value: (r) => count(r, (s) => s.sessions), align: 'right' },
+  { header: 'requests', value: (r) => count(r, (s) => s.requests_served), align: 'right' },
 ];
+export const STATS_LEGEND =
+  'PROCESS: what the lab last did to it. BALANCER: how nginx treats its server line (in rotation; drained = `server … down`; nginx dead = nothing is balanced). SESSIONS n/a: kept in Redis, not per replica; ?: the replica did not answer.';
+
+type NginxState = NonNullable<TopologyStatus['nginx']['state']>;
+
+function balancerView(io: CliIo, r: Row, nginx: NginxState): string {
+  if (nginx === 'dead') return paint(io, 'red', 'nginx dead');
+  return r.drained ? paint(io, 'yellow', 'drained') : 'in rotation';
+}
 
 /** Replicas as a table; with stats (from `withStats`) also sessions held and requests served. */
-export function replicaTable(io: CliIo, replicas: Row[]): string {
+export function replicaTable(io: CliIo, replicas: Row[], nginx: NginxState = 'running'): string {
   const columns: Column<Row>[] = [
     { header: 'name', value: (r) => paint(io, 'bold', r.name) },
-    { header: 'state', value: (r) => paint(io, STATE_COLOUR[r.state], r.state) },
-    { header: 'nginx', value: (r) => (r.drained ? paint(io, 'yellow', 'down') : 'up') },
+    { header: 'process', value: (r) => paint(io, STATE_COLOUR[r.state], r.state) },
+    { header: 'balancer', value: (r) => balancerView(io, r, nginx) },
     { header: 'pid', value: (r) => (r.pid ? String(r.pid) : '-'), align: 'right' },
     { header: 'port', value: (r) => (r.port ? String(r.port) : '-'), align: 'right' },
     ...(replicas.some((r) => 'stats' in r) ? STATS_COLUMNS : []),
@@ -53,30 +65,48 @@ export function renderStatus(io: CliIo, status: LabStatus & { replicas: Row[] })
       : field(io, 'control', `${status.control_url}/api/status`),
     field(io, 'strategy', status.strategy),
     field(io, 'store', status.store),
-    field(io, 'nginx', status.strategy === 'sticky-cookie' ? `${status.nginx.version}, ${STICKY[status.nginx.sticky]}` : status.nginx.version),
+    field(io, 'nginx', nginxLine(io, status)),
   ];
   if (status.redis) lines.push(field(io, 'redis', `${status.redis.url} (${status.redis.state})`));
   lines.push(field(io, 'driver', `${status.driver}, supervisor pid ${status.pid}, up since ${status.started_at}`));
-  return [...lines, '', replicaTable(io, status.replicas)].join('\n');
+  const nginx = status.nginx.state ?? 'running';
+  const legend = status.replicas.some((r) => 'stats' in r) ? ['', paint(io, 'gray', wrap(STATS_LEGEND, '  '))] : [];
+  return [...lines, '', replicaTable(io, status.replicas, nginx), ...legend].join('\n');
 }
 
+function nginxLine(io: CliIo, status: LabStatus): string {
+  const state = status.nginx.state ?? 'running';
+  const sticky = status.strategy === 'sticky-cookie' ? `, ${STICKY[status.nginx.sticky]}` : '';
+  return `${status.nginx.version}${sticky}, ${state === 'dead' ? paint(io, 'red', 'dead (nothing answers on the URL)') : 'running'}`;
+}
+
+/** One sentence per line, indented, so the legend reads under an 80-column table. */
+const wrap = (text: string, indent: string) => text.split(/(?<=\.) /).map((l) => indent + l).join('\n');
+
+export const JAR = '/tmp/lab.jar';
+export const WALKTHROUGH_SKU = 'sku-coffee';
+
 /**
- * `served` is the replica a curl from this machine lands on, when the
- * strategy pins by client address; otherwise the user reads it from the reply.
+ * The walk-through `up` prints and the README quotes (a test keeps the two
+ * equal and runs it). `served` is the replica a curl from this machine lands
+ * on when the strategy pins by client address; otherwise the user reads it
+ * from the reply.
  */
-export function tryThis(io: CliIo, status: LabStatus, served?: string): string {
-  const jar = '-c /tmp/lab.jar -b /tmp/lab.jar';
+export function walkthrough(io: CliIo, status: LabStatus, served?: string): string {
   const victim = served ?? status.replicas[1]?.name ?? status.replicas[0]?.name ?? 'app1';
-  const why = served ? `the replica ${status.strategy} gives you` : 'or whichever served_by you saw';
+  const which = served ? 'the replica that served you' : 'or whichever served_by you saw';
+  const outcome = status.store === 'redis' ? 'the cart survives: it lives in Redis' : 'the cart lived in its memory';
+  const add = `curl -s -c ${JAR} -b ${JAR} -H 'content-type: application/json' -d '{"sku":"${WALKTHROUGH_SKU}","qty":2}' ${status.url}/cart/items`;
   const lines = [
-    `curl -s ${jar} -H 'content-type: application/json' -d '{"sku":"sku-apple","qty":1}' ${status.url}/cart/items`,
-    `curl -s ${jar} ${status.url}/cart`,
-    `open ${status.url}/ui/ in a browser`,
-    `npm run lab -- stop ${victim}      # ${why}; from another terminal`,
-    `npm run lab -- status`,
+    `shop page  ${status.url}/ui/`,
+    `dashboard  ${status.dashboard_url ?? `(none) control API ${status.control_url}/api/status`}`,
+    add,
+    `curl -s -b ${JAR} ${status.url}/cart`,
+    `npm run lab -- stop ${victim}      # ${which}; ${outcome}`,
+    `curl -s -b ${JAR} ${status.url}/cart`,
     `npm run lab -- down`,
   ];
-  return [paint(io, 'bold', 'Try this:'), ...lines.map((l) => `  ${l}`)].join('\n');
+  return [paint(io, 'bold', 'Try it:'), ...lines.map((l) => `  ${l}`)].join('\n');
 }
 
 /** Who serves a plain curl from this machine, for strategies that pin by address. */

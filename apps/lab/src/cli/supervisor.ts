@@ -3,9 +3,10 @@ import { createTopology } from '../topology';
 import type { DriverName, StoreKind, Strategy, Topology } from '../topology/topology';
 import { cleanStale, labAlive } from './lab';
 import { CliError, CliIo, paint, printJson } from './output';
-import { descendants, killAll, startTicks } from './pids';
+import { waitFor } from '../process/wait';
+import { descendants, killAll, pidGone, startTicks } from './pids';
 import { claimState, LabState, readState, removeState, stateDir, writeState } from './state';
-import { renderStatus, replicaServingMe, tryThis } from './summary';
+import { renderStatus, replicaServingMe, walkthrough } from './summary';
 
 export interface UpOptions {
   strategy: Strategy;
@@ -16,16 +17,25 @@ export interface UpOptions {
   json: boolean;
 }
 
-/** Refuses when a live lab owns this directory; cleans up after a dead one. */
-export function ensureNoLiveLab(dir: string): void {
+/**
+ * Refuses when a live lab owns this directory; after a dead one, kills the
+ * processes it left behind and waits (bounded) until they are gone, so the
+ * ports they held are free again.
+ */
+export async function ensureNoLiveLab(dir: string): Promise<void> {
   const state = readState(dir);
   if (!state) return;
   if (labAlive(state) && state.pid !== process.pid) {
+    const where = [state.url, state.dashboard_url && `dashboard ${state.dashboard_url}`].filter(Boolean).join(', ');
     throw new CliError(
-      `a lab is already running here (pid ${state.pid}, ${state.url ?? state.control_url}) — stop it with \`npm run lab -- down\``,
+      `a lab is already running here (pid ${state.pid}${where ? `, ${where}` : ''}) — see it with \`npm run lab -- status\`, stop it with \`npm run lab -- down\``,
     );
   }
-  cleanStale(dir, state);
+  const killed = cleanStale(dir, state);
+  await waitFor(`the dead lab's leftovers (${killed.join(' ')}) to exit`, () => killed.every(pidGone), {
+    timeoutMs: 10_000,
+    intervalMs: 50,
+  });
 }
 
 /**
@@ -86,7 +96,7 @@ function stateOf(control: ControlServer, opts: UpOptions, status: LabStatus | nu
  */
 export async function supervise(opts: UpOptions, io: CliIo): Promise<number> {
   const dir = stateDir(io.env, io.cwd);
-  ensureNoLiveLab(dir);
+  await ensureNoLiveLab(dir);
   let stopWhy: string | null = null;
   let wake: () => void = () => undefined;
   const stopped = new Promise<void>((resolve) => (wake = resolve));
@@ -99,7 +109,7 @@ export async function supervise(opts: UpOptions, io: CliIo): Promise<number> {
   let topology: Topology | undefined;
   try {
     control = await listenControl(opts.dashboardPort);
-    claim(dir, stateOf(control, opts, null));
+    await claim(dir, stateOf(control, opts, null));
     // a Ctrl-C during boot is honoured once the driver hands the topology over
     topology = await boot(opts, io);
     if (!stopWhy) {
@@ -114,9 +124,9 @@ export async function supervise(opts: UpOptions, io: CliIo): Promise<number> {
   }
 }
 
-function claim(dir: string, state: LabState): void {
+async function claim(dir: string, state: LabState): Promise<void> {
   if (claimState(dir, state)) return;
-  ensureNoLiveLab(dir);
+  await ensureNoLiveLab(dir);
   if (!claimState(dir, state)) throw new CliError(`another lab is starting in ${dir}; try again in a moment`);
 }
 
@@ -143,8 +153,23 @@ async function publish(dir: string, control: ControlServer, topology: Topology, 
 
 function printSummary(io: CliIo, status: LabStatus, json: boolean, served?: string): void {
   if (json) return printJson(io, status);
-  io.out(`${paint(io, 'green', 'Sticky Sessions Lab is up')}\n\n${renderStatus(io, status)}\n\n${tryThis(io, status, served)}`);
-  io.out(`  ${paint(io, 'gray', 'Ctrl-C here tears it all down.')}`);
+  io.out(`${paint(io, 'green', 'Sticky Sessions Lab is up')}\n\n${renderStatus(io, status)}\n\n${walkthrough(io, status, served)}`);
+  const detached = !!process.env[LOG_ENV];
+  io.out(`  ${paint(io, 'gray', detached ? 'Running in the background: `npm run lab -- down` tears it all down.' : 'Ctrl-C here tears it all down.')}`);
+}
+
+/**
+ * Detached, the supervisor's output is a log file: stamp every line so it
+ * lines up with nginx's and the replicas' logs.
+ */
+export function stampedIo(io: CliIo): CliIo {
+  const stamp = (text: string) =>
+    text
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((line) => `${new Date().toISOString()} ${line}`)
+      .join('\n');
+  return { ...io, out: (t) => io.out(stamp(t)), err: (t) => io.err(stamp(t)) };
 }
 
 async function teardown(topology: Topology | undefined, control: ControlServer | undefined, dir: string, io: CliIo) {

@@ -42,15 +42,22 @@ function isLoopbackHost(host: string): boolean {
 
 /**
  * The API listens on loopback only, but a web page in the user's browser can
- * still send it requests (cross-site POST, DNS rebinding). Only requests whose
- * Host is a loopback name, and whose Origin (when a browser sends one) is a
- * loopback origin too, may act on the lab.
+ * still send it requests (cross-site POST, DNS rebinding), and so can a page
+ * served by any other local server (the shop page on :8080, a dev server).
+ * Only requests whose Host is a loopback name, and whose Origin (when a
+ * browser sends one) is this very server (a loopback name and the port the
+ * request arrived on), may act on the lab.
  */
 export function checkLocalCaller(req: IncomingMessage): void {
   const host = req.headers.host ?? '';
   if (!isLoopbackHost(host)) throw new HttpError(403, `Host "${host}" refused: use http://127.0.0.1`);
   const origin = req.headers.origin;
-  if (origin !== undefined && !(origin.startsWith('http://') && isLoopbackHost(origin.slice('http://'.length)))) {
-    throw new HttpError(403, `cross-origin request from ${origin} refused`);
+  if (origin !== undefined && !isOwnOrigin(origin, req.socket.localPort)) {
+    throw new HttpError(403, `cross-origin request from ${origin} refused: only the dashboard's own page may use this API`);
   }
+}
+
+function isOwnOrigin(origin: string, port: number | undefined): boolean {
+  const match = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):(\d+)$/.exec(origin);
+  return !!match && port !== undefined && Number(match[2]) === port;
 }

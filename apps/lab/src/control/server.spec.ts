@@ -142,6 +142,19 @@ describe('control server', () => {
     expect(topology.calls).toEqual([]);
   });
 
+  it('accepts only its own Origin: a page on another loopback port is refused with 403 JSON', async () => {
+    const port = control.port === 65535 ? 65534 : control.port + 1;
+    for (const origin of [`http://127.0.0.1:${port}`, `http://localhost:${port}`, 'http://127.0.0.1', `https://127.0.0.1:${control.port}`, 'null']) {
+      const refused = await call(control, 'POST', '/api/replicas/app1/kill', { headers: { origin } });
+      expect([origin, refused.status]).toEqual([origin, 403]);
+      expect(refused.body.error).toMatch(/cross-origin request from .* refused/);
+    }
+    expect(topology.calls).toEqual([]);
+    const own = await call(control, 'POST', '/api/replicas/app1/kill', { headers: { origin: control.url } });
+    expect(own.status).toBe(200);
+    expect(topology.calls).toEqual(['killed:app1']);
+  });
+
   it('answers 404 JSON outside /api when there is no dashboard page', async () => {
     const res = await fetch(`${control.url}/nope`);
     expect(res.status).toBe(404);

@@ -2,14 +2,16 @@ import { waitFor } from '../../process/wait';
 import { parseCommand } from '../args';
 import type { Command } from '../command';
 import { ControlClient } from '../control-client';
-import { cleanStale, labAlive, NO_LAB } from '../lab';
-import { CliError, CliIo, printJson } from '../output';
+import { cleanStale, labAlive } from '../lab';
+import { CliIo, printJson } from '../output';
 import { descendants, killAll, pidGone, startTicks } from '../pids';
 import { LabState, readState, removeState, stateDir } from '../state';
 
 // Teardown stops every replica gracefully; bounded so a wedged supervisor
 // cannot make `down` hang: past this, everything gets SIGKILL. One whose
 // control API does not even answer gets less patience.
+const NOTHING = 'nothing to stop: no lab is running here';
+
 const TEARDOWN_TIMEOUT_MS = { api: 90_000, signal: 15_000 };
 
 async function askToStop(state: LabState): Promise<'api' | 'signal'> {
@@ -40,7 +42,12 @@ export const down: Command = {
     const { values } = parseCommand(argv, {}, { min: 0, max: 0 });
     const dir = stateDir(io.env, io.cwd);
     const state = readState(dir);
-    if (!state) throw new CliError(NO_LAB);
+    // idempotent, like `docker compose down`: `trap 'npm run lab -- down' EXIT` must not fail once the lab is gone
+    if (!state) {
+      if (values.json) printJson(io, { ok: true, stopped: false, message: NOTHING });
+      else io.out(NOTHING);
+      return 0;
+    }
     let result: { pid: number; via: string; forced: number[] };
     if (!labAlive(state)) {
       result = { pid: state.pid, via: 'already gone', forced: cleanStale(dir, state) };
@@ -60,7 +67,7 @@ export const down: Command = {
       result = { pid: state.pid, via: exited ? via : 'SIGKILL after timeout', forced };
     }
     removeState(dir);
-    if (values.json) printJson(io, { ok: true, ...result });
+    if (values.json) printJson(io, { ok: true, stopped: true, ...result });
     else io.out(describe(result));
     return 0;
   },

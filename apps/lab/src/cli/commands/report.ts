@@ -16,7 +16,8 @@ export const report: Command = {
   --only id,id   run only these scenarios (default: all): steady-state, replica-killed,
                  replica-stopped, replica-returns, scale-out, maintenance, nat,
                  redis-outage, rolling-restart, concurrent-writes, hostile-client
-  --out DIR      where matrix.json, matrix.md and index.html go (default: reports)
+  --out DIR      where matrix.json, matrix.md and index.html go (default: reports;
+                 with --only, reports/subset-<ids> so the full run is never overwritten)
   --png          also render index.html to index.png with the machine's Chromium`,
   async run(argv: string[], io: CliIo) {
     const { values } = parseCommand(argv, { only: { type: 'string' }, out: { type: 'string' }, png: { type: 'boolean' } }, { min: 0, max: 0 });
@@ -27,10 +28,11 @@ export const report: Command = {
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
-    const out = resolve(io.cwd, typeof values.out === 'string' ? values.out : 'reports');
+    const out = resolve(io.cwd, typeof values.out === 'string' ? values.out : defaultOut(only && scenarios.map((s) => s.id)));
     // Progress goes to stderr so `--json` keeps stdout clean for scripts.
     const sink = { write: (t: string) => void process.stderr.write(t), isTTY: !!process.stderr.isTTY, color: io.color };
-    io.err(`Running ${bootCount(scenarios)} measurements of ${scenarios.length} scenario(s), one topology each…`);
+    const boots = bootCount(scenarios);
+    io.err(`Running ${scenarios.length} scenario(s) on ${boots} topolog${boots === 1 ? 'y' : 'ies'} (one per strategy × store); the report goes to ${out}/`);
     const stop = onInterrupt(io);
     const [environment, matrix] = await Promise.all([describeEnvironment(), runMatrix(scenarios, sink)]).finally(stop);
     const meta = {
@@ -47,12 +49,21 @@ export const report: Command = {
     if (values.json) printJson(io, { files, rows: matrix.rows, failures: matrix.failures, duration_ms: matrix.durationMs });
     else {
       const others = Object.entries(files).filter(([k]) => k !== 'html').map(([, f]) => `\n  ${f}`).join('');
-      io.out(`\n${matrix.rows.length} rows in ${(matrix.durationMs / 1000).toFixed(0)} s → ${files.html}${others}`);
+      const rows = matrix.rows.length;
+      io.out(`\n${rows} row${rows === 1 ? '' : 's'} written in ${(matrix.durationMs / 1000).toFixed(0)} s → ${files.html}${others}`);
       for (const f of matrix.failures) io.err(`not measured: ${f.scenario} ${f.params.strategy}/${f.params.store}: ${f.error}`);
     }
     return matrix.failures.length ? 1 : 0;
   },
 };
+
+/**
+ * A subset (`--only`) must not replace the full run in reports/: it gets its
+ * own directory, named after what it ran.
+ */
+export function defaultOut(ids?: readonly string[]): string {
+  return ids?.length ? join('reports', `subset-${[...ids].sort().join('-')}`) : 'reports';
+}
 
 /**
  * Ctrl-C / SIGTERM mid-matrix: exit at once. Exiting runs the process

@@ -4,9 +4,10 @@ import { STORES, STRATEGIES } from '../../topology/topology';
 import { intValue, oneOf, parseCommand } from '../args';
 import type { Command } from '../command';
 import { detach } from '../detach';
-import { CliError, CliIo, paint, printJson } from '../output';
-import { renderStatus, replicaServingMe, tryThis } from '../summary';
-import { supervise, UpOptions } from '../supervisor';
+import { CliError, CliIo, paint, printJson, UsageError } from '../output';
+import { stateDir } from '../state';
+import { renderStatus, replicaServingMe, walkthrough } from '../summary';
+import { ensureNoLiveLab, supervise, UpOptions } from '../supervisor';
 
 const USAGE = `up [--strategy S] [--store memory|redis] [--replicas N] [--port P] [--dashboard-port P] [--detach] [--json]
 
@@ -44,20 +45,44 @@ function parseUp(argv: string[]): UpOptions & { detach: boolean } {
   };
 }
 
-/** nginx would fail late and cryptically on a taken port; say it before booting anything. */
-async function ensurePortFree(port: number): Promise<void> {
+const PORT_HINT = {
+  port: 'nginx',
+  'dashboard-port': 'control server and dashboard',
+} as const;
+
+/**
+ * nginx (or the control server) would fail late and cryptically on a taken
+ * port; say it before booting anything.
+ */
+async function ensurePortFree(port: number, option: keyof typeof PORT_HINT): Promise<void> {
   if (port === 0) return;
   await new Promise<void>((resolve, reject) => {
     const probe = createServer();
     probe.once('error', (err: NodeJS.ErrnoException) =>
       reject(
-        err.code === 'EADDRINUSE'
-          ? new CliError(`port ${port} is in use (another lab or server?) — pick another with --port, or --port 0 for a free one`)
+        err.code === 'EADDRINUSE' || err.code === 'EACCES'
+          ? new CliError(
+              `port ${port} (${PORT_HINT[option]}) ${err.code === 'EACCES' ? 'needs privileges this user lacks' : 'is in use (another lab or server?)'} — pick another with --${option}, or --${option} 0 for a free one`,
+            )
           : err,
       ),
     );
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
   });
+}
+
+/**
+ * Everything that can be refused is refused before anything boots, in the
+ * order that points at the real cause: a live lab first, then the leftovers
+ * of a dead one (whose nginx may still hold the port), then the ports.
+ */
+async function preflight(opts: UpOptions, io: CliIo): Promise<void> {
+  if (opts.port !== 0 && opts.port === opts.dashboardPort) {
+    throw new UsageError(`--port and --dashboard-port are both ${opts.port}: nginx and the dashboard need a port each`);
+  }
+  await ensureNoLiveLab(stateDir(io.env, io.cwd));
+  await ensurePortFree(opts.port, 'port');
+  await ensurePortFree(opts.dashboardPort, 'dashboard-port');
 }
 
 export const up: Command = {
@@ -66,7 +91,7 @@ export const up: Command = {
   usage: USAGE,
   async run(argv: string[], io: CliIo) {
     const opts = parseUp(argv);
-    await ensurePortFree(opts.port);
+    await preflight(opts, io);
     if (!opts.detach) return supervise(opts, io);
     const status = await detach(opts, io);
     if (opts.json) {
@@ -74,7 +99,7 @@ export const up: Command = {
       return 0;
     }
     io.out(`${paint(io, 'green', 'Sticky Sessions Lab is up')} (in the background)\n\n${renderStatus(io, status)}`);
-    io.out(`  ${paint(io, 'gray', `supervisor log: ${status.log_file}`)}\n\n${tryThis(io, status, await replicaServingMe(status))}`);
+    io.out(`  ${paint(io, 'gray', `supervisor log: ${status.log_file}`)}\n\n${walkthrough(io, status, await replicaServingMe(status))}`);
     return 0;
   },
 };

@@ -1,0 +1,61 @@
+import { ControlUnreachable } from './control-client';
+import { labAlive, RunningLab } from './lab';
+import type { CliIo } from './output';
+
+const POLL_MS = 500;
+// What is remembered of each log between polls: its last characters, to find
+// where the new text starts. The logs themselves are never accumulated.
+const ANCHOR_CHARS = 400;
+
+/** The part of `text` after what was printed last time (`anchor`); everything when the anchor is gone. */
+export function newPart(text: string, anchor: string): string {
+  if (!anchor) return text;
+  const at = text.lastIndexOf(anchor);
+  return at === -1 ? text : text.slice(at + anchor.length);
+}
+
+type Fetch = () => Promise<Record<string, string>>;
+
+/**
+ * `logs -f`: prints lines as they are added until Ctrl-C / SIGTERM or the
+ * lab goes down. Memory stays bounded: one anchor per component.
+ */
+export async function follow(lab: RunningLab, fetchLogs: Fetch, wanted: string | undefined, io: CliIo, seen: Record<string, string>): Promise<string> {
+  const anchors: Record<string, string> = Object.fromEntries(Object.entries(seen).map(([k, v]) => [k, v.slice(-ANCHOR_CHARS)]));
+  let stop: string | null = null;
+  let wake = () => undefined as void;
+  const handler = (signal: NodeJS.Signals) => {
+    stop = signal;
+    wake();
+  };
+  process.once('SIGINT', handler).once('SIGTERM', handler);
+  try {
+    while (!stop) {
+      // a ref'd timer: it is what keeps the process alive between polls
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, POLL_MS);
+      });
+      if (stop) break;
+      if (!labAlive(lab.state)) return 'the lab went down';
+      let logs: Record<string, string>;
+      try {
+        logs = await fetchLogs();
+      } catch (err) {
+        if (err instanceof ControlUnreachable) return 'the lab went down';
+        throw err;
+      }
+      for (const [name, text] of Object.entries(logs)) {
+        if (wanted && name !== wanted) continue;
+        const fresh = newPart(text, anchors[name] ?? '');
+        if (!fresh) continue;
+        anchors[name] = text.slice(-ANCHOR_CHARS);
+        const lines = fresh.replace(/^\n/, '').replace(/\n$/, '');
+        if (lines) io.out(wanted ? lines : lines.split('\n').map((l) => `${name} | ${l}`).join('\n'));
+      }
+    }
+    return `stopped (${stop})`;
+  } finally {
+    process.off('SIGINT', handler).off('SIGTERM', handler);
+  }
+}
