@@ -26,6 +26,7 @@ module.exports = {
         '<rootDir>/test/scenarios/**/*.test.ts',
         '<rootDir>/test/ui/**/*.test.ts',
         '<rootDir>/test/bench/**/*.test.ts',
+        '<rootDir>/test/haproxy/**/*.test.ts',
       ],
     },
   ],
