@@ -16,6 +16,8 @@ export interface HaproxyLabOptions extends Tunables {
   backends?: Backends;
   /** Port to listen on (default: a free one). */
   port?: number;
+  /** List the servers in reverse order (ids stay tied to names). */
+  reversed?: boolean;
 }
 
 interface Layout {
@@ -50,7 +52,8 @@ export class HaproxyLab implements AsyncDisposable {
     const backends = options.backends ?? (await Backends.start(options.replicas ?? ['app1', 'app2', 'app3']));
     try {
       const listen = { host: '127.0.0.1', port: options.port ?? (await freePort()) };
-      await renderHaproxy({ ...options, replicas: backends.replicas(), listen, runDir, generation: 1 });
+      const replicas = backends.replicas();
+      await renderHaproxy({ ...options, replicas: options.reversed ? replicas.reverse() : replicas, listen, runDir, generation: 1 });
       const haproxy = await HaproxyProcess.start({ runDir });
       return new HaproxyLab(options, runDir, backends, owns, haproxy);
     } catch (err) {
@@ -81,9 +84,10 @@ export class HaproxyLab implements AsyncDisposable {
     this.layout = { ...this.layout, ...change };
     for (const name of change.add ?? []) await this.backends.start(name);
     this.generation += 1;
+    const replicas = this.backends.replicas(this.layout);
     await renderHaproxy({
       ...this.options,
-      replicas: this.backends.replicas(this.layout),
+      replicas: this.options.reversed ? replicas.reverse() : replicas,
       listen: this.haproxy.listen,
       runDir: this.runDir,
       generation: this.generation,
