@@ -33,3 +33,33 @@ describe.each(['ip-hash', 'consistent-hash'] as const)('haproxy %s (balance sour
       expect(new Set(first.values())).toEqual(new Set(['app1', 'app2', 'app3']));
     }));
 });
+
+// A replica in maintenance (`disabled`, the lab's LAB_DOWN): nginx's
+// `server … down` keeps its slot, so only its own clients move.
+describe('haproxy source hash with a replica down', () => {
+  const CLIENTS = Array.from({ length: 60 }, (_, i) => `127.0.41.${i + 1}`);
+
+  it.each([
+    // Map-based: the map is rebuilt over 2 servers; a client of app1/app3
+    // keeps its server only when hash % 3 and hash % 2 agree on it: about
+    // half of them move although their replica is fine.
+    ['ip-hash', (keptShare: number) => expect(keptShare).toBeLessThan(0.8)],
+    // Consistent ring: app2's points leave, nobody else moves.
+    ['consistent-hash', (keptShare: number) => expect(keptShare).toBe(1)],
+  ] as const)('%s: clients of the replicas still up', async (strategy, expectKept) => {
+    const lab = await HaproxyLab.start({ strategy });
+    try {
+      await lab.check(async () => {
+        const before = await mapping(lab, CLIENTS);
+        await lab.reconfigure({ down: ['app2'] });
+        const after = await mapping(lab, CLIENTS);
+        const healthy = CLIENTS.filter((c) => before.get(c) !== 'app2');
+        const kept = healthy.filter((c) => after.get(c) === before.get(c)).length / healthy.length;
+        expect([...after.values()]).not.toContain('app2');
+        expectKept(kept);
+      });
+    } finally {
+      await lab.close();
+    }
+  });
+});
