@@ -63,6 +63,11 @@ export class Backends {
     await closed;
   }
 
+  /** Connections currently open to `name` (HAProxy's idle pool included). */
+  openConnections(name: string): number {
+    return this.sockets.get(name)?.size ?? 0;
+  }
+
   names(): string[] {
     return [...this.ports.keys()];
   }

@@ -113,17 +113,31 @@ export class HaproxyProcess implements AsyncDisposable {
 
   /** Polls /__lab/generation until it answers `generation`; fails fast when haproxy exits. */
   private async waitGeneration(generation: string, timeoutMs: number): Promise<void> {
-    await waitFor(
+    // Exiting ends the wait at once (waitFor would retry a thrown error).
+    const outcome = await waitFor(
       `haproxy on ${this.url} to serve generation ${generation}`,
       async () => {
-        if (!this.running) throw new Error(`haproxy is not running: ${this.lastErrors()}`);
-        return (await fetchGeneration(this.listen)) === generation;
+        if (!this.running) return 'exited';
+        return (await fetchGeneration(this.listen)) === generation && (await this.answersOwnSocket()) && 'served';
       },
       { timeoutMs, intervalMs: 50 },
-    ).catch((err: Error) => {
-      if (!this.running) throw new Error(`haproxy exited (${this.child?.exitCode ?? this.child?.signalCode ?? this.spawnError?.message}): ${this.lastErrors()}`);
-      throw err;
-    });
+    );
+    if (outcome === 'exited') {
+      const how = this.spawnError?.message ?? this.child?.exitCode ?? this.child?.signalCode;
+      throw new Error(`haproxy exited (${how}): ${this.lastErrors()}`);
+    }
+  }
+
+  /**
+   * The generation alone can be answered by ANOTHER haproxy on the same port
+   * (one still bound there, a bind that fails a moment later): the instance
+   * is ours when our own runtime API socket names one of our workers.
+   */
+  private async answersOwnSocket(): Promise<boolean> {
+    const info = await this.api.command('show info', 1_000).catch(() => '');
+    const pid = Number(/^Pid: (\d+)$/m.exec(info)?.[1]);
+    const workers = this.workerPids();
+    return !!pid && (workers.length === 0 || workers.includes(pid));
   }
 
   private lastErrors(): string {
