@@ -31,6 +31,12 @@ in_list() {
   return 1
 }
 
+# An HAProxy time: digits and an optional unit (us ms s m h d).
+check_time() {
+  lab_digits=${2%us}; lab_digits=${lab_digits%ms}; lab_digits=${lab_digits%[smhd]}
+  case "$lab_digits" in '' | *[!0-9]*) fail "$1 must be an HAProxy time like 500ms or 2s, got '$2'" ;; esac
+}
+
 check_replicas() {
   [ -n "${LAB_REPLICAS:-}" ] || fail "LAB_REPLICAS is empty (want \"app1=host:port app2=host:port\")"
   for r in $LAB_REPLICAS; do
@@ -133,6 +139,12 @@ main() {
   LAB_BALANCE_FACTOR=${LAB_BALANCE_FACTOR:-125}
   case "$LAB_GENERATION" in '' | *[!0-9]*) fail "LAB_GENERATION must be a number, got '$LAB_GENERATION'" ;; esac
   case "$LAB_BALANCE_FACTOR" in '' | *[!0-9]*) fail "LAB_BALANCE_FACTOR must be a number, got '$LAB_BALANCE_FACTOR'" ;; esac
+  # Times reach the config verbatim: a newline would smuggle in a line.
+  check_time LAB_CHECK_INTER "$LAB_CHECK_INTER"
+  check_time LAB_SERVER_TIMEOUT "$LAB_SERVER_TIMEOUT"
+  check_time LAB_STICK_EXPIRE "$LAB_STICK_EXPIRE"
+  case "$LAB_LISTEN" in '' | *[!A-Za-z0-9_.:\[\]*-]*) fail "bad LAB_LISTEN: '$LAB_LISTEN'" ;; esac
+  case "$LAB_ADMIN_SOCKET" in '' | *[!A-Za-z0-9_./@+-]*) fail "bad LAB_ADMIN_SOCKET: '$LAB_ADMIN_SOCKET'" ;; esac
   pick_template
   check_replicas
   build_servers

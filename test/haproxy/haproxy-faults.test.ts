@@ -3,6 +3,7 @@
 // rejects instead of hanging, and idle server connections are closed before
 // Node's 5 s keepAliveTimeout could close them under HAProxy.
 import { Agent, request } from 'node:http';
+import { renderHaproxy } from '../../apps/lab/src/haproxy';
 import { waitFor } from '../../apps/lab/src/process/wait';
 import { HaproxyLab } from './support/haproxy-lab';
 
@@ -25,6 +26,19 @@ describe('haproxy faults', () => {
       return l;
     });
     await expect(second).rejects.toThrow(/haproxy exited.*(Address already in use|cannot bind)/is);
+  });
+
+  it('refuses a reload to a config haproxy -c rejects, and keeps serving the old one', async () => {
+    lab = await HaproxyLab.start({ strategy: 'stick-table' });
+    const l = lab;
+    await l.check(async () => {
+      // Well-formed for the generator, out of range for HAProxy (≤ ~24.8 days).
+      await renderHaproxy({ strategy: 'stick-table', serverTimeout: '99999999999d', replicas: l.backends.replicas(), listen: l.haproxy.listen, runDir: l.runDir, generation: 2 });
+      await expect(l.haproxy.reload()).rejects.toThrow(/haproxy -c failed[^]*timer overflow/);
+      expect(l.haproxy.running).toBe(true);
+      expect((await l.get('/__lab/generation')).body).toBe('1');
+      expect((await l.get('/')).status).toBe(200);
+    });
   });
 
   it('answers a JSON 504 when the replica does not answer in time', async () => {

@@ -1,11 +1,13 @@
 // Every strategy renders a config `haproxy -c` accepts, for 1, 3 and 4
 // replicas and with a drained or down replica; the generator refuses bad
 // input with a message; server ids come from names, not positions.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findBinary } from '../process/find-binary';
 import { checkConfig } from './binary';
+import { generatorScript } from './paths';
 import { HAPROXY_STRATEGIES, HaproxyRenderOptions, HaproxyReplica, renderHaproxy } from './render';
 
 jest.setTimeout(60_000);
@@ -88,9 +90,28 @@ describe('lab-haproxy.sh', () => {
     [{ replicas: [{ name: 'app1', host: '1.2.3.4 backup', port: 1 }] }, /bad replica/],
     [{ replicas: [{ name: 'app1', host: 'h', port: 1 }, { name: 'x01', host: 'h', port: 2 }] }, /same server id 1/],
     [{ balanceFactor: '125\n' as never }, /LAB_BALANCE_FACTOR must be a number/],
+    [{ stickExpire: '30m\n    server evil 10.0.0.9:80' }, /LAB_STICK_EXPIRE must be an HAProxy time/],
+    [{ serverTimeout: 'soon' }, /LAB_SERVER_TIMEOUT must be an HAProxy time/],
+    [{ listen: { host: '127.0.0.1 ssl crt /x', port: 1 } }, /bad LAB_LISTEN/],
     [{ peers: { local: 'lb9', peers: [{ name: 'lb1', host: 'h', port: 1 }] } }, /LAB_LOCAL_PEER 'lb9' is not in LAB_PEERS/],
   ] as const)('refuses %j with a message', async (o, message) => {
     await expect(renderHaproxy(options(o as Partial<HaproxyRenderOptions>))).rejects.toThrow(message);
+  });
+
+  it('writes the same config in dash, bash and busybox sh (images differ in their /bin/sh)', () => {
+    const env = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      LB_STRATEGY: 'sticky-cookie',
+      LAB_REPLICAS: 'app1=app1:3000 app2=app2:3000 web=web:3000',
+      LAB_DRAIN: 'app2',
+      LAB_PEERS: 'lb1=10.0.0.1:10000 lb2=10.0.0.2:10000',
+      LAB_LOCAL_PEER: 'lb1',
+    };
+    const shells = [['dash'], ['bash'], ['busybox', 'sh']].filter(([bin]) => findBinary(bin));
+    if (shells.length < 2) process.stderr.write(`only ${shells.map((s) => s[0]).join(', ')} installed: shell parity checked on fewer shells\n`);
+    const outputs = shells.map(([bin, ...args]) => execFileSync(bin, [...args, generatorScript()], { env }).toString());
+    for (const out of outputs) expect(out).toBe(outputs[0]);
+    expect(outputs[0]).toContain('server web web:3000 id ');
   });
 
   it('refuses an empty replica list before running anything', async () => {
