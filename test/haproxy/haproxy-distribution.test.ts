@@ -69,12 +69,14 @@ function measure(balancer: string, before: Mapping, after: Mapping): Measured {
 }
 
 const results: Measured[] = [];
+let hotKey: { burst: number; consistent: number[]; boundedLoad: number[]; boundedMaxMean: number } | undefined;
 
 afterAll(() => {
   const table = results.map((r) => `${r.balancer.padEnd(28)} moved ${(100 * r.moved).toFixed(1)} % (to app4 ${(100 * r.movedToNew).toFixed(1)} %), max/mean ${r.maxMean3.toFixed(2)} → ${r.maxMean4.toFixed(2)}`);
   process.stdout.write(`\nscale-out 3 → 4, ${CLIENTS.length} client addresses:\n${table.join('\n')}\n`);
   // The measured numbers as data, for docs/haproxy.md.
-  if (process.env.LAB_HAPROXY_DATA) writeFileSync(process.env.LAB_HAPROXY_DATA, JSON.stringify(results, null, 2));
+  const data = { clients: CLIENTS.length, inFlight: 8, scaleOut: results, hotKey };
+  if (process.env.LAB_HAPROXY_DATA) writeFileSync(process.env.LAB_HAPROXY_DATA, `${JSON.stringify(data, null, 2)}\n`);
 });
 
 describe('scale-out 3 → 4 replicas over 1 000 client addresses', () => {
@@ -182,6 +184,7 @@ describe('a hot client key', () => {
     const mean = BURST / 3;
     const maxMean = Math.max(...bounded.counts) / mean;
     process.stdout.write(`hot key, ${BURST} concurrent: consistent ${plain.counts.join('/')} (max/mean 3.00), bounded-load ${bounded.counts.join('/')} (max/mean ${maxMean.toFixed(2)})\n`);
+    hotKey = { burst: BURST, consistent: plain.counts, boundedLoad: bounded.counts, boundedMaxMean: maxMean };
     expect(bounded.counts.reduce((a, b) => a + b, 0)).toBe(BURST);
     expect(maxMean).toBeLessThanOrEqual(1.25);
     expect(maxMean).toBeGreaterThan(1);

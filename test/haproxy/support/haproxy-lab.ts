@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../../apps/lab/src/process/free-port';
+import { trackPids } from '../../../apps/lab/src/process/reaper';
 import { HaproxyProcess, HaproxyRenderOptions, HaproxyStrategy, renderHaproxy } from '../../../apps/lab/src/haproxy';
 import { Backends } from './backends';
 import { many, probe, ProbeOptions, ProbeResponse, Tally } from './probe';
@@ -38,13 +39,17 @@ const EXPECTED_ALERT = /is DOWN|has no server available|is going DOWN/;
 export class HaproxyLab implements AsyncDisposable {
   private generation = 1;
   private layout: Layout = { down: [], drain: [] };
+  /** haproxy runs in its own process group: a test process that dies must still take it along. */
+  private readonly untrack: () => void;
   private constructor(
     readonly options: HaproxyLabOptions,
     readonly runDir: string,
     readonly backends: Backends,
     private readonly ownsBackends: boolean,
     readonly haproxy: HaproxyProcess,
-  ) {}
+  ) {
+    this.untrack = trackPids(() => [haproxy.pid, ...haproxy.workerPids()], runDir);
+  }
 
   static async start(options: HaproxyLabOptions): Promise<HaproxyLab> {
     const runDir = await mkdtemp(join(tmpdir(), `lab-haproxy-${options.strategy}-`));
@@ -126,6 +131,7 @@ export class HaproxyLab implements AsyncDisposable {
   /** Stops everything; throws when haproxy logged an unexpected [ALERT]. */
   async close(): Promise<void> {
     await this.haproxy.stop();
+    this.untrack();
     if (this.ownsBackends) await this.backends.close();
     const bad = this.unexpectedAlerts();
     const evidence = bad.length ? this.evidence() : '';
