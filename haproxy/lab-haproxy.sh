@@ -15,6 +15,8 @@
 #         LAB_SERVER_TIMEOUT, LAB_STICK_EXPIRE, LAB_BALANCE_FACTOR (defaults below)
 # Output: the config on stdout; a message on stderr and exit 1 on bad input.
 set -eu
+# Lists are split on spaces, never globbed: a `*` in input stays a bad name.
+set -f
 
 lab_nl='
 '

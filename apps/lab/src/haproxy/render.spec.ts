@@ -88,6 +88,7 @@ describe('lab-haproxy.sh', () => {
     [{ strategy: 'random' }, /LB_STRATEGY must be one of/],
     [{ replicas: [{ name: 'app1;', host: '127.0.0.1', port: 1 }] }, /bad replica name in LAB_REPLICAS: 'app1;=127.0.0.1:1'/],
     [{ replicas: [{ name: 'app1', host: '1.2.3.4 backup', port: 1 }] }, /bad replica/],
+    [{ replicas: [{ name: '*', host: 'h', port: 1 }] }, /bad replica name in LAB_REPLICAS: '\*=h:1'/],
     [{ replicas: [{ name: 'app1', host: 'h', port: 1 }, { name: 'x01', host: 'h', port: 2 }] }, /same server id 1/],
     [{ balanceFactor: '125\n' as never }, /LAB_BALANCE_FACTOR must be a number/],
     [{ stickExpire: '30m\n    server evil 10.0.0.9:80' }, /LAB_STICK_EXPIRE must be an HAProxy time/],
