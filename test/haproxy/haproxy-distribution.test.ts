@@ -15,6 +15,9 @@ import { Backends } from './support/backends';
 import { HaproxyLab } from './support/haproxy-lab';
 import { MiniNginx } from './support/mini-nginx';
 import { pool } from './support/probe';
+import { describeIfInstalled } from './support/requires';
+
+const describeHaproxy = describeIfInstalled(__filename, ['haproxy', 'nginx']);
 
 jest.setTimeout(120_000);
 
@@ -72,6 +75,7 @@ const results: Measured[] = [];
 let hotKey: { burst: number; consistent: number[]; boundedLoad: number[]; boundedMaxMean: number } | undefined;
 
 afterAll(() => {
+  if (!results.length) return; // skipped or failed before measuring
   const table = results.map((r) => `${r.balancer.padEnd(28)} moved ${(100 * r.moved).toFixed(1)} % (to app4 ${(100 * r.movedToNew).toFixed(1)} %), max/mean ${r.maxMean3.toFixed(2)} → ${r.maxMean4.toFixed(2)}`);
   process.stdout.write(`\nscale-out 3 → 4, ${CLIENTS.length} client addresses:\n${table.join('\n')}\n`);
   // The measured numbers as data, for docs/haproxy.md.
@@ -79,7 +83,7 @@ afterAll(() => {
   if (process.env.LAB_HAPROXY_DATA) writeFileSync(process.env.LAB_HAPROXY_DATA, `${JSON.stringify(data, null, 2)}\n`);
 });
 
-describe('scale-out 3 → 4 replicas over 1 000 client addresses', () => {
+describeHaproxy('scale-out 3 → 4 replicas over 1 000 client addresses', () => {
   it.each(['ip-hash', 'consistent-hash', 'bounded-load'] as const)('haproxy %s', async (strategy) => {
     const backends = await Backends.start(['app1', 'app2', 'app3']);
     const lab = await HaproxyLab.start({ strategy, backends });
@@ -146,7 +150,7 @@ describe('scale-out 3 → 4 replicas over 1 000 client addresses', () => {
   });
 });
 
-describe('a hot client key', () => {
+describeHaproxy('a hot client key', () => {
   // One address sends 48 requests at once, each held 3 s by the backend, so
   // all 48 are in flight together.
   const HOT = '127.0.70.1';

@@ -3,12 +3,15 @@
 // reaching it; new clients go elsewhere.
 import { HaproxyLab } from './support/haproxy-lab';
 import { routeCookie } from './support/probe';
+import { describeIfInstalled } from './support/requires';
+
+const describeHaproxy = describeIfInstalled(__filename);
 
 jest.setTimeout(60_000);
 
 const NEW_CLIENTS = Array.from({ length: 12 }, (_, i) => `127.0.61.${i + 1}`);
 
-describe('haproxy drain through the runtime API', () => {
+describeHaproxy('haproxy drain through the runtime API', () => {
   let lab: HaproxyLab | undefined;
   afterEach(async () => {
     await lab?.close();

@@ -6,10 +6,13 @@ import { Agent, request } from 'node:http';
 import { renderHaproxy } from '../../apps/lab/src/haproxy';
 import { waitFor } from '../../apps/lab/src/process/wait';
 import { HaproxyLab } from './support/haproxy-lab';
+import { describeIfInstalled } from './support/requires';
+
+const describeHaproxy = describeIfInstalled(__filename);
 
 jest.setTimeout(60_000);
 
-describe('haproxy faults', () => {
+describeHaproxy('haproxy faults', () => {
   let lab: HaproxyLab | undefined;
   afterEach(async () => {
     await lab?.close();

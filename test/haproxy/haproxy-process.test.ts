@@ -5,10 +5,13 @@
 // a server's admin state.
 import { HaproxyLab } from './support/haproxy-lab';
 import { probe } from './support/probe';
+import { describeIfInstalled } from './support/requires';
+
+const describeHaproxy = describeIfInstalled(__filename);
 
 jest.setTimeout(60_000);
 
-describe('haproxy process', () => {
+describeHaproxy('haproxy process', () => {
   let lab: HaproxyLab;
   beforeEach(async () => {
     lab = await HaproxyLab.start({ strategy: 'round-robin' });

@@ -1,10 +1,13 @@
 // balance roundrobin: no affinity; N requests spread evenly over the servers
 // that are up, whoever sends them.
 import { HaproxyLab } from './support/haproxy-lab';
+import { describeIfInstalled } from './support/requires';
+
+const describeHaproxy = describeIfInstalled(__filename);
 
 jest.setTimeout(60_000);
 
-describe('haproxy round-robin', () => {
+describeHaproxy('haproxy round-robin', () => {
   let lab: HaproxyLab;
   beforeEach(async () => {
     lab = await HaproxyLab.start({ strategy: 'round-robin' });

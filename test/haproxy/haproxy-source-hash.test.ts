@@ -3,6 +3,9 @@
 // over the replicas, each one sticking to its own.
 import { HaproxyLab } from './support/haproxy-lab';
 import { pool } from './support/probe';
+import { describeIfInstalled } from './support/requires';
+
+const describeHaproxy = describeIfInstalled(__filename);
 
 jest.setTimeout(60_000);
 
@@ -14,7 +17,7 @@ async function mapping(lab: HaproxyLab, clients: string[]): Promise<Map<string, 
   return new Map(clients.map((c, i) => [c, served[i]]));
 }
 
-describe.each(['ip-hash', 'consistent-hash'] as const)('haproxy %s (balance source)', (strategy) => {
+describeHaproxy.each(['ip-hash', 'consistent-hash'] as const)('haproxy %s (balance source)', (strategy) => {
   let lab: HaproxyLab;
   beforeEach(async () => {
     lab = await HaproxyLab.start({ strategy });
@@ -36,7 +39,7 @@ describe.each(['ip-hash', 'consistent-hash'] as const)('haproxy %s (balance sour
 
 // A replica in maintenance (`disabled`, the lab's LAB_DOWN): nginx's
 // `server … down` keeps its slot, so only its own clients move.
-describe('haproxy source hash with a replica down', () => {
+describeHaproxy('haproxy source hash with a replica down', () => {
   const CLIENTS = Array.from({ length: 60 }, (_, i) => `127.0.41.${i + 1}`);
 
   it.each([

@@ -3,12 +3,15 @@
 // expires after `expire` without traffic.
 import { waitFor } from '../../apps/lab/src/process/wait';
 import { HaproxyLab } from './support/haproxy-lab';
+import { describeIfInstalled } from './support/requires';
+
+const describeHaproxy = describeIfInstalled(__filename);
 
 jest.setTimeout(60_000);
 
 const CLIENTS = ['127.0.50.1', '127.0.50.2', '127.0.50.3', '127.0.50.4', '127.0.50.5', '127.0.50.6'];
 
-describe('haproxy stick-table', () => {
+describeHaproxy('haproxy stick-table', () => {
   let lab: HaproxyLab;
   beforeEach(async () => {
     lab = await HaproxyLab.start({ strategy: 'stick-table', stickExpire: '2s' });

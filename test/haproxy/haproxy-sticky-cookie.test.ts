@@ -5,10 +5,13 @@
 import { HaproxyLab } from './support/haproxy-lab';
 import { BackendBody } from './support/backends';
 import { routeCookie } from './support/probe';
+import { describeIfInstalled } from './support/requires';
+
+const describeHaproxy = describeIfInstalled(__filename);
 
 jest.setTimeout(60_000);
 
-describe('haproxy sticky-cookie', () => {
+describeHaproxy('haproxy sticky-cookie', () => {
   let lab: HaproxyLab;
   beforeEach(async () => {
     lab = await HaproxyLab.start({ strategy: 'sticky-cookie', checkInter: '200ms' });

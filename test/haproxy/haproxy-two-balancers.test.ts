@@ -8,12 +8,15 @@ import type { HaproxyPeers } from '../../apps/lab/src/haproxy';
 import { Backends } from './support/backends';
 import { HaproxyLab, HaproxyLabOptions } from './support/haproxy-lab';
 import { routeCookie } from './support/probe';
+import { describeIfInstalled } from './support/requires';
+
+const describeHaproxy = describeIfInstalled(__filename);
 
 jest.setTimeout(60_000);
 
 const CLIENTS = Array.from({ length: 12 }, (_, i) => `127.0.80.${i + 1}`);
 
-describe('two haproxy instances, one set of backends', () => {
+describeHaproxy('two haproxy instances, one set of backends', () => {
   let backends: Backends;
   const labs: HaproxyLab[] = [];
   beforeEach(async () => {

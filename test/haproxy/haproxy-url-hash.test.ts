@@ -1,10 +1,13 @@
 // balance uri whole + hash-type consistent: affinity per URL (query
 // included), not per user: every client asking one URL reaches one replica.
 import { HaproxyLab } from './support/haproxy-lab';
+import { describeIfInstalled } from './support/requires';
+
+const describeHaproxy = describeIfInstalled(__filename);
 
 jest.setTimeout(60_000);
 
-describe('haproxy url-hash', () => {
+describeHaproxy('haproxy url-hash', () => {
   let lab: HaproxyLab;
   beforeEach(async () => {
     lab = await HaproxyLab.start({ strategy: 'url-hash' });
