@@ -27,6 +27,7 @@ module.exports = {
         '<rootDir>/test/ui/**/*.test.ts',
         '<rootDir>/test/bench/**/*.test.ts',
         '<rootDir>/test/contract/**/*.test.ts',
+        '<rootDir>/test/haproxy/**/*.test.ts',
       ],
     },
   ],

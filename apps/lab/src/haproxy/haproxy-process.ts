@@ -1,0 +1,214 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { closeSync, copyFileSync, openSync, readFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { waitFor } from '../process/wait';
+import { checkConfig, haproxyBinary } from './binary';
+import { haproxyRunPaths } from './paths';
+import type { HaproxyListen, HaproxyRenderMeta } from './render';
+import { RuntimeApi } from './runtime-api';
+
+export interface HaproxyStartOptions {
+  runDir: string;
+  /** Default: the config renderHaproxy wrote into runDir. */
+  confPath?: string;
+  binary?: string;
+  startTimeoutMs?: number;
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function readMeta(runDir: string): HaproxyRenderMeta {
+  const text = readText(haproxyRunPaths(runDir).meta);
+  if (!text) throw new Error(`${haproxyRunPaths(runDir).meta} missing: render with renderHaproxy() first`);
+  return JSON.parse(text) as HaproxyRenderMeta;
+}
+
+/** Body of GET /__lab/generation, or null when nothing answers (yet). */
+export function fetchGeneration({ host, port }: HaproxyListen, timeoutMs = 1000): Promise<string | null> {
+  return new Promise((resolve) => {
+    const req = get({ host, port, path: '/__lab/generation', agent: false, timeout: timeoutMs }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => resolve(res.statusCode === 200 ? body.trim() : null));
+      res.on('error', () => resolve(null));
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(null));
+  });
+}
+
+/**
+ * The machine's haproxy in master-worker mode (-W, foreground), in its own
+ * process group so stop/kill never leave a worker behind. Its stdout (the
+ * access log) and stderr go straight to files in the run dir: no pipe to
+ * fill up, nothing lost when the lab's event loop is busy.
+ */
+export class HaproxyProcess implements AsyncDisposable {
+  private child?: ChildProcess;
+  private spawnError?: Error;
+  readonly api: RuntimeApi;
+
+  private constructor(
+    readonly runDir: string,
+    readonly confPath: string,
+    readonly binary: string,
+    private meta: HaproxyRenderMeta,
+  ) {
+    this.api = new RuntimeApi(haproxyRunPaths(runDir).socket);
+  }
+
+  static async start(o: HaproxyStartOptions): Promise<HaproxyProcess> {
+    const meta = readMeta(o.runDir);
+    const confPath = o.confPath ?? haproxyRunPaths(o.runDir).conf;
+    const haproxy = new HaproxyProcess(o.runDir, confPath, o.binary ?? haproxyBinary(), meta);
+    await checkConfig(haproxy.binary, confPath, meta.localPeer);
+    haproxy.spawn();
+    try {
+      await haproxy.waitGeneration(String(meta.generation), o.startTimeoutMs ?? 15_000);
+    } catch (err) {
+      await haproxy.kill();
+      throw err;
+    }
+    return haproxy;
+  }
+
+  get listen(): HaproxyListen {
+    return this.meta.listen;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  get running(): boolean {
+    return !!this.child && !this.spawnError && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  get url(): string {
+    const { host, port } = this.listen;
+    return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  }
+
+  private spawn(): void {
+    const p = haproxyRunPaths(this.runDir);
+    const args = ['-W', '-db', '-f', this.confPath, ...(this.meta.localPeer ? ['-L', this.meta.localPeer] : [])];
+    const out = openSync(p.accessLog, 'a');
+    const err = openSync(p.errorLog, 'a');
+    try {
+      const child = spawn(this.binary, args, { stdio: ['ignore', out, err], detached: true });
+      // Without a listener a spawn failure would crash the lab; waitGeneration reports it.
+      child.on('error', (e) => (this.spawnError = e));
+      this.child = child;
+    } finally {
+      closeSync(out);
+      closeSync(err);
+    }
+  }
+
+  /** Polls /__lab/generation until it answers `generation`; fails fast when haproxy exits. */
+  private async waitGeneration(generation: string, timeoutMs: number): Promise<void> {
+    // Exiting ends the wait at once (waitFor would retry a thrown error).
+    const outcome = await waitFor(
+      `haproxy on ${this.url} to serve generation ${generation}`,
+      async () => {
+        if (!this.running) return 'exited';
+        return (await fetchGeneration(this.listen)) === generation && (await this.answersOwnSocket()) && 'served';
+      },
+      { timeoutMs, intervalMs: 50 },
+    );
+    if (outcome === 'exited') {
+      const how = this.spawnError?.message ?? this.child?.exitCode ?? this.child?.signalCode;
+      throw new Error(`haproxy exited (${how}): ${this.lastErrors()}`);
+    }
+  }
+
+  /**
+   * The generation alone can be answered by ANOTHER haproxy on the same port
+   * (one still bound there, a bind that fails a moment later): the instance
+   * is ours when our own runtime API socket names one of our workers.
+   */
+  private async answersOwnSocket(): Promise<boolean> {
+    const info = await this.api.command('show info', 1_000).catch(() => '');
+    const pid = Number(/^Pid: (\d+)$/m.exec(info)?.[1]);
+    const workers = this.workerPids();
+    return !!pid && (workers.length === 0 || workers.includes(pid));
+  }
+
+  private lastErrors(): string {
+    return this.errorLog().trim().split('\n').slice(-4).join(' | ');
+  }
+
+  /**
+   * Checks the (re-rendered) config, sends SIGUSR2 to the master (which
+   * re-reads it and starts new workers on the same sockets) and waits for
+   * the new generation, then for the old workers to finish their in-flight
+   * requests (bounded by hard-stop-after).
+   */
+  async reload(confPath: string = this.confPath, timeoutMs = 15_000): Promise<void> {
+    if (!this.running) throw new Error('haproxy is not running');
+    if (confPath !== this.confPath) copyFileSync(confPath, this.confPath);
+    const meta = readMeta(this.runDir);
+    await checkConfig(this.binary, this.confPath, meta.localPeer);
+    const oldWorkers = this.workerPids();
+    this.child?.kill('SIGUSR2');
+    await this.waitGeneration(String(meta.generation), timeoutMs);
+    this.meta = meta;
+    await waitFor('the old haproxy workers to exit', () => !oldWorkers.some((w) => this.workerPids().includes(w)), { timeoutMs });
+  }
+
+  /** Worker pids (Linux /proc; empty elsewhere, where the generation check alone applies). */
+  workerPids(): number[] {
+    const pid = this.child?.pid;
+    if (!pid) return [];
+    const kids = readText(`/proc/${pid}/task/${pid}/children`).trim();
+    return kids ? kids.split(/\s+/).map(Number) : [];
+  }
+
+  /** SIGUSR1 (soft stop: in-flight requests finish), SIGKILL after graceMs. */
+  async stop(graceMs = 5_000): Promise<void> {
+    if (this.running) {
+      this.child?.kill('SIGUSR1');
+      await waitFor('haproxy to stop', () => !this.running, { timeoutMs: graceMs }).catch(() => undefined);
+    }
+    await this.kill();
+  }
+
+  /** SIGKILL to the whole process group (master and workers). */
+  async kill(): Promise<void> {
+    if (!this.child?.pid) return;
+    await waitFor('haproxy processes to exit', () => !this.signalGroup('SIGKILL') && !this.running, { timeoutMs: 10_000 });
+  }
+
+  private signalGroup(signal: NodeJS.Signals): boolean {
+    if (!this.child?.pid) return false;
+    try {
+      process.kill(-this.child.pid, signal);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** What haproxy wrote to stderr: warnings, alerts, server state changes. */
+  errorLog(): string {
+    return readText(haproxyRunPaths(this.runDir).errorLog);
+  }
+
+  accessLog(): string {
+    return readText(haproxyRunPaths(this.runDir).accessLog);
+  }
+
+  config(): string {
+    return readText(this.confPath);
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.stop();
+  }
+}
