@@ -76,10 +76,9 @@ async function runOne(client: LabClient, sku: string, requests: number): Promise
 
 function summarize(client: LabClient, history: History): ProbeClientResult {
   const mine = history.forClient(client.name);
-  const lost = ackedItemsLost(mine);
+  const check = ackedItemsLost(mine);
   const acked = mine.some((e) => e.op === 'addItem' && e.outcome === 'ok');
-  const lastCart = [...mine].reverse().find((e) => e.outcome === 'ok' && e.cart);
-  const survived = lost.length > 0 ? false : acked && lastCart ? true : null;
+  const survived = check.valid === false ? false : acked && check.valid === true ? true : null;
   const count = (o: string) => mine.filter((e) => e.outcome === o).length;
   return {
     client: client.name,
@@ -88,7 +87,7 @@ function summarize(client: LabClient, history: History): ProbeClientResult {
     servedBy: servedBySequence(mine, client.name),
     acked,
     survived,
-    lost,
+    lost: check.lost,
     counts: { ok: count('ok'), fail: count('fail'), unknown: count('unknown') },
   };
 }
