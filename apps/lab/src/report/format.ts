@@ -49,3 +49,15 @@ function compareCells(a: MatrixRow, b: MatrixRow): number {
     (a.variant ?? '').localeCompare(b.variant ?? '')
   );
 }
+
+/** Why a row's checks said `unknown`, for the reader next to the numbers. */
+export function unknownReasons(row: Pick<MatrixRow, 'checks'>): string[] {
+  return Object.entries(row.checks ?? {})
+    .filter(([, v]) => v?.valid === 'unknown')
+    .map(([name, v]) => `${name} unknown: ${v!.reason}`);
+}
+
+/** The note a reader sees: the scenario's own, then any unknown verdict's reason. */
+export function rowNote(row: Pick<MatrixRow, 'checks' | 'note'>): string {
+  return [row.note, ...unknownReasons(row)].filter(Boolean).join('; ');
+}

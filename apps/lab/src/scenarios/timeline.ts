@@ -18,7 +18,7 @@ export interface Timeline {
   t0: number;
   durationMs: number;
   replicas: string[];
-  /** One row per client, in order of first request: [name, spans]. */
+  /** One row per client, grouped by the replica that first answered it, then by name: [name, spans]. */
   clients: [string, Span[]][];
   faults: FaultMark[];
 }
@@ -53,9 +53,15 @@ export function timelineOf(history: HistoryLike, opts: TimelineOptions = {}): Ti
     t0: Math.round(t0),
     durationMs: rel(end),
     replicas,
-    clients: [...rows].map(([name, r]) => [name, r.spans]),
+    clients: [...rows].map(([name, r]): [string, Span[]] => [name, r.spans]).sort(byFirstReplica),
     faults: faults.map((f): FaultMark => [rel(f.startedAt), rel(f.endedAt), f.fault, f.target, f.outcome]),
   };
+}
+
+/** Clients that started on one replica sit together, so a fault on it reads as one block. */
+function byFirstReplica([a, as]: [string, Span[]], [b, bs]: [string, Span[]]): number {
+  const first = (spans: Span[]) => spans.find((s) => s[2] >= 0)?.[2] ?? Infinity;
+  return first(as) - first(bs) || a.localeCompare(b);
 }
 
 function markOf(e: HistoryEntry, acked: AckedCart): Mark {
