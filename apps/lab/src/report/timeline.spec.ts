@@ -28,6 +28,10 @@ describe('timelineSvg', () => {
     expect(svg).toContain(`fill="${replicaColour('app3')}" class="stale"`);
     expect(svg).toMatch(/<line [^>]*class="fault"\/><text [^>]*class="fault">kill app2<\/text>/);
   });
+  it('keeps a label near the right edge inside the picture, ending at its line', () => {
+    const late = timelineSvg({ ...timeline, faults: [[1990, 2000, 'redis-restart', 'redis', 'ok']] });
+    expect(late).toMatch(/class="fault" text-anchor="end">redis-restart redis</);
+  });
   it('escapes client names', () => {
     expect(svg).toContain('&lt;c02&gt;');
     expect(svg).not.toContain('<c02>');

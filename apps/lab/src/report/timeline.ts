@@ -11,7 +11,9 @@ const RIGHT = 16;
 const ROW_H = 11;
 const BAR_H = 7;
 const LANE_H = 13;
-const LANES = 3;
+const LANES = 4;
+/** Width of one label character at 11px bold, to keep labels apart. */
+const CHAR_W = 6.8;
 const TOP = LANES * LANE_H + 8;
 const AXIS_H = 22;
 export const FAIL_COLOUR = '#c62828';
@@ -62,14 +64,20 @@ function faultMarks(faults: FaultMark[], x: (ms: number) => number, bottom: numb
       const x0 = x(start);
       const x1 = Math.max(x(end), x0 + 1);
       const text = `${kind} ${target}${outcome === 'ok' ? '' : ` (${outcome})`}`;
-      // Labels take the first lane where they do not overlap the previous one.
-      const lane = Math.max(0, laneEnd.findIndex((e) => e < x0 - 2));
-      laneEnd[lane] = x0 + text.length * 6.2;
+      const w = text.length * CHAR_W;
+      // Near the right edge a label ends at its line instead of starting there.
+      const flip = x0 + 3 + w > WIDTH;
+      const from = flip ? x0 - 3 - w : x0 + 3;
+      // The first lane free at this point, else the one that frees first.
+      const free = laneEnd.findIndex((e) => e < from - 4);
+      const lane = free >= 0 ? free : laneEnd.indexOf(Math.min(...laneEnd));
+      laneEnd[lane] = Math.max(laneEnd[lane], from + w);
       const y = 10 + lane * LANE_H;
+      const tx = flip ? x0 - 3 : x0 + 3;
       return (
         `<rect x="${x0.toFixed(1)}" y="${TOP - 4}" width="${(x1 - x0).toFixed(1)}" height="${bottom - TOP + 4}" class="fault-band"/>` +
         `<line x1="${x0.toFixed(1)}" y1="${y + 2}" x2="${x0.toFixed(1)}" y2="${bottom}" class="fault"/>` +
-        `<text x="${(x0 + 3).toFixed(1)}" y="${y}" class="fault">${escapeHtml(text)}</text>`
+        `<text x="${tx.toFixed(1)}" y="${y}" class="fault"${flip ? ' text-anchor="end"' : ''}>${escapeHtml(text)}</text>`
       );
     })
     .join('');

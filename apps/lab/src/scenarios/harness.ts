@@ -1,7 +1,7 @@
 // What every scenario runner shares: a started topology that is always torn
 // down, a crowd of lab clients recording into one history, and the evidence
 // a failed assertion prints.
-import { ackedItemsLost, History, HistoryLike, LabClient, LostCheck, LostOptions, userAddress } from '../client';
+import { ackedItemsLost, catalogSkus, History, HistoryLike, LabClient, LostCheck, LostOptions, userAddress } from '../client';
 import { createTopology } from '../topology';
 import type { Topology } from '../topology/topology';
 import { collectEvidence } from './evidence';
@@ -44,7 +44,7 @@ export async function runScenario<F>(params: ScenarioParams, options: RunOptions
   try {
     const status = await topo.status();
     const replicas = status.replicas.map((r) => r.name);
-    const run: Run = { topo, nemesis: new Nemesis(topo, history), params, history, replicas, skus: await productSkus(topo.url) };
+    const run: Run = { topo, nemesis: new Nemesis(topo, history), params, history, replicas, skus: await catalogSkus(topo.url) };
     let out: { rows: MatrixRow[]; facts: F };
     try {
       out = await body(run);
@@ -58,17 +58,6 @@ export async function runScenario<F>(params: ScenarioParams, options: RunOptions
     const down = topo.down();
     if (options?.deferTeardown) options.deferTeardown(down);
     else await down;
-  }
-}
-
-async function productSkus(url: string): Promise<string[]> {
-  const c = new LabClient({ name: 'catalog', baseUrl: url });
-  try {
-    const r = await c.products();
-    if (!r.ok || !r.body?.length) throw new Error(`GET /products failed: ${r.error ?? 'empty catalog'}`);
-    return r.body.map((p) => p.sku);
-  } finally {
-    c.close();
   }
 }
 
@@ -158,10 +147,13 @@ export function cartsCheck(history: HistoryLike, opts?: LostOptions): { check: L
 
 /** How many clients landed on each replica, as `app1 ×10, app3 ×5`. */
 export function spread(place: Record<string, string>, among?: readonly string[]): string {
-  const counts = new Map<string, number>();
-  for (const [c, r] of Object.entries(place)) if (!among || among.includes(c)) counts.set(r, (counts.get(r) ?? 0) + 1);
-  return [...counts]
+  return tally(Object.entries(place).filter(([c]) => !among || among.includes(c)).map(([, r]) => r));
+}
+
+/** Occurrences of each value, sorted: `app1 ×10, app3 ×5`. */
+export function tally(xs: readonly string[]): string {
+  return [...new Set(xs)]
     .sort()
-    .map(([r, n]) => `${r} ×${n}`)
+    .map((x) => `${x} ×${xs.filter((y) => y === x).length}`)
     .join(', ');
 }

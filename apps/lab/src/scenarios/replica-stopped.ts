@@ -2,7 +2,7 @@
 import { clientsStayed, entriesOf, now, within } from '../client';
 import { whileBusy } from './busy';
 import { failedRequests } from './checkers';
-import { cartsCheck, clientsOn, closeAll, fill, makeClients, placement, runScenario } from './harness';
+import { cartsCheck, clientsOn, closeAll, fill, makeClients, placement, runScenario, tally } from './harness';
 import { matrixRow } from './row';
 import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
 
@@ -19,12 +19,6 @@ export interface StoppedFacts {
   /** Who answered the burst app2's clients sent right before SIGTERM (app2 itself, or a replica nginx retried on). */
   burstServedBy: string[];
 }
-
-const tally = (xs: string[]) =>
-  [...new Set(xs)]
-    .sort()
-    .map((x) => `${x} ×${xs.filter((y) => y === x).length}`)
-    .join(', ');
 
 export function run(params: ScenarioParams, options?: RunOptions): Promise<ScenarioResult<StoppedFacts>> {
   return runScenario(params, options, async (r) => {
