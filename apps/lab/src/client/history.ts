@@ -126,13 +126,6 @@ export function faultsOf(h: HistoryLike): FaultEntry[] {
   return (h instanceof History ? h.ops : h).filter(isFault);
 }
 
-/** The last fault of `kind` (on `target`, when given), or undefined. */
-export function lastFault(h: HistoryLike, kind?: FaultKind, target?: string): FaultEntry | undefined {
-  return faultsOf(h)
-    .filter((f) => (!kind || f.fault === kind) && (!target || f.target === target))
-    .at(-1);
-}
-
 export interface Window {
   /** Requests sent at or after this time (e.g. a fault's `endedAt`). */
   from?: number;
