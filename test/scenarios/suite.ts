@@ -46,12 +46,25 @@ export function scenarioSuite<F>(id: string, expectations: Expectations<F>): voi
         key(params),
         async () => {
           const result = (await runWithEvidence(() => def.run(params, options))) as ScenarioResult<F>;
-          withEvidence(result.evidence, () => expectations[key(params)](result));
+          withEvidence(result.evidence, () => {
+            expectNoUnknown(result);
+            expectations[key(params)](result);
+          });
         },
         TEST_TIMEOUT_MS,
       );
     }
   });
+}
+
+/** A check that saw no evidence fails the test: "unknown" is never a pass. */
+function expectNoUnknown(result: ScenarioResult<unknown>): void {
+  const unknown = result.rows.flatMap((row) =>
+    Object.entries(row.checks ?? {})
+      .filter(([, v]) => v?.valid === 'unknown')
+      .map(([name, v]) => `${row.variant ?? 'row'} ${name}: ${v!.reason}`),
+  );
+  expect(unknown).toEqual([]);
 }
 
 export const key = (p: ScenarioParams) => `${p.strategy}/${p.store}`;

@@ -1,5 +1,5 @@
-import { ackedItemsLost, clientsMoved, replicasSeenBy } from './checkers';
-import { HistoryEntry, Outcome } from './history';
+import { ackedItemsLost, clientsMoved, clientsStayed, replicasSeenBy } from './checkers';
+import { FaultEntry, FaultKind, HistoryEntry, Outcome } from './history';
 import { natAddress, userAddress } from './addresses';
 
 let t = 0;
@@ -7,6 +7,10 @@ function op(client: string, op: string, outcome: Outcome, servedBy?: string, ext
   t += 1;
   const method = op === 'getCart' ? 'GET' : 'POST';
   return { client, op, method, path: '/cart/items', outcome, servedBy, startedAt: t, endedAt: t, ...extra };
+}
+function fault(kind: FaultKind, target: string): FaultEntry {
+  t += 1;
+  return { type: 'fault', fault: kind, target, outcome: 'ok', startedAt: t, endedAt: t + 0.5 };
 }
 const cart = (...skus: string[]) => ({ items: skus.map((sku) => ({ sku, qty: 1 })), item_count: skus.length });
 
@@ -16,7 +20,7 @@ describe('ackedItemsLost', () => {
       op('c1', 'addItem', 'ok', 'app1', { body: { sku: 'A', qty: 1 }, cart: cart('A') }),
       op('c1', 'getCart', 'ok', 'app2', { cart: cart() }),
     ];
-    expect(ackedItemsLost(h)).toEqual([{ client: 'c1', sku: 'A', expectedQty: 1, seenQty: 0, servedBy: 'app2' }]);
+    expect(ackedItemsLost(h)).toMatchObject({ valid: false, lost: [{ client: 'c1', sku: 'A', expectedQty: 1, seenQty: 0, servedBy: 'app2' }] });
   });
 
   it('allows either answer for a write with an unknown outcome, and ignores failed ones', () => {
@@ -25,7 +29,7 @@ describe('ackedItemsLost', () => {
       op('c1', 'addItem', 'fail', undefined, { body: { sku: 'B', qty: 1 } }),
       op('c1', 'getCart', 'ok', 'app2', { cart: cart() }),
     ];
-    expect(ackedItemsLost(h)).toEqual([]);
+    expect(ackedItemsLost(h)).toMatchObject({ valid: true, lost: [] });
   });
 
   it('replays removes and quantity changes before comparing', () => {
@@ -35,7 +39,43 @@ describe('ackedItemsLost', () => {
       op('c1', 'removeItem', 'ok', 'app1', { method: 'DELETE', path: '/cart/items/A', body: { sku: 'A' } }),
       op('c1', 'getCart', 'ok', 'app1', { cart: cart('B') }),
     ];
-    expect(ackedItemsLost(h)).toEqual([]);
+    expect(ackedItemsLost(h)).toMatchObject({ valid: true, lost: [] });
+  });
+
+  it('is unknown for a client never read, and for the whole check when no client was', () => {
+    const h = [op('c1', 'addItem', 'ok', 'app1', { body: { sku: 'A', qty: 1 } }), op('c1', 'getCart', 'fail', undefined, { status: 503 })];
+    expect(ackedItemsLost(h)).toMatchObject({ valid: 'unknown', lost: [], unread: ['c1'], judged: [] });
+    expect(ackedItemsLost([])).toMatchObject({ valid: 'unknown', reason: 'no client in the history' });
+  });
+
+  it('a loss seen on one client outweighs another client never read (false before unknown)', () => {
+    const h = [
+      op('c1', 'addItem', 'ok', 'app1', { body: { sku: 'A', qty: 1 } }),
+      op('c1', 'getCart', 'ok', 'app2', { cart: cart() }),
+      op('c2', 'getCart', 'fail', undefined, { status: 502 }),
+    ];
+    expect(ackedItemsLost(h)).toMatchObject({ valid: false, unread: ['c2'], judged: ['c1'] });
+  });
+
+  // The Redis outage: carts fine before the pause, 503s while paused, and
+  // every read after the resume failed too. The last good read predates the
+  // fault, so it cannot vouch for the cart afterwards: unknown, not pass.
+  it('a Redis outage whose reads after the resume all failed is unknown', () => {
+    const clients = ['c1', 'c2'];
+    const h = [
+      ...clients.map((c) => op(c, 'addItem', 'ok', 'app1', { body: { sku: 'A', qty: 1 }, cart: cart('A') })),
+      ...clients.map((c) => op(c, 'getCart', 'ok', 'app2', { cart: cart('A') })),
+      fault('redis-pause', 'redis'),
+      ...clients.map((c) => op(c, 'addItem', 'fail', 'app3', { body: { sku: 'B', qty: 1 }, status: 503 })),
+      fault('redis-resume', 'redis'),
+      ...clients.map((c) => op(c, 'getCart', 'fail', 'app1', { status: 503 })),
+    ];
+    const check = ackedItemsLost(h);
+    expect(check).toMatchObject({ valid: 'unknown', lost: [], unread: clients });
+    expect(check.reason).toMatch(/no successful cart read after the last fault/);
+    // The same reads succeeding after the resume settle it.
+    const healed = [...h, ...clients.map((c) => op(c, 'getCart', 'ok', 'app1', { cart: cart('A') }))];
+    expect(ackedItemsLost(healed).valid).toBe(true);
   });
 });
 
@@ -45,6 +85,17 @@ it('replicasSeenBy lists distinct replicas in order; clientsMoved compares place
   const after = [op('c1', 'getCart', 'ok', 'app3'), op('c2', 'getCart', 'ok', 'app1')];
   expect(clientsMoved(before, after)).toEqual([{ client: 'c2', from: 'app2', to: 'app1' }]);
   expect(clientsMoved({ c1: 'app1' }, { c1: 'app1' })).toEqual([]);
+});
+
+describe('clientsStayed', () => {
+  it('is false when a client moved, true when all stayed', () => {
+    expect(clientsStayed({ c1: 'app1', c2: 'app2' }, { c1: 'app1', c2: 'app3' })).toMatchObject({ valid: false, moves: [{ client: 'c2', from: 'app2', to: 'app3' }] });
+    expect(clientsStayed({ c1: 'app1' }, { c1: 'app1' }).valid).toBe(true);
+  });
+  it('is unknown when a client got no answer afterwards, or nobody was placed', () => {
+    expect(clientsStayed({ c1: 'app1', c2: 'app2' }, { c1: 'app1' })).toMatchObject({ valid: 'unknown', unplaced: ['c2'] });
+    expect(clientsStayed({}, {}).valid).toBe('unknown');
+  });
 });
 
 it('user addresses differ in the third octet, NAT addresses share it', () => {

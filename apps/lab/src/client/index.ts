@@ -6,3 +6,4 @@ export * from './lab-client';
 export * from './outcome';
 export * from './probe';
 export * from './types';
+export * from './verdict';

@@ -3,7 +3,7 @@
 import { Agent } from 'node:http';
 import { CookieJar } from './cookie-jar';
 import { exchange, ExchangeError, ExchangeResponse } from './exchange';
-import { CartSeen, History, HistoryEntry, Outcome } from './history';
+import { CartSeen, History, HistoryEntry, now, Outcome } from './history';
 import { outcomeOfError, outcomeOfStatus } from './outcome';
 import { Cart, Product, RootInfo } from './types';
 
@@ -99,7 +99,7 @@ export class LabClient {
   }
 
   private async call<T>(op: string, method: string, path: string, body?: unknown, recorded = body): Promise<Reply<T>> {
-    const startedAt = Date.now();
+    const startedAt = now();
     const base = { client: this.name, op, method, path, body: recorded, startedAt };
     let retried = false;
     for (;;) {
@@ -150,7 +150,7 @@ export class LabClient {
       outcome,
       error: outcome === 'ok' ? undefined : errorText(res.status, parsed, res.body),
       retried: retried || undefined,
-      endedAt: Date.now(),
+      endedAt: now(),
     };
     this.history.record(entry);
     return { outcome, ok: outcome === 'ok', status: res.status, servedBy, body: parsed as T, error: entry.error, entry };
@@ -160,7 +160,7 @@ export class LabClient {
     // Anything but an ExchangeError was thrown before a request existed (a bad URL, say).
     const sent = err instanceof ExchangeError ? err.sent : false;
     const outcome = outcomeOfError(base.method, sent);
-    const entry: HistoryEntry = { ...base, outcome, error: err.message, retried: retried || undefined, endedAt: Date.now() };
+    const entry: HistoryEntry = { ...base, outcome, error: err.message, retried: retried || undefined, endedAt: now() };
     this.history.record(entry);
     return { outcome, ok: false, error: err.message, entry };
   }

@@ -49,7 +49,7 @@ export async function probe(opts: ProbeOptions): Promise<ProbeResult> {
     new LabClient({ name: `c${i + 1}`, baseUrl: opts.url, sourceAddress: address(i), history, timeoutMs: opts.timeoutMs }),
   );
   try {
-    const sku = opts.sku ?? (await firstSku(opts.url, opts.timeoutMs));
+    const sku = opts.sku ?? (await catalogSkus(opts.url, opts.timeoutMs))[0];
     await Promise.all(clients.map((c) => runOne(c, sku, opts.requests)));
     return { sku, sameSubnet: !!opts.sameSubnet, clients: clients.map((c) => summarize(c, history)), history };
   } finally {
@@ -57,13 +57,14 @@ export async function probe(opts: ProbeOptions): Promise<ProbeResult> {
   }
 }
 
-async function firstSku(url: string, timeoutMs?: number): Promise<string> {
+/** The catalogue's SKUs, in order; an error naming the URL when it lists none. */
+export async function catalogSkus(url: string, timeoutMs?: number): Promise<string[]> {
   const c = new LabClient({ name: 'catalogue', baseUrl: url, timeoutMs });
   try {
     const reply = await c.products();
-    const sku = reply.body?.[0]?.sku;
-    if (!reply.ok || !sku) throw new Error(`probe: GET ${url}/products did not list a product (${reply.error ?? 'empty'})`);
-    return sku;
+    const skus = (reply.body ?? []).map((p) => p.sku);
+    if (!reply.ok || !skus.length) throw new Error(`GET ${url}/products did not list a product (${reply.error ?? 'empty'})`);
+    return skus;
   } finally {
     c.close();
   }
@@ -76,10 +77,9 @@ async function runOne(client: LabClient, sku: string, requests: number): Promise
 
 function summarize(client: LabClient, history: History): ProbeClientResult {
   const mine = history.forClient(client.name);
-  const lost = ackedItemsLost(mine);
+  const check = ackedItemsLost(mine);
   const acked = mine.some((e) => e.op === 'addItem' && e.outcome === 'ok');
-  const lastCart = [...mine].reverse().find((e) => e.outcome === 'ok' && e.cart);
-  const survived = lost.length > 0 ? false : acked && lastCart ? true : null;
+  const survived = check.valid === false ? false : acked && check.valid === true ? true : null;
   const count = (o: string) => mine.filter((e) => e.outcome === o).length;
   return {
     client: client.name,
@@ -88,7 +88,7 @@ function summarize(client: LabClient, history: History): ProbeClientResult {
     servedBy: servedBySequence(mine, client.name),
     acked,
     survived,
-    lost,
+    lost: check.lost,
     counts: { ok: count('ok'), fail: count('fail'), unknown: count('unknown') },
   };
 }

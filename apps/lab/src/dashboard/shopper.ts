@@ -83,7 +83,7 @@ export class Shopper {
     // The checker replays this client's writes since the last baseline and
     // compares them with the cart just seen; then the seen cart is the new
     // baseline, so one loss is counted once.
-    if (ackedItemsLost(this.sinceBaseline).length > 0) {
+    if (ackedItemsLost(this.sinceBaseline).valid === false) {
       this.lostCount += 1;
       this.lostAt = this.now();
       this.sinceBaseline = [];

@@ -7,12 +7,14 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** Green at 0 %, through amber, to red at 100 %: the colour of a cart-loss cell. */
-export function lossColour(pct: number): string {
+/** Green at 0 %, through amber, to red at 100 %: the colour of a cart-loss cell; grey when unknown. */
+export function lossColour(pct: number | 'unknown'): string {
+  if (pct === 'unknown') return UNKNOWN_COLOUR;
   const p = Math.max(0, Math.min(100, pct));
   return `hsl(${Math.round(130 - 1.3 * p)}, 65%, ${p === 0 ? 88 : 84}%)`;
 }
 
+export const UNKNOWN_COLOUR = '#d9dce3';
 const LABEL_W = 280;
 const BAR_W = 300;
 const ROW_H = 36;
@@ -57,12 +59,13 @@ export function skewBars(rows: readonly MatrixRow[], replicas = 3): string {
 }
 
 function barRow(r: MatrixRow, y: number): string {
-  const bar = (pct: number, dy: number, cls: string) => {
+  const bar = (value: number | 'unknown', dy: number, cls: string) => {
+    const pct = value === 'unknown' ? 0 : value;
     const w = Math.max((BAR_W * Math.min(100, pct)) / 100, pct > 0 ? 2 : 0);
     const x = LABEL_W + w + 6;
     return (
       `<rect x="${LABEL_W}" y="${y + dy}" width="${w.toFixed(1)}" height="${BAR_H}" rx="2" class="${cls}"/>` +
-      `<text x="${x.toFixed(1)}" y="${y + dy + BAR_H - 2}" class="val">${formatPct(pct)}</text>`
+      `<text x="${x.toFixed(1)}" y="${y + dy + BAR_H - 2}" class="val">${formatPct(value)}</text>`
     );
   };
   return (

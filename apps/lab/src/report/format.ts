@@ -2,8 +2,12 @@ import type { MatrixRow } from '../scenarios/types';
 import { CATALOG } from '../scenarios/catalog';
 import { STORES, STRATEGIES } from '../topology/topology';
 
-/** `33.3` → `33 %`; below 1 but above 0 keeps one decimal so "almost none" is not shown as 0. */
-export function formatPct(value: number): string {
+/**
+ * `33.3` → `33 %`; below 1 but above 0 keeps one decimal so "almost none" is
+ * not shown as 0; a measurement without evidence stays `unknown`.
+ */
+export function formatPct(value: number | 'unknown'): string {
+  if (value === 'unknown') return 'unknown';
   if (!Number.isFinite(value)) return '–';
   if (value > 0 && value < 1) return `${value.toFixed(1)} %`;
   return `${Math.round(value)} %`;
@@ -40,4 +44,16 @@ function compareCells(a: MatrixRow, b: MatrixRow): number {
     STORES.indexOf(a.store) - STORES.indexOf(b.store) ||
     (a.variant ?? '').localeCompare(b.variant ?? '')
   );
+}
+
+/** Why a row's checks said `unknown`, for the reader next to the numbers. */
+export function unknownReasons(row: Pick<MatrixRow, 'checks'>): string[] {
+  return Object.entries(row.checks ?? {})
+    .filter(([, v]) => v?.valid === 'unknown')
+    .map(([name, v]) => `${name} unknown: ${v!.reason}`);
+}
+
+/** The note a reader sees: the scenario's own, then any unknown verdict's reason. */
+export function rowNote(row: Pick<MatrixRow, 'checks' | 'note'>): string {
+  return [row.note, ...unknownReasons(row)].filter(Boolean).join('; ');
 }

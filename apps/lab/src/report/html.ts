@@ -5,9 +5,10 @@ import { escapeHtml, lossAndMoveBars, lossColour, skewBars } from './charts';
 
 /** Failure modes whose story is the load, not the loss. */
 const SKEW_CHARTS = new Set(['steady-state', 'nat']);
-import { formatPct, formatSkew, groupRows } from './format';
+import { formatPct, formatSkew, groupRows, rowNote } from './format';
 import { HOW_TO_READ, type ReportMeta } from './markdown';
 import { REPORT_CSS } from './style';
+import { timelineLegend, timelineSvg } from './timeline';
 
 /** The strategy/store columns that were measured, in a stable order. */
 function columns(rows: readonly MatrixRow[]): string[] {
@@ -17,7 +18,8 @@ function columns(rows: readonly MatrixRow[]): string[] {
 
 function gridCell(r: MatrixRow | undefined): string {
   if (!r) return '<td class="na">·</td>';
-  const title = `carts lost ${formatPct(r.carts_lost_pct)}, clients moved ${formatPct(r.clients_moved_pct)}, failed ${r.failed_requests}, skew ${formatSkew(r.load_skew)}${r.note ? ` — ${r.note}` : ''}`;
+  const note = rowNote(r);
+  const title = `carts lost ${formatPct(r.carts_lost_pct)}, clients moved ${formatPct(r.clients_moved_pct)}, failed ${r.failed_requests}, skew ${formatSkew(r.load_skew)}${note ? ` — ${note}` : ''}`;
   return (
     `<td style="background:${lossColour(r.carts_lost_pct)}" title="${escapeHtml(title)}">` +
     `<b>${formatPct(r.carts_lost_pct)}</b><span>moved ${formatPct(r.clients_moved_pct)}</span>` +
@@ -44,8 +46,8 @@ function detail(rows: readonly MatrixRow[]): string {
     .map((g) => {
       const info = CATALOG.find((s) => s.id === g.id);
       const notes = g.rows
-        .filter((r) => r.note)
-        .map((r) => `<li><b>${escapeHtml(`${r.strategy} / ${r.store}${r.variant ? ` (${r.variant})` : ''}`)}</b>: ${escapeHtml(r.note!)}</li>`)
+        .filter((r) => rowNote(r))
+        .map((r) => `<li><b>${escapeHtml(`${r.strategy} / ${r.store}${r.variant ? ` (${r.variant})` : ''}`)}</b>: ${escapeHtml(rowNote(r))}</li>`)
         .join('');
       return (
         `<section class="card" id="${escapeHtml(g.id)}"><h3>${escapeHtml(info?.title ?? g.id)} <code>${escapeHtml(g.id)}</code></h3>` +
@@ -54,10 +56,27 @@ function detail(rows: readonly MatrixRow[]): string {
         lossAndMoveBars(g.rows) +
         (SKEW_CHARTS.has(g.id) ? `<h4>load skew (1 = even, 3 = all on one replica)</h4>${skewBars(g.rows)}` : '') +
         (notes ? `<ul class="notes">${notes}</ul>` : '') +
+        timelines(g.rows) +
         `</section>`
       );
     })
     .join('');
+}
+
+/**
+ * One timeline per measured run, a click away (no script needed); open: the
+ * first run that lost carts, where the picture has the most to say.
+ */
+function timelines(rows: readonly MatrixRow[]): string {
+  const runs = rows.filter((r) => r.timeline);
+  if (!runs.length) return '';
+  const open = Math.max(0, runs.findIndex((r) => typeof r.carts_lost_pct === 'number' && r.carts_lost_pct > 0));
+  const items = runs.map((r, i) => {
+    const tl = r.timeline!;
+    const head = `${r.strategy} / ${r.store}: ${tl.clients.length} clients, ${(tl.durationMs / 1000).toFixed(1)} s`;
+    return `<details class="tl"${i === open ? ' open' : ''}><summary>${escapeHtml(head)}</summary>${timelineLegend(tl.replicas)}${timelineSvg(tl)}</details>`;
+  });
+  return `<h4>timeline: each client's requests, coloured by the replica that answered</h4>${items.join('')}`;
 }
 
 /** One self-contained page: inline CSS and SVG, no scripts, no external requests. */

@@ -1,6 +1,6 @@
 import type { MatrixRow } from '../scenarios/types';
 import { CATALOG, scenarioInfo } from '../scenarios/catalog';
-import { formatPct, formatSkew, groupRows } from './format';
+import { formatPct, formatSkew, groupRows, rowNote } from './format';
 
 export interface ReportMeta {
   generatedAt: string;
@@ -12,7 +12,7 @@ export interface ReportMeta {
 }
 
 export const HOW_TO_READ = [
-  '**carts lost** — share of clients whose final cart misses an item the service had acknowledged (2xx). An add whose outcome is unknown (timeout, 502) is never counted as lost.',
+  '**carts lost** — share of clients whose final cart misses an item the service had acknowledged (2xx). An add whose outcome is unknown (timeout, 502) is never counted as lost. The final cart is the one read after the last fault: when a client has no such read the check is `unknown`, and so is the cell — never 0 %.',
   '**clients moved** — share of clients whose serving replica changed across the fault (steady state: served by more than one replica).',
   '**failed requests** — requests that did not get a 2xx, including deliberate 503s.',
   '**load skew** — requests on the busiest replica divided by the mean per replica: 1.00 is even, 3.00 with three replicas means everything on one; – when no request was served.',
@@ -33,7 +33,7 @@ export function markdownTable(rows: readonly MatrixRow[]): string {
       formatPct(r.clients_moved_pct),
       String(r.failed_requests),
       formatSkew(r.load_skew),
-      escapeCell(r.note ?? ''),
+      escapeCell(rowNote(r)),
     ].join(' | '),
   );
   return [HEADER, RULE, ...lines.map((l) => `| ${l} |`)].join('\n');

@@ -93,3 +93,13 @@ describe('html', () => {
     expect(html).toContain('skew 3.00');
   });
 });
+
+describe('a measurement without evidence', () => {
+  const unknown = row({ carts_lost_pct: 'unknown', checks: { carts: { valid: 'unknown', reason: '30 clients had no successful cart read after the last fault' } } });
+  it('reads "unknown" in markdown and HTML, never 0 %', () => {
+    expect(markdownTable([unknown]).split('\n')[2]).toBe('| ip-hash | memory |  | 30 | unknown | 33 % | 0 | 1.20 | carts unknown: 30 clients had no successful cart read after the last fault |');
+    const html = renderHtml([unknown], meta);
+    expect(html).toContain('<b>unknown</b>');
+    expect(html).toContain('no successful cart read after the last fault');
+  });
+});

@@ -24,7 +24,7 @@ table.grid td{min-width:96px;padding:5px 7px;border-radius:5px;text-align:center
 table.grid td b{display:block;font-size:15px;color:var(--ink)}
 table.grid td span{display:block;white-space:nowrap}
 table.grid td.na{background:#f0f2f6;color:#b0b6c2}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(640px,1fr));gap:16px}
+.cards{display:grid;grid-template-columns:minmax(0,1fr);gap:16px}
 .card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:14px 16px}
 .card p{margin:0 0 8px;color:var(--muted)}
 .card p.fault{color:var(--ink)}
@@ -38,4 +38,16 @@ svg.bars rect.moved{fill:var(--moved)}
 svg.bars rect.skew{fill:#8a63d2}
 .card h4{margin:10px 0 2px;font-size:12px;color:var(--muted);font-weight:600;text-transform:uppercase;letter-spacing:.04em}
 .missing{color:#a33}
+details.tl{margin:4px 0;overflow-x:auto}
+details.tl summary{cursor:pointer;font-size:12px;color:var(--muted)}
+.tl-legend{font-size:11px;color:var(--muted);margin:4px 0}
+.tl-key{margin-right:12px;white-space:nowrap}
+.tl-key i{display:inline-block;width:14px;height:8px;border-radius:2px;margin-right:4px;vertical-align:middle}
+.tl-key i.tl-fault{width:2px;height:12px;background:#1d2330}
+svg.timeline .client{font-size:9px;text-anchor:end;fill:var(--muted)}
+svg.timeline .tick{font-size:10px;text-anchor:middle;fill:#99a}
+svg.timeline .grid{stroke:#eef0f4}
+svg.timeline line.fault{stroke:#1d2330;stroke-width:1.5}
+svg.timeline rect.fault-band{fill:#1d2330;opacity:.08}
+svg.timeline text.fault{font-size:11px;font-weight:600;fill:#1d2330}
 `;

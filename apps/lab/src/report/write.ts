@@ -15,9 +15,21 @@ export async function writeReport(dir: string, rows: readonly MatrixRow[], meta:
   await mkdir(dir, { recursive: true });
   const files = { json: join(dir, 'matrix.json'), markdown: join(dir, 'matrix.md'), html: join(dir, 'index.html') };
   await Promise.all([
-    writeFile(files.json, JSON.stringify(rows, null, 2) + '\n'),
+    writeFile(files.json, matrixJson(rows)),
     writeFile(files.markdown, renderMarkdown(rows, meta)),
     writeFile(files.html, renderHtml(rows, meta)),
   ]);
   return files;
+}
+
+/**
+ * The rows, indented for a reader and a diff; each timeline on one line,
+ * since thousands of spans one number per line would bury the numbers.
+ */
+export function matrixJson(rows: readonly MatrixRow[]): string {
+  const items = rows.map(({ timeline, ...row }) => {
+    const text = JSON.stringify(row, null, 2);
+    return timeline ? `${text.slice(0, -2)},\n  "timeline": ${JSON.stringify(timeline)}\n}` : text;
+  });
+  return `[\n${items.map((t) => t.replace(/^/gm, '  ')).join(',\n')}\n]\n`;
 }

@@ -1,3 +1,4 @@
+import type { LostCheck, StayCheck } from '../client/checkers';
 import type { HistoryEntry } from '../client/history';
 import { failedRequests, loadSkew, maxLatencyMs, pct, replicasServing, requestsPerReplica, staleReads } from './checkers';
 import { matrixRow } from './row';
@@ -13,9 +14,15 @@ const read = (client: string, servedBy: string, items: [string, number][]) =>
   op(client, { servedBy, cart: { items: items.map(([sku, qty]) => ({ sku, qty })), item_count: items.length } });
 
 describe('staleReads', () => {
+  it('is unknown when no cart read succeeded, false when one was stale, true otherwise', () => {
+    const failedRead = op('a', { outcome: 'fail', status: 503 });
+    expect(staleReads([add('a', 'X', 'app1'), failedRead])).toMatchObject({ valid: 'unknown', reads: 0, reason: 'no cart read succeeded' });
+    expect(staleReads([add('a', 'X', 'app1'), read('a', 'app2', [])]).valid).toBe(false);
+    expect(staleReads([add('a', 'X', 'app1'), read('a', 'app1', [['X', 1]])]).valid).toBe(true);
+  });
   it('counts reads that miss an acknowledged item, per client', () => {
     const h = [add('a', 'X', 'app1'), read('a', 'app2', []), read('a', 'app1', [['X', 1]]), add('b', 'Y', 'app3'), read('b', 'app3', [['Y', 1]])];
-    expect(staleReads(h)).toEqual({ stale: 1, reads: 3, clients: ['a'] });
+    expect(staleReads(h)).toMatchObject({ stale: 1, reads: 3, clients: ['a'] });
   });
   it('does not hold an add with an unknown outcome against a read', () => {
     const h = [add('a', 'X', 'app1', 'unknown'), read('a', 'app2', [])];
@@ -51,9 +58,17 @@ describe('load', () => {
 });
 
 describe('matrixRow', () => {
-  it('turns counts into rounded percentages of clients', () => {
+  const lostCheck = (valid: LostCheck['valid'], losers: string[]): LostCheck => ({
+    valid,
+    reason: 'r',
+    lost: losers.map((client) => ({ client, sku: 'X', expectedQty: 1, seenQty: 0 })),
+    unread: [],
+    judged: [],
+  });
+  it('turns counts into rounded percentages of clients and keeps the verdicts', () => {
     const history = [read('a', 'app1', []), read('b', 'app2', []), op('c', { outcome: 'unknown', method: 'POST' })];
-    const row = matrixRow('replica-killed', { strategy: 'ip-hash', store: 'memory' }, { clients: 30, lost: 10, moved: 11, history, replicas: ['app1', 'app2'] });
+    const losers = Array.from({ length: 10 }, (_, i) => `c${i}`);
+    const row = matrixRow('replica-killed', { strategy: 'ip-hash', store: 'memory' }, { clients: 30, lost: lostCheck(false, losers), moved: 11, history, replicas: ['app1', 'app2'] });
     expect(row).toEqual({
       scenario: 'replica-killed',
       strategy: 'ip-hash',
@@ -63,7 +78,13 @@ describe('matrixRow', () => {
       clients_moved_pct: 36.67,
       failed_requests: 1,
       load_skew: 1,
+      checks: { carts: { valid: false, reason: 'r' } },
     });
     expect(pct(1, 0)).toBe(0);
+  });
+  it('says unknown, not 0 %, when a check saw no evidence', () => {
+    const stayed: StayCheck = { valid: 'unknown', reason: 'nobody answered', moves: [], unplaced: ['a'] };
+    const row = matrixRow('x', { strategy: 'ip-hash', store: 'redis' }, { clients: 30, lost: lostCheck('unknown', []), moved: stayed, history: [], replicas: ['app1'] });
+    expect(row).toMatchObject({ carts_lost_pct: 'unknown', clients_moved_pct: 'unknown', checks: { placement: { valid: 'unknown', reason: 'nobody answered' } } });
   });
 });

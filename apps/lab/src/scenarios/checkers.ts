@@ -1,6 +1,9 @@
-// Checkers the scenarios need beyond the lab client's own (ackedItemsLost,
-// clientsMoved, replicasSeenBy): load, flicker, failures, latency.
+// What the scenarios measure beyond the lab client's checkers (ackedItemsLost,
+// clientsStayed): the flicker checker (staleReads) and plain queries for
+// load, failures and latency.
+import { AckedCart } from '../client/checkers';
 import { entriesOf, HistoryEntry, HistoryLike } from '../client/history';
+import { nameList, type Verdict } from '../client/verdict';
 
 type Entries = readonly HistoryEntry[];
 
@@ -25,10 +28,10 @@ export function failedRequests(history: HistoryLike): HistoryEntry[] {
 }
 
 export function maxLatencyMs(history: HistoryLike): number {
-  return entriesOf(history).reduce((m, e) => Math.max(m, e.endedAt - e.startedAt), 0);
+  return Math.round(entriesOf(history).reduce((m, e) => Math.max(m, e.endedAt - e.startedAt), 0));
 }
 
-export interface StaleReads {
+export interface StaleReads extends Verdict {
   /** Successful cart reads that missed an item the same client had been acknowledged. */
   stale: number;
   reads: number;
@@ -36,31 +39,31 @@ export interface StaleReads {
 }
 
 /**
- * The "flicker" of a cart without affinity: a read that does not show an
- * item an earlier 2xx add acknowledged. Adds with an unknown outcome are
- * neither expected nor held against the read.
+ * Property: no successful cart read misses an item an earlier 2xx add of the
+ * same client acknowledged (the "flicker" of a cart without affinity).
+ * false: some read was stale; unknown: no cart read succeeded at all.
+ * Adds with an unknown outcome are neither expected nor held against the read.
  */
 export function staleReads(history: HistoryLike): StaleReads {
-  const acked = new Map<string, Map<string, number>>();
+  const acked = new Map<string, AckedCart>();
   const clients = new Set<string>();
   let stale = 0;
   let reads = 0;
   for (const e of entriesOf(history)) {
-    const mine = acked.get(e.client) ?? new Map<string, number>();
+    const mine = acked.get(e.client) ?? new AckedCart();
     acked.set(e.client, mine);
-    if (e.op === 'addItem' && e.outcome === 'ok') {
-      const { sku, qty = 1 } = e.body as { sku: string; qty?: number };
-      mine.set(sku, (mine.get(sku) ?? 0) + qty);
-    } else if (e.op === 'getCart' && e.outcome === 'ok' && e.cart) {
+    if (e.op === 'getCart' && e.outcome === 'ok' && e.cart) {
       reads++;
-      const have = new Map(e.cart.items.map((l) => [l.sku, l.qty]));
-      if ([...mine].some(([sku, qty]) => (have.get(sku) ?? 0) < qty)) {
+      if (mine.missing(e.cart).length) {
         stale++;
         clients.add(e.client);
       }
-    }
+    } else mine.apply(e);
   }
-  return { stale, reads, clients: [...clients] };
+  const valid = reads === 0 ? 'unknown' : stale === 0;
+  const reason =
+    reads === 0 ? 'no cart read succeeded' : stale ? `${stale} of ${reads} cart reads missed an acknowledged item (${nameList([...clients])})` : `none of ${reads} cart reads was stale`;
+  return { valid, reason, stale, reads, clients: [...clients] };
 }
 
 /** Replicas that served a given path (any client), e.g. every `GET /cart`. */

@@ -1,5 +1,6 @@
 // One user, many tabs: parallel adds of one session through nginx.
-import { all, closeAll, lostClients, makeClients, runScenario } from './harness';
+import { entriesOf, now, within } from '../client';
+import { all, cartsCheck, closeAll, makeClients, runScenario } from './harness';
 import { matrixRow } from './row';
 import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
 
@@ -27,10 +28,10 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
     try {
       // The first add creates the session (and pins it); then the burst.
       await all(clients, (c) => c.addItem(first, 1));
-      const mark = r.history.entries.length;
+      const burstFrom = now();
       await all(clients, (c) => Promise.all(Array.from({ length: PARALLEL_ADDS }, () => c.addItem(contended, 1))));
       const finals = await all(clients, (c) => c.getCart());
-      const burst = r.history.since(mark);
+      const burst = entriesOf(within(r.history, { from: burstFrom }));
       const tallies = clients.map((c, i): ClientTally => {
         const mine = burst.filter((e) => e.client === c.name && e.op === 'addItem');
         return {
@@ -40,16 +41,16 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
           finalQty: finals[i].ok ? (finals[i].body?.items.find((l) => l.sku === contended)?.qty ?? 0) : undefined,
         };
       });
-      const lost = lostClients(r.history);
+      const carts = cartsCheck(r.history);
       const row = matrixRow(ID, params, {
         clients: clients.length,
-        lost: lost.length,
+        lost: carts.check,
         moved: 0,
         history: burst,
         replicas: r.replicas,
         note: `${WRITERS} clients × ${PARALLEL_ADDS} parallel adds; final quantities ${tallies.map((t) => t.finalQty ?? '?').join(' ')}`,
       });
-      return { rows: [row], facts: { tallies, lostClients: lost } };
+      return { rows: [row], facts: { tallies, lostClients: carts.lost } };
     } finally {
       closeAll(clients);
     }

@@ -5,16 +5,20 @@ import type { Evidence } from './types';
 
 const TAIL_LINES = 40;
 
+const t0 = (h: History) => Math.min(...h.ops.map((o) => o.startedAt));
+
 export async function collectEvidence(topo: Topology, history: History): Promise<Evidence> {
   const tail = (s: string) => s.split('\n').slice(-TAIL_LINES).join('\n');
   const [nginxConfig, logs] = await Promise.all([
     topo.nginxConfig().catch((e: Error) => `(no config: ${e.message})`),
     topo.logs().catch((e: Error) => ({ error: e.message }) as Record<string, string>),
   ]);
+  const carts = ackedItemsLost(history);
+  const faults = history.faults().map((f) => `nemesis: ${f.fault} ${f.target} ${f.outcome}${f.error ? ` (${f.error})` : ''} at +${Math.round(f.startedAt - t0(history))} ms, took ${Math.round(f.endedAt - f.startedAt)} ms`);
   const summary = history.clients().map((c) => {
-    const lost = ackedItemsLost(history.forClient(c));
+    const lost = carts.lost.filter((l) => l.client === c);
     const failed = history.forClient(c).filter((e) => e.outcome !== 'ok');
     return `${c}: ${replicasSeenBy(history, c).join('→') || '(never answered)'}${lost.length ? ` lost ${lost.map((l) => `${l.sku}×${l.expectedQty - l.seenQty}`).join(',')}` : ''}${failed.length ? ` failed ${failed.map((f) => `${f.method} ${f.path} ${f.status ?? f.error}`).join('; ')}` : ''}`;
   });
-  return { summary, nginxConfig, logs: Object.fromEntries(Object.entries(logs).map(([k, v]) => [k, tail(v)])) };
+  return { summary: [...faults, `carts: ${carts.valid} — ${carts.reason}`, ...summary], nginxConfig, logs: Object.fromEntries(Object.entries(logs).map(([k, v]) => [k, tail(v)])) };
 }

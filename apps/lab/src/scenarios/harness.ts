@@ -1,10 +1,12 @@
 // What every scenario runner shares: a started topology that is always torn
 // down, a crowd of lab clients recording into one history, and the evidence
 // a failed assertion prints.
-import { ackedItemsLost, History, HistoryEntry, LabClient, lastReplicaByClient, userAddress } from '../client';
+import { ackedItemsLost, catalogSkus, History, HistoryLike, LabClient, LostCheck, LostOptions, userAddress } from '../client';
 import { createTopology } from '../topology';
 import type { Topology } from '../topology/topology';
 import { collectEvidence } from './evidence';
+import { Nemesis } from './nemesis';
+import { timelineOf } from './timeline';
 import type { Evidence, MatrixRow, RunOptions, ScenarioParams, ScenarioResult } from './types';
 
 /** Enough clients for percentages to mean something, few requests each. */
@@ -13,6 +15,8 @@ export const REPLICAS = 3;
 
 export interface Run {
   topo: Topology;
+  /** Injects every fault, recording it in `history`: scenarios never call `topo.kill` & co directly. */
+  nemesis: Nemesis;
   params: ScenarioParams;
   history: History;
   /** Replica names at boot: `app1`…`app3`. */
@@ -39,7 +43,8 @@ export async function runScenario<F>(params: ScenarioParams, options: RunOptions
   const history = new History();
   try {
     const status = await topo.status();
-    const run: Run = { topo, params, history, replicas: status.replicas.map((r) => r.name), skus: await productSkus(topo.url) };
+    const replicas = status.replicas.map((r) => r.name);
+    const run: Run = { topo, nemesis: new Nemesis(topo, history), params, history, replicas, skus: await catalogSkus(topo.url) };
     let out: { rows: MatrixRow[]; facts: F };
     try {
       out = await body(run);
@@ -47,22 +52,12 @@ export async function runScenario<F>(params: ScenarioParams, options: RunOptions
       throw new ScenarioError((err as Error).message, await collectEvidence(topo, history));
     }
     const duration_ms = Date.now() - started;
-    return { rows: out.rows.map((r) => ({ ...r, duration_ms })), facts: out.facts, history, evidence: await collectEvidence(topo, history) };
+    const timeline = timelineOf(history, { replicas });
+    return { rows: out.rows.map((r, i) => ({ ...r, duration_ms, ...(i === 0 ? { timeline } : {}) })), facts: out.facts, history, evidence: await collectEvidence(topo, history) };
   } finally {
     const down = topo.down();
     if (options?.deferTeardown) options.deferTeardown(down);
     else await down;
-  }
-}
-
-async function productSkus(url: string): Promise<string[]> {
-  const c = new LabClient({ name: 'catalog', baseUrl: url });
-  try {
-    const r = await c.products();
-    if (!r.ok || !r.body?.length) throw new Error(`GET /products failed: ${r.error ?? 'empty catalog'}`);
-    return r.body.map((p) => p.sku);
-  } finally {
-    c.close();
   }
 }
 
@@ -119,11 +114,17 @@ export function fill(run: Run, clients: readonly LabClient[], offset = 0): Promi
   return all(clients, (c, i) => c.addItem(run.skus[(i + offset) % run.skus.length], 1));
 }
 
-/** Every client reads its cart `times` times; returns client → replica of its last answer. */
+/**
+ * Every client reads its cart `times` times; returns client → replica of its
+ * last answer. A client never answered is absent (the checkers call that unknown).
+ */
 export async function placement(clients: readonly LabClient[], times = 1): Promise<Record<string, string>> {
-  const mark = clients[0]?.history.entries.length ?? 0;
-  for (let k = 0; k < times; k++) await all(clients, (c) => c.getCart());
-  return lastReplicaByClient(clients[0]?.history.since(mark) ?? []);
+  const out: Record<string, string> = {};
+  for (let k = 0; k < times; k++) {
+    const replies = await all(clients, (c) => c.getCart());
+    replies.forEach((r, i) => r.servedBy && (out[clients[i].name] = r.servedBy));
+  }
+  return out;
 }
 
 /** Clients (names) whose replica is `replica` in a placement. */
@@ -133,17 +134,26 @@ export function clientsOn(place: Record<string, string>, replica: string): strin
     .sort();
 }
 
-/** Names of clients that lost an acknowledged item, judged over `entries`. */
-export function lostClients(entries: History | readonly HistoryEntry[]): string[] {
-  return [...new Set(ackedItemsLost(entries).map((l) => l.client))].sort();
+/** Names of clients that lost an acknowledged item, judged over `history`. */
+export function lostClients(check: LostCheck): string[] {
+  return [...new Set(check.lost.map((l) => l.client))].sort();
+}
+
+/** The cart check and the names it found lost, in one call. */
+export function cartsCheck(history: HistoryLike, opts?: LostOptions): { check: LostCheck; lost: string[] } {
+  const check = ackedItemsLost(history, opts);
+  return { check, lost: lostClients(check) };
 }
 
 /** How many clients landed on each replica, as `app1 ×10, app3 ×5`. */
 export function spread(place: Record<string, string>, among?: readonly string[]): string {
-  const counts = new Map<string, number>();
-  for (const [c, r] of Object.entries(place)) if (!among || among.includes(c)) counts.set(r, (counts.get(r) ?? 0) + 1);
-  return [...counts]
+  return tally(Object.entries(place).filter(([c]) => !among || among.includes(c)).map(([, r]) => r));
+}
+
+/** Occurrences of each value, sorted: `app1 ×10, app3 ×5`. */
+export function tally(xs: readonly string[]): string {
+  return [...new Set(xs)]
     .sort()
-    .map(([r, n]) => `${r} ×${n}`)
+    .map((x) => `${x} ×${xs.filter((y) => y === x).length}`)
     .join(', ');
 }

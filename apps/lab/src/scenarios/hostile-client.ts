@@ -1,6 +1,6 @@
 // A client that lies in its cookies: forged/garbled `route` and `sid`.
 import { userAddress } from '../client';
-import { all, closeAll, lostClients, makeClients, runScenario } from './harness';
+import { all, cartsCheck, closeAll, makeClients, runScenario } from './harness';
 import { matrixRow } from './row';
 import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
 
@@ -58,7 +58,7 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
       };
       const row = matrixRow(ID, params, {
         clients: hostile.length,
-        lost: lostClients(entries).length,
+        lost: cartsCheck(entries).check,
         moved: 0,
         history: entries,
         replicas: r.replicas,

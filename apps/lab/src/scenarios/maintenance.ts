@@ -1,7 +1,7 @@
 // Taking app2 out for maintenance: `server … down` versus removing its line.
-import { clientsMoved, LabClient } from '../client';
+import { after, clientsStayed, FaultEntry, LabClient, LostCheck, nameList } from '../client';
 import { waitFor } from '../process/wait';
-import { clientsOn, closeAll, fill, lostClients, makeClients, placement, Run, runScenario } from './harness';
+import { cartsCheck, clientsOn, closeAll, fill, makeClients, placement, Run, runScenario } from './harness';
 import { matrixRow } from './row';
 import type { MatrixRow, RunOptions, ScenarioParams, ScenarioResult } from './types';
 
@@ -27,10 +27,10 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
     const clients = makeClients(r);
     try {
       await fill(r, clients);
-      const down = await phase(r, clients, 'down', () => r.topo.markDown(VICTIM, true));
-      await r.topo.markDown(VICTIM, false);
+      const down = await phase(r, clients, 'down', () => r.nemesis.markDown(VICTIM, true));
+      await r.nemesis.markDown(VICTIM, false);
       const back = await untilBack(r, clients, down.facts.onVictim);
-      const removed = await phase(r, clients, 'removed', () => r.topo.removeReplica(VICTIM));
+      const removed = await phase(r, clients, 'removed', () => r.nemesis.removeReplica(VICTIM));
       const facts: MaintenanceFacts = { down: down.facts, removed: removed.facts, cartsBackAfterUndrain: back };
       const downRow = { ...down.row, note: `${down.row.note}; ${back.length} found their cart again once \`down\` was lifted` };
       return { rows: [downRow, removed.row], facts };
@@ -40,29 +40,39 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
   });
 }
 
-async function phase(r: Run, clients: LabClient[], variant: string, change: () => Promise<void>): Promise<{ row: MatrixRow; facts: PhaseFacts }> {
+async function phase(r: Run, clients: LabClient[], variant: string, change: () => Promise<FaultEntry>): Promise<{ row: MatrixRow; facts: PhaseFacts }> {
   const before = await placement(clients);
-  const lostBefore = lostClients(r.history);
-  const mark = r.history.entries.length;
-  await change();
-  const after = await placement(clients, 2);
-  const slice = r.history.since(mark);
+  const lostBefore = cartsCheck(r.history).lost;
+  const fault = await change();
+  const later = await placement(clients, 2);
+  const slice = after(r.history, fault);
+  const stayed = clientsStayed(before, later);
+  const carts = cartsCheck(r.history);
   const facts: PhaseFacts = {
     onVictim: clientsOn(before, VICTIM),
-    movedClients: clientsMoved(before, after).map((m) => m.client).sort(),
+    movedClients: stayed.moves.map((m) => m.client).sort(),
     // Only the losses this change caused: the clients already cartless stay so.
-    lostClients: lostClients(r.history).filter((c) => !lostBefore.includes(c)),
+    lostClients: carts.lost.filter((c) => !lostBefore.includes(c)),
   };
   const row = matrixRow(ID, r.params, {
     variant,
     clients: clients.length,
-    lost: facts.lostClients.length,
-    moved: facts.movedClients.length,
+    lost: newLosses(carts.check, lostBefore),
+    moved: stayed,
     history: slice,
     replicas: r.replicas.filter((n) => n !== VICTIM),
     note: `${facts.onVictim.length} clients were on ${VICTIM}, ${facts.movedClients.length} moved`,
   });
   return { row, facts };
+}
+
+/** The cart check narrowed to losses this change caused. */
+function newLosses(check: LostCheck, lostBefore: string[]): LostCheck {
+  const lost = check.lost.filter((l) => !lostBefore.includes(l.client));
+  const losers = [...new Set(lost.map((l) => l.client))];
+  if (losers.length) return { ...check, valid: false, lost, reason: `${losers.length} more clients lost an acknowledged item (${nameList(losers)})` };
+  if (check.unread.length) return { ...check, valid: 'unknown', lost };
+  return { ...check, valid: true, lost, reason: 'no acknowledged item lost by this change' };
 }
 
 /**

@@ -1,7 +1,7 @@
 // Many users behind one NAT: one /24 (ip_hash's key) and one single address.
 import { History, natAddress } from '../client';
 import { loadSkew } from './checkers';
-import { all, closeAll, fill, lostClients, makeClients, Run, runScenario, spread } from './harness';
+import { all, cartsCheck, closeAll, fill, makeClients, Run, runScenario, spread } from './harness';
 import { lastReplicaByClient, replicasSeenBy } from '../client';
 import { matrixRow } from './row';
 import type { MatrixRow, RunOptions, ScenarioParams, ScenarioResult } from './types';
@@ -43,16 +43,17 @@ async function variant(r: Run, name: string, address: (i: number) => string, pre
   }
   for (const e of own.entries) r.history.record(e);
   const place = lastReplicaByClient(own);
+  const carts = cartsCheck(own);
   const facts: NatVariantFacts = {
     replicasUsed: [...new Set(Object.values(place))].sort(),
     loadSkew: loadSkew(own, r.replicas),
     unstickyClients: clients.filter((c) => replicasSeenBy(own, c.name).length > 1).map((c) => c.name),
-    lostClients: lostClients(own),
+    lostClients: carts.lost,
   };
   const row = matrixRow(ID, r.params, {
     variant: name,
     clients: clients.length,
-    lost: facts.lostClients.length,
+    lost: carts.check,
     moved: facts.unstickyClients.length,
     history: own,
     replicas: r.replicas,

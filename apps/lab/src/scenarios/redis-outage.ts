@@ -1,8 +1,8 @@
 // The shared store fails: paused (hangs), then restarted empty.
-import type { HistoryEntry, LabClient } from '../client';
+import { after, entriesOf, within, type HistoryEntry, type LabClient } from '../client';
 import { waitFor } from '../process/wait';
 import { maxLatencyMs } from './checkers';
-import { all, closeAll, fill, lostClients, makeClients, Run, runScenario } from './harness';
+import { all, cartsCheck, closeAll, fill, makeClients, Run, runScenario } from './harness';
 import { matrixRow } from './row';
 import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
 
@@ -25,21 +25,23 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
     try {
       await fill(r, clients);
       await all(clients, (c) => c.getCart());
-      const clientsWithCart = clients.length - lostClients(r.history).length;
-      const mark = r.history.entries.length;
-      await r.topo.redisPause();
+      const filled = cartsCheck(r.history);
+      const clientsWithCart = filled.check.judged.length - filled.lost.length;
+      const pause = await r.nemesis.redisPause();
       // A read and a write per client, all at once, against a frozen store.
       await all(clients, async (c) => Promise.all([c.getCart(), c.addItem(r.skus[0], 1)]));
-      const paused = r.history.since(mark);
-      await r.topo.redisResume();
+      const resume = await r.nemesis.redisResume();
+      const paused = entriesOf(within(r.history, { from: pause.endedAt, to: resume.startedAt }));
       await untilCartsServed(r, clients[0]);
       await all(clients, (c) => c.getCart());
-      const lostAfterResume = lostClients(r.history);
-      const mark2 = r.history.entries.length;
-      await r.topo.redisRestart();
+      // Judged on reads after the resume only (the checker's default: after the last fault).
+      const resumed = cartsCheck(r.history);
+      const restart = await r.nemesis.redisRestart();
       await untilCartsServed(r, clients[0]);
       await all(clients, (c) => c.getCart());
-      const lostAfterRestart = lostClients(r.history);
+      const restarted = cartsCheck(r.history);
+      const lostAfterResume = resumed.lost;
+      const lostAfterRestart = restarted.lost;
       const facts: OutageFacts = {
         duringPause: paused.map(brief),
         maxLatencyDuringPauseMs: maxLatencyMs(paused),
@@ -51,7 +53,7 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
         matrixRow(ID, params, {
           variant: 'paused',
           clients: clients.length,
-          lost: lostAfterResume.length,
+          lost: resumed.check,
           moved: 0,
           history: paused,
           replicas: r.replicas,
@@ -60,9 +62,9 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
         matrixRow(ID, params, {
           variant: 'restarted',
           clients: clients.length,
-          lost: lostAfterRestart.length,
+          lost: restarted.check,
           moved: 0,
-          history: r.history.since(mark2),
+          history: after(r.history, restart),
           replicas: r.replicas,
           note: 'redis-server restarted without persistence',
         }),
@@ -75,7 +77,7 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
 }
 
 function brief(e: HistoryEntry) {
-  return { status: e.status, outcome: e.outcome, ms: e.endedAt - e.startedAt, error: e.error };
+  return { status: e.status, outcome: e.outcome, ms: Math.round(e.endedAt - e.startedAt), error: e.error };
 }
 
 /** The replicas reconnect by themselves; poll until a cart read succeeds again. */

@@ -1,6 +1,7 @@
 // SIGKILL app2: who loses a cart, who moves, where to.
-import { clientsMoved } from '../client';
-import { all, clientsOn, closeAll, fill, lostClients, makeClients, placement, runScenario, spread } from './harness';
+import { after, clientsStayed } from '../client';
+import { failedRequests } from './checkers';
+import { all, cartsCheck, clientsOn, closeAll, fill, makeClients, placement, runScenario, spread } from './harness';
 import { matrixRow } from './row';
 import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
 
@@ -24,26 +25,26 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
     try {
       await fill(r, clients);
       const before = await placement(clients);
-      await r.topo.kill(VICTIM);
-      const mark = r.history.entries.length;
+      const kill = await r.nemesis.kill(VICTIM);
       // Read, add a second item, read again: the first read after the kill
       // is the one nginx must route around the dead replica.
       await all(clients, (c) => c.getCart());
       await fill(r, clients, 1);
-      const after = await placement(clients);
+      const later = await placement(clients);
       const victims = clientsOn(before, VICTIM);
-      const moved = clientsMoved(before, after).map((m) => m.client).sort();
-      const lost = lostClients(r.history);
-      const afterKill = r.history.since(mark);
+      const stayed = clientsStayed(before, later);
+      const moved = stayed.moves.map((m) => m.client).sort();
+      const carts = cartsCheck(r.history);
+      const afterKill = after(r.history, kill);
       const facts: KilledFacts = {
         victimClients: victims,
         movedClients: moved,
-        lostClients: lost,
-        wentTo: spread(after, victims),
-        failedAfterKill: afterKill.filter((e) => e.outcome !== 'ok').length,
+        lostClients: carts.lost,
+        wentTo: spread(later, victims),
+        failedAfterKill: failedRequests(afterKill).length,
       };
       const note = `${victims.length} clients on ${VICTIM}; they went to ${facts.wentTo || 'nowhere'}`;
-      const row = matrixRow(ID, params, { clients: clients.length, lost: lost.length, moved: moved.length, history: afterKill, replicas: r.replicas.filter((n) => n !== VICTIM), note });
+      const row = matrixRow(ID, params, { clients: clients.length, lost: carts.check, moved: stayed, history: afterKill, replicas: r.replicas.filter((n) => n !== VICTIM), note });
       return { rows: [row], facts };
     } finally {
       closeAll(clients);

@@ -1,8 +1,8 @@
 // app2 dies, its clients rebuild their carts elsewhere, app2 comes back:
 // do they flip back (and lose the rebuilt cart) or stay where they are?
-import { clientsMoved, LabClient } from '../client';
+import { after, clientsStayed, LabClient } from '../client';
 import { waitFor } from '../process/wait';
-import { clientsOn, closeAll, fill, lostClients, makeClients, placement, Run, runScenario } from './harness';
+import { cartsCheck, clientsOn, closeAll, fill, makeClients, placement, Run, runScenario } from './harness';
 import { matrixRow } from './row';
 import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
 
@@ -24,20 +24,21 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
     try {
       await fill(r, clients);
       const before = await placement(clients);
-      await r.topo.kill(VICTIM);
+      const kill = await r.nemesis.kill(VICTIM);
       // The rebuild: every client adds a second item wherever it lands now.
-      const mark = r.history.entries.length;
       await fill(r, clients, 1);
       const away = await placement(clients);
-      await r.topo.start(VICTIM);
+      await r.nemesis.start(VICTIM);
       await untilVictimServes(r, clients, before);
       const back = await placement(clients, 2);
-      const movedBack = clientsMoved(away, back).map((m) => m.client).sort();
+      const stayed = clientsStayed(away, back);
+      const movedBack = stayed.moves.map((m) => m.client).sort();
       // Judged from the rebuild on: the loss of the first cart is the kill's, not the return's.
-      const lost = lostClients(r.history.since(mark));
-      const facts: ReturnsFacts = { displaced: clientsOn(before, VICTIM), movedBack, lostRebuilt: lost };
+      const sinceKill = after(r.history, kill);
+      const carts = cartsCheck(sinceKill);
+      const facts: ReturnsFacts = { displaced: clientsOn(before, VICTIM), movedBack, lostRebuilt: carts.lost };
       const note = `${facts.displaced.length} clients displaced by the kill; ${movedBack.length} moved when ${VICTIM} returned`;
-      const row = matrixRow(ID, params, { clients: clients.length, lost: lost.length, moved: movedBack.length, history: r.history.since(mark), replicas: r.replicas, note });
+      const row = matrixRow(ID, params, { clients: clients.length, lost: carts.check, moved: stayed, history: sinceKill, replicas: r.replicas, note });
       return { rows: [row], facts };
     } finally {
       closeAll(clients);

@@ -1,7 +1,8 @@
 // SIGTERM app2 while every client is busy reading: a graceful stop.
-import { clientsMoved } from '../client';
+import { clientsStayed, entriesOf, now, within } from '../client';
 import { whileBusy } from './busy';
-import { clientsOn, closeAll, fill, lostClients, makeClients, placement, runScenario } from './harness';
+import { failedRequests } from './checkers';
+import { cartsCheck, clientsOn, closeAll, fill, makeClients, placement, runScenario, tally } from './harness';
 import { matrixRow } from './row';
 import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
 
@@ -19,42 +20,37 @@ export interface StoppedFacts {
   burstServedBy: string[];
 }
 
-const tally = (xs: string[]) =>
-  [...new Set(xs)]
-    .sort()
-    .map((x) => `${x} ×${xs.filter((y) => y === x).length}`)
-    .join(', ');
-
 export function run(params: ScenarioParams, options?: RunOptions): Promise<ScenarioResult<StoppedFacts>> {
   return runScenario(params, options, async (r) => {
     const clients = makeClients(r);
     try {
       await fill(r, clients);
       const before = await placement(clients);
-      const mark = r.history.entries.length;
       let burstServedBy: string[] = [];
       const onVictim = clients.filter((c) => before[c.name] === VICTIM);
+      const busyFrom = now();
       await whileBusy(clients, async () => {
         // A burst to app2 sent just before SIGTERM, so requests are in flight.
         const burst = onVictim.map((c) => c.getCart());
-        await r.topo.stop(VICTIM);
+        await r.nemesis.stop(VICTIM);
         burstServedBy = (await Promise.all(burst)).map((b) => (b.ok ? (b.servedBy ?? '?') : `failed ${b.status ?? b.error}`));
       });
-      const during = r.history.since(mark);
-      const after = await placement(clients);
-      const victims = clientsOn(before, VICTIM);
-      const moved = clientsMoved(before, after).map((m) => m.client).sort();
-      const lost = lostClients(r.history);
+      // The busy window, the stop in it: every request sent while it lasted.
+      const during = entriesOf(within(r.history, { from: busyFrom }));
+      const later = await placement(clients);
+      const stayed = clientsStayed(before, later);
+      const carts = cartsCheck(r.history);
+      const failed = failedRequests(during);
       const facts: StoppedFacts = {
-        victimClients: victims,
-        movedClients: moved,
-        lostClients: lost,
+        victimClients: clientsOn(before, VICTIM),
+        movedClients: stayed.moves.map((m) => m.client).sort(),
+        lostClients: carts.lost,
         requestsDuringStop: during.length,
         burstServedBy,
-        failedDuringStop: during.filter((e) => e.outcome !== 'ok').map((e) => `${e.client} ${e.method} ${e.path} ${e.status ?? e.error}`),
+        failedDuringStop: failed.map((e) => `${e.client} ${e.method} ${e.path} ${e.status ?? e.error}`),
       };
-      const note = `${during.length} requests around the stop, ${facts.failedDuringStop.length} failed; the burst sent at SIGTERM was answered by ${tally(burstServedBy)}`;
-      const row = matrixRow(ID, params, { clients: clients.length, lost: lost.length, moved: moved.length, history: during, replicas: r.replicas, note });
+      const note = `${facts.requestsDuringStop} requests around the stop, ${failed.length} failed; the burst sent at SIGTERM was answered by ${tally(burstServedBy)}`;
+      const row = matrixRow(ID, params, { clients: clients.length, lost: carts.check, moved: stayed, history: during, replicas: r.replicas, note });
       return { rows: [row], facts };
     } finally {
       closeAll(clients);

@@ -1,6 +1,6 @@
 // 3 → 4 replicas: how many clients does each strategy remap, and what does it cost?
-import { clientsMoved } from '../client';
-import { closeAll, fill, lostClients, makeClients, placement, runScenario, spread } from './harness';
+import { after, clientsStayed } from '../client';
+import { cartsCheck, closeAll, fill, makeClients, placement, runScenario, spread } from './harness';
 import { matrixRow } from './row';
 import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
 
@@ -20,20 +20,19 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
     try {
       await fill(r, clients);
       const before = await placement(clients);
-      const added = await r.topo.addReplica();
-      const mark = r.history.entries.length;
-      const after = await placement(clients, 2);
-      const moved = clientsMoved(before, after).map((m) => m.client).sort();
-      const lost = lostClients(r.history);
-      const facts: ScaleFacts = { added, movedClients: moved, lostClients: lost, spreadAfter: spread(after) };
-      const note = `after: ${facts.spreadAfter}`;
+      const scale = await r.nemesis.addReplica();
+      const added = scale.target;
+      const later = await placement(clients, 2);
+      const stayed = clientsStayed(before, later);
+      const carts = cartsCheck(r.history);
+      const facts: ScaleFacts = { added, movedClients: stayed.moves.map((m) => m.client).sort(), lostClients: carts.lost, spreadAfter: spread(later) };
       const row = matrixRow(ID, params, {
         clients: clients.length,
-        lost: lost.length,
-        moved: moved.length,
-        history: r.history.since(mark),
+        lost: carts.check,
+        moved: stayed,
+        history: after(r.history, scale),
         replicas: [...r.replicas, added],
-        note,
+        note: `after: ${facts.spreadAfter}`,
       });
       return { rows: [row], facts };
     } finally {

@@ -1,13 +1,15 @@
 // No fault: what each strategy does to a cart on a good day.
-import { LabClient, replicasSeenBy } from '../client';
+import { LabClient, replicasSeenBy, type Verdict } from '../client';
 import { pct, replicasServing, staleReads } from './checkers';
-import { all, closeAll, lostClients, makeClients, runScenario } from './harness';
+import { all, cartsCheck, closeAll, makeClients, runScenario } from './harness';
 import { matrixRow } from './row';
 import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
 
 export const ID = 'steady-state';
 
 export interface SteadyFacts {
+  /** The flicker check: `unknown` when no cart read succeeded. */
+  stale: Verdict;
   /** Clients answered by more than one replica. */
   multiReplicaClients: string[];
   staleReads: number;
@@ -39,17 +41,18 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
     }
     const multi = clients.filter((c) => replicasSeenBy(r.history, c.name).length > 1).map((c) => c.name);
     const stale = staleReads(r.history);
-    const lost = lostClients(r.history);
+    const carts = cartsCheck(r.history);
     const facts: SteadyFacts = {
       multiReplicaClients: multi,
+      stale: { valid: stale.valid, reason: stale.reason },
       staleReads: stale.stale,
       cartReads: stale.reads,
-      lostClients: lost,
+      lostClients: carts.lost,
       cartReaders: replicasServing(r.history, 'GET', '/cart'),
       cartWriters: replicasServing(r.history, 'POST', '/cart/items'),
     };
     const note = `${stale.stale}/${stale.reads} cart reads stale (${Math.round(pct(stale.stale, stale.reads))} %)`;
-    const row = matrixRow(ID, params, { clients: clients.length, lost: lost.length, moved: multi.length, history: r.history, replicas: r.replicas, note });
-    return { rows: [row], facts };
+    const row = matrixRow(ID, params, { clients: clients.length, lost: carts.check, moved: multi.length, history: r.history, replicas: r.replicas, note });
+    return { rows: [{ ...row, checks: { ...row.checks, stale: facts.stale } }], facts };
   });
 }

@@ -1,5 +1,7 @@
 import type { History } from '../client/history';
+import type { Verdict } from '../client/verdict';
 import type { StoreKind, Strategy } from '../topology/topology';
+import type { Timeline } from './timeline';
 
 /** One measured cell of the failure-mode matrix: one scenario × strategy × store (× variant). */
 export interface MatrixRow {
@@ -9,10 +11,10 @@ export interface MatrixRow {
   strategy: Strategy;
   store: StoreKind;
   clients: number;
-  /** Clients that lost at least one acknowledged item, in % of clients. */
-  carts_lost_pct: number;
-  /** Clients whose serving replica changed across the fault, in % of clients. */
-  clients_moved_pct: number;
+  /** Clients that lost at least one acknowledged item, in % of clients; `unknown` when the cart check saw no evidence. */
+  carts_lost_pct: number | 'unknown';
+  /** Clients whose serving replica changed across the fault, in % of clients; `unknown` when the placement check saw no evidence. */
+  clients_moved_pct: number | 'unknown';
   /** Requests that did not get a 2xx (fail or unknown). */
   failed_requests: number;
   /** Busiest replica's requests / mean requests per replica (1 = even, N = all on one of N). */
@@ -21,6 +23,10 @@ export interface MatrixRow {
   duration_ms?: number;
   /** One line a person reads in the report next to the numbers. */
   note?: string;
+  /** The verdicts behind the percentages, with their reasons (`unknown` fails a scenario test). */
+  checks?: { carts?: Verdict; placement?: Verdict; stale?: Verdict };
+  /** The run's requests and faults over time; on the first row of each run only (rows of one run share it). */
+  timeline?: Timeline;
 }
 
 export interface ScenarioParams {

@@ -1,0 +1,87 @@
+// Jepsen's nemesis: every fault a scenario injects goes through here and is
+// recorded in the same history as the clients' requests, with when it ran
+// and how it ended, so checkers, evidence and the report's timeline see it.
+import { FaultEntry, FaultKind, History, now } from '../client/history';
+import type { Topology } from '../topology/topology';
+
+export class Nemesis {
+  constructor(
+    private readonly topo: Topology,
+    private readonly history: History,
+  ) {}
+
+  kill(name: string): Promise<FaultEntry> {
+    return this.act('kill', name, () => this.topo.kill(name));
+  }
+
+  stop(name: string): Promise<FaultEntry> {
+    return this.act('stop', name, () => this.topo.stop(name));
+  }
+
+  pause(name: string): Promise<FaultEntry> {
+    return this.act('pause', name, () => this.topo.pause(name));
+  }
+
+  resume(name: string): Promise<FaultEntry> {
+    return this.act('resume', name, () => this.topo.resume(name));
+  }
+
+  start(name: string): Promise<FaultEntry> {
+    return this.act('start', name, () => this.topo.start(name));
+  }
+
+  /** The new replica's name is the entry's `target` (and `value`). */
+  async addReplica(): Promise<FaultEntry> {
+    const entry = await this.act('add-replica', 'nginx', () => this.topo.addReplica());
+    entry.target = String(entry.value);
+    return entry;
+  }
+
+  removeReplica(name: string): Promise<FaultEntry> {
+    return this.act('remove-replica', name, () => this.topo.removeReplica(name));
+  }
+
+  scale(n: number): Promise<FaultEntry> {
+    return this.act('scale', 'nginx', async () => (await this.topo.scale(n), n));
+  }
+
+  /** `server … down` (drain) or back in rotation (undrain); both reload nginx. */
+  markDown(name: string, down: boolean): Promise<FaultEntry> {
+    return this.act(down ? 'drain' : 'undrain', name, () => this.topo.markDown(name, down));
+  }
+
+  redisPause(): Promise<FaultEntry> {
+    return this.act('redis-pause', 'redis', () => this.topo.redisPause());
+  }
+
+  redisResume(): Promise<FaultEntry> {
+    return this.act('redis-resume', 'redis', () => this.topo.redisResume());
+  }
+
+  redisRestart(): Promise<FaultEntry> {
+    return this.act('redis-restart', 'redis', () => this.topo.redisRestart());
+  }
+
+  /**
+   * Runs one fault and records it. A fault that threw may have half
+   * happened (a signal sent, the wait for the exit timed out): `unknown`;
+   * a RangeError is the topology refusing bad input before acting: `fail`.
+   * Either way the error goes on to the scenario.
+   */
+  private async act(fault: FaultKind, target: string, run: () => Promise<unknown>): Promise<FaultEntry> {
+    const entry: FaultEntry = { type: 'fault', fault, target, outcome: 'unknown', startedAt: now(), endedAt: 0 };
+    try {
+      const value = await run();
+      if (typeof value === 'string' || typeof value === 'number') entry.value = value;
+      entry.outcome = 'ok';
+      return entry;
+    } catch (err) {
+      entry.error = (err as Error).message;
+      entry.outcome = err instanceof RangeError ? 'fail' : 'unknown';
+      throw err;
+    } finally {
+      entry.endedAt = now();
+      this.history.record(entry);
+    }
+  }
+}
