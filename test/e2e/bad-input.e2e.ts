@@ -2,7 +2,7 @@
 // 5xx. The single-request cases are one table, run straight against a replica
 // and through a real nginx in front of it (same answers, same shape).
 import request from 'supertest';
-import { NginxLab } from '../../apps/lab/src/nginx/testing/nginx-lab';
+import { NginxLab } from '../support/nginx/nginx-lab';
 import { createTestApp, TestApp } from '../support/cart-api';
 import { rawRequest } from '../support/raw-http';
 
