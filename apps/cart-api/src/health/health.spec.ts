@@ -30,7 +30,8 @@ describe('listeningLine', () => {
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', INSTANCE_ID: 'abc' });
     const line = listeningLine({ address: '127.0.0.1', family: 'IPv4', port: 41234 }, config);
     expect(line.endsWith('\n')).toBe(true);
-    expect(JSON.parse(line)).toEqual({ listening: { host: '127.0.0.1', port: 41234, instance: 'abc' } });
+    expect(JSON.parse(line)).toEqual({ listening: { host: '127.0.0.1', port: 41234, instance: 'abc' }, time: expect.any(String) });
+    expect(line.startsWith('{"listening"')).toBe(true);
   });
 
   it('stays silent under LOG_LEVEL=silent unless a supervisor set INSTANCE_ID', () => {
