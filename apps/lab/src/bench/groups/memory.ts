@@ -99,9 +99,9 @@ const WARM_UP_USERS = 10;
  * that the RSS growth measured next is the sessions' and not the warm-up's.
  */
 async function warmUp(ctx: BenchContext, replica: ChildServer, sku: string): Promise<void> {
-  const cookies = await createUsers(replica.url, WARM_UP_USERS);
+  const users = await createUsers(replica.url, WARM_UP_USERS);
   const steps = [...GET_CART, ...postSteps(sku)];
-  await runLoad({ url: replica.url, steps, cookies }, { durationS: ctx.profile.durationS, warmupS: 0, rounds: 1 });
+  await runLoad(ctx.generator, { url: replica.url, steps, users }, { durationS: ctx.profile.durationS, warmupS: 0, rounds: 1 });
 }
 
 /**
