@@ -39,10 +39,12 @@ async function profileOne(ctx: BenchContext, dir: string, target: Target): Promi
     const from = nowUs();
     load = await runLoad(ctx.generator, spec, { durationS: ctx.profile.durationS, warmupS: 0, rounds: 1 });
     window = [from, nowUs()];
-  } finally {
-    // The profile is written on a normal exit only.
-    if (!(await server.stopGracefully())) throw new Error(`${target.name}: the server did not exit by itself, no profile written`);
+  } catch (err) {
+    await server.stop();
+    throw err;
   }
+  // The profile is written on a normal exit only.
+  if (!(await server.stopGracefully())) throw new Error(`${target.name}: the server did not exit by itself, no profile written`);
   const file = join(dir, `${target.name}.cpuprofile`);
   if (!existsSync(file)) throw new Error(`${target.name}: no profile in ${dir} (${readdirSync(dir).join(', ') || 'empty'})`);
   const summary = summarize(readCpuProfile(file), window[0], window[1]);

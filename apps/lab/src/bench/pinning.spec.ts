@@ -1,0 +1,23 @@
+import { pinnedCommand, pinServers, splitCores } from './pinning';
+
+describe('bench pinning', () => {
+  it('gives the generator a quarter of the cores, at least one, and the servers the rest', () => {
+    expect(splitCores(2)).toEqual({ servers: [0], generator: [1] });
+    expect(splitCores(4)).toEqual({ servers: [0, 1, 2], generator: [3] });
+    expect(splitCores(8)).toEqual({ servers: [0, 1, 2, 3, 4, 5], generator: [6, 7] });
+  });
+
+  it('says why when it does not pin, and then starts the generator without taskset', () => {
+    const p = pinServers(true);
+    expect(p).toMatchObject({ pinned: false, servers: null, generator: null, generatorProcesses: 1, reason: '--no-pin given' });
+    expect(pinnedCommand(p, ['/usr/bin/node', 'worker.js'])).toEqual({ file: '/usr/bin/node', args: ['worker.js'] });
+  });
+
+  it('prefixes taskset with the generator cores when pinned', () => {
+    const p = { pinned: true, servers: '0', generator: '1', generatorProcesses: 1 };
+    const cmd = pinnedCommand(p, ['/usr/bin/node', 'worker.js']);
+    // taskset may be missing on a build machine: then the command runs unpinned rather than failing
+    if (cmd.file.endsWith('taskset')) expect(cmd.args).toEqual(['-c', '1', '/usr/bin/node', 'worker.js']);
+    else expect(cmd).toEqual({ file: '/usr/bin/node', args: ['worker.js'] });
+  });
+});
