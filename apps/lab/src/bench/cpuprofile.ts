@@ -32,7 +32,11 @@ export interface ProfileSummary {
   windowed: boolean;
   top_frames: FrameTime[];
   by_owner: FrameTime[];
-  /** Time with at least one frame of the owner on the stack (what removing its calls could save at most). */
+  /**
+   * Time with at least one frame of the owner on the stack: what removing its
+   * calls could save at most. An upper bound only: middleware calls the next
+   * one synchronously, so it also holds everything after it in the chain.
+   */
   inclusive_by_owner: FrameTime[];
 }
 

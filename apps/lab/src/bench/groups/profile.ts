@@ -13,8 +13,13 @@ export interface ProfileResult {
   /** The .cpuprofile file (open it in Chrome DevTools or speedscope). */
   file: string;
   load: LoadResult;
+  /** The measured load, in the profile's clock (µs): only samples inside it are ranked. */
+  window_us: [number, number];
   summary: ProfileSummary;
 }
+
+/** Frames kept in summary.json (the table prints the first 15). */
+const KEPT_FRAMES = 60;
 
 interface Target {
   name: string;
@@ -47,9 +52,9 @@ async function profileOne(ctx: BenchContext, dir: string, target: Target): Promi
   if (!(await server.stopGracefully())) throw new Error(`${target.name}: the server did not exit by itself, no profile written`);
   const file = join(dir, `${target.name}.cpuprofile`);
   if (!existsSync(file)) throw new Error(`${target.name}: no profile in ${dir} (${readdirSync(dir).join(', ') || 'empty'})`);
-  const summary = summarize(readCpuProfile(file), window[0], window[1]);
+  const summary = summarize(readCpuProfile(file), window[0], window[1], KEPT_FRAMES);
   ctx.log(`  ${target.name}: ${load.server_cpu_us_per_req} µs CPU/req over ${load.requests} requests; ${summary.busy_ms} ms sampled`);
-  return { name: target.name, file, load, summary };
+  return { name: target.name, file, load, window_us: window, summary };
 }
 
 export async function profileGroup(ctx: BenchContext, outDir: string): Promise<ProfileResult[]> {
@@ -83,12 +88,12 @@ export function renderProfiles(results: ProfileResult[]): string {
     const inclusive = new Map(r.summary.inclusive_by_owner.map((f) => [f.owner, f]));
     out.push(
       table(
-        ['owner', 'self ms', 'self share', 'on stack share'],
+        ['owner', 'self ms', 'self share', 'on stack (upper bound)'],
         r.summary.by_owner.slice(0, 12).map((f) => [f.owner, f.self_ms, pct(f.share), inclusive.has(f.owner) ? pct(inclusive.get(f.owner)!.share) : '']),
       ),
     );
     out.push('');
-    out.push(table(['top self-time frames', 'owner', 'self ms', 'share'], r.summary.top_frames.map((f) => [f.frame, f.owner, f.self_ms, pct(f.share)])));
+    out.push(table(['top self-time frames', 'owner', 'self ms', 'share'], r.summary.top_frames.slice(0, 15).map((f) => [f.frame, f.owner, f.self_ms, pct(f.share)])));
     out.push('');
   }
   return out.join('\n');
