@@ -4,7 +4,7 @@
 // refused reports it cannot compare, and profiled cart-api. It never asserts a
 // speed: figures on a shared machine are noise, and the bench exists to report
 // them, not to gate.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -220,5 +220,31 @@ describeIfTools('npm run bench -- --profile --quick', () => {
     const summary = JSON.parse(readFileSync(join(outDir, dir, 'summary.json'), 'utf8')) as Array<{ name: string; summary: { top_frames: unknown[]; busy_ms: number } }>;
     for (const s of summary) expect([s.name, s.summary.top_frames.length > 0, s.summary.busy_ms > 0]).toEqual([s.name, true, true]);
     expect(run.stdout).toMatch(/^\| top self-time frames +\| +owner \| self ms \| share \|$/m);
+  });
+});
+
+describeIfTools('npm run bench when its reader goes away', () => {
+  let outDir: string;
+  beforeAll(() => {
+    buildIfNeeded();
+    outDir = mkdtempSync(join(tmpdir(), 'bench-epipe-'));
+  });
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('finishes the run and writes its report when stdout and stderr are closed (| head)', async () => {
+    const child = spawn(process.execPath, [BENCH, '--quick', '--only', 'ceiling', '--out', outDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    child.stderr.destroy();
+    const code = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+      child.once('exit', (c) => {
+        clearTimeout(timer);
+        resolve(c);
+      });
+    });
+    expect(code).toBe(0);
+    const [file] = readdirSync(outDir).filter((f) => f.endsWith('.json'));
+    const report = JSON.parse(readFileSync(join(outDir, file), 'utf8')) as { cases: Array<{ id: string }> };
+    expect(report.cases.map((c) => c.id)).toEqual(['ceiling.direct', 'ceiling.nginx']);
   });
 });

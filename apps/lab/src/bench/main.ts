@@ -125,6 +125,14 @@ async function cleanUp(): Promise<void> {
   await generator?.stop();
 }
 
+// A reader that went away (`npm run bench | head`) must not crash the bench
+// and orphan its servers: the report still goes to its file.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
+  });
+}
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
 }

@@ -12,8 +12,9 @@ describe('bench arguments', () => {
   });
 
   it('takes --users, --no-pin, --profile, --compare and --against', () => {
-    const o = parseArgs(['--users', '40', '--no-pin', '--profile', '--compare', 'a.json', '--against', 'b.json']);
-    expect([o.profile.users, o.noPin, o.cpuProfile, o.compare, o.against]).toEqual([40, true, true, 'a.json', 'b.json']);
+    const o = parseArgs(['--users', '40', '--no-pin', '--compare', 'a.json', '--against', 'b.json']);
+    expect([o.profile.users, o.noPin, o.cpuProfile, o.compare, o.against]).toEqual([40, true, false, 'a.json', 'b.json']);
+    expect(parseArgs(['--profile', '--quick', '--users', '3']).cpuProfile).toBe(true);
   });
 
   it('takes --quick, --only (both spellings), --sessions, --json and --out', () => {
@@ -38,6 +39,8 @@ describe('bench arguments', () => {
     [['--compare'], /--compare takes a file name/],
     [['--compare', '--quick'], /--compare takes a file name/],
     [['--against', 'b.json'], /--against needs --compare/],
+    [['--profile', '--only', 'nginx'], /--profile runs on its own/],
+    [['--profile', '--compare', 'a.json'], /--profile runs on its own/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(message);
   });

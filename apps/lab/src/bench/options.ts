@@ -47,6 +47,7 @@ export function parseArgs(argv: string[]): BenchOptions {
   let quick = false;
   let json = false;
   let only = new Set<Group>(GROUPS);
+  let onlyGiven = false;
   let outDir: string | undefined;
   let sessions: number[] | undefined;
   let users: number | undefined;
@@ -55,8 +56,10 @@ export function parseArgs(argv: string[]): BenchOptions {
     const arg = argv[i];
     if (arg === '--quick') quick = true;
     else if (arg === '--json') json = true;
-    else if (arg === '--only') only = parseOnly(argv[++i]);
-    else if (arg.startsWith('--only=')) only = parseOnly(arg.slice('--only='.length));
+    else if (arg === '--only' || arg.startsWith('--only=')) {
+      only = parseOnly(arg === '--only' ? argv[++i] : arg.slice('--only='.length));
+      onlyGiven = true;
+    }
     else if (arg === '--out') outDir = argv[++i];
     else if (arg === '--sessions') sessions = parseCounts(argv[++i]);
     else if (arg === '--users') users = parseUsers(argv[++i]);
@@ -67,6 +70,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     else throw new Error(`unknown argument ${arg}`);
   }
   if (rest.against && !rest.compare) throw new Error('--against needs --compare EARLIER.json');
+  if (rest.cpuProfile && (onlyGiven || rest.compare)) throw new Error('--profile runs on its own: it takes --quick, --users, --out and --no-pin, not --only or --compare');
   let profile = quick ? QUICK : FULL;
   if (sessions) profile = { ...profile, sessionCounts: sessions };
   if (users) profile = { ...profile, users };
