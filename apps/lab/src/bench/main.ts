@@ -9,7 +9,7 @@ import { downAllTopologies } from './lab';
 import { describeMachine } from './machine';
 import { BenchContext, BenchReport, CaseRow, SCHEMA_VERSION } from './model';
 import { BenchOptions, Group, parseArgs, USAGE } from './options';
-import { pinServers } from './pinning';
+import { Pinning, pinServers } from './pinning';
 import { renderReport, writeReport } from './report';
 import { evaluateTargets } from './targets';
 import { ceilingGroup } from './groups/ceiling';
@@ -36,7 +36,7 @@ async function runGroup(report: BenchReport, ctx: BenchContext, group: Group, fn
   ctx.log(`  (${report.group_seconds[group]} s)`);
 }
 
-function context(opts: BenchOptions, gen: Generator, failures: BenchReport['failures']): BenchContext {
+function context(opts: BenchOptions, gen: Generator, pinning: Pinning, failures: BenchReport['failures']): BenchContext {
   const log = (line: string) => void process.stderr.write(line + '\n');
   return {
     profile: opts.profile,
@@ -47,6 +47,7 @@ function context(opts: BenchOptions, gen: Generator, failures: BenchReport['fail
       generator: join(__dirname, 'generator/worker.js'),
     },
     generator: gen,
+    pinning,
     log,
     fail: (group, message) => {
       log(`  FAILED: ${message}`);
@@ -82,7 +83,7 @@ async function main(opts: BenchOptions): Promise<number> {
   const pinning = pinServers(opts.noPin);
   const outDir = opts.outDir ? resolve(opts.outDir) : join(REPO, 'bench/results');
   const failures: BenchReport['failures'] = [];
-  const ctx = context(opts, (generator = Generator.start(join(__dirname, 'generator/worker.js'), pinning)), failures);
+  const ctx = context(opts, (generator = Generator.start(join(__dirname, 'generator/worker.js'), pinning)), pinning, failures);
   const report: BenchReport = {
     schema_version: SCHEMA_VERSION,
     started_at: new Date().toISOString(),

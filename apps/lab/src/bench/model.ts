@@ -80,6 +80,7 @@ export interface BenchContext {
   profile: Profile;
   paths: { cartApi: string; peer: string; ceiling: string; generator: string };
   generator: Generator;
+  pinning: Pinning;
   log: (line: string) => void;
   /** Records a failed case in the report without ending its group. */
   fail: (group: Group, message: string) => void;

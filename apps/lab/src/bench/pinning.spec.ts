@@ -1,4 +1,13 @@
-import { pinnedCommand, pinServers, splitCores } from './pinning';
+import { spawnSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { noteSkip } from '../../../../test/support/skip';
+import { findBinary } from '../process/find-binary';
+import { onGeneratorCores, pinnedCommand, pinServers, splitCores } from './pinning';
+
+const affinity = () => /:\s*(\S+)\s*$/.exec(spawnSync('taskset', ['-c', '-p', String(process.pid)], { encoding: 'utf8' }).stdout)?.[1];
+const canPin = !!findBinary('taskset') && cpus().length >= 2;
+if (!canPin) noteSkip('bench pinning: moving the bench between cores needs taskset and 2 cores');
+const itIfPin = canPin ? it : it.skip;
 
 describe('bench pinning', () => {
   it('gives the generator a quarter of the cores, at least one, and the servers the rest', () => {
@@ -19,5 +28,19 @@ describe('bench pinning', () => {
     // taskset may be missing on a build machine: then the command runs unpinned rather than failing
     if (cmd.file.endsWith('taskset')) expect(cmd.args).toEqual(['-c', '1', '/usr/bin/node', 'worker.js']);
     else expect(cmd).toEqual({ file: '/usr/bin/node', args: ['worker.js'] });
+  });
+
+  itIfPin('moves the bench process to the generator cores for its own load, and back', async () => {
+    const original = affinity()!;
+    const last = String(cpus().length - 1);
+    const seen = await onGeneratorCores({ pinned: true, servers: original, generator: last, generatorProcesses: 1 }, async () => affinity());
+    expect(seen).toBe(last);
+    expect(affinity()).toBe(original);
+  });
+
+  it('leaves the process where it is when nothing is pinned', async () => {
+    const before = canPin ? affinity() : undefined;
+    expect(await onGeneratorCores(pinServers(true), async () => 42)).toBe(42);
+    if (canPin) expect(affinity()).toBe(before);
   });
 });

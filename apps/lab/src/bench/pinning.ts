@@ -63,3 +63,26 @@ export function pinnedCommand(p: Pinning, argv: string[]): { file: string; args:
   if (!taskset || !p.generator) return { file: argv[0], args: argv.slice(1) };
   return { file: taskset, args: ['-c', p.generator, ...argv] };
 }
+
+function setAffinity(cores: string): void {
+  const taskset = findBinary('taskset');
+  if (!taskset) return;
+  const res = spawnSync(taskset, ['-a', '-c', '-p', cores, String(process.pid)], { encoding: 'utf8', timeout: 5_000 });
+  if (res.status !== 0) throw new Error(`taskset ${cores} failed: ${(res.stderr ?? '').trim()}`);
+}
+
+/**
+ * Runs load the bench process itself generates (autocannon creating sessions)
+ * on the generator cores, then moves the bench back to the server cores.
+ * Processes started meanwhile would inherit the generator cores: `fn` must
+ * start none.
+ */
+export async function onGeneratorCores<T>(p: Pinning, fn: () => Promise<T>): Promise<T> {
+  if (!p.pinned || !p.generator || !p.servers) return fn();
+  setAffinity(p.generator);
+  try {
+    return await fn();
+  } finally {
+    setAffinity(p.servers);
+  }
+}

@@ -6,6 +6,7 @@ import { round, runLoad } from '../load';
 import type { BenchContext, MemoryResult } from '../model';
 import { createUsers, productSkus } from '../users';
 import { GET_CART, postSteps, startReplica, withCleanup } from '../cases';
+import { onGeneratorCores } from '../pinning';
 
 /** A first guess of how fast sessions are created; later counts use the measured rate. */
 const GUESSED_SESSIONS_PER_S = 250;
@@ -58,7 +59,8 @@ async function holdSessions(ctx: BenchContext, count: number, ttl: number): Prom
     ctx.log(`  creating ${count} sessions with a 3-line cart (TTL ${ttl} s) …`);
     const before = await sessionsHeld(replica.url);
     const t0 = Date.now();
-    await createSessions(replica.url, skus, count);
+    // autocannon runs in the bench process, which is pinned with the servers: it moves to the generator cores meanwhile.
+    await onGeneratorCores(ctx.pinning, () => createSessions(replica.url, skus, count));
     const createS = (Date.now() - t0) / 1000;
     const held = Math.max(0, (await sessionsHeld(replica.url)) - before);
     const rssHeld = rssOf(replica.pid);
