@@ -102,7 +102,7 @@ describeIfTools('npm run bench -- --quick', () => {
 
   it('prints the machine, the pinning, the cases table and the targets table', () => {
     expect(run.stdout).toMatch(/^Machine: .+ \d+ cores/m);
-    expect(run.stdout).toMatch(/^Pinning: (servers on core\(s\) [\d,]+, generator on core\(s\) [\d,]+ \(taskset\)|none \(.+\))$/m);
+    expect(run.stdout).toMatch(/^Pinning: (servers on core\(s\) [\d,]+ while measured, generator on core\(s\) [\d,]+ \(taskset\)|none \(.+\))$/m);
     expect(run.stdout).toMatch(/^\| case +\| server CPU µs\/req \| req\/s \| p50 ms \| p99 ms \| errors \|/m);
     expect(run.stdout).toMatch(/^\| target +\| value/m);
     expect(run.stdout).toMatch(/^\| lab boot/m);

@@ -2,6 +2,7 @@ import { ChildServer } from './child';
 import { LoadSpec, LoadStep, round, runInterleaved } from './load';
 import type { BenchContext, CaseRow } from './model';
 import type { Group } from './options';
+import { pinServerProcesses } from './pinning';
 
 export const GET_CART: LoadStep[] = [{ method: 'GET', path: '/cart' }];
 
@@ -24,6 +25,7 @@ export interface CaseSpec {
 export async function measureTogether(ctx: BenchContext, cases: CaseSpec[]): Promise<CaseRow[]> {
   ctx.log(`  ${cases.map((c) => c.row.label).join(' | ')} …`);
   const { durationS, warmupS, rounds } = ctx.profile;
+  pinServerProcesses(ctx.pinning);
   const loads = await runInterleaved(
     ctx.generator,
     cases.map((c) => c.spec),

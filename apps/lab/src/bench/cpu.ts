@@ -45,6 +45,17 @@ function procStat(pid: number): ProcStat | undefined {
  * Unlike req/s it barely moves when other work shares the cores.
  */
 export function serverCpuMs(roots?: number[]): number {
+  const { stats, pids } = serverTree(roots);
+  const ticks = pids.reduce((sum, pid) => sum + (stats.get(pid)?.ticks ?? 0), 0);
+  return (ticks * 1000) / clockTicks();
+}
+
+/** Every server process the bench started (not the generator), as in serverCpuMs. */
+export function serverPids(): number[] {
+  return serverTree().pids;
+}
+
+function serverTree(roots?: number[]): { stats: Map<number, ProcStat>; pids: number[] } {
   const stats = new Map<number, ProcStat>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -53,12 +64,12 @@ export function serverCpuMs(roots?: number[]): number {
   }
   const children = new Map<number, number[]>();
   for (const [pid, s] of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), pid]);
-  let ticks = 0;
+  const pids: number[] = [];
   const queue = roots ? [...roots] : (children.get(process.pid) ?? []).filter((pid) => !notServers.has(pid));
   while (queue.length) {
     const pid = queue.pop()!;
-    ticks += stats.get(pid)?.ticks ?? 0;
+    pids.push(pid);
     queue.push(...(children.get(pid) ?? []));
   }
-  return (ticks * 1000) / clockTicks();
+  return { stats, pids };
 }

@@ -16,7 +16,7 @@ export interface Machine {
 export function caveatFor(p: Pinning, cores: number): string {
   if (p.pinned) {
     return (
-      `servers on core(s) ${p.servers}, load generator (${p.generatorProcesses} process) on core(s) ${p.generator} (taskset); ` +
+      `servers pinned to core(s) ${p.servers} while measured (they boot on every core), load generator (${p.generatorProcesses} process) on core(s) ${p.generator} (taskset); ` +
       'other work on the machine still shares them: trust the server CPU per request and the ratios of one run more than req/s'
     );
   }

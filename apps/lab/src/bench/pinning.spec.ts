@@ -33,7 +33,7 @@ describe('bench pinning', () => {
   itIfPin('moves the bench process to the generator cores for its own load, and back', async () => {
     const original = affinity()!;
     const last = String(cpus().length - 1);
-    const seen = await onGeneratorCores({ pinned: true, servers: original, generator: last, generatorProcesses: 1 }, async () => affinity());
+    const seen = await onGeneratorCores({ pinned: true, servers: '0', generator: last, all: original, generatorProcesses: 1 }, async () => affinity());
     expect(seen).toBe(last);
     expect(affinity()).toBe(original);
   });

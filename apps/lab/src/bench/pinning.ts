@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { findBinary } from '../process/find-binary';
+import { serverPids } from './cpu';
 
 /**
  * Which cores the servers and the load generator run on. On a machine with
@@ -13,6 +14,8 @@ export interface Pinning {
   pinned: boolean;
   /** taskset core lists, e.g. "0" and "1"; null when not pinned. */
   servers: string | null;
+  /** Every core the bench may use: boots and the bench process itself run there. */
+  all?: string;
   generator: string | null;
   /** How many generator processes run (one per generator core). */
   generatorProcesses: number;
@@ -37,10 +40,10 @@ function affinityOf(pid: number, taskset: string): number[] | null {
 }
 
 /**
- * Pins this process (and so every server it starts afterwards: children
- * inherit the mask) to the server cores, and says which cores the generator
- * gets. `disabled` (--no-pin) or a missing `taskset` or a single allowed core
- * leaves everything where it is and says so.
+ * Decides which cores the servers and the generator get. Nothing moves yet:
+ * servers boot on every core (as `lab up` does) and are pinned just before
+ * they are measured (pinServerProcesses). `disabled` (--no-pin), a missing
+ * `taskset` or a single allowed core pins nothing, and says so.
  */
 export function pinServers(disabled = false): Pinning {
   const unpinned = (reason: string): Pinning => ({ pinned: false, servers: null, generator: null, generatorProcesses: 1, reason });
@@ -52,9 +55,18 @@ export function pinServers(disabled = false): Pinning {
   const split = splitCores(allowed.length);
   const servers = split.servers.map((i) => allowed[i]).join(',');
   const generator = split.generator.map((i) => allowed[i]).join(',');
-  const res = spawnSync(taskset, ['-a', '-c', '-p', servers, String(process.pid)], { encoding: 'utf8', timeout: 5_000 });
-  if (res.status !== 0) return unpinned(`taskset failed: ${(res.stderr ?? '').trim()}`);
-  return { pinned: true, servers, generator, generatorProcesses: split.generator.length };
+  return { pinned: true, servers, generator, all: allowed.join(','), generatorProcesses: split.generator.length };
+}
+
+/**
+ * Pins every server process the bench started (replicas, nginx and its
+ * workers, redis-server; never the generator) to the server cores, all their
+ * threads. A process that exited meanwhile is skipped.
+ */
+export function pinServerProcesses(p: Pinning): void {
+  const taskset = p.pinned && p.servers ? findBinary('taskset') : null;
+  if (!taskset || !p.servers) return;
+  for (const pid of serverPids()) spawnSync(taskset, ['-a', '-c', '-p', p.servers, String(pid)], { stdio: 'ignore', timeout: 5_000 });
 }
 
 /** The command that starts a generator process on its cores (taskset prefix when pinned). */
@@ -73,16 +85,15 @@ function setAffinity(cores: string): void {
 
 /**
  * Runs load the bench process itself generates (autocannon creating sessions)
- * on the generator cores, then moves the bench back to the server cores.
- * Processes started meanwhile would inherit the generator cores: `fn` must
- * start none.
+ * on the generator cores, then gives the bench every core back. Processes
+ * started meanwhile would inherit the generator cores: `fn` must start none.
  */
 export async function onGeneratorCores<T>(p: Pinning, fn: () => Promise<T>): Promise<T> {
-  if (!p.pinned || !p.generator || !p.servers) return fn();
+  if (!p.pinned || !p.generator || !p.all) return fn();
   setAffinity(p.generator);
   try {
     return await fn();
   } finally {
-    setAffinity(p.servers);
+    setAffinity(p.all);
   }
 }

@@ -16,7 +16,7 @@ export function table(header: string[], rows: Cell[][]): string {
 
 function pinningLine(r: BenchReport): string {
   const p = r.pinning;
-  return p.pinned ? `servers on core(s) ${p.servers}, generator on core(s) ${p.generator} (taskset)` : `none (${p.reason})`;
+  return p.pinned ? `servers on core(s) ${p.servers} while measured, generator on core(s) ${p.generator} (taskset)` : `none (${p.reason})`;
 }
 
 function generatorCell(c: CaseRow): string {

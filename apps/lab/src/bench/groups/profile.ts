@@ -7,6 +7,7 @@ import { LoadResult, LoadStep, runLoad } from '../load';
 import type { BenchContext } from '../model';
 import { table } from '../report';
 import { createUsers, productSkus } from '../users';
+import { pinServerProcesses } from '../pinning';
 
 export interface ProfileResult {
   name: string;
@@ -40,6 +41,7 @@ async function profileOne(ctx: BenchContext, dir: string, target: Target): Promi
   try {
     const users = await createUsers(server.url, ctx.profile.users);
     const spec = { url: server.url, steps: await target.steps(server.url), users, cpuPids: [server.pid] };
+    pinServerProcesses(ctx.pinning);
     await runLoad(ctx.generator, spec, { durationS: ctx.profile.warmupS, warmupS: 0, rounds: 1 });
     const from = nowUs();
     load = await runLoad(ctx.generator, spec, { durationS: ctx.profile.durationS, warmupS: 0, rounds: 1 });
