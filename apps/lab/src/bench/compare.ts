@@ -53,6 +53,7 @@ const CASE_FIGURES: Figure[] = [
   ['p50 ms', (c) => c.load.p50],
   ['p99 ms', (c) => c.load.p99],
   ['errors', (c) => c.load.errors],
+  ['generator CPU µs/req', (c) => c.load.generator_cpu_us_per_req],
   ['generator busy', (c) => c.load.generator_busy],
   ['skew', (c) => c.load.skew],
   ['cart kept', (c) => c.cart_kept],
