@@ -80,7 +80,7 @@ describe('bench --compare', () => {
     expect(find('new', 'req/s')).toMatchObject({ before: null, after: 20, change: null });
     expect(find('target: cart-api vs peer', 'value')).toMatchObject({ before: 1.2, after: null, change: null });
     const text = renderComparison('old.json', 'new.json', changes);
-    expect(text).toMatch(/^\| a +\| server CPU µs\/req \| +300 \| +240 \| +-20\.0 % \|$/m);
+    expect(text).toMatch(/^\| a +\| +server CPU µs\/req \| +300 \| +240 \| +-20\.0 % \|$/m);
     expect(text).toMatch(/^\| a +\| +req\/s \| +100 \| +110 \| +\+10\.0 % \|$/m);
   });
 });
