@@ -1,9 +1,11 @@
 // Proves `npm run bench -- --quick` works end to end: it runs the BUILT bench
 // once and checks that it exited 0, printed the tables and wrote a JSON with
-// every case and every target field. It never asserts a speed: figures on a
-// shared machine are noise, and the bench exists to report them, not to gate.
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// every case and every target field, compared itself with an earlier report,
+// refused reports it cannot compare, and profiled cart-api. It never asserts a
+// speed: figures on a shared machine are noise, and the bench exists to report
+// them, not to gate.
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findBinary } from '../../apps/lab/src/process/find-binary';
@@ -27,7 +29,8 @@ const EXPECTED_CASES = [
   'nginx.one.via-nginx',
   ...['memory', 'redis'].flatMap((store) => STRATEGIES.map((s) => `nginx.${store}.${s}`)),
 ];
-const LOAD_FIELDS = ['rps', 'p50', 'p99', 'errors', 'requests', 'durationS', 'connections', 'server_cpu_us_per_req'];
+const LOAD_FIELDS = ['server_cpu_us_per_req', 'rps', 'p50', 'p99', 'errors', 'requests', 'durationS', 'users', 'generator_cpu_us_per_req', 'generator_busy'];
+const QUICK_USERS = 6;
 
 interface Run {
   code: number | null;
@@ -42,12 +45,12 @@ if (missing.length) {
 }
 const describeIfTools = missing.length ? describe.skip : describe;
 
-function runBench(outDir: string): Promise<Omit<Run, 'report'>> {
+function runBench(args: string[], timeoutMs = BENCH_TIMEOUT_MS): Promise<Omit<Run, 'report'>> {
   return new Promise((done) => {
     execFile(
       process.execPath,
-      [BENCH, '--quick', '--out', outDir],
-      { cwd: ROOT, timeout: BENCH_TIMEOUT_MS, maxBuffer: 16 * 2 ** 20 },
+      [BENCH, ...args],
+      { cwd: ROOT, timeout: timeoutMs, maxBuffer: 16 * 2 ** 20 },
       (err, stdout, stderr) => {
         const code = err ? (err as { code?: number }).code : 0;
         done({ code: typeof code === 'number' ? code : null, stdout, stderr });
@@ -60,15 +63,27 @@ function isNumber(x: unknown): x is number {
   return typeof x === 'number' && Number.isFinite(x);
 }
 
+/** An earlier run that measured only the ceiling: the comparison must show its figures and blanks for the rest. */
+function earlierReport(dir: string): string {
+  const load = { rps: 1000, p50: 1, p99: 2, errors: 0, requests: 8000, durationS: 8, users: 6, server_cpu_us_per_req: 50, generator_cpu_us_per_req: 40, generator_busy: 0.2 };
+  const file = join(dir, 'earlier.json');
+  writeFileSync(file, JSON.stringify({ schema_version: 2, cases: [{ id: 'ceiling.direct', group: 'ceiling', label: 'x', load }], boot: [], memory: [], targets: [] }));
+  return file;
+}
+
+function buildIfNeeded(): void {
+  if (!existsSync(BENCH)) execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'pipe', timeout: 240_000 });
+}
+
 describeIfTools('npm run bench -- --quick', () => {
   let outDir: string;
   let run: Run;
 
   beforeAll(async () => {
-    if (!existsSync(BENCH)) execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'pipe', timeout: 240_000 });
+    buildIfNeeded();
     outDir = mkdtempSync(join(tmpdir(), 'bench-quick-'));
-    const result = await runBench(outDir);
-    const files = readdirSync(outDir).filter((f) => f.endsWith('.json'));
+    const result = await runBench(['--quick', '--out', outDir, '--compare', earlierReport(outDir)]);
+    const files = readdirSync(outDir).filter((f) => f.endsWith('.json') && f !== 'earlier.json');
     const report = files.length === 1 ? JSON.parse(readFileSync(join(outDir, files[0]), 'utf8')) : {};
     run = { ...result, report };
     if (result.code !== 0 || files.length !== 1) {
@@ -85,9 +100,10 @@ describeIfTools('npm run bench -- --quick', () => {
     expect(run.report.failures).toEqual([]);
   });
 
-  it('prints the machine, the cases table and the targets table', () => {
+  it('prints the machine, the pinning, the cases table and the targets table', () => {
     expect(run.stdout).toMatch(/^Machine: .+ \d+ cores/m);
-    expect(run.stdout).toMatch(/^\| case +\| req\/s \| p50 ms \| p99 ms \| errors \|/m);
+    expect(run.stdout).toMatch(/^Pinning: (servers on core\(s\) [\d,]+ while measured, generator on core\(s\) [\d,]+ \(taskset\)|none \(.+\))$/m);
+    expect(run.stdout).toMatch(/^\| case +\| server CPU µs\/req \| req\/s \| p50 ms \| p99 ms \| errors \|/m);
     expect(run.stdout).toMatch(/^\| target +\| value/m);
     expect(run.stdout).toMatch(/^\| lab boot/m);
     expect(run.stdout).toMatch(/^\| sessions \(memory store/m);
@@ -100,6 +116,29 @@ describeIfTools('npm run bench -- --quick', () => {
       for (const field of LOAD_FIELDS) expect([c.id, field, isNumber(c.load[field])]).toEqual([c.id, field, true]);
       expect([c.id, c.load.requests as number > 0]).toEqual([c.id, true]);
     }
+  });
+
+  it('gives every strategy row its per-replica requests, skew and cart kept per user', () => {
+    const cases = run.report.cases as Array<{ id: string; load: Record<string, unknown> }>;
+    const strategyRows = cases.filter((c) => /^nginx\.(memory|redis)\./.test(c.id));
+    expect(strategyRows).toHaveLength(2 * STRATEGIES.length);
+    for (const c of strategyRows) {
+      const perReplica = c.load.replica_requests as Record<string, number>;
+      expect([c.id, Object.keys(perReplica).sort()]).toEqual([c.id, ['app1', 'app2', 'app3']]);
+      // the replicas' own counters saw the measured requests (and nothing reaches them but the bench)
+      const served = Object.values(perReplica).reduce((a, b) => a + b, 0);
+      expect([c.id, served >= (c.load.requests as number)]).toEqual([c.id, true]);
+      expect([c.id, isNumber(c.load.skew) && (c.load.skew as number) >= 1 && (c.load.skew as number) <= 3]).toEqual([c.id, true]);
+      const cart = c.load.cart as { per_user: unknown[]; mean: unknown };
+      expect([c.id, cart.per_user.length, isNumber(cart.mean)]).toEqual([c.id, QUICK_USERS, true]);
+    }
+  });
+
+  it('compares itself with the earlier report it was given', () => {
+    expect(run.stdout).toMatch(/^Changes from .*earlier\.json to .*\.json/m);
+    expect(run.stdout).toMatch(/^\| ceiling\.direct +\| +server CPU µs\/req \| +50 \| +\d+ \| +[-+]?\d+\.\d %/m);
+    // a case the earlier run did not measure has no change
+    expect(run.stdout).toMatch(/^\| peer\.get +\| +server CPU µs\/req \| +– \| +\d+ \| +\|$/m);
   });
 
   it('writes lab boot for both stores and session memory figures', () => {
@@ -115,13 +154,97 @@ describeIfTools('npm run bench -- --quick', () => {
     }
   });
 
-  it('writes the five targets, each with a numeric value and a met flag', () => {
+  it('writes the six targets, each with a numeric value and a met flag', () => {
     const targets = run.report.targets as Array<Record<string, unknown>>;
-    expect(targets).toHaveLength(5);
+    expect(targets).toHaveLength(6);
     for (const t of targets) {
       expect(typeof t.name).toBe('string');
       expect(typeof t.goal).toBe('string');
       expect([t.name, isNumber(t.value), typeof t.met]).toEqual([t.name, true, 'boolean']);
     }
+  });
+});
+
+describe('npm run bench -- --compare: reports it cannot compare', () => {
+  let dir: string;
+  beforeAll(() => {
+    buildIfNeeded();
+    dir = mkdtempSync(join(tmpdir(), 'bench-compare-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    ['a missing file', () => join(dir, 'missing.json'), /cannot read .*missing\.json: ENOENT/],
+    ['not JSON', () => write('text.json', 'not json'), /is not JSON/],
+    ['a report of another schema version', () => write('v1.json', JSON.stringify({ cases: [], targets: [] })), /schema version "none \(before v2\)"/],
+  ])('exits 2 with a clear error on %s, before any measurement', async (_what, file, message) => {
+    const r = await runBench(['--compare', file(), '--against', file()], 30_000);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+  });
+
+  it('compares two reports without running the bench', async () => {
+    const report = (rps: number) => JSON.stringify({ schema_version: 2, cases: [{ id: 'peer.get', load: { rps, server_cpu_us_per_req: 200 } }], targets: [] });
+    const r = await runBench(['--compare', write('a.json', report(100)), '--against', write('b.json', report(150))], 30_000);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^\| peer\.get +\| +req\/s \| +100 \| +150 \| +\+50\.0 % \|$/m);
+  });
+
+  function write(name: string, text: string): string {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  }
+});
+
+describeIfTools('npm run bench -- --profile --quick', () => {
+  let outDir: string;
+  let run: Omit<Run, 'report'>;
+
+  beforeAll(async () => {
+    buildIfNeeded();
+    outDir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
+    run = await runBench(['--profile', '--quick', '--out', outDir], 180_000);
+    if (run.code !== 0) console.error(`bench --profile exited ${run.code}\n--- stderr\n${run.stderr}`);
+  });
+  afterAll(() => {
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('writes a cpu profile per route and ranks its frames by self time', () => {
+    expect(run.code).toBe(0);
+    const [dir] = readdirSync(outDir).filter((f) => f.startsWith('profiles-'));
+    const files = readdirSync(join(outDir, dir)).sort();
+    expect(files).toEqual(['cart-api-get-cart.cpuprofile', 'cart-api-post-cart-items.cpuprofile', 'peer-get-cart.cpuprofile', 'summary.json']);
+    const summary = JSON.parse(readFileSync(join(outDir, dir, 'summary.json'), 'utf8')) as Array<{ name: string; summary: { top_frames: unknown[]; busy_ms: number } }>;
+    for (const s of summary) expect([s.name, s.summary.top_frames.length > 0, s.summary.busy_ms > 0]).toEqual([s.name, true, true]);
+    expect(run.stdout).toMatch(/^\| top self-time frames +\| +owner \| self ms \| share \|$/m);
+  });
+});
+
+describeIfTools('npm run bench when its reader goes away', () => {
+  let outDir: string;
+  beforeAll(() => {
+    buildIfNeeded();
+    outDir = mkdtempSync(join(tmpdir(), 'bench-epipe-'));
+  });
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('finishes the run and writes its report when stdout and stderr are closed (| head)', async () => {
+    const child = spawn(process.execPath, [BENCH, '--quick', '--only', 'ceiling', '--out', outDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    child.stderr.destroy();
+    const code = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+      child.once('exit', (c) => {
+        clearTimeout(timer);
+        resolve(c);
+      });
+    });
+    expect(code).toBe(0);
+    const [file] = readdirSync(outDir).filter((f) => f.endsWith('.json'));
+    const report = JSON.parse(readFileSync(join(outDir, file), 'utf8')) as { cases: Array<{ id: string }> };
+    expect(report.cases.map((c) => c.id)).toEqual(['ceiling.direct', 'ceiling.nginx']);
   });
 });

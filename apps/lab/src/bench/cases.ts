@@ -2,6 +2,7 @@ import { ChildServer } from './child';
 import { LoadSpec, LoadStep, round, runInterleaved } from './load';
 import type { BenchContext, CaseRow } from './model';
 import type { Group } from './options';
+import { pinServerProcesses } from './pinning';
 
 export const GET_CART: LoadStep[] = [{ method: 'GET', path: '/cart' }];
 
@@ -24,14 +25,22 @@ export interface CaseSpec {
 export async function measureTogether(ctx: BenchContext, cases: CaseSpec[]): Promise<CaseRow[]> {
   ctx.log(`  ${cases.map((c) => c.row.label).join(' | ')} …`);
   const { durationS, warmupS, rounds } = ctx.profile;
+  pinServerProcesses(ctx.pinning);
   const loads = await runInterleaved(
+    ctx.generator,
     cases.map((c) => c.spec),
     { durationS, warmupS, rounds },
   );
   return cases.map((c, i) => {
     const load = loads[i];
-    ctx.log(`  ${c.row.label}: ${load.rps} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, errors ${load.errors}`);
-    return { ...c.row, load };
+    const skew = load.skew === undefined ? '' : `, skew ${load.skew}`;
+    ctx.log(
+      `  ${c.row.label}: ${load.server_cpu_us_per_req} µs CPU/req, ${load.rps} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ` +
+        `errors ${load.errors}, generator busy ${load.generator_busy}${skew}`,
+    );
+    const row: CaseRow = { ...c.row, load };
+    if (load.cart) row.cart_kept = load.cart.mean;
+    return row;
   });
 }
 
@@ -40,24 +49,11 @@ export async function measure(ctx: BenchContext, row: CaseSpec['row'], spec: Loa
   return result;
 }
 
-/** Sets `row.ratio` to row req/s over `of` req/s. */
+/** Sets `row.ratio`: row req/s and server CPU per request over `of`'s, measured in the same run. */
 export function ratio(row: CaseRow, of: CaseRow | undefined): void {
   if (!of || of.load.rps <= 0) return;
-  row.ratio = { value: round(row.load.rps / of.load.rps, 2), of: of.id };
-}
-
-/** A GET /cart inspector counting answers that still hold the user's cart. */
-export function cartKeeper(): { inspect: (status: number, body: string) => void; share: () => number } {
-  let seen = 0;
-  let kept = 0;
-  return {
-    inspect: (status, body) => {
-      if (status !== 200) return;
-      seen++;
-      if (!body.includes('"item_count":0')) kept++;
-    },
-    share: () => (seen ? round(kept / seen, 3) : 0),
-  };
+  const cpu = of.load.server_cpu_us_per_req > 0 ? round(row.load.server_cpu_us_per_req / of.load.server_cpu_us_per_req, 2) : null;
+  row.ratio = { of: of.id, rps: round(row.load.rps / of.load.rps, 2), cpu };
 }
 
 export interface ReplicaOptions {

@@ -65,6 +65,23 @@ export class ChildServer {
     return this.output;
   }
 
+  /**
+   * SIGTERM and wait for the exit (a `--cpu-prof` profile is written only on
+   * a normal exit); SIGKILL once `boundMs` passes. True when it exited by itself.
+   */
+  async stopGracefully(boundMs = 10_000): Promise<boolean> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return this.child.exitCode !== null;
+    const exited = new Promise<boolean>((r) => this.child.once('exit', (code) => r(code !== null)));
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), boundMs);
+    try {
+      return await exited;
+    } finally {
+      clearTimeout(timer);
+      live.delete(this);
+    }
+  }
+
   async stop(): Promise<void> {
     live.delete(this);
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;

@@ -2,6 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 let ticksPerSecond: number | undefined;
+/** Processes the bench started that serve nothing (the load generator): never counted as server CPU. */
+const notServers = new Set<number>();
+
+export function excludeFromServerCpu(pid: number): void {
+  notServers.add(pid);
+}
 
 function clockTicks(): number {
   if (ticksPerSecond === undefined) {
@@ -33,11 +39,23 @@ function procStat(pid: number): ProcStat | undefined {
 
 /**
  * CPU milliseconds used so far by the `roots` processes and their
- * descendants; by default every descendant of this process, i.e. every
- * server the bench started (replicas, nginx master and workers, redis).
+ * descendants; by default every descendant of this process but the load
+ * generator, i.e. every server the bench started (replicas, nginx master
+ * and workers, redis).
  * Unlike req/s it barely moves when other work shares the cores.
  */
 export function serverCpuMs(roots?: number[]): number {
+  const { stats, pids } = serverTree(roots);
+  const ticks = pids.reduce((sum, pid) => sum + (stats.get(pid)?.ticks ?? 0), 0);
+  return (ticks * 1000) / clockTicks();
+}
+
+/** Every server process the bench started (not the generator), as in serverCpuMs. */
+export function serverPids(): number[] {
+  return serverTree().pids;
+}
+
+function serverTree(roots?: number[]): { stats: Map<number, ProcStat>; pids: number[] } {
   const stats = new Map<number, ProcStat>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -46,12 +64,12 @@ export function serverCpuMs(roots?: number[]): number {
   }
   const children = new Map<number, number[]>();
   for (const [pid, s] of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), pid]);
-  let ticks = 0;
-  const queue = roots ? [...roots] : [...(children.get(process.pid) ?? [])];
+  const pids: number[] = [];
+  const queue = roots ? [...roots] : (children.get(process.pid) ?? []).filter((pid) => !notServers.has(pid));
   while (queue.length) {
     const pid = queue.pop()!;
-    ticks += stats.get(pid)?.ticks ?? 0;
+    pids.push(pid);
     queue.push(...(children.get(pid) ?? []));
   }
-  return (ticks * 1000) / clockTicks();
+  return { stats, pids };
 }

@@ -1,12 +1,40 @@
-import { percentile } from './load';
+import { cartKept, percentile, spread } from './load';
 import { table } from './report';
-import { mergeCookies } from './users';
+import { MAX_USERS, mergeCookies, userAddress } from './users';
 
 describe('bench helpers', () => {
   it('merges Set-Cookie answers into one Cookie header, newest value winning', () => {
     const first = mergeCookies('', ['sid=s%3Aabc.sig; Path=/; HttpOnly; SameSite=Lax']);
     expect(first).toBe('sid=s%3Aabc.sig');
     expect(mergeCookies(first, ['route=app2; Path=/', 'sid=s%3Anew.sig; Path=/'])).toBe('sid=s%3Anew.sig; route=app2');
+  });
+
+  it('gives users loopback addresses two to a /24, so ip-hash sees many keys', () => {
+    expect([0, 1, 2, 3].map(userAddress)).toEqual(['127.77.1.1', '127.77.1.2', '127.77.2.1', '127.77.2.2']);
+    const subnets = new Set(Array.from({ length: 24 }, (_, i) => userAddress(i).split('.').slice(0, 3).join('.')));
+    expect(subnets.size).toBe(12);
+    expect(userAddress(MAX_USERS - 1)).toBe('127.77.254.2');
+    expect(() => userAddress(MAX_USERS)).toThrow(RangeError);
+    expect(() => userAddress(-1)).toThrow(RangeError);
+  });
+
+  it('takes per-replica requests between two readings and the skew they show', () => {
+    // 300 requests over 3 replicas: the mean is 100, the busiest served 150
+    expect(spread({ app1: 10, app2: 0, app3: 5 }, { app1: 160, app2: 100, app3: 55 })).toEqual({
+      replica_requests: { app1: 150, app2: 100, app3: 50 },
+      skew: 1.5,
+    });
+    expect(spread({ app1: 0 }, { app1: 0 })).toEqual({ replica_requests: { app1: 0 } });
+    expect(spread(undefined, { app1: 3 })).toEqual({});
+  });
+
+  it('keeps cart kept per user, and says nothing when no user read', () => {
+    expect(cartKept([{ reads: 4, kept: 4 }, { reads: 4, kept: 1 }, { reads: 0, kept: 0 }])).toEqual({
+      per_user: [1, 0.25, null],
+      mean: 0.625,
+      users_always_kept: 0.5,
+    });
+    expect(cartKept([{ reads: 0, kept: 0 }])).toMatchObject({ mean: null, users_always_kept: null });
   });
 
   it('takes percentiles by rank', () => {

@@ -1,6 +1,6 @@
 import { waitFor } from '../process/wait';
 import { createTopology } from '../topology';
-import type { StoreKind, Topology, TopologyOptions } from '../topology/topology';
+import type { StoreKind, Topology, TopologyOptions } from '../topology';
 import { serverCpuMs } from './cpu';
 import { round } from './load';
 
@@ -54,9 +54,24 @@ export async function timedTopology(o: TopologyOptions): Promise<{ topology: Top
   return { topology, ms };
 }
 
+/**
+ * The driver picks free ports and binds them later: on a busy machine another
+ * process can take one in between. That boot is tried once more; any other
+ * failure is the topology's and is thrown.
+ */
+async function bootRetryingPortRace(o: TopologyOptions): Promise<Topology> {
+  try {
+    return (await timedTopology(o)).topology;
+  } catch (err) {
+    if (!/EADDRINUSE/.test(err instanceof Error ? err.message : String(err))) throw err;
+    process.stderr.write('  a port picked for the topology was taken by another process before it bound it; booting again\n');
+    return (await timedTopology(o)).topology;
+  }
+}
+
 /** A started topology that is torn down after `fn`, whatever happens, and on Ctrl-C. */
 export async function withTopology<T>(o: TopologyOptions, fn: (t: Topology) => Promise<T>): Promise<T> {
-  const { topology } = await timedTopology(o);
+  const topology = await bootRetryingPortRace(o);
   try {
     return await fn(topology);
   } finally {

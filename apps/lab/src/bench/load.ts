@@ -1,24 +1,20 @@
-import autocannon from 'autocannon';
-import type { IncomingHttpHeaders } from 'node:http';
 import { serverCpuMs } from './cpu';
+import type { Generator } from './generator/pool';
+import type { BenchUser, LoadStep, SliceResult, UserTally } from './generator/protocol';
 
-/** One request of the sequence each connection repeats. */
-export interface LoadStep {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  path: string;
-  body?: unknown;
-}
+export type { BenchUser, LoadStep } from './generator/protocol';
 
 export interface LoadSpec {
   url: string;
   steps: LoadStep[];
-  /** One connection per cookie, so each connection is its own user; else `connections` anonymous ones. */
-  cookies?: string[];
-  connections?: number;
+  /** Each user is one keep-alive connection from its own address, with its own cookies. */
+  users: BenchUser[];
   /** Processes (with their children) whose CPU this case costs; default every server the bench started. */
   cpuPids?: number[];
-  /** Called with every measured response body; lets a case count e.g. carts that were found. */
-  inspect?: (status: number, body: string) => void;
+  /** Count, per user, the `GET /cart` answers that still held the user's cart. */
+  inspectCart?: boolean;
+  /** Requests each replica counted so far; read after warm-up and after the last slice. */
+  replicaCounts?: () => Promise<Record<string, number>>;
 }
 
 export interface Timing {
@@ -28,116 +24,162 @@ export interface Timing {
   rounds: number;
 }
 
+export interface CartKept {
+  /** Per user: share of its reads that found its cart (null: it read nothing). */
+  per_user: (number | null)[];
+  /** Mean of the per-user shares; null when no user read (no evidence either way). */
+  mean: number | null;
+  /** Share of users whose every read found the cart; null when no user read. */
+  users_always_kept: number | null;
+}
+
 export interface LoadResult {
   rps: number;
   p50: number;
   p99: number;
   /** Connection errors, timeouts and non-2xx answers. */
   errors: number;
-  /** The errors by kind: an HTTP status, or `connection` (reset, refused, timeout). */
+  /** The errors by kind: an HTTP status, `connection` (reset, refused) or `timeout`. */
   error_kinds: Record<string, number>;
   requests: number;
   durationS: number;
-  connections: number;
-  /** CPU time of the server processes (every process the bench started) per request, in µs. */
+  users: number;
+  /** CPU time of the server processes (replicas, nginx, redis) per request, in µs: the headline figure. */
   server_cpu_us_per_req: number;
+  /** The load generator's own CPU per request, in µs. */
+  generator_cpu_us_per_req: number;
+  /** Share of its processes' time the generator was on a CPU: near 1 means the generator, not the server, set the pace. */
+  generator_busy: number;
+  /** Share of its processes' time the generator was ready but waited for a CPU (other work on its cores); null when unknown. */
+  generator_cpu_wait: number | null;
+  /** Requests each replica served during the measured slices (from the replicas' own counters). */
+  replica_requests?: Record<string, number>;
+  /** Busiest replica's requests over the mean: 1 is an even spread, 3 is everything on one of 3. */
+  skew?: number;
+  cart?: CartKept;
 }
 
 interface RunTotals {
-  latencies: number[];
+  latencies: Float64Array[];
   completed: number;
   errors: Record<string, number>;
   wallS: number;
   serverCpuMs: number;
+  generatorCpuUs: number;
+  /** null once any slice could not tell. */
+  generatorWaitUs: number | null;
+  generatorWallS: number;
+  tallies: UserTally[];
 }
 
-const emptyTotals = (): RunTotals => ({ latencies: [], completed: 0, errors: {}, wallS: 0, serverCpuMs: 0 });
-
-function countError(t: RunTotals, kind: string): void {
-  t.errors[kind] = (t.errors[kind] ?? 0) + 1;
-}
+const emptyTotals = (users: number): RunTotals => ({
+  latencies: [],
+  completed: 0,
+  errors: {},
+  wallS: 0,
+  serverCpuMs: 0,
+  generatorCpuUs: 0,
+  generatorWaitUs: 0,
+  generatorWallS: 0,
+  tallies: Array.from({ length: users }, () => ({ reads: 0, kept: 0 })),
+});
 
 /**
  * Measures several cases that are to be compared: each is warmed up, then
  * they take turns in short slices, so a burst of unrelated load on a shared
  * machine hits all of them alike instead of skewing one.
  */
-export async function runInterleaved(specs: LoadSpec[], t: Timing): Promise<LoadResult[]> {
-  const users = specs.map((s) => (s.cookies?.length ? s.cookies : Array.from({ length: s.connections ?? 8 }, () => '')));
-  const totals = specs.map(emptyTotals);
+export async function runInterleaved(gen: Generator, specs: LoadSpec[], t: Timing): Promise<LoadResult[]> {
+  const users = specs.map((s) => s.users.map((u) => ({ ...u })));
+  const totals = specs.map((s) => emptyTotals(s.users.length));
   if (t.warmupS > 0) {
-    for (const [i, spec] of specs.entries()) await runSlice(spec, users[i], t.warmupS, undefined);
+    for (const [i, spec] of specs.entries()) users[i] = (await runSlice(gen, spec, users[i], t.warmupS, undefined)).users;
   }
+  const before = await Promise.all(specs.map((s) => s.replicaCounts?.()));
   const slice = t.durationS / t.rounds;
   for (let round = 0; round < t.rounds; round++) {
-    for (const [i, spec] of specs.entries()) await runSlice(spec, users[i], slice, totals[i]);
+    for (const [i, spec] of specs.entries()) users[i] = (await runSlice(gen, spec, users[i], slice, totals[i])).users;
   }
-  return totals.map((tot, i) => summarize(tot, users[i].length));
+  const after = await Promise.all(specs.map((s) => s.replicaCounts?.()));
+  return totals.map((tot, i) => ({
+    ...summarize(tot, users[i].length, gen.processes),
+    ...spread(before[i], after[i]),
+    ...(specs[i].inspectCart ? { cart: cartKept(tot.tallies) } : {}),
+  }));
 }
 
-export async function runLoad(spec: LoadSpec, t: Timing): Promise<LoadResult> {
-  const [result] = await runInterleaved([spec], t);
+export async function runLoad(gen: Generator, spec: LoadSpec, t: Timing): Promise<LoadResult> {
+  const [result] = await runInterleaved(gen, [spec], t);
   return result;
 }
 
 /** `totals` undefined: a warm-up, nothing recorded. */
-async function runSlice(spec: LoadSpec, users: string[], durationS: number, totals: RunTotals | undefined): Promise<void> {
-  const sink = totals ?? emptyTotals();
+async function runSlice(gen: Generator, spec: LoadSpec, users: BenchUser[], durationS: number, totals: RunTotals | undefined): Promise<SliceResult> {
   const cpu0 = serverCpuMs(spec.cpuPids);
   const started = process.hrtime.bigint();
-  await Promise.all(users.map((cookie) => oneConnection(spec, cookie, durationS, sink, !!totals)));
-  sink.wallS += Number(process.hrtime.bigint() - started) / 1e9;
-  sink.serverCpuMs += serverCpuMs(spec.cpuPids) - cpu0;
-}
-
-/**
- * Every connection is a separate autocannon instance with connections: 1, so
- * that it can carry its own cookie through a whole request sequence
- * (autocannon's per-client headers only touch the current step).
- */
-function oneConnection(
-  spec: LoadSpec,
-  cookie: string,
-  durationS: number,
-  totals: RunTotals,
-  inspect: boolean,
-): Promise<void> {
-  const headers: IncomingHttpHeaders = { 'content-type': 'application/json' };
-  if (cookie) headers.cookie = cookie;
-  const onResponse = inspect && spec.inspect ? (status: number, body: string) => spec.inspect?.(status, body) : undefined;
-  const requests: autocannon.Request[] = spec.steps.map((s) => ({
-    method: s.method,
-    path: s.path,
-    headers,
-    body: s.body === undefined ? undefined : JSON.stringify(s.body),
-    onResponse,
-  }));
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(
-      { url: spec.url, connections: 1, duration: durationS, timeout: 10, requests, skipAggregateResult: true },
-      (err) => (err ? reject(err) : resolve()),
-    );
-    instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-      totals.completed++;
-      if (status < 200 || status > 299) countError(totals, String(status));
-      totals.latencies.push(ms);
-    });
-    instance.on('reqError', () => countError(totals, 'connection'));
+  const r = await gen.run({ url: spec.url, steps: spec.steps, users, durationS, inspectCart: !!spec.inspectCart });
+  if (!totals) return r;
+  totals.wallS += Number(process.hrtime.bigint() - started) / 1e9;
+  totals.serverCpuMs += serverCpuMs(spec.cpuPids) - cpu0;
+  totals.latencies.push(r.latenciesMs);
+  totals.completed += r.completed;
+  for (const [k, v] of Object.entries(r.errors)) totals.errors[k] = (totals.errors[k] ?? 0) + v;
+  totals.generatorCpuUs += r.cpuUs;
+  totals.generatorWaitUs = totals.generatorWaitUs === null || r.waitUs === null ? null : totals.generatorWaitUs + r.waitUs;
+  totals.generatorWallS += r.wallS;
+  r.tallies.forEach((t, j) => {
+    totals.tallies[j].reads += t.reads;
+    totals.tallies[j].kept += t.kept;
   });
+  return r;
 }
 
-function summarize(t: RunTotals, connections: number): LoadResult {
-  const sorted = Float64Array.from(t.latencies).sort();
+function summarize(t: RunTotals, users: number, generatorProcesses: number): LoadResult {
+  const sorted = concat(t.latencies).sort();
+  const perReq = (us: number) => (t.completed ? round(us / t.completed, 0) : 0);
   return {
-    rps: round(t.completed / t.wallS, 0),
+    rps: t.wallS ? round(t.completed / t.wallS, 0) : 0,
     p50: round(percentile(sorted, 0.5), 2),
     p99: round(percentile(sorted, 0.99), 2),
     errors: Object.values(t.errors).reduce((a, b) => a + b, 0),
     error_kinds: t.errors,
     requests: t.completed,
     durationS: round(t.wallS, 2),
-    connections,
-    server_cpu_us_per_req: t.completed ? round((t.serverCpuMs * 1000) / t.completed, 0) : 0,
+    users,
+    server_cpu_us_per_req: perReq(t.serverCpuMs * 1000),
+    generator_cpu_us_per_req: perReq(t.generatorCpuUs),
+    generator_busy: t.generatorWallS ? round(t.generatorCpuUs / 1e6 / (t.generatorWallS * generatorProcesses), 2) : 0,
+    generator_cpu_wait:
+      t.generatorWallS && t.generatorWaitUs !== null ? round(t.generatorWaitUs / 1e6 / (t.generatorWallS * generatorProcesses), 2) : null,
+  };
+}
+
+function concat(parts: Float64Array[]): Float64Array {
+  const out = new Float64Array(parts.reduce((a, p) => a + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Per-replica requests between two counter readings, and the skew they show. */
+export function spread(before?: Record<string, number>, after?: Record<string, number>): Pick<LoadResult, 'replica_requests' | 'skew'> {
+  if (!before || !after) return {};
+  const counts = Object.fromEntries(Object.keys(after).map((k) => [k, Math.max(0, after[k] - (before[k] ?? 0))]));
+  const values = Object.values(counts);
+  const mean = values.reduce((a, b) => a + b, 0) / (values.length || 1);
+  return { replica_requests: counts, ...(mean > 0 ? { skew: round(Math.max(...values) / mean, 2) } : {}) };
+}
+
+export function cartKept(tallies: UserTally[]): CartKept {
+  const perUser = tallies.map((t) => (t.reads ? round(t.kept / t.reads, 3) : null));
+  const read = perUser.filter((x): x is number => x !== null);
+  return {
+    per_user: perUser,
+    mean: read.length ? round(read.reduce((a, b) => a + b, 0) / read.length, 3) : null,
+    users_always_kept: read.length ? round(read.filter((x) => x === 1).length / read.length, 3) : null,
   };
 }
 

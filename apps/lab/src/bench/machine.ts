@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { findBinary } from '../process/find-binary';
+import type { Pinning } from './pinning';
 
 export interface Machine {
   cpu: string;
@@ -12,6 +13,19 @@ export interface Machine {
   caveat: string;
 }
 
+export function caveatFor(p: Pinning, cores: number): string {
+  if (p.pinned) {
+    return (
+      `servers pinned to core(s) ${p.servers} while measured (they boot on every core), load generator (${p.generatorProcesses} process) on core(s) ${p.generator} (taskset); ` +
+      'other work on the machine still shares them: trust the server CPU per request and the ratios of one run more than req/s'
+    );
+  }
+  return (
+    `NOT pinned (${p.reason}): the load generator and the servers share these ${cores} cores; ` +
+    'absolute figures are noise, compare the server CPU per request and the ratios measured in the same run'
+  );
+}
+
 /** `binary args` output matched against `pattern`; nginx prints its version on stderr, redis on stdout. */
 function versionOf(binary: string, args: string[], pattern: RegExp): string | null {
   const path = findBinary(binary);
@@ -20,7 +34,7 @@ function versionOf(binary: string, args: string[], pattern: RegExp): string | nu
   return pattern.exec(`${res.stdout ?? ''}${res.stderr ?? ''}`)?.[1] ?? null;
 }
 
-export function describeMachine(): Machine {
+export function describeMachine(pinning: Pinning): Machine {
   const list = cpus();
   return {
     cpu: list[0]?.model.trim() ?? 'unknown',
@@ -29,8 +43,6 @@ export function describeMachine(): Machine {
     node: process.version,
     nginx: versionOf('nginx', ['-v'], /nginx\/(\S+)/),
     redis: versionOf('redis-server', ['--version'], /v=(\S+)/),
-    caveat:
-      `load generator (autocannon, in the bench process) and servers (child processes) share these ${list.length} cores; ` +
-      'absolute figures are noise, compare the ratios measured in the same run',
+    caveat: caveatFor(pinning, list.length),
   };
 }

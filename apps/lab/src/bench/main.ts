@@ -1,12 +1,15 @@
-// `npm run bench [-- --quick] [--only groups] [--json] [--out DIR]`:
+// `npm run bench [-- --quick] [--only groups] [--json] [--out DIR] [--compare EARLIER.json]`:
 // what affinity and the session store cost, measured side by side in one run.
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { killAllChildren } from './child';
+import { compareReports, CompareInputError, loadReport, renderComparison } from './compare';
+import { Generator } from './generator/pool';
 import { downAllTopologies } from './lab';
 import { describeMachine } from './machine';
-import type { BenchContext, BenchReport, CaseRow } from './model';
+import { BenchContext, BenchReport, CaseRow, SCHEMA_VERSION } from './model';
 import { BenchOptions, Group, parseArgs, USAGE } from './options';
+import { Pinning, pinServers } from './pinning';
 import { renderReport, writeReport } from './report';
 import { evaluateTargets } from './targets';
 import { ceilingGroup } from './groups/ceiling';
@@ -14,8 +17,10 @@ import { directGroup } from './groups/direct';
 import { nginxGroup } from './groups/nginx';
 import { bootGroup } from './groups/boot';
 import { memoryGroup } from './groups/memory';
+import { profileGroup, renderProfiles } from './groups/profile';
 
 const REPO = resolve(__dirname, '../../../..');
+let generator: Generator | undefined;
 
 async function runGroup(report: BenchReport, ctx: BenchContext, group: Group, fn: () => Promise<void>): Promise<void> {
   ctx.log(`[${group}]`);
@@ -31,31 +36,28 @@ async function runGroup(report: BenchReport, ctx: BenchContext, group: Group, fn
   ctx.log(`  (${report.group_seconds[group]} s)`);
 }
 
-async function main(opts: BenchOptions): Promise<number> {
-  const ctx: BenchContext = {
+function context(opts: BenchOptions, gen: Generator, pinning: Pinning, failures: BenchReport['failures']): BenchContext {
+  const log = (line: string) => void process.stderr.write(line + '\n');
+  return {
     profile: opts.profile,
     paths: {
       cartApi: join(REPO, 'dist/apps/cart-api/main.js'),
       peer: join(__dirname, 'peer/server.js'),
       ceiling: join(__dirname, 'ceiling/responder.js'),
+      generator: join(__dirname, 'generator/worker.js'),
     },
-    log: (line) => process.stderr.write(line + '\n'),
+    generator: gen,
+    pinning,
+    log,
+    fail: (group, message) => {
+      log(`  FAILED: ${message}`);
+      failures.push({ group, message });
+    },
     secret: randomBytes(24).toString('hex'),
   };
-  const report: BenchReport = {
-    started_at: new Date().toISOString(),
-    finished_at: '',
-    mode: opts.profile.mode,
-    settings: opts.profile,
-    machine: describeMachine(),
-    cases: [],
-    boot: [],
-    memory: [],
-    targets: [],
-    failures: [],
-    group_seconds: {},
-  };
-  ctx.log(`bench (${opts.profile.mode}); ${report.machine.caveat}`);
+}
+
+async function runGroups(opts: BenchOptions, ctx: BenchContext, report: BenchReport): Promise<void> {
   const add = (rows: CaseRow[]) => void report.cases.push(...rows);
   const groups: Record<Group, () => Promise<void>> = {
     ceiling: async () => add(await ceilingGroup(ctx)),
@@ -70,27 +72,70 @@ async function main(opts: BenchOptions): Promise<number> {
     const merged = group === 'peer' && opts.only.has('direct');
     if (opts.only.has(group) && !merged) await runGroup(report, ctx, group, groups[group]);
   }
+}
+
+async function main(opts: BenchOptions): Promise<number> {
+  const earlier = opts.compare ? loadReport(opts.compare) : undefined;
+  if (earlier && opts.against) {
+    process.stdout.write(renderComparison(opts.compare!, opts.against, compareReports(earlier, loadReport(opts.against))) + '\n');
+    return 0;
+  }
+  const pinning = pinServers(opts.noPin);
+  const outDir = opts.outDir ? resolve(opts.outDir) : join(REPO, 'bench/results');
+  const failures: BenchReport['failures'] = [];
+  const ctx = context(opts, (generator = Generator.start(join(__dirname, 'generator/worker.js'), pinning)), pinning, failures);
+  const report: BenchReport = {
+    schema_version: SCHEMA_VERSION,
+    started_at: new Date().toISOString(),
+    finished_at: '',
+    mode: opts.profile.mode,
+    settings: opts.profile,
+    machine: describeMachine(pinning),
+    pinning,
+    cases: [],
+    boot: [],
+    memory: [],
+    targets: [],
+    failures,
+    group_seconds: {},
+  };
+  ctx.log(`bench (${opts.profile.mode}); ${report.machine.caveat}`);
+  if (opts.cpuProfile) {
+    process.stdout.write(renderProfiles(await profileGroup(ctx, outDir)) + '\n');
+    return 0;
+  }
+  await runGroups(opts, ctx, report);
   report.targets = evaluateTargets(report.cases, report.boot, report.memory);
   report.finished_at = new Date().toISOString();
-  const file = writeReport(opts.outDir ? resolve(opts.outDir) : join(REPO, 'bench/results'), report);
+  const file = writeReport(outDir, report);
   const text = renderReport(report);
+  const comparison = earlier ? '\n' + renderComparison(opts.compare!, file, compareReports(earlier, report)) : '';
   if (opts.json) {
-    process.stderr.write(text + '\n');
+    process.stderr.write(text + comparison + '\n');
     process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   } else {
-    process.stdout.write(text + '\n');
+    process.stdout.write(text + comparison + '\n');
   }
   ctx.log(`raw figures: ${file}`);
   return report.failures.length ? 1 : 0;
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void downAllTopologies().finally(() => {
-      killAllChildren();
-      process.exit(130);
-    });
+async function cleanUp(): Promise<void> {
+  await downAllTopologies();
+  killAllChildren();
+  await generator?.stop();
+}
+
+// A reader that went away (`npm run bench | head`) must not crash the bench
+// and orphan its servers: the report still goes to its file.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
   });
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
 }
 
 function parseOrExit(): BenchOptions {
@@ -103,10 +148,13 @@ function parseOrExit(): BenchOptions {
 }
 
 main(parseOrExit()).then(
-  (code) => process.exit(code),
+  (code) => void cleanUp().finally(() => process.exit(code)),
   (err: unknown) => {
-    void downAllTopologies().finally(() => {
-      killAllChildren();
+    void cleanUp().finally(() => {
+      if (err instanceof CompareInputError) {
+        process.stderr.write(`bench --compare: ${err.message}\n`);
+        process.exit(2);
+      }
       process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
       process.exit(1);
     });

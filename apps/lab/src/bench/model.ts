@@ -1,6 +1,11 @@
+import type { Generator } from './generator/pool';
 import type { LoadResult } from './load';
 import type { Machine } from './machine';
 import type { Group, Profile } from './options';
+import type { Pinning } from './pinning';
+
+/** Bumped whenever a figure changes meaning or place: --compare refuses another version. */
+export const SCHEMA_VERSION = 2;
 
 /** One throughput case: a row of the table. */
 export interface CaseRow {
@@ -9,10 +14,10 @@ export interface CaseRow {
   group: Group;
   label: string;
   load: LoadResult;
-  /** This row's req/s over another row's, measured in the same run. */
-  ratio?: { value: number; of: string };
-  /** Share of GET /cart answers that still showed the user's cart (what affinity buys). */
-  cart_kept?: number;
+  /** This row's req/s and server CPU per request over another row's, measured in the same run. */
+  ratio?: { of: string; rps: number; cpu: number | null };
+  /** Mean over users of the share of their GET /cart answers that still showed their cart (what affinity buys); per user in `load.cart`. */
+  cart_kept?: number | null;
   note?: string;
 }
 
@@ -54,11 +59,13 @@ export interface Target {
 }
 
 export interface BenchReport {
+  schema_version: number;
   started_at: string;
   finished_at: string;
   mode: Profile['mode'];
   settings: Profile;
   machine: Machine;
+  pinning: Pinning;
   cases: CaseRow[];
   boot: BootResult[];
   memory: MemoryResult[];
@@ -71,8 +78,12 @@ export interface BenchReport {
 /** What every group gets: settings, paths of the built servers, a progress logger. */
 export interface BenchContext {
   profile: Profile;
-  paths: { cartApi: string; peer: string; ceiling: string };
+  paths: { cartApi: string; peer: string; ceiling: string; generator: string };
+  generator: Generator;
+  pinning: Pinning;
   log: (line: string) => void;
+  /** Records a failed case in the report without ending its group. */
+  fail: (group: Group, message: string) => void;
   /** Shared by every cart-api replica the bench starts. */
   secret: string;
 }

@@ -7,6 +7,14 @@ describe('bench arguments', () => {
     expect([...o.only]).toEqual([...GROUPS]);
     expect(o.profile.sessionCounts).toEqual([10_000, 100_000]);
     expect(o.json).toBe(false);
+    expect(o.profile.users).toBe(24);
+    expect([o.noPin, o.cpuProfile, o.compare, o.against]).toEqual([false, false, undefined, undefined]);
+  });
+
+  it('takes --users, --no-pin, --profile, --compare and --against', () => {
+    const o = parseArgs(['--users', '40', '--no-pin', '--compare', 'a.json', '--against', 'b.json']);
+    expect([o.profile.users, o.noPin, o.cpuProfile, o.compare, o.against]).toEqual([40, true, false, 'a.json', 'b.json']);
+    expect(parseArgs(['--profile', '--quick', '--users', '3']).cpuProfile).toBe(true);
   });
 
   it('takes --quick, --only (both spellings), --sessions, --json and --out', () => {
@@ -25,6 +33,14 @@ describe('bench arguments', () => {
     [['--sessions', '15'], /multiples of 10/],
     [['--sessions', 'many'], /multiples of 10/],
     [['--fast'], /unknown argument --fast/],
+    [['--users', '0'], /--users takes a count from 1 to 508/],
+    [['--users', '509'], /--users takes a count/],
+    [['--users', '2.5'], /--users takes a count/],
+    [['--compare'], /--compare takes a file name/],
+    [['--compare', '--quick'], /--compare takes a file name/],
+    [['--against', 'b.json'], /--against needs --compare/],
+    [['--profile', '--only', 'nginx'], /--profile runs on its own/],
+    [['--profile', '--compare', 'a.json'], /--profile runs on its own/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(message);
   });

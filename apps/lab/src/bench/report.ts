@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BenchReport } from './model';
+import type { BenchReport, CaseRow } from './model';
 
 type Cell = string | number;
 
@@ -14,6 +14,23 @@ export function table(header: string[], rows: Cell[][]): string {
   return [line(cells[0]), rule, ...cells.slice(1).map(line)].join('\n');
 }
 
+function pinningLine(r: BenchReport): string {
+  const p = r.pinning;
+  return p.pinned ? `servers on core(s) ${p.servers} while measured, generator on core(s) ${p.generator} (taskset)` : `none (${p.reason})`;
+}
+
+function generatorCell(c: CaseRow): string {
+  const wait = c.load.generator_cpu_wait;
+  return `${Math.round(c.load.generator_busy * 100)} %` + (wait === null ? '' : ` (${Math.round(wait * 100)} %)`);
+}
+
+function keptCell(c: CaseRow): string {
+  const cart = c.load.cart;
+  if (!cart) return '';
+  if (cart.mean === null || cart.users_always_kept === null) return 'unknown (no reads)';
+  return `${Math.round(cart.mean * 100)} %; ${Math.round(cart.users_always_kept * 100)} %`;
+}
+
 function mib(bytes: number): string {
   return (bytes / 2 ** 20).toFixed(1);
 }
@@ -22,21 +39,27 @@ export function renderReport(r: BenchReport): string {
   const m = r.machine;
   const out: string[] = [];
   out.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memory_gib} GiB; node ${m.node}, nginx ${m.nginx ?? 'absent'}, redis ${m.redis ?? 'absent'}`);
+  out.push(`Pinning: ${pinningLine(r)}`);
   out.push(`Caveat: ${m.caveat}.`);
-  out.push(`Mode: ${r.mode} (${r.settings.durationS} s measured after ${r.settings.warmupS} s warm-up per case, ${r.settings.connections} connections, each its own session where sessions matter)`);
+  out.push(
+    `Mode: ${r.mode} (${r.settings.durationS} s measured in ${r.settings.rounds} interleaved slices after ${r.settings.warmupS} s warm-up per case; ` +
+      `${r.settings.users} users, each its own address, keep-alive connection and cookies)`,
+  );
   out.push('');
   out.push(
     table(
-      ['case', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'ratio', 'server CPU µs/req', 'cart kept'],
+      ['case', 'server CPU µs/req', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'vs (CPU; req/s)', 'generator busy (waited)', 'skew', 'cart kept (mean; users always)'],
       r.cases.map((c) => [
         c.label,
+        c.load.server_cpu_us_per_req,
         c.load.rps,
         c.load.p50.toFixed(2),
         c.load.p99.toFixed(2),
         c.load.errors,
-        c.ratio ? `${c.ratio.value.toFixed(2)}× ${c.ratio.of}` : '',
-        c.load.server_cpu_us_per_req,
-        c.cart_kept === undefined ? '' : `${Math.round(c.cart_kept * 100)} %`,
+        c.ratio ? `${c.ratio.cpu === null ? '–' : c.ratio.cpu.toFixed(2)}×; ${c.ratio.rps.toFixed(2)}× ${c.ratio.of}` : '',
+        generatorCell(c),
+        c.load.skew === undefined ? '' : c.load.skew.toFixed(2),
+        keptCell(c),
       ]),
     ),
   );

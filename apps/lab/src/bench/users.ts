@@ -1,5 +1,30 @@
-// Users for the load cases: each one a session with a cart, created through
-// the same entry point the load will use (so balancer cookies are set too).
+// Users for the load cases: each one a session with a cart, created from the
+// user's own source address through the same entry point the load will use
+// (so ip-hash routes it as it will route the load, and balancer cookies are set).
+import { Client } from 'undici';
+import { mergeCookies } from './cookies';
+import type { BenchUser } from './generator/protocol';
+
+export { mergeCookies } from './cookies';
+
+/** Users sharing a /24: enough to model a few users behind one address block, few enough that ip-hash spreads them. */
+const USERS_PER_SUBNET = 2;
+export const MAX_USERS = 254 * USERS_PER_SUBNET;
+
+/**
+ * User i's source address: 127.77.S.H, S = its /24, H = its host in it.
+ * ip-hash hashes the first three octets, so users spread over many /24s
+ * spread over the replicas the way different users do.
+ */
+export function userAddress(i: number): string {
+  if (!Number.isInteger(i) || i < 0 || i >= MAX_USERS) throw new RangeError(`user index must be 0..${MAX_USERS - 1}, got ${i}`);
+  return `127.77.${1 + Math.floor(i / USERS_PER_SUBNET)}.${1 + (i % USERS_PER_SUBNET)}`;
+}
+
+/** Users without a session (for servers that keep none). */
+export function anonymousUsers(n: number): BenchUser[] {
+  return Array.from({ length: n }, (_, i) => ({ address: userAddress(i), cookie: '' }));
+}
 
 export interface Product {
   sku: string;
@@ -13,38 +38,33 @@ export async function productSkus(url: string): Promise<string[]> {
   return products.map((p) => p.sku);
 }
 
-/** Merges Set-Cookie answers into a `Cookie` request header value. */
-export function mergeCookies(current: string, setCookies: string[]): string {
-  const jar = new Map<string, string>();
-  for (const pair of current.split('; ').filter(Boolean)) jar.set(pair.split('=')[0], pair);
-  for (const sc of setCookies) {
-    const pair = sc.split(';')[0].trim();
-    jar.set(pair.split('=')[0], pair);
-  }
-  return [...jar.values()].join('; ');
-}
-
-/** One user: `lines` POSTs to /cart/items, following cookies. Returns the Cookie header. */
-export async function createUser(url: string, skus: string[], lines: number): Promise<string> {
+/** One user: `lines` POSTs to /cart/items from its address, following cookies. */
+export async function createUser(url: string, address: string, skus: string[], lines: number): Promise<BenchUser> {
+  const client = new Client(url, { localAddress: address, headersTimeout: 10_000, bodyTimeout: 10_000 });
   let cookie = '';
-  for (let i = 0; i < lines; i++) {
-    const res = await fetch(`${url}/cart/items`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify({ sku: skus[i % skus.length], qty: 1 }),
-      signal: AbortSignal.timeout(10_000),
-    });
-    await res.arrayBuffer();
-    if (!res.ok) throw new Error(`POST ${url}/cart/items answered ${res.status}`);
-    cookie = mergeCookies(cookie, res.headers.getSetCookie());
+  try {
+    for (let i = 0; i < lines; i++) {
+      const res = await client.request({
+        method: 'POST',
+        path: '/cart/items',
+        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify({ sku: skus[i % skus.length], qty: 1 }),
+      });
+      await res.body.dump();
+      if (res.statusCode < 200 || res.statusCode > 299) throw new Error(`POST ${url}/cart/items from ${address} answered ${res.statusCode}`);
+      const sc = res.headers['set-cookie'];
+      cookie = mergeCookies(cookie, sc === undefined ? [] : Array.isArray(sc) ? sc : [sc]);
+    }
+  } finally {
+    await client.close();
   }
   if (!/(^|; )sid=/.test(cookie)) throw new Error(`${url} set no sid cookie`);
-  return cookie;
+  return { address, cookie };
 }
 
-export async function createUsers(url: string, n: number, lines = 3): Promise<string[]> {
+export async function createUsers(url: string, n: number, lines = 3): Promise<BenchUser[]> {
   const skus = await productSkus(url);
-  const users: string[] = [];
-  for (let i = 0; i < n; i++) users.push(await createUser(url, skus, lines));
+  const users: BenchUser[] = [];
+  for (let i = 0; i < n; i++) users.push(await createUser(url, userAddress(i), skus, lines));
   return users;
 }

@@ -1,5 +1,5 @@
 import { cpus } from 'node:os';
-import type { StoreKind } from '../../topology/topology';
+import type { StoreKind } from '../../topology';
 import { bootSamples, downTopology, timedTopology } from '../lab';
 import type { BenchContext, BootResult } from '../model';
 

@@ -1,7 +1,8 @@
 import { RedisServer } from '../../process/redis-server';
-import type { StoreKind } from '../../topology/topology';
+import type { StoreKind } from '../../topology';
 import { ChildServer } from '../child';
 import { CaseSpec, GET_CART, measureTogether, postSteps, ratio, startReplica, withCleanup } from '../cases';
+import type { BenchUser } from '../generator/protocol';
 import type { BenchContext, CaseRow } from '../model';
 import { createUsers, productSkus } from '../users';
 
@@ -9,7 +10,7 @@ type Defer = (f: () => Promise<unknown> | unknown) => void;
 
 interface Server {
   url: string;
-  cookies: string[];
+  users: BenchUser[];
   /** The processes that serve it: their CPU is this server's cost. */
   pids: number[];
 }
@@ -22,7 +23,7 @@ async function startPeer(ctx: BenchContext, defer: Defer): Promise<Server> {
     readyPath: '/health/live',
   });
   defer(() => peer.stop());
-  return { url: peer.url, cookies: await createUsers(peer.url, ctx.profile.connections), pids: [peer.pid] };
+  return { url: peer.url, users: await createUsers(peer.url, ctx.profile.users), pids: [peer.pid] };
 }
 
 async function startCartApi(ctx: BenchContext, store: StoreKind, defer: Defer): Promise<Server> {
@@ -31,11 +32,11 @@ async function startCartApi(ctx: BenchContext, store: StoreKind, defer: Defer): 
   const replica = await startReplica(ctx, { store, redisUrl: redis?.url });
   defer(() => replica.stop());
   const pids = [replica.pid, ...(redis?.pid ? [redis.pid] : [])];
-  return { url: replica.url, cookies: await createUsers(replica.url, ctx.profile.connections), pids };
+  return { url: replica.url, users: await createUsers(replica.url, ctx.profile.users), pids };
 }
 
 function getCase(id: string, label: string, s: Server, group: 'peer' | 'direct'): CaseSpec {
-  return { row: { id, group, label }, spec: { url: s.url, steps: GET_CART, cookies: s.cookies, cpuPids: s.pids } };
+  return { row: { id, group, label }, spec: { url: s.url, steps: GET_CART, users: s.users, cpuPids: s.pids } };
 }
 
 /**
@@ -56,8 +57,8 @@ export async function directGroup(ctx: BenchContext, which: { peer: boolean; dir
     if (memory && redis) {
       const [sku] = await productSkus(memory.url);
       const posts = await measureTogether(ctx, [
-        { row: { id: 'direct.memory.post', group: 'direct', label: 'cart-api direct memory POST /cart/items' }, spec: { url: memory.url, steps: postSteps(sku), cookies: memory.cookies, cpuPids: memory.pids } },
-        { row: { id: 'direct.redis.post', group: 'direct', label: 'cart-api direct redis POST /cart/items' }, spec: { url: redis.url, steps: postSteps(sku), cookies: redis.cookies, cpuPids: redis.pids } },
+        { row: { id: 'direct.memory.post', group: 'direct', label: 'cart-api direct memory POST /cart/items' }, spec: { url: memory.url, steps: postSteps(sku), users: memory.users, cpuPids: memory.pids } },
+        { row: { id: 'direct.redis.post', group: 'direct', label: 'cart-api direct redis POST /cart/items' }, spec: { url: redis.url, steps: postSteps(sku), users: redis.users, cpuPids: redis.pids } },
       ]);
       rows.push(...posts);
       ratio(posts[1], posts[0]);

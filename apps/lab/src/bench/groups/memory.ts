@@ -6,6 +6,7 @@ import { round, runLoad } from '../load';
 import type { BenchContext, MemoryResult } from '../model';
 import { createUsers, productSkus } from '../users';
 import { GET_CART, postSteps, startReplica, withCleanup } from '../cases';
+import { onGeneratorCores, pinServerProcesses } from '../pinning';
 
 /** A first guess of how fast sessions are created; later counts use the measured rate. */
 const GUESSED_SESSIONS_PER_S = 250;
@@ -58,7 +59,8 @@ async function holdSessions(ctx: BenchContext, count: number, ttl: number): Prom
     ctx.log(`  creating ${count} sessions with a 3-line cart (TTL ${ttl} s) …`);
     const before = await sessionsHeld(replica.url);
     const t0 = Date.now();
-    await createSessions(replica.url, skus, count);
+    // autocannon runs in the bench process: on the generator cores, so it does not take the replica's.
+    await onGeneratorCores(ctx.pinning, () => createSessions(replica.url, skus, count));
     const createS = (Date.now() - t0) / 1000;
     const held = Math.max(0, (await sessionsHeld(replica.url)) - before);
     const rssHeld = rssOf(replica.pid);
@@ -99,9 +101,10 @@ const WARM_UP_USERS = 10;
  * that the RSS growth measured next is the sessions' and not the warm-up's.
  */
 async function warmUp(ctx: BenchContext, replica: ChildServer, sku: string): Promise<void> {
-  const cookies = await createUsers(replica.url, WARM_UP_USERS);
+  const users = await createUsers(replica.url, WARM_UP_USERS);
+  pinServerProcesses(ctx.pinning);
   const steps = [...GET_CART, ...postSteps(sku)];
-  await runLoad({ url: replica.url, steps, cookies }, { durationS: ctx.profile.durationS, warmupS: 0, rounds: 1 });
+  await runLoad(ctx.generator, { url: replica.url, steps, users }, { durationS: ctx.profile.durationS, warmupS: 0, rounds: 1 });
 }
 
 /**
