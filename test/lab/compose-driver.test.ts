@@ -1,15 +1,13 @@
 // The compose driver against a real Docker engine: the verbs do what the
 // Topology contract says. Skipped, with the reason printed, where no engine
-// answers (this CI has none); the scenarios cover the failure modes
-// themselves with LAB_DRIVER=compose.
-import { composeUnavailableReason, startComposeTopology } from '../../apps/lab/src/compose';
+// answers, failed instead under `npm run test:docker` (LAB_REQUIRE_DOCKER=1);
+// the scenarios cover the failure modes themselves with LAB_DRIVER=compose.
+import { startComposeTopology } from '../../apps/lab/src/compose';
 import { waitFor } from '../../apps/lab/src/process/wait';
 import type { Topology } from '../../apps/lab/src/topology/topology';
-import { noteSkip } from '../support/skip';
+import { describeDocker } from '../docker/engine/support';
 
-const reason = composeUnavailableReason();
-if (reason) noteSkip(`compose-driver.test: ${reason}`);
-const describeWithDocker = reason ? describe.skip : describe;
+const describeWithDocker = describeDocker('compose-driver.test');
 
 // First run builds the image: generous, bounded.
 jest.setTimeout(15 * 60_000);
