@@ -101,6 +101,31 @@ describe('replica environment', () => {
   });
 });
 
+describe('proxy trust and name resolution', () => {
+  it('every replica trusts the private ranges nginx reaches it from, in a form the config accepts', () => {
+    const { loadConfig } = require('../../apps/cart-api/src/config/config') as { loadConfig: (env: Record<string, string>) => { trustProxy: string[] } };
+    for (const a of appServices(base)) {
+      const value = envOf(base.services[a]).TRUST_PROXY;
+      expect(value).toBeDefined();
+      const trusted = loadConfig({ ...envOf(base.services[a]), SESSION_SECRET: 'x'.repeat(32) }).trustProxy;
+      // Compose networks are 172.16/12 or 10/8 (the clients override): express' `uniquelocal`.
+      expect(trusted).toContain('uniquelocal');
+    }
+  });
+
+  it('nginx gets Docker\'s resolver, and the upstream script turns it into zone + resolve', () => {
+    expect(interpolate(envOf(base.services.nginx).LAB_RESOLVER)).toBe('127.0.0.11');
+    const out = execFileSync('sh', ['-c', '. ./nginx/docker-entrypoint.d/19-lab-upstreams.envsh; printf "%s" "$LAB_SERVERS"'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, LAB_STAGE_DIR: '', LB_STRATEGY: 'ip-hash', LAB_RESOLVER: '127.0.0.11', LAB_REPLICAS: 'app1=app1:8000 app2=172.18.0.3:8000' },
+    }).toString();
+    expect(out).toMatch(/^\s*zone lab_servers 64k;\n\s*resolver 127\.0\.0\.11 valid=1s ipv6=off;\n/);
+    expect(out).toMatch(/server app1:8000 max_fails=1 fail_timeout=2s resolve;/);
+    // An address needs no resolving (the compose driver's re-renders).
+    expect(out).toMatch(/server 172\.18\.0\.3:8000 max_fails=1 fail_timeout=2s;/);
+  });
+});
+
 describe('redis override', () => {
   it('switches every replica to the redis store at the redis service, started first', () => {
     const port = /--port\s+(\d+)/.exec(JSON.stringify(redis.services.redis.command))?.[1] ?? '6379';
@@ -111,6 +136,15 @@ describe('redis override', () => {
       expect([url.protocol, url.hostname, url.port]).toEqual(['redis:', 'redis', port]);
       expect(s.depends_on).toMatchObject({ redis: { condition: 'service_healthy' } });
     }
+  });
+
+  it('the AOF override keeps the store in an append-only file on a named volume', () => {
+    const aof = loadCompose('docker-compose.redis-aof.yml') as ComposeFile & { volumes: Record<string, unknown> };
+    const r = merge(withRedis, aof).services.redis;
+    expect(r.command).toEqual(expect.arrayContaining(['--appendonly', 'yes']));
+    const [vol, target] = (r.volumes ?? [])[0].split(':');
+    expect(Object.keys(aof.volumes)).toContain(vol);
+    expect(r.command).toEqual(expect.arrayContaining(['--dir', target]));
   });
 
   it('runs redis without persistence, health-checked with PING', () => {
