@@ -62,7 +62,7 @@ d('README walk-through under Compose', () => {
       for (const s of REPLICAS) expect({ s, id: after[s] }).toEqual({ s, id: before[s] });
       await p.compose(['up', '-d', '--wait']); // back to the default, ip-hash
 
-      const base = `http://127.0.0.1:${await p.port()}`;
+      let base = `http://127.0.0.1:${await p.port()}`;
       await untilServing(base);
       const jar = join(jarDir, 'memory');
       const servedBy = await addCoffee(base, jar);
@@ -75,6 +75,8 @@ d('README walk-through under Compose', () => {
 
       // nginx restarted while a replica's name does not resolve: it must come back.
       await p.compose(['restart', 'nginx']);
+      // A restarted container gets a new ephemeral host port: ask again.
+      base = `http://127.0.0.1:${await p.port()}`;
       await untilServing(base, 30_000);
       const logs = (await p.compose(['logs', 'nginx'])).stdout + (await p.compose(['logs', 'nginx'])).stderr;
       expect(logs).not.toMatch(/host not found in upstream/);
