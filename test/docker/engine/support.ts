@@ -95,6 +95,18 @@ export class Project {
     return r.stdout.split('\n').filter(Boolean).sort();
   }
 
+  /** Runs `body`; when it fails, the project's logs (nginx's error log first) join the error. */
+  async withLogs<T>(body: () => Promise<T>): Promise<T> {
+    try {
+      return await body();
+    } catch (err) {
+      const logs = await this.compose(['logs', '--no-color', '--tail', '60'], { allowFail: true });
+      const text = `${logs.stdout}${logs.stderr}`.split('\n').filter((l) => !/"status":200/.test(l)).slice(-80).join('\n');
+      (err as Error).message += `\n--- docker compose logs (tail, 200s left out) ---\n${text}`;
+      throw err;
+    }
+  }
+
   /** `down` as the docs say it, then the proof: no container, network or volume left. */
   async down(extra: string[] = []): Promise<void> {
     await this.compose(['down', '-v', '--remove-orphans', '-t', '3', ...extra], { allowFail: true });

@@ -50,43 +50,45 @@ d('README walk-through under Compose', () => {
   it('memory store: one image for every replica, a strategy switch recreates only nginx, the cart dies with its replica, nginx restarts regardless', async () => {
     const p = new Project(['docker-compose.yml']);
     try {
-      await p.compose(['up', '--build', '-d', '--wait']);
-      const before = await ids(p, ['nginx', ...REPLICAS]);
-      const images = new Set(await Promise.all(REPLICAS.map((s) => imageOf(before[s]))));
-      expect(images.size).toBe(1);
+      await p.withLogs(async () => {
+        await p.compose(['up', '--build', '-d', '--wait']);
+        const before = await ids(p, ['nginx', ...REPLICAS]);
+        const images = new Set(await Promise.all(REPLICAS.map((s) => imageOf(before[s]))));
+        expect(images.size).toBe(1);
 
-      // First strategy switch after `up --build`: nginx only.
-      await p.compose(['up', '-d', '--wait'], { env: { LB_STRATEGY: 'round-robin' } });
-      const after = await ids(p, ['nginx', ...REPLICAS]);
-      expect(after.nginx).not.toBe(before.nginx);
-      for (const s of REPLICAS) expect({ s, id: after[s] }).toEqual({ s, id: before[s] });
-      await p.compose(['up', '-d', '--wait']); // back to the default, ip-hash
+        // First strategy switch after `up --build`: nginx only.
+        await p.compose(['up', '-d', '--wait'], { env: { LB_STRATEGY: 'round-robin' } });
+        const after = await ids(p, ['nginx', ...REPLICAS]);
+        expect(after.nginx).not.toBe(before.nginx);
+        for (const s of REPLICAS) expect({ s, id: after[s] }).toEqual({ s, id: before[s] });
+        await p.compose(['up', '-d', '--wait']); // back to the default, ip-hash
 
-      let base = `http://127.0.0.1:${await p.port()}`;
-      await untilServing(base);
-      const jar = join(jarDir, 'memory');
-      const servedBy = await addCoffee(base, jar);
-      expect((await cart(base, jar)).items).toHaveLength(1);
+        let base = `http://127.0.0.1:${await p.port()}`;
+        await untilServing(base);
+        const jar = join(jarDir, 'memory');
+        const servedBy = await addCoffee(base, jar);
+        expect((await cart(base, jar)).items).toHaveLength(1);
 
-      await p.compose(['stop', servedBy]);
-      const gone = await cart(base, jar);
-      expect(gone.served_by).not.toBe(servedBy);
-      expect(gone.items).toEqual([]);
+        await p.compose(['stop', servedBy]);
+        const gone = await cart(base, jar);
+        expect(gone.served_by).not.toBe(servedBy);
+        expect(gone.items).toEqual([]);
 
-      // nginx restarted while a replica's name does not resolve: it must come back.
-      await p.compose(['restart', 'nginx']);
-      // A restarted container gets a new ephemeral host port: ask again.
-      base = `http://127.0.0.1:${await p.port()}`;
-      await untilServing(base, 30_000);
-      const logs = (await p.compose(['logs', 'nginx'])).stdout + (await p.compose(['logs', 'nginx'])).stderr;
-      expect(logs).not.toMatch(/host not found in upstream/);
-      expect((await cart(base, jar)).served_by).not.toBe(servedBy);
-      // …and takes the replica back once it runs again, without a reload: the
-      // host's one address hashes to it again as soon as its name resolves.
-      await p.compose(['start', servedBy]);
-      await waitFor(`${servedBy} to serve again through the restarted nginx`, async () => {
-        return header((await curl([`${base}/`])).headers, 'x-served-by') === servedBy;
-      }, { timeoutMs: 60_000, intervalMs: 500 });
+        // nginx restarted while a replica's name does not resolve: it must come back.
+        await p.compose(['restart', 'nginx']);
+        // A restarted container gets a new ephemeral host port: ask again.
+        base = `http://127.0.0.1:${await p.port()}`;
+        await untilServing(base, 30_000);
+        const logs = (await p.compose(['logs', 'nginx'])).stdout + (await p.compose(['logs', 'nginx'])).stderr;
+        expect(logs).not.toMatch(/host not found in upstream/);
+        expect((await cart(base, jar)).served_by).not.toBe(servedBy);
+        // …and takes the replica back once it runs again, without a reload: the
+        // host's one address hashes to it again as soon as its name resolves.
+        await p.compose(['start', servedBy]);
+        await waitFor(`${servedBy} to serve again through the restarted nginx`, async () => {
+          return header((await curl([`${base}/`])).headers, 'x-served-by') === servedBy;
+        }, { timeoutMs: 60_000, intervalMs: 500 });
+      });
     } finally {
       await p.down();
     }
