@@ -113,14 +113,16 @@ describe('proxy trust and name resolution', () => {
     }
   });
 
-  it('nginx gets Docker\'s resolver, and the upstream script turns it into zone + resolve', () => {
+  it('nginx gets Docker\'s resolver; the upstream script adds zone + resolve for names that do not resolve now', () => {
     expect(interpolate(envOf(base.services.nginx).LAB_RESOLVER)).toBe('127.0.0.11');
     const out = execFileSync('sh', ['-c', '. ./nginx/docker-entrypoint.d/19-lab-upstreams.envsh; printf "%s" "$LAB_SERVERS"'], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, LAB_STAGE_DIR: '', LB_STRATEGY: 'ip-hash', LAB_RESOLVER: '127.0.0.11', LAB_REPLICAS: 'app1=app1:8000 app2=172.18.0.3:8000' },
+      env: { PATH: process.env.PATH, LAB_STAGE_DIR: '', LB_STRATEGY: 'ip-hash', LAB_RESOLVER: '127.0.0.11', LAB_REPLICAS: 'app1=app1.invalid:8000 app2=172.18.0.3:8000 app3=localhost:8000' },
     }).toString();
     expect(out).toMatch(/^\s*zone lab_servers 64k;\n\s*resolver 127\.0\.0\.11 valid=1s ipv6=off;\n/);
-    expect(out).toMatch(/server app1:8000 max_fails=1 fail_timeout=2s resolve;/);
+    expect(out).toMatch(/server app1\.invalid:8000 max_fails=1 fail_timeout=2s resolve;/);
+    // A name that resolves now is resolved once, as without a resolver.
+    expect(out).toMatch(/server localhost:8000 max_fails=1 fail_timeout=2s;/);
     // An address needs no resolving (the compose driver's re-renders).
     expect(out).toMatch(/server 172\.18\.0\.3:8000 max_fails=1 fail_timeout=2s;/);
   });

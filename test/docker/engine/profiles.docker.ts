@@ -95,7 +95,7 @@ d('compose profiles', () => {
       const port = await p.compose(['exec', '-T', 'app1', 'node', '-e', "fetch('http://127.0.0.1:8000/stats').then(r=>r.json()).then(j=>console.log(j.sessions))"]);
       expect(Number(port.stdout.trim())).toBeGreaterThan(0);
       await p.compose(['restart', 'app1']);
-      await p.compose(['up', '-d', '--wait', '--no-recreate']);
+      await p.untilHealthy(['app1', 'app2']);
       const after = await p.compose(['exec', '-T', 'app1', 'node', '-e', "fetch('http://127.0.0.1:8000/stats').then(r=>r.json()).then(j=>console.log(j.sessions))"]);
       expect(Number(after.stdout.trim())).toBe(0);
     } finally {

@@ -95,6 +95,18 @@ export class Project {
     return r.stdout.split('\n').filter(Boolean).sort();
   }
 
+  /** Polls the engine's health status until every service is healthy (`up --wait` gives up on "unhealthy"). */
+  async untilHealthy(services: string[], timeoutMs = 120_000): Promise<void> {
+    await waitFor(`${services.join(', ')} to be healthy`, async () => {
+      for (const s of services) {
+        const id = (await this.compose(['ps', '-q', s])).stdout.trim();
+        const health = id ? (await sh('docker', ['inspect', '-f', '{{.State.Health.Status}}', id])).stdout.trim() : '';
+        if (health !== 'healthy') return false;
+      }
+      return true;
+    }, { timeoutMs, intervalMs: 1_000 });
+  }
+
   /** Runs `body`; when it fails, the project's logs (nginx's error log first) join the error. */
   async withLogs<T>(body: () => Promise<T>): Promise<T> {
     try {
