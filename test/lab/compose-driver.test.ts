@@ -13,7 +13,10 @@ const describeWithDocker = describeDocker('compose-driver.test');
 jest.setTimeout(15 * 60_000);
 
 async function servedBy(url: string, init: RequestInit = {}): Promise<{ status: number; by: string | null; cookie: string | null }> {
-  const res = await fetch(url, { ...init, signal: AbortSignal.timeout(5_000) });
+  // A fresh connection each time: a pooled one may belong to an nginx worker
+  // that a reload is retiring, which closes it under the next request.
+  const headers = { connection: 'close', ...(init.headers as Record<string, string> | undefined) };
+  const res = await fetch(url, { ...init, headers, signal: AbortSignal.timeout(5_000) });
   await res.arrayBuffer();
   return { status: res.status, by: res.headers.get('x-served-by'), cookie: res.headers.get('set-cookie') };
 }
