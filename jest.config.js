@@ -1,6 +1,8 @@
-// Two projects: "unit" (in-process and single-process tests, run wide) and
+// Three projects: "unit" (in-process and single-process tests, run wide),
 // "topology" (suites that start nginx + replicas; npm test runs them with a
-// bounded worker count so they do not starve each other on 2 cores).
+// bounded worker count so they do not starve each other on 2 cores) and
+// 'docker' (the compose files and the compose driver on a real Docker engine;
+// only `npm run test:docker` runs them, one suite at a time).
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: false }];
 const common = {
   testEnvironment: 'node',
@@ -29,6 +31,11 @@ module.exports = {
         '<rootDir>/test/contract/**/*.test.ts',
         '<rootDir>/test/haproxy/**/*.test.ts',
       ],
+    },
+    {
+      ...common,
+      displayName: 'docker',
+      testMatch: ['<rootDir>/test/docker/engine/**/*.docker.ts', '<rootDir>/test/lab/compose-driver.test.ts'],
     },
   ],
 };

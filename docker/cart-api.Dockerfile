@@ -5,21 +5,37 @@
 #
 # Node 24 is the Active LTS line; the tag is pinned to a patch release so a
 # rebuild next month gets the same runtime (bump it on purpose, not by accident).
+# NODE_IMAGE replaces it where no registry answers: `npm run docker:offline`
+# builds a stand-in from Debian packages (docs/docker.md, "Offline").
+ARG NODE_IMAGE=node:24.14.0-bookworm-slim
 
-FROM node:24.14.0-bookworm-slim AS base
+FROM ${NODE_IMAGE} AS base
 WORKDIR /app
 ENV NPM_CONFIG_UPDATE_NOTIFIER=false \
     NPM_CONFIG_FUND=false \
     NPM_CONFIG_AUDIT=false
 
-# Build stage: dev dependencies (typescript) are needed to compile, and only here.
-FROM base AS build
+# Dependencies come from the registry, or with NPM_OFFLINE=1 from the npm
+# cache scripts/docker-offline.sh filled on the host (.docker-offline/),
+# used only in these install stages: the runtime image never holds it.
+FROM base AS install
 COPY package.json package-lock.json ./
-RUN npm ci
+COPY .docker-offline /tmp/docker-offline
+
+# Build stage: dev dependencies (typescript) are needed to compile, and only here.
+FROM install AS build
+ARG NPM_OFFLINE=0
+RUN npm ci $([ "$NPM_OFFLINE" = 1 ] && echo --offline --cache /tmp/docker-offline/npm-cache)
 COPY tsconfig.json ./
 COPY apps/cart-api ./apps/cart-api
 # Only the cart-api project; the lab is not part of the image.
 RUN npx tsc -b apps/cart-api/tsconfig.app.json
+
+# Production dependencies only, installed apart so the runtime stage copies
+# node_modules and nothing of the install (cache, lockfile tooling).
+FROM install AS deps
+ARG NPM_OFFLINE=0
+RUN npm ci --omit=dev $([ "$NPM_OFFLINE" = 1 ] && echo --offline --cache /tmp/docker-offline/npm-cache)
 
 # Runtime stage: production dependencies and compiled JavaScript, nothing else.
 FROM base AS runtime
@@ -27,7 +43,7 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=8000
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev && npm cache clean --force
+COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist/apps/cart-api ./dist/apps/cart-api
 # Files stay owned by root: the service reads them, it never needs to write them.
 USER node

@@ -1,6 +1,6 @@
 // Compose's own validation of every file combination the docs give, when a
-// Compose CLI is installed (no engine needed for `config`). .ci/run does the
-// same with docker-compose when present.
+// Compose CLI is installed (no engine needed for `config`); in CI the Compose
+// v2 plugin is installed by scripts/docker-engine.sh before the Docker suites.
 import { execFileSync } from 'node:child_process';
 import { findComposeCli } from '../../apps/lab/src/compose/cli';
 import { ROOT } from './support';
@@ -13,6 +13,7 @@ const describeWithCli = cli ? describe : describe.skip;
 const COMBINATIONS = [
   ['docker-compose.yml'],
   ['docker-compose.yml', 'docker-compose.redis.yml'],
+  ['docker-compose.yml', 'docker-compose.redis.yml', 'docker-compose.redis-aof.yml'],
   ['docker-compose.yml', 'docker-compose.scale.yml'],
   ['docker-compose.yml', 'docker-compose.redis.yml', 'docker-compose.scale.yml'],
   ['docker-compose.yml', 'docker-compose.clients.yml'],

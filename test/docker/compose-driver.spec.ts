@@ -14,7 +14,8 @@ import { ComposeUnavailableError, requireCompose } from '../../apps/lab/src/comp
 import { ComposeTopology } from '../../apps/lab/src/compose/compose-topology';
 import { ROOT } from './support';
 
-jest.setTimeout(30_000);
+// Every scripted docker call is a node process: generous on a loaded 2-core machine.
+jest.setTimeout(90_000);
 
 const FAKE_BIN = join(__dirname, 'fake-compose');
 const SERVICES = ['app1', 'app2', 'app3', 'app4', 'app5', 'nginx'];

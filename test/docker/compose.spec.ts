@@ -80,18 +80,51 @@ describe('replica environment', () => {
     }
   });
 
-  it('the base file keeps carts in memory, one image built from this checkout, init as PID 1', () => {
+  it('the base file keeps carts in memory, one image built once (by app1) from this checkout, init as PID 1', () => {
     for (const a of appServices(base)) {
       const s = base.services[a];
       expect(envOf(s).SESSION_STORE).toBe('memory');
       expect(s.init).toBe(true);
-      expect(s.build).toEqual({ context: '.', dockerfile: 'docker/cart-api.Dockerfile' });
       expect(s.image).toBe(`sticky-sessions-lab/cart-api:${pkg.version}`);
+      // Several services building one tag give it several image ids: the next
+      // `up` would recreate the replicas. Only app1 builds; the others use its tag.
+      if (a === 'app1') {
+        expect(s.build).toEqual({ context: '.', dockerfile: 'docker/cart-api.Dockerfile', args: ['NODE_IMAGE', 'NPM_OFFLINE'] });
+      } else {
+        expect(s.build).toBeUndefined();
+      }
     }
   });
 
   it('the compose driver knows exactly the replicas the file defines', () => {
     expect(appServices(base)).toEqual([...DEFINED_REPLICAS]);
+  });
+});
+
+describe('proxy trust and name resolution', () => {
+  it('every replica trusts the private ranges nginx reaches it from, in a form the config accepts', () => {
+    const { loadConfig } = require('../../apps/cart-api/src/config/config') as { loadConfig: (env: Record<string, string>) => { trustProxy: string[] } };
+    for (const a of appServices(base)) {
+      const value = envOf(base.services[a]).TRUST_PROXY;
+      expect(value).toBeDefined();
+      const trusted = loadConfig({ ...envOf(base.services[a]), SESSION_SECRET: 'x'.repeat(32) }).trustProxy;
+      // Compose networks are 172.16/12 or 10/8 (the clients override): express' `uniquelocal`.
+      expect(trusted).toContain('uniquelocal');
+    }
+  });
+
+  it('nginx gets Docker\'s resolver; the upstream script adds zone + resolve for names that do not resolve now', () => {
+    expect(interpolate(envOf(base.services.nginx).LAB_RESOLVER)).toBe('127.0.0.11');
+    const out = execFileSync('sh', ['-c', '. ./nginx/docker-entrypoint.d/19-lab-upstreams.envsh; printf "%s" "$LAB_SERVERS"'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, LAB_STAGE_DIR: '', LB_STRATEGY: 'ip-hash', LAB_RESOLVER: '127.0.0.11', LAB_REPLICAS: 'app1=app1.invalid:8000 app2=172.18.0.3:8000 app3=localhost:8000' },
+    }).toString();
+    expect(out).toMatch(/^\s*zone lab_servers 64k;\n\s*resolver 127\.0\.0\.11 valid=1s ipv6=off;\n/);
+    expect(out).toMatch(/server app1\.invalid:8000 max_fails=1 fail_timeout=2s resolve;/);
+    // A name that resolves now is resolved once, as without a resolver.
+    expect(out).toMatch(/server localhost:8000 max_fails=1 fail_timeout=2s;/);
+    // An address needs no resolving (the compose driver's re-renders).
+    expect(out).toMatch(/server 172\.18\.0\.3:8000 max_fails=1 fail_timeout=2s;/);
   });
 });
 
@@ -107,6 +140,15 @@ describe('redis override', () => {
     }
   });
 
+  it('the AOF override keeps the store in an append-only file on a named volume', () => {
+    const aof = loadCompose('docker-compose.redis-aof.yml') as ComposeFile & { volumes: Record<string, unknown> };
+    const r = merge(withRedis, aof).services.redis;
+    expect(r.command).toEqual(expect.arrayContaining(['--appendonly', 'yes']));
+    const [vol, target] = (r.volumes ?? [])[0].split(':');
+    expect(Object.keys(aof.volumes)).toContain(vol);
+    expect(r.command).toEqual(expect.arrayContaining(['--dir', target]));
+  });
+
   it('runs redis without persistence, health-checked with PING', () => {
     const r = withRedis.services.redis;
     expect(r.command).toEqual(['redis-server', '--save', '', '--appendonly', 'no']);
@@ -117,11 +159,15 @@ describe('redis override', () => {
 describe('images', () => {
   const all = FILES.flatMap((file) => Object.entries(loadCompose(file).services).map(([name, s]) => ({ file, name, s })));
 
-  it.each(all.filter((x) => x.s.image && !x.s.build).map((x) => [x.file, x.name, x.s.image as string]))(
-    '%s: %s uses an image pinned to an exact version (%s)',
-    (_file, _name, image) => {
-      expect(image).toMatch(PINNED_IMAGE);
-      expect(image).not.toMatch(/:latest\b/);
+  const pulled = all.filter((x) => x.s.image && !/^sticky-sessions-lab\//.test(x.s.image));
+  it.each(pulled.map((x) => [x.file, x.name, x.s.image as string]))(
+    '%s: %s uses an image that is a parameter defaulting to one pinned to an exact version (%s)',
+    (_file, name, image) => {
+      const variable = name === 'redis' ? 'REDIS_IMAGE' : 'NGINX_IMAGE';
+      expect(image).toMatch(new RegExp(`^\\$\\{${variable}:-[^}]+\\}$`));
+      expect(interpolate(image)).toMatch(PINNED_IMAGE);
+      expect(interpolate(image)).not.toMatch(/:latest\b/);
+      expect(interpolate(image, { [variable]: 'sticky-lab-offline/x:sid-1' })).toBe('sticky-lab-offline/x:sid-1');
     },
   );
 
@@ -130,13 +176,13 @@ describe('images', () => {
   });
 
   it('nginx is official and at least 1.29.6 (open-source `sticky` directive)', () => {
-    const m = /^nginx:(\d+\.\d+\.\d+)/.exec(base.services.nginx.image ?? '');
+    const m = /^nginx:(\d+\.\d+\.\d+)/.exec(interpolate(base.services.nginx.image ?? ''));
     expect(m).not.toBeNull();
     expect(atLeast(m![1], '1.29.6')).toBe(true);
   });
 
   it('redis is the official image', () => {
-    expect(redis.services.redis.image).toMatch(/^redis:\d+\.\d+\.\d+/);
+    expect(interpolate(redis.services.redis.image ?? '')).toMatch(/^redis:\d+\.\d+\.\d+/);
   });
 
   it('the client containers reuse the nginx image (no other image to pull or pin)', () => {

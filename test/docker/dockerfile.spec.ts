@@ -8,6 +8,11 @@ const FILE = 'docker/cart-api.Dockerfile';
 const { instructions, stages } = dockerfile(FILE);
 const final = stages.length - 1;
 const build = stages.findIndex((s) => s.name === 'build');
+/** A stage and the stages it is built FROM, nearest first. */
+const lineage = (i: number): number[] => {
+  const parent = stages.findIndex((s) => s.name === stages[i].from);
+  return parent < 0 ? [i] : [i, ...lineage(parent)];
+};
 const inFinal = (op: string): Instruction[] => instructions.filter((i) => i.stage === final && i.op === op);
 const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string>; engines: { node: string } };
 
@@ -104,7 +109,7 @@ describe('cart-api image', () => {
 
   it('has in the build context everything the cart-api compile reads', () => {
     const copied = instructions
-      .filter((i) => i.stage === build && i.op === 'COPY' && !i.args.startsWith('--from='))
+      .filter((i) => lineage(build).includes(i.stage) && i.op === 'COPY' && !i.args.startsWith('--from='))
       .flatMap((i) => i.args.split(/\s+/).slice(0, -1));
     const tsconfig = JSON.parse(read('apps/cart-api/tsconfig.app.json')) as { extends?: string };
     const extended = posix.normalize(posix.join('apps/cart-api', tsconfig.extends ?? '.'));
@@ -119,9 +124,26 @@ describe('cart-api image', () => {
       const parts = i.args.split(/\s+/).filter((p) => !p.startsWith('--'));
       for (const src of parts.slice(0, -1)) expect({ src, exists: existsSync(join(ROOT, src)) }).toEqual({ src, exists: true });
     }
-    const installs = inFinal('RUN').filter((i) => /\bnpm\s+(ci|install|i)\b/.test(i.args));
+    // The final stage installs nothing itself: it copies node_modules from a
+    // stage that installed with --omit=dev (and nothing else).
+    expect(inFinal('RUN').filter((i) => /\bnpm\s+(ci|install|i)\b/.test(i.args))).toEqual([]);
+    const nm = inFinal('COPY').filter((i) => /node_modules/.test(i.args));
+    expect(nm).toHaveLength(1);
+    const from = /--from=(\S+)/.exec(nm[0].args)![1];
+    const source = stages.findIndex((s) => s.name === from);
+    const installs = instructions.filter((i) => lineage(source).includes(i.stage) && i.op === 'RUN' && /\bnpm\s+(ci|install|i)\b/.test(i.args));
     expect(installs.length).toBeGreaterThan(0);
     for (const i of installs) expect(i.args).toMatch(/npm ci --omit=dev/);
+  });
+
+  it('takes the Node base image as a parameter, and the offline npm cache only in install stages', () => {
+    expect(read(FILE)).toMatch(/^ARG NODE_IMAGE=node:\S+$/m);
+    expect(stages[0].from).toMatch(/^node:/);
+    const cacheCopies = instructions.filter((i) => i.op === 'COPY' && /\.docker-offline/.test(i.args));
+    expect(cacheCopies.length).toBeGreaterThan(0);
+    for (const c of cacheCopies) expect(c.stage).not.toBe(final);
+    // The runtime stage does not descend from a stage holding the cache.
+    expect(lineage(final).some((st) => cacheCopies.some((c) => c.stage === st))).toBe(false);
   });
 
   it('runs as a non-root user', () => {

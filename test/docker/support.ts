@@ -125,18 +125,28 @@ export interface Instruction {
   stage: number;
 }
 
-/** Instructions (continuations joined, comments dropped), each tagged with its stage index. */
+/**
+ * Instructions (continuations joined, comments dropped), each tagged with its
+ * stage index. A `FROM ${ARG}` is read with the default of the ARG declared
+ * before the first FROM (what a build without --build-arg uses).
+ */
 export function dockerfile(rel: string): { instructions: Instruction[]; stages: { from: string; name?: string }[] } {
   const lines = read(rel).split('\n').filter((l) => !/^\s*#/.test(l));
   const joined = lines.join('\n').replace(/\\\n/g, ' ');
   const instructions: Instruction[] = [];
   const stages: { from: string; name?: string }[] = [];
+  const globalArgs: Record<string, string> = {};
   for (const line of joined.split('\n')) {
     const m = /^\s*([A-Za-z]+)\s+(.*)$/.exec(line);
     if (!m) continue;
     const op = m[1].toUpperCase();
+    if (op === 'ARG' && stages.length === 0) {
+      const [k, v = ''] = m[2].trim().split('=');
+      globalArgs[k] = v;
+    }
     if (op === 'FROM') {
-      const [from, as, name] = m[2].trim().split(/\s+/);
+      const [raw, as, name] = m[2].trim().split(/\s+/);
+      const from = raw.replace(/^\$\{(\w+)\}$/, (_w, k: string) => globalArgs[k] ?? '');
       stages.push({ from, name: as?.toUpperCase() === 'AS' ? name : undefined });
     }
     instructions.push({ op, args: m[2].trim(), stage: stages.length - 1 });

@@ -62,7 +62,10 @@ export function run(argv: readonly string[], opts: RunOptions = {}): Promise<Run
 
 function succeeds(argv: string[], timeoutMs: number): { ok: boolean; output: string } {
   try {
-    const out = execFileSync(argv[0], argv.slice(1), { timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
+    // `env` spelled out: left out, the child gets the process's original
+    // environment, not process.env as changed since (by a test, or a caller
+    // pointing PATH at another docker), so a different `docker` would answer.
+    const out = execFileSync(argv[0], argv.slice(1), { env: process.env, timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
     return { ok: true, output: out.toString() };
   } catch (err) {
     const e = err as { stderr?: Buffer; message: string };

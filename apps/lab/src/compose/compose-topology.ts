@@ -21,7 +21,7 @@ import type {
 } from '../topology/topology';
 import { ComposeCommandError, run } from './cli';
 import * as c from './commands';
-import { get, replicaReady } from './http';
+import { get, getText, replicaReady } from './http';
 import { overrideFile, ServiceDef } from './override';
 
 const BUILD_TIMEOUT_MS = 15 * 60_000;
@@ -195,8 +195,7 @@ export class ComposeTopology implements Topology {
     this.generation = generation;
     // Old workers finish their requests on the old config: poll until a new one answers.
     await waitFor(`nginx to serve config generation ${generation}`, async () => {
-      const res = await fetch(`${this.url}${c.GENERATION_PATH}`, { signal: AbortSignal.timeout(2_000) });
-      return (await res.text()).trim() === String(generation);
+      return (await getText(`${this.url}${c.GENERATION_PATH}`))?.trim() === String(generation);
     }, { timeoutMs: 20_000, intervalMs: 100 });
   }
 

@@ -1,0 +1,117 @@
+// The README's Docker walk-through, run literally: `up --build`, an add
+// through nginx's published loopback port with curl and a cookie jar, `stop`
+// the replica that served it. Memory store: the cart is gone; Redis: it
+// survives. Also what the docs promise around it: the image is built once (a
+// strategy switch recreates only nginx), nginx restarts while a replica is
+// stopped, `down` leaves nothing.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { waitFor } from '../../../apps/lab/src/process/wait';
+import { curl, describeDocker, header, Project, sh, sweepLeftovers, untilServing } from './support';
+
+const d = describeDocker('walkthrough.docker');
+jest.setTimeout(15 * 60_000);
+
+const REPLICAS = ['app1', 'app2', 'app3'];
+let jarDir: string;
+beforeAll(() => {
+  sweepLeftovers();
+  jarDir = mkdtempSync(join(tmpdir(), 'compose-jar-'));
+});
+afterAll(() => rmSync(jarDir, { recursive: true, force: true }));
+
+async function ids(p: Project, services: string[]): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const s of services) out[s] = (await p.compose(['ps', '-a', '-q', s])).stdout.trim();
+  return out;
+}
+
+async function imageOf(containerId: string): Promise<string> {
+  return (await sh('docker', ['inspect', '-f', '{{.Image}}', containerId])).stdout.trim();
+}
+
+/** The README's add: POST /cart/items with a cookie jar; returns who served it. */
+async function addCoffee(base: string, jar: string): Promise<string> {
+  const add = await curl(['-c', jar, '-b', jar, '-X', 'POST', `${base}/cart/items`, '-H', 'content-type: application/json', '-d', '{"sku":"sku-coffee","qty":2}']);
+  expect(add.status).toBe(201);
+  const servedBy = header(add.headers, 'x-served-by');
+  expect(REPLICAS).toContain(servedBy);
+  return servedBy!;
+}
+
+async function cart(base: string, jar: string): Promise<{ served_by: string; items: unknown[] }> {
+  const r = await curl(['-b', jar, `${base}/cart`]);
+  expect(r.status).toBe(200);
+  return JSON.parse(r.body) as { served_by: string; items: unknown[] };
+}
+
+d('README walk-through under Compose', () => {
+  it('memory store: one image for every replica, a strategy switch recreates only nginx, the cart dies with its replica, nginx restarts regardless', async () => {
+    const p = new Project(['docker-compose.yml']);
+    try {
+      await p.withLogs(async () => {
+        await p.compose(['up', '--build', '-d', '--wait']);
+        const before = await ids(p, ['nginx', ...REPLICAS]);
+        const images = new Set(await Promise.all(REPLICAS.map((s) => imageOf(before[s]))));
+        expect(images.size).toBe(1);
+
+        // First strategy switch after `up --build`: nginx only.
+        await p.compose(['up', '-d', '--wait'], { env: { LB_STRATEGY: 'round-robin' } });
+        const after = await ids(p, ['nginx', ...REPLICAS]);
+        expect(after.nginx).not.toBe(before.nginx);
+        for (const s of REPLICAS) expect({ s, id: after[s] }).toEqual({ s, id: before[s] });
+        await p.compose(['up', '-d', '--wait']); // back to the default, ip-hash
+
+        let base = `http://127.0.0.1:${await p.port()}`;
+        await untilServing(base);
+        const jar = join(jarDir, 'memory');
+        const servedBy = await addCoffee(base, jar);
+        expect((await cart(base, jar)).items).toHaveLength(1);
+
+        await p.compose(['stop', servedBy]);
+        const gone = await cart(base, jar);
+        expect(gone.served_by).not.toBe(servedBy);
+        expect(gone.items).toEqual([]);
+
+        // nginx restarted while a replica's name does not resolve: it must come back.
+        await p.compose(['restart', 'nginx']);
+        // A restarted container gets a new ephemeral host port: ask again.
+        base = `http://127.0.0.1:${await p.port()}`;
+        await untilServing(base, 30_000);
+        const logs = (await p.compose(['logs', 'nginx'])).stdout + (await p.compose(['logs', 'nginx'])).stderr;
+        expect(logs).not.toMatch(/host not found in upstream/);
+        expect((await cart(base, jar)).served_by).not.toBe(servedBy);
+        // …and takes the replica back once it runs again, without a reload: the
+        // host's one address hashes to it again as soon as its name resolves.
+        await p.compose(['start', servedBy]);
+        await waitFor(`${servedBy} to serve again through the restarted nginx`, async () => {
+          return header((await curl([`${base}/`])).headers, 'x-served-by') === servedBy;
+        }, { timeoutMs: 60_000, intervalMs: 500 });
+      });
+    } finally {
+      await p.down();
+    }
+    expect(await p.containers()).toEqual([]);
+    expect(await p.networks()).toEqual([]);
+  });
+
+  it('redis store: the cart survives the replica that served it; `down -v` removes the store too', async () => {
+    const p = new Project(['docker-compose.yml', 'docker-compose.redis.yml']);
+    try {
+      await p.compose(['up', '--build', '-d', '--wait']);
+      const base = `http://127.0.0.1:${await p.port()}`;
+      await untilServing(base);
+      const jar = join(jarDir, 'redis');
+      const servedBy = await addCoffee(base, jar);
+      await p.compose(['stop', servedBy]);
+      const kept = await cart(base, jar);
+      expect(kept.served_by).not.toBe(servedBy);
+      expect(kept.items).toHaveLength(1);
+    } finally {
+      await p.compose(['down', '-v'], { allowFail: true });
+    }
+    expect(await p.containers()).toEqual([]);
+    expect(await p.networks()).toEqual([]);
+  });
+});
