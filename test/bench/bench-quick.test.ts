@@ -104,7 +104,7 @@ describeIfTools('npm run bench -- --quick', () => {
     expect(run.stdout).toMatch(/^Machine: .+ \d+ cores/m);
     expect(run.stdout).toMatch(/^Pinning: (servers on core\(s\) [\d,]+ while measured, generator on core\(s\) [\d,]+ \(taskset\)|none \(.+\))$/m);
     expect(run.stdout).toMatch(/^\| case +\| server CPU µs\/req \| req\/s \| p50 ms \| p99 ms \| errors \|/m);
-    expect(run.stdout).toMatch(/^\| target +\| value/m);
+    expect(run.stdout).toMatch(/^\| target +\| +value/m);
     expect(run.stdout).toMatch(/^\| lab boot/m);
     expect(run.stdout).toMatch(/^\| sessions \(memory store/m);
   });

@@ -28,7 +28,7 @@ describeTopology('redis persistence on the process driver', 'redis', () => {
           return r.ok ? r : undefined;
         }, { timeoutMs: 20_000, intervalMs: 200 });
         expect(cart.body?.items).toEqual([expect.objectContaining({ sku, qty: 3 })]);
-        expect(ackedItemsLost(c.history)).toEqual([]);
+        expect(ackedItemsLost(c.history).lost).toEqual([]);
       } finally {
         c.close();
       }
