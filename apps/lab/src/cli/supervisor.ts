@@ -1,6 +1,6 @@
 import { ControlServer, LabStatus } from '../control';
 import { createTopology } from '../topology';
-import type { DriverName, StoreKind, Strategy, Topology } from '../topology/topology';
+import type { DriverName, RedisPersistence, StoreKind, Strategy, Topology } from '../topology/topology';
 import { cleanStale, labAlive } from './lab';
 import { CliError, CliIo, paint, printJson } from './output';
 import { waitFor } from '../process/wait';
@@ -11,6 +11,8 @@ import { renderStatus, replicaServingMe, walkthrough } from './summary';
 export interface UpOptions {
   strategy: Strategy;
   store: StoreKind;
+  /** Only meaningful with the redis store; `none` otherwise. */
+  redisPersistence: RedisPersistence;
   replicas: number;
   port: number;
   dashboardPort: number;
@@ -133,7 +135,8 @@ async function claim(dir: string, state: LabState): Promise<void> {
 async function boot(opts: UpOptions, io: CliIo): Promise<Topology> {
   const driver = (io.env.LAB_DRIVER as DriverName | undefined) || undefined;
   try {
-    return await createTopology({ strategy: opts.strategy, store: opts.store, replicas: opts.replicas, port: opts.port, driver });
+    const { strategy, store, replicas, port, redisPersistence } = opts;
+    return await createTopology({ strategy, store, replicas, port, driver, ...(store === 'redis' ? { redisPersistence } : {}) });
   } catch (err) {
     throw new CliError((err as Error).message);
   }
