@@ -56,8 +56,8 @@ export const CATALOG: readonly ScenarioInfo[] = [
   {
     id: 'redis-outage',
     title: 'Redis outage',
-    fault: 'redis paused, then restarted without persistence',
-    read: 'Paused: requests fail fast (503) and carts are intact afterwards. Restarted empty: every cart is gone — the shared store is the new single point of failure.',
+    fault: 'redis paused, then restarted without persistence; and restarted with AOF persistence',
+    read: 'Paused: requests fail fast (503) and carts are intact afterwards. Restarted empty: every cart is gone — the shared store is the new single point of failure — and every client is told so (X-Session-Status: expired-or-lost). Restarted with AOF: no cart is lost.',
   },
   {
     id: 'rolling-restart',
