@@ -77,6 +77,12 @@ export const CATALOG: readonly ScenarioInfo[] = [
     fault: 'forged and garbled route and sid cookies',
     read: 'Forged cookies must fall back to normal balancing and a fresh session: no 5xx, no cart of anyone else.',
   },
+  {
+    id: 'flood',
+    title: 'Flood from one address',
+    fault: 'one address sends 2 000 requests, 64 at a time, past nginx\'s per-client limit (100 r/s, burst 400)',
+    read: 'The flood gets 429s once its burst is spent, and no more than the limit allows is served; the other clients, each on its own address, see no 429 and no failed request.',
+  },
 ];
 
 export function scenarioInfo(id: string): ScenarioInfo {

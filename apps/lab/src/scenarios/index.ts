@@ -2,6 +2,7 @@
 // jest suites (test/scenarios/) and `lab report` run from this list.
 import { scenarioInfo } from './catalog';
 import * as concurrentWrites from './concurrent-writes';
+import * as flood from './flood';
 import * as hostileClient from './hostile-client';
 import * as maintenance from './maintenance';
 import * as nat from './nat';
@@ -48,6 +49,8 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
   // the hardest case (the burst lands on three replicas at once).
   define(concurrentWrites, [...AFFINITY, p('round-robin', 'redis'), p('ip-hash', 'redis'), p('consistent-hash', 'redis'), p('sticky-cookie', 'redis'), p('url-hash', 'redis')]),
   define(hostileClient, [p('sticky-cookie'), p('sticky-cookie', 'redis')]),
+  // The limit is nginx's, per address, whatever the strategy or store.
+  define(flood, [p('ip-hash')]),
 ];
 
 export function scenario(id: string): ScenarioDefinition {
