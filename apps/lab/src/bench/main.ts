@@ -14,6 +14,7 @@ import { directGroup } from './groups/direct';
 import { nginxGroup } from './groups/nginx';
 import { bootGroup } from './groups/boot';
 import { memoryGroup } from './groups/memory';
+import { sessionCapGroup } from './groups/session-cap';
 
 const REPO = resolve(__dirname, '../../../..');
 
@@ -64,6 +65,7 @@ async function main(opts: BenchOptions): Promise<number> {
     nginx: async () => add(await nginxGroup(ctx)),
     boot: async () => void report.boot.push(...(await bootGroup(ctx))),
     memory: async () => void report.memory.push(...(await memoryGroup(ctx))),
+    'session-cap': async () => void (report.session_cap = await sessionCapGroup(ctx)),
   };
   for (const group of Object.keys(groups) as Group[]) {
     // The peer is measured with the direct cases when both run: they are compared.

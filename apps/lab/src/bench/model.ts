@@ -1,6 +1,7 @@
 import type { LoadResult } from './load';
 import type { Machine } from './machine';
 import type { Group, Profile } from './options';
+import type { SessionCapResult } from './groups/session-cap';
 
 /** One throughput case: a row of the table. */
 export interface CaseRow {
@@ -62,6 +63,7 @@ export interface BenchReport {
   cases: CaseRow[];
   boot: BootResult[];
   memory: MemoryResult[];
+  session_cap?: SessionCapResult[];
   targets: Target[];
   failures: { group: Group; message: string }[];
   /** Wall time each group took, setup and teardown included. */

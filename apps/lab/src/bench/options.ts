@@ -1,4 +1,4 @@
-export const GROUPS = ['ceiling', 'peer', 'direct', 'nginx', 'boot', 'memory'] as const;
+export const GROUPS = ['ceiling', 'peer', 'direct', 'nginx', 'boot', 'memory', 'session-cap'] as const;
 export type Group = (typeof GROUPS)[number];
 
 export interface Profile {
