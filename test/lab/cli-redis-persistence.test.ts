@@ -60,7 +60,8 @@ if (missing.length) noteSkip(`up --redis-persistence round trip: ${missing.join(
     const client = new LabClient({ name: 'shopper', baseUrl: status.url, sourceAddress: userAddress(7) });
     try {
       expect((await client.addItem('sku-coffee', 2)).status).toBe(201);
-      expect((await lab(dir, ['redis', 'restart'])).code).toBe(0);
+      const restart = await lab(dir, ['redis', 'restart']);
+      expect(restart).toMatchObject({ code: 0, stdout: 'redis restarted: AOF persistence kept every session\n' });
       // the replicas reconnect by themselves; bounded poll until a read is answered
       const cart = await waitFor('a cart read after the restart', async () => {
         const reply = await client.getCart();
@@ -78,6 +79,7 @@ if (missing.length) noteSkip(`up --redis-persistence round trip: ${missing.join(
     expect(up.code).toBe(0);
     expect(JSON.parse(up.stdout).redis).toMatchObject({ persistence: 'none' });
     expect((await lab(dir, ['status'])).stdout).toMatch(/no persistence: a restart empties it/);
+    expect((await lab(dir, ['redis', 'restart'])).stdout).toBe('redis restarted: every session it held is gone\n');
     expect((await lab(dir, ['down'])).code).toBe(0);
   });
 });
