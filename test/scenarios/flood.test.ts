@@ -1,4 +1,4 @@
-// One address floods nginx with 2 000 catalogue reads, 64 in flight, while
+// One address floods nginx with 2 000 `GET /health/live`, 128 in flight, while
 // 20 shoppers on their own /24s fill and read their carts. nginx's
 // per-address limit (100 r/s, burst 400, nodelay) refuses the flood with 429
 // once the burst is spent: it serves at most burst + rate × duration (+1),

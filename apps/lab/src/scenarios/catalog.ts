@@ -80,7 +80,7 @@ export const CATALOG: readonly ScenarioInfo[] = [
   {
     id: 'flood',
     title: 'Flood from one address',
-    fault: 'one address sends 2 000 requests, 64 at a time, past nginx\'s per-client limit (100 r/s, burst 400)',
+    fault: 'one address sends 2 000 requests, 128 at a time, past nginx\'s per-client limit (100 r/s, burst 400)',
     read: 'The flood gets 429s once its burst is spent, and no more than the limit allows is served; the other clients, each on its own address, see no 429 and no failed request.',
   },
 ];
