@@ -37,8 +37,7 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
       // With AOF only the restart is measured: a pause does not touch the data, persistence or not.
       const paused = params.redisPersistence === 'aof' ? null : await pauseAndResume(r, clients);
       const restart = await r.nemesis.redisRestart();
-      await untilCartsServed(r, clients[0]);
-      await all(clients, (c) => c.getCart());
+      await untilEveryCartServed(clients);
       const restarted = cartsCheck(r.history);
       const told = toldLost(r.history, restart);
       const facts: OutageFacts = {
@@ -66,8 +65,7 @@ async function pauseAndResume(r: Run, clients: LabClient[]) {
   await all(clients, async (c) => Promise.all([c.getCart(), c.addItem(r.skus[0], 1)]));
   const resume = await r.nemesis.redisResume();
   const requests = entriesOf(within(r.history, { from: pause.endedAt, to: resume.startedAt }));
-  await untilCartsServed(r, clients[0]);
-  await all(clients, (c) => c.getCart());
+  await untilEveryCartServed(clients);
   // The checker's default window: after the last fault (the resume).
   const { check, lost } = cartsCheck(r.history);
   return { requests, check, lost };
@@ -127,7 +125,15 @@ function brief(e: HistoryEntry) {
   return { status: e.status, outcome: e.outcome, ms: Math.round(e.endedAt - e.startedAt), error: e.error };
 }
 
-/** The replicas reconnect by themselves; poll until a cart read succeeds again. */
-async function untilCartsServed(r: Run, c: LabClient): Promise<void> {
-  await waitFor('cart reads succeed again after the Redis fault', async () => (await c.getCart()).ok, { timeoutMs: 15_000, intervalMs: 200 });
+/**
+ * The replicas reconnect by themselves, each in its own time: poll until a
+ * round in which every client's cart read succeeds, so each client has a
+ * final read to judge (one client's success says nothing of the replicas
+ * that serve the others). Failed reads on the way stay in the history.
+ */
+async function untilEveryCartServed(clients: LabClient[]): Promise<void> {
+  await waitFor('every client\'s cart read to succeed again after the Redis fault', async () => (await all(clients, (c) => c.getCart())).every((x) => x.ok), {
+    timeoutMs: 15_000,
+    intervalMs: 200,
+  });
 }
