@@ -136,10 +136,21 @@ async function boot(opts: UpOptions, io: CliIo): Promise<Topology> {
   const driver = (io.env.LAB_DRIVER as DriverName | undefined) || undefined;
   try {
     const { strategy, store, replicas, port, redisPersistence } = opts;
-    return await createTopology({ strategy, store, replicas, port, driver, ...(store === 'redis' ? { redisPersistence } : {}) });
+    const topology = await createTopology({ strategy, store, replicas, port, driver, ...(store === 'redis' ? { redisPersistence } : {}) });
+    await refuseUnkeptPersistence(topology, opts);
+    return topology;
   } catch (err) {
     throw new CliError((err as Error).message);
   }
+}
+
+/** A driver that does not report the asked-for persistence would let `aof` users lose carts they were promised. */
+async function refuseUnkeptPersistence(topology: Topology, opts: UpOptions): Promise<void> {
+  if (opts.store !== 'redis' || opts.redisPersistence === 'none') return;
+  const { redis, driver } = await topology.status();
+  if (redis?.persistence === opts.redisPersistence) return;
+  await topology.down();
+  throw new Error(`the ${driver} driver does not report Redis persistence ${opts.redisPersistence}; not starting a lab that may lose the carts it promises to keep`);
 }
 
 async function publish(dir: string, control: ControlServer, topology: Topology, opts: UpOptions, io: CliIo, onDown: () => void) {
