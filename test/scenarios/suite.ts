@@ -67,7 +67,7 @@ function expectNoUnknown(result: ScenarioResult<unknown>): void {
   expect(unknown).toEqual([]);
 }
 
-export const key = (p: ScenarioParams) => `${p.strategy}/${p.store}`;
+export const key = (p: ScenarioParams) => `${p.strategy}/${p.store}${p.redisPersistence ? `/${p.redisPersistence}` : ''}`;
 
 /** Why this parametrisation cannot run here, or null. */
 function skipReason(params: ScenarioParams): string | null {

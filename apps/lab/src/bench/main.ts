@@ -18,6 +18,7 @@ import { nginxGroup } from './groups/nginx';
 import { bootGroup } from './groups/boot';
 import { memoryGroup } from './groups/memory';
 import { profileGroup, renderProfiles } from './groups/profile';
+import { sessionCapGroup } from './groups/session-cap';
 
 const REPO = resolve(__dirname, '../../../..');
 let generator: Generator | undefined;
@@ -66,6 +67,7 @@ async function runGroups(opts: BenchOptions, ctx: BenchContext, report: BenchRep
     nginx: async () => add(await nginxGroup(ctx)),
     boot: async () => void report.boot.push(...(await bootGroup(ctx))),
     memory: async () => void report.memory.push(...(await memoryGroup(ctx))),
+    'session-cap': async () => void (report.session_cap = await sessionCapGroup(ctx)),
   };
   for (const group of Object.keys(groups) as Group[]) {
     // The peer is measured with the direct cases when both run: they are compared.

@@ -6,6 +6,7 @@ import type { Pinning } from './pinning';
 
 /** Bumped whenever a figure changes meaning or place: --compare refuses another version. */
 export const SCHEMA_VERSION = 2;
+import type { SessionCapResult } from './groups/session-cap';
 
 /** One throughput case: a row of the table. */
 export interface CaseRow {
@@ -69,6 +70,7 @@ export interface BenchReport {
   cases: CaseRow[];
   boot: BootResult[];
   memory: MemoryResult[];
+  session_cap?: SessionCapResult[];
   targets: Target[];
   failures: { group: Group; message: string }[];
   /** Wall time each group took, setup and teardown included. */

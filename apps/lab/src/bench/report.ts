@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchReport, CaseRow } from './model';
+import { renderSessionCap, SESSION_CAP_HEADER } from './groups/session-cap';
 
 type Cell = string | number;
 
@@ -81,6 +82,7 @@ export function renderReport(r: BenchReport): string {
       ),
     );
   }
+  if (r.session_cap?.length) out.push('', table(SESSION_CAP_HEADER, renderSessionCap(r.session_cap)));
   out.push('');
   out.push(table(['target', 'value', 'goal', 'met'], r.targets.map((t) => [t.name, t.value ?? 'not measured', t.goal, t.value === null ? '–' : t.met ? 'yes' : 'NO'])));
   for (const f of r.failures) out.push(`FAILED ${f.group}: ${f.message}`);

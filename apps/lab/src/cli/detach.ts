@@ -17,6 +17,7 @@ function supervisorArgs(opts: UpOptions): string[] {
   return [
     'up',
     ...['--strategy', opts.strategy, '--store', opts.store, '--replicas', String(opts.replicas)],
+    ...(opts.store === 'redis' ? ['--redis-persistence', opts.redisPersistence] : []),
     ...['--port', String(opts.port), '--dashboard-port', String(opts.dashboardPort)],
   ];
 }

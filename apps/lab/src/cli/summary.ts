@@ -67,11 +67,17 @@ export function renderStatus(io: CliIo, status: LabStatus & { replicas: Row[] })
     field(io, 'store', status.store),
     field(io, 'nginx', nginxLine(io, status)),
   ];
-  if (status.redis) lines.push(field(io, 'redis', `${status.redis.url} (${status.redis.state})`));
+  if (status.redis) lines.push(field(io, 'redis', redisLine(status.redis)));
   lines.push(field(io, 'driver', `${status.driver}, supervisor pid ${status.pid}, up since ${status.started_at}`));
   const nginx = status.nginx.state ?? 'running';
   const legend = status.replicas.some((r) => 'stats' in r) ? ['', paint(io, 'gray', wrap(STATS_LEGEND, '  '))] : [];
   return [...lines, '', replicaTable(io, status.replicas, nginx), ...legend].join('\n');
+}
+
+/** Persistence is named only when the driver reports it: a guess would be a lie about what a restart keeps. */
+function redisLine(redis: NonNullable<LabStatus['redis']>): string {
+  const kept = { none: 'no persistence: a restart empties it', aof: 'AOF persistence: a restart keeps the carts' } as const;
+  return `${redis.url} (${redis.state})${redis.persistence ? `, ${kept[redis.persistence]}` : ''}`;
 }
 
 function nginxLine(io: CliIo, status: LabStatus): string {

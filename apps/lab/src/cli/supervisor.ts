@@ -1,6 +1,6 @@
 import { ControlServer, LabStatus } from '../control';
 import { createTopology } from '../topology';
-import type { DriverName, StoreKind, Strategy, Topology } from '../topology/topology';
+import type { DriverName, RedisPersistence, StoreKind, Strategy, Topology } from '../topology/topology';
 import { cleanStale, labAlive } from './lab';
 import { CliError, CliIo, paint, printJson } from './output';
 import { waitFor } from '../process/wait';
@@ -11,6 +11,8 @@ import { renderStatus, replicaServingMe, walkthrough } from './summary';
 export interface UpOptions {
   strategy: Strategy;
   store: StoreKind;
+  /** Only meaningful with the redis store; `none` otherwise. */
+  redisPersistence: RedisPersistence;
   replicas: number;
   port: number;
   dashboardPort: number;
@@ -133,10 +135,22 @@ async function claim(dir: string, state: LabState): Promise<void> {
 async function boot(opts: UpOptions, io: CliIo): Promise<Topology> {
   const driver = (io.env.LAB_DRIVER as DriverName | undefined) || undefined;
   try {
-    return await createTopology({ strategy: opts.strategy, store: opts.store, replicas: opts.replicas, port: opts.port, driver });
+    const { strategy, store, replicas, port, redisPersistence } = opts;
+    const topology = await createTopology({ strategy, store, replicas, port, driver, ...(store === 'redis' ? { redisPersistence } : {}) });
+    await refuseUnkeptPersistence(topology, opts);
+    return topology;
   } catch (err) {
     throw new CliError((err as Error).message);
   }
+}
+
+/** A driver that does not report the asked-for persistence would let `aof` users lose carts they were promised. */
+async function refuseUnkeptPersistence(topology: Topology, opts: UpOptions): Promise<void> {
+  if (opts.store !== 'redis' || opts.redisPersistence === 'none') return;
+  const { redis, driver } = await topology.status();
+  if (redis?.persistence === opts.redisPersistence) return;
+  await topology.down();
+  throw new Error(`the ${driver} driver does not report Redis persistence ${opts.redisPersistence}; not starting a lab that may lose the carts it promises to keep`);
 }
 
 async function publish(dir: string, control: ControlServer, topology: Topology, opts: UpOptions, io: CliIo, onDown: () => void) {

@@ -32,6 +32,8 @@ export interface HistoryEntry {
   cart?: CartSeen;
   outcome: Outcome;
   error?: string;
+  /** The service's `X-Session-Status` (`expired-or-lost`: the session the client presented no longer exists). */
+  sessionStatus?: string;
   /** The request was sent again once after a reused keep-alive socket was reset before any response. */
   retried?: boolean;
   startedAt: number;

@@ -147,6 +147,7 @@ export class LabClient {
       status: res.status,
       servedBy,
       cart: cartOf(parsed),
+      ...sessionStatusOf(res.headers['x-session-status']),
       outcome,
       error: outcome === 'ok' ? undefined : errorText(res.status, parsed, res.body),
       retried: retried || undefined,
@@ -178,6 +179,11 @@ function parseJson(text: string): unknown {
 
 function headerValue(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
+}
+
+function sessionStatusOf(v: string | string[] | undefined): { sessionStatus?: string } {
+  const value = headerValue(v);
+  return value ? { sessionStatus: value } : {};
 }
 
 function servedByOf(body: unknown): string | undefined {

@@ -129,7 +129,8 @@ async function redisAction(ctx: ApiContext, _req: IncomingMessage, [action]: str
     if (!redis) throw conflict(`this lab uses the ${store} store and has no Redis; start one with --store redis`);
     if (!(spec.from as readonly string[]).includes(redis.state)) throw conflict(`cannot ${action} redis: it is ${redis.state}`);
     await spec.run(ctx.topology);
-    return changed(ctx, spec.done);
+    // Only a restart's outcome depends on persistence; with AOF the sessions survive it.
+    return changed(ctx, action === 'restart' && redis.persistence === 'aof' ? 'redis restarted: AOF persistence kept every session' : spec.done);
   });
 }
 

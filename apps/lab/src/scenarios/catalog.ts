@@ -56,8 +56,8 @@ export const CATALOG: readonly ScenarioInfo[] = [
   {
     id: 'redis-outage',
     title: 'Redis outage',
-    fault: 'redis paused, then restarted without persistence',
-    read: 'Paused: requests fail fast (503) and carts are intact afterwards. Restarted empty: every cart is gone — the shared store is the new single point of failure.',
+    fault: 'redis paused, then restarted without persistence; and restarted with AOF persistence',
+    read: 'Paused: requests fail fast (503) and carts are intact afterwards. Restarted empty: every cart is gone — the shared store is the new single point of failure — and every client is told so (X-Session-Status: expired-or-lost). Restarted with AOF: no cart is lost.',
   },
   {
     id: 'rolling-restart',
@@ -76,6 +76,12 @@ export const CATALOG: readonly ScenarioInfo[] = [
     title: 'Hostile client',
     fault: 'forged and garbled route and sid cookies',
     read: 'Forged cookies must fall back to normal balancing and a fresh session: no 5xx, no cart of anyone else.',
+  },
+  {
+    id: 'flood',
+    title: 'Flood from one address',
+    fault: 'one address sends 2 000 requests, 128 at a time, past nginx\'s per-client limit (100 r/s, burst 400)',
+    read: 'The flood gets 429s once its burst is spent, and no more than the limit allows is served; the other clients, each on its own address, see no 429 and no failed request.',
   },
 ];
 

@@ -18,9 +18,9 @@ describe('scenario registry', () => {
   it('keeps the matrix within the boot budget', () => {
     expect(bootCount()).toBeLessThanOrEqual(50);
   });
-  it('never lists a parametrisation twice', () => {
+  it('never lists a parametrisation twice (Redis persistence tells two apart)', () => {
     for (const s of SCENARIOS) {
-      const keys = s.params.map((p) => `${p.strategy}/${p.store}`);
+      const keys = s.params.map((p) => `${p.strategy}/${p.store}/${p.redisPersistence ?? 'none'}`);
       expect(new Set(keys).size).toBe(keys.length);
     }
   });

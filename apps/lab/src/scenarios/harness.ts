@@ -39,7 +39,8 @@ export class ScenarioError extends Error {
 /** Boots a topology for `params`, runs `body`, collects evidence, always tears down. */
 export async function runScenario<F>(params: ScenarioParams, options: RunOptions | undefined, body: Body<F>): Promise<ScenarioResult<F>> {
   const started = Date.now();
-  const topo = await createTopology({ strategy: params.strategy, store: params.store, replicas: REPLICAS });
+  const { strategy, store, redisPersistence } = params;
+  const topo = await createTopology({ strategy, store, replicas: REPLICAS, ...(redisPersistence ? { redisPersistence } : {}) });
   const history = new History();
   try {
     const status = await topo.status();

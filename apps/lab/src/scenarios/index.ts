@@ -2,6 +2,7 @@
 // jest suites (test/scenarios/) and `lab report` run from this list.
 import { scenarioInfo } from './catalog';
 import * as concurrentWrites from './concurrent-writes';
+import * as flood from './flood';
 import * as hostileClient from './hostile-client';
 import * as maintenance from './maintenance';
 import * as nat from './nat';
@@ -13,9 +14,10 @@ import * as rollingRestart from './rolling-restart';
 import * as scaleOut from './scale-out';
 import * as steadyState from './steady-state';
 import type { RunOptions, ScenarioDefinition, ScenarioParams } from './types';
-import type { StoreKind, Strategy } from '../topology/topology';
+import type { RedisPersistence, StoreKind, Strategy } from '../topology/topology';
 
-const p = (strategy: Strategy, store: StoreKind = 'memory'): ScenarioParams => ({ strategy, store });
+const p = (strategy: Strategy, store: StoreKind = 'memory', redisPersistence?: RedisPersistence): ScenarioParams =>
+  redisPersistence ? { strategy, store, redisPersistence } : { strategy, store };
 const AFFINITY = [p('ip-hash'), p('consistent-hash'), p('sticky-cookie')];
 
 interface Module {
@@ -38,14 +40,17 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
   define(scaleOut, [...AFFINITY, p('ip-hash', 'redis')]),
   define(maintenance, AFFINITY),
   define(nat, [p('round-robin'), ...AFFINITY]),
-  // Strategy does not matter to a store outage; two show it.
-  define(redisOutage, [p('round-robin', 'redis'), p('sticky-cookie', 'redis')]),
+  // Strategy does not matter to a store outage; two show it. With AOF the
+  // restart keeps every session: the row beside "restarted" without it.
+  define(redisOutage, [p('round-robin', 'redis'), p('sticky-cookie', 'redis'), p('round-robin', 'redis', 'aof')]),
   define(rollingRestart, [p('ip-hash'), p('sticky-cookie'), p('ip-hash', 'redis'), p('sticky-cookie', 'redis')]),
   // Memory without affinity cannot keep a session at all, so only the
   // affinity strategies there; with Redis every strategy, round-robin being
   // the hardest case (the burst lands on three replicas at once).
   define(concurrentWrites, [...AFFINITY, p('round-robin', 'redis'), p('ip-hash', 'redis'), p('consistent-hash', 'redis'), p('sticky-cookie', 'redis'), p('url-hash', 'redis')]),
   define(hostileClient, [p('sticky-cookie'), p('sticky-cookie', 'redis')]),
+  // The limit is nginx's, per address, whatever the strategy or store.
+  define(flood, [p('ip-hash')]),
 ];
 
 export function scenario(id: string): ScenarioDefinition {

@@ -1,6 +1,6 @@
 import type { History } from '../client/history';
 import type { Verdict } from '../client/verdict';
-import type { StoreKind, Strategy } from '../topology/topology';
+import type { RedisPersistence, StoreKind, Strategy } from '../topology/topology';
 import type { Timeline } from './timeline';
 
 /** One measured cell of the failure-mode matrix: one scenario × strategy × store (× variant). */
@@ -32,6 +32,8 @@ export interface MatrixRow {
 export interface ScenarioParams {
   strategy: Strategy;
   store: StoreKind;
+  /** Redis' persistence for this run (redis store only; default `none`: a restart empties it). */
+  redisPersistence?: RedisPersistence;
 }
 
 /** What a failed assertion prints: enough to see what happened without re-running. */

@@ -8,8 +8,8 @@ const ACTIONS = ['pause', 'resume', 'restart'] as const;
 
 export const redis: Command = {
   name: 'redis',
-  summary: 'pause, resume or restart (empty) the Redis of a --store redis lab',
-  usage: 'redis pause|resume|restart [--json]      restart loses every session (no persistence)',
+  summary: 'pause, resume or restart the Redis of a --store redis lab',
+  usage: 'redis pause|resume|restart [--json]      restart loses every session unless the lab is up with --redis-persistence aof',
   async run(argv: string[], io: CliIo) {
     const { values, positionals } = parseCommand(argv, {}, { min: 1, max: 1, what: 'the redis action: pause, resume or restart' });
     const action = oneOf(positionals[0], 'the redis action', ACTIONS, 'pause');

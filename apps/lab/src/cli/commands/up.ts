@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { MAX_REPLICAS } from '../../control';
-import { STORES, STRATEGIES } from '../../topology/topology';
+import { REDIS_PERSISTENCE, STORES, STRATEGIES } from '../../topology/topology';
 import { intValue, oneOf, parseCommand } from '../args';
 import type { Command } from '../command';
 import { detach } from '../detach';
@@ -9,10 +9,11 @@ import { stateDir } from '../state';
 import { renderStatus, replicaServingMe, walkthrough } from '../summary';
 import { ensureNoLiveLab, supervise, UpOptions } from '../supervisor';
 
-const USAGE = `up [--strategy S] [--store memory|redis] [--replicas N] [--port P] [--dashboard-port P] [--detach] [--json]
+const USAGE = `up [--strategy S] [--store memory|redis] [--redis-persistence none|aof] [--replicas N] [--port P] [--dashboard-port P] [--detach] [--json]
 
   --strategy S         ${STRATEGIES.join(' | ')} (default ip-hash)
   --store S            memory | redis (default memory)
+  --redis-persistence  none | aof (default none; needs --store redis): aof keeps the carts across \`lab redis restart\`
   --replicas N         replicas app1..appN, 1-${MAX_REPLICAS} (default 3)
   --port P             nginx port on 127.0.0.1 (default 8080; 0 = a free port)
   --dashboard-port P   control API and dashboard on 127.0.0.1 (default 8081; 0 = a free port)
@@ -27,6 +28,7 @@ function parseUp(argv: string[]): UpOptions & { detach: boolean } {
     {
       strategy: { type: 'string' },
       store: { type: 'string' },
+      'redis-persistence': { type: 'string' },
       replicas: { type: 'string' },
       port: { type: 'string' },
       'dashboard-port': { type: 'string' },
@@ -34,9 +36,15 @@ function parseUp(argv: string[]): UpOptions & { detach: boolean } {
     },
     { min: 0, max: 0 },
   );
+  const store = oneOf(values.store, '--store', STORES, 'memory');
+  // A persistence choice for a Redis that will not exist is a mistake to name, not to ignore.
+  if (values['redis-persistence'] !== undefined && store !== 'redis') {
+    throw new UsageError('--redis-persistence needs --store redis (the memory store has no Redis to persist)');
+  }
   return {
     strategy: oneOf(values.strategy, '--strategy', STRATEGIES, 'ip-hash'),
-    store: oneOf(values.store, '--store', STORES, 'memory'),
+    store,
+    redisPersistence: oneOf(values['redis-persistence'], '--redis-persistence', REDIS_PERSISTENCE, 'none'),
     replicas: intValue(values.replicas, '--replicas', 1, MAX_REPLICAS, 3),
     port: intValue(values.port, '--port', 0, 65535, 8080),
     dashboardPort: intValue(values['dashboard-port'], '--dashboard-port', 0, 65535, 8081),

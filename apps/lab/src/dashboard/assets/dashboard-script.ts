@@ -17,7 +17,7 @@ function dashboardPage(colourOf: (name: string) => string): void {
     shopUrl: string;
     explanation: string;
     nginx: { version: string; sticky: string };
-    redis: { url: string; state: string } | null;
+    redis: { url: string; state: string; persistence?: string } | null;
     replicas: Replica[];
     clients: Clients;
   };
@@ -184,6 +184,7 @@ function dashboardPage(colourOf: (name: string) => string): void {
     if (!redis) return;
     byId('redis-state').textContent = busy.has('redis') ? `${redis.state} · working…` : redis.state;
     byId('redis-state').className = `state ${redis.state === 'running' ? 'running' : redis.state === 'paused' ? 'paused' : 'stopped'}`;
+    byId('redis-restart').textContent = redis.persistence === 'aof' ? 'Restart Redis (AOF keeps every session)' : 'Restart Redis (loses every session)';
     box.querySelectorAll<HTMLButtonElement>('button[data-redis]').forEach((b) => {
       b.disabled = busy.has('redis') || !REDIS_ALLOWED[b.dataset.redis as string](redis.state);
     });
@@ -192,7 +193,7 @@ function dashboardPage(colourOf: (name: string) => string): void {
   function render(): void {
     if (!state) return;
     byId('strategy').textContent = state.strategy;
-    byId('store').textContent = state.redis ? `${state.store} (Redis ${state.redis.state})` : state.store;
+    byId('store').textContent = state.redis ? `${state.store} (Redis ${state.redis.state}${state.redis.persistence === 'aof' ? ', AOF' : ''})` : state.store;
     byId('nginx').textContent = `${state.nginx.version}${state.strategy === 'sticky-cookie' ? `, ${state.nginx.sticky} sticky` : ''}`;
     const link = byId('shop-link') as HTMLAnchorElement;
     link.href = state.shopUrl;

@@ -52,7 +52,7 @@ export const DASHBOARD_HTML = `<!doctype html>
       <div class="buttons">
         <button type="button" data-redis="pause">Pause Redis</button>
         <button type="button" data-redis="resume">Resume Redis</button>
-        <button type="button" data-redis="restart" class="danger">Restart Redis (loses every session)</button>
+        <button type="button" id="redis-restart" data-redis="restart" class="danger">Restart Redis (loses every session)</button>
       </div>
     </div>
   </section>
