@@ -132,6 +132,24 @@ describe('MemorySessionStore', () => {
     }
   });
 
+  it('at the cap a flood of new sessions sweeps at most once a second, not once per request', () => {
+    const capped = new MemorySessionStore({ ttlSeconds: 60, maxSessions: 100, now: () => now });
+    const prune = jest.spyOn(capped, 'prune');
+    try {
+      for (let i = 0; i < 100; i++) capped.set(`held${i}`, sess(now + 60_000));
+      const refused: unknown[] = [];
+      for (let i = 0; i < 1000; i++) capped.set(`new${i}`, sess(now + 60_000), (e) => refused.push(e));
+      expect(refused.every((e) => e instanceof SessionLimitError)).toBe(true);
+      expect(prune).toHaveBeenCalledTimes(1);
+      now += 1_000;
+      capped.set('later', sess(now + 60_000), () => undefined);
+      expect(prune).toHaveBeenCalledTimes(2);
+    } finally {
+      prune.mockRestore();
+      capped.close();
+    }
+  });
+
   it("the backend's session count is a counter: reading it never sweeps the store", () => {
     const backend = memoryBackend(loadConfig({ SESSION_SECRET: 's' }));
     try {

@@ -57,6 +57,8 @@ export interface MemorySessionStoreOptions {
   now?: () => number;
 }
 
+const CAP_SWEEP_MS = 1000;
+
 /**
  * express-session's bundled MemoryStore never prunes expired sessions and
  * leaks; this one expires entries on read and sweeps them on an unref()'d
@@ -70,6 +72,8 @@ export class MemorySessionStore extends Store {
   private readonly now: () => number;
   private readonly timer: NodeJS.Timeout;
   private readonly interner = new Interner();
+  /** Store-clock time before which a full store refuses without sweeping again. */
+  private capSweepAfter = -Infinity;
 
   constructor(opts: MemorySessionStoreOptions) {
     super();
@@ -149,10 +153,18 @@ export class MemorySessionStore extends Store {
     setImmediate(cb, null, entry ? this.unpack(entry) : null);
   }
 
-  /** Room for a new session; sweeps first, but only once the cap is reached. */
+  /**
+   * Room for a new session. At the cap it sweeps expired sessions first, but
+   * at most once per CAP_SWEEP_MS: a sweep is O(sessions), and a flood of
+   * session-less requests at the cap would otherwise pay it on every request.
+   */
   private hasRoom(): boolean {
     if (this.entries.size < this.maxSessions) return true;
-    this.prune();
+    const now = this.now();
+    if (now >= this.capSweepAfter) {
+      this.capSweepAfter = now + CAP_SWEEP_MS;
+      this.prune();
+    }
     return this.entries.size < this.maxSessions;
   }
 
