@@ -24,6 +24,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   const config = app.get<AppConfig>(APP_CONFIG);
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // Express hashes every response body for an ETag; only the static UI assets use one (their own).
+  app.set('etag', false);
   app.use(requestMiddleware(config, app.get(RequestStats)));
   // Not Nest's useBodyParser(): it takes no `verify`, where the depth bound runs before JSON.parse.
   app.use(jsonBodyParser(JSON_BODY_LIMIT));
