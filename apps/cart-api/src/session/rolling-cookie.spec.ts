@@ -28,6 +28,15 @@ describe('RollingCookie', () => {
     expect(new RollingCookie('sid', 's', 60, 'auto').header(req(false), 'x')).not.toMatch(/Secure/);
   });
 
+  it('Expires follows the clock across seconds (it is formatted once per second)', () => {
+    const rolling = new RollingCookie('sid', 's', 60, false);
+    const expiresAt = (at: number) => /Expires=([^;]+)/.exec(rolling.header(req(false), 'x', at))?.[1];
+    const at = Date.UTC(2030, 0, 1, 0, 0, 0, 999);
+    expect(expiresAt(at)).toBe(new Date(at + 60_000).toUTCString());
+    expect(expiresAt(at + 1)).toBe(new Date(at + 60_001).toUTCString());
+    expect(expiresAt(at + 1)).not.toBe(expiresAt(at));
+  });
+
   it('keeps its cache of signed ids bounded', () => {
     const rolling = new RollingCookie('sid', 's', 60, false);
     for (let i = 0; i < 10_001; i++) rolling.value(`id-${i}`);

@@ -14,6 +14,9 @@ const SIGNED_CACHE_MAX = 10_000;
 export class RollingCookie {
   private readonly signed = new Map<string, string>();
   private readonly maxAgeMs: number;
+  /** Expires has a one-second resolution: formatted once per second, not per response. */
+  private expiresSecond = -1;
+  private expires = '';
 
   constructor(
     private readonly name: string,
@@ -38,7 +41,12 @@ export class RollingCookie {
 
   /** The header express-session would write for `sid`, same attribute order, plus Max-Age. */
   header(req: Request, sid: string, now = Date.now()): string {
-    const expires = new Date(now + this.maxAgeMs).toUTCString();
+    const second = Math.floor((now + this.maxAgeMs) / 1000);
+    if (second !== this.expiresSecond) {
+      this.expiresSecond = second;
+      this.expires = new Date(second * 1000).toUTCString();
+    }
+    const expires = this.expires;
     const secure = this.secure === 'auto' ? req.secure : this.secure;
     return `${this.name}=${this.value(sid)}; Path=/; Expires=${expires}; HttpOnly${secure ? '; Secure' : ''}; SameSite=Lax; Max-Age=${this.ttlSeconds}`;
   }
