@@ -8,7 +8,8 @@ const { sign, unsign } = require('cookie-signature') as {
 };
 
 describe('RollingCookie', () => {
-  const req = (secure: boolean) => ({ secure }) as Request;
+  // Behind a proxy: the forwarded protocol decides, through Express' trust rule (req.secure).
+  const req = (secure: boolean) => ({ secure, headers: { 'x-forwarded-proto': 'x' }, socket: {} }) as unknown as Request;
 
   it('signs exactly as express-session does, so the cookie verifies on every replica', () => {
     const rolling = new RollingCookie('sid', 'secret-1', 60, false);
@@ -35,6 +36,13 @@ describe('RollingCookie', () => {
     expect(expiresAt(at)).toBe(new Date(at + 60_000).toUTCString());
     expect(expiresAt(at + 1)).toBe(new Date(at + 60_001).toUTCString());
     expect(expiresAt(at + 1)).not.toBe(expiresAt(at));
+  });
+
+  it('without X-Forwarded-Proto, Secure is the socket\'s own (TLS or not), as req.secure would say', () => {
+    const rolling = new RollingCookie('sid', 's', 60, 'auto');
+    const direct = (encrypted: boolean) => ({ headers: {}, socket: { encrypted } }) as unknown as Request;
+    expect(rolling.header(direct(true), 'x')).toMatch(/; Secure;/);
+    expect(rolling.header(direct(false), 'x')).not.toMatch(/Secure/);
   });
 
   it('keeps its cache of signed ids bounded', () => {

@@ -5,6 +5,16 @@ import type { CookieSecure } from '../config/config';
 const SIGNED_CACHE_MAX = 10_000;
 
 /**
+ * `req.secure` without its cost in the common case: Express consults the
+ * trust-proxy rule (an address parse) only to read X-Forwarded-Proto, so with
+ * no such header the answer is the socket's own.
+ */
+function isSecure(req: Request): boolean {
+  if (req.headers['x-forwarded-proto'] === undefined) return (req.socket as { encrypted?: boolean }).encrypted === true;
+  return req.secure;
+}
+
+/**
  * The rolling Set-Cookie of a stored session, written by the service instead
  * of express-session's `rolling` option: that one signs the id again (an HMAC)
  * and serialises the cookie on every response. The signed value depends only
@@ -47,7 +57,7 @@ export class RollingCookie {
       this.expires = new Date(second * 1000).toUTCString();
     }
     const expires = this.expires;
-    const secure = this.secure === 'auto' ? req.secure : this.secure;
+    const secure = this.secure === 'auto' ? isSecure(req) : this.secure;
     return `${this.name}=${this.value(sid)}; Path=/; Expires=${expires}; HttpOnly${secure ? '; Secure' : ''}; SameSite=Lax; Max-Age=${this.ttlSeconds}`;
   }
 }
