@@ -2,7 +2,7 @@
 // same order. The redis one runs against a real redis-server.
 import { createClient } from 'redis';
 import { RedisServer } from '../../apps/lab/src/process/redis-server';
-import { CartLimitError, CartRepository, LineNotFoundError } from '../../apps/cart-api/src/cart/cart.repository';
+import { CartLimitError, CartRepository, LineNotFoundError, SessionGoneError } from '../../apps/cart-api/src/cart/cart.repository';
 import { MemoryCartRepository } from '../../apps/cart-api/src/cart/memory-cart.repository';
 import { RedisCartRepository } from '../../apps/cart-api/src/cart/redis-cart.repository';
 import { describeWithRedis } from '../support/cart-api';
@@ -13,13 +13,14 @@ const TTL = 120;
 type Redis = ReturnType<typeof createClient>;
 let n = 0;
 
-/** The behaviour both repositories share. */
-function contract(make: () => CartRepository): void {
+/** The behaviour both repositories share, for a sid whose session `store` has stored. */
+function contract(make: () => CartRepository, store: (sid: string) => Promise<unknown> = async () => undefined): void {
   let repo: CartRepository;
   let sid: string;
-  beforeEach(() => {
+  beforeEach(async () => {
     repo = make();
     sid = `repo-test-${process.pid}-${++n}`; // each test owns its cart
+    await store(sid);
   });
 
   it('an absent cart is empty', async () => {
@@ -81,7 +82,20 @@ describeWithRedis()('redis cart repository', () => {
     await server?.stop();
   });
 
-  contract(() => new RedisCartRepository(redis, TTL, LIMITS));
+  const storeSession = (sid: string) => redis.set(`sess:${sid}`, '{}', { expiration: { type: 'EX', value: TTL } });
+  contract(() => new RedisCartRepository(redis, TTL, LIMITS), storeSession);
+
+  it('a sid with no stored session gets SessionGoneError for every operation and never its cart', async () => {
+    const repo = new RedisCartRepository(redis, TTL, LIMITS);
+    const sid = `gone-${process.pid}`;
+    await redis.hSet(`cart:${sid}`, 'a', '3'); // a cart outliving its session
+    for (const op of [() => repo.get(sid), () => repo.add(sid, 'a', 1), () => repo.set(sid, 'a', 1), () => repo.remove(sid, 'a'), () => repo.clear(sid)]) {
+      await expect(op()).rejects.toBeInstanceOf(SessionGoneError);
+    }
+    expect(await redis.hGetAll(`cart:${sid}`)).toEqual({ a: '3' });
+    await storeSession(sid);
+    expect(await repo.get(sid)).toEqual([{ sku: 'a', qty: 3 }]);
+  });
 
   it('keeps the cart in hash cart:<sid> and slides its TTL and the session TTL on access', async () => {
     const repo = new RedisCartRepository(redis, TTL, LIMITS);
@@ -97,6 +111,7 @@ describeWithRedis()('redis cart repository', () => {
 
   it('reloads its script after Redis lost it (SCRIPT FLUSH, restart)', async () => {
     const repo = new RedisCartRepository(redis, TTL, LIMITS);
+    await storeSession(`flush-${process.pid}`);
     await repo.add(`flush-${process.pid}`, 'a', 1);
     await redis.scriptFlush();
     expect(await repo.add(`flush-${process.pid}`, 'a', 1)).toEqual([{ sku: 'a', qty: 2 }]);

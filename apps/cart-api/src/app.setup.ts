@@ -1,4 +1,3 @@
-import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Application, RequestHandler } from 'express';
 import type { Server } from 'node:http';
@@ -24,6 +23,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   const config = app.get<AppConfig>(APP_CONFIG);
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // Express hashes every response body for an ETag; only the static UI assets use one (their own).
+  app.set('etag', false);
   app.use(requestMiddleware(config, app.get(RequestStats)));
   // Not Nest's useBodyParser(): it takes no `verify`, where the depth bound runs before JSON.parse.
   app.use(jsonBodyParser(JSON_BODY_LIMIT));
@@ -37,7 +38,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       allowedMethods: (path) => allowedMethods(instance, path),
     }),
   );
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true }));
+  // Body validation is the cart controller's (BODY_PIPE): no global pipe runs on bodiless routes.
   const server = app.getHttpServer() as Server;
   // Above nginx's upstream keepalive_timeout, so nginx never reuses a socket Node just closed.
   server.keepAliveTimeout = 10_000;

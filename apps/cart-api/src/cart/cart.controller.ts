@@ -1,7 +1,13 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, ValidationPipe } from '@nestjs/common';
 import { CartSession, Session } from '../session/cart-session';
 import { AddItemDto, SetQtyDto } from './cart.dto';
 import { CartBody, CartService } from './cart.service';
+
+/**
+ * Validation on the bodies only: a global pipe ran (and resolved its
+ * metadata) for every parameter of every route, bodiless GETs included.
+ */
+export const BODY_PIPE = new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true });
 
 @Controller('cart')
 export class CartController {
@@ -13,12 +19,12 @@ export class CartController {
   }
 
   @Post('items')
-  add(@Session() session: CartSession, @Body() dto: AddItemDto): Promise<CartBody> {
+  add(@Session() session: CartSession, @Body(BODY_PIPE) dto: AddItemDto): Promise<CartBody> {
     return this.cart.add(session, dto.sku, dto.qty);
   }
 
   @Patch('items/:sku')
-  set(@Session() session: CartSession, @Param('sku') sku: string, @Body() dto: SetQtyDto): Promise<CartBody> {
+  set(@Session() session: CartSession, @Param('sku') sku: string, @Body(BODY_PIPE) dto: SetQtyDto): Promise<CartBody> {
     return this.cart.set(session, sku, dto.qty);
   }
 

@@ -2,7 +2,9 @@
  * One cart operation, checked and applied inside Redis so concurrent requests
  * on any replica cannot interleave. Also slides the TTL of the cart and of its
  * session (connect-redis runs with disableTouch), then returns the cart as
- * HGETALL's flat [sku, qty, ...] list.
+ * HGETALL's flat [sku, qty, ...] list. The session is not read anywhere else
+ * (ClaimedSessionStore): a session id with no stored session gets
+ * CART_NOSESSION and no cart, whatever cart:<sid> holds.
  *
  * KEYS: cart:<sid>, sess:<sid>
  * ARGV: op (get|add|set|remove|clear), sku, qty, ttl seconds, max qty, max lines
@@ -12,6 +14,7 @@ local cart, sess = KEYS[1], KEYS[2]
 local op, sku = ARGV[1], ARGV[2]
 local qty, ttl = tonumber(ARGV[3]), tonumber(ARGV[4])
 local maxQty, maxLines = tonumber(ARGV[5]), tonumber(ARGV[6])
+if redis.call('EXISTS', sess) == 0 then return redis.error_reply('CART_NOSESSION') end
 if op == 'add' then
   local cur = tonumber(redis.call('HGET', cart, sku) or '0')
   if cur == 0 and redis.call('HLEN', cart) >= maxLines then return redis.error_reply('CART_LINES') end

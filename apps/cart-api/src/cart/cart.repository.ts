@@ -23,6 +23,16 @@ export class LineNotFoundError extends Error {
   }
 }
 
+/**
+ * The session id has no stored session (expired, or its store was lost): no
+ * cart for it. Only a repository that checks the session itself throws it.
+ */
+export class SessionGoneError extends Error {
+  constructor() {
+    super('the session no longer exists');
+  }
+}
+
 export function tooManyLines(limits: CartLimits): CartLimitError {
   return new CartLimitError(`a cart holds at most ${limits.maxLines} lines`);
 }

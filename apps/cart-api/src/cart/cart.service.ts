@@ -9,7 +9,14 @@ import { findProduct, Product } from '../catalog/catalog';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import type { CartSession } from '../session/cart-session';
 import { SESSION_LOST } from '../session/lost-session';
-import { CART_REPOSITORY, CartLimitError, CartLine, CartRepository, LineNotFoundError } from './cart.repository';
+import {
+  CART_REPOSITORY,
+  CartLimitError,
+  CartLine,
+  CartRepository,
+  LineNotFoundError,
+  SessionGoneError,
+} from './cart.repository';
 
 export interface CartItemBody {
   sku: string;
@@ -43,33 +50,64 @@ export class CartService {
   async view(session: CartSession): Promise<CartBody> {
     const { id } = session;
     if (id === null) return this.body(session, []);
-    return this.body(session, await this.call(() => this.repo.get(id)));
+    const lines = await this.inSession(session, () => this.repo.get(id), () => []);
+    return this.body(session, lines);
   }
 
   async add(session: CartSession, sku: string, qty: number): Promise<CartBody> {
     this.product(sku);
     const sid = await session.create();
-    return this.body(session, await this.call(() => this.repo.add(sid, sku, qty)));
+    const lines = await this.inSession(
+      session,
+      () => this.repo.add(sid, sku, qty),
+      // The claimed session was gone: the write goes to a new one, as it would have without a cookie.
+      async () => {
+        const renewed = await session.renew();
+        return this.call(() => this.repo.add(renewed, sku, qty));
+      },
+    );
+    return this.body(session, lines);
   }
 
   async set(session: CartSession, sku: string, qty: number): Promise<CartBody> {
     this.product(sku);
     const { id } = session;
     if (id === null) throw notInCart(sku);
-    return this.body(session, await this.call(() => this.repo.set(id, sku, qty)));
+    const lines = await this.inSession(session, () => this.repo.set(id, sku, qty), () => {
+      throw notInCart(sku);
+    });
+    return this.body(session, lines);
   }
 
   async remove(session: CartSession, sku: string): Promise<CartBody> {
     this.product(sku);
     const { id } = session;
     if (id === null) throw notInCart(sku);
-    return this.body(session, await this.call(() => this.repo.remove(id, sku)));
+    const lines = await this.inSession(session, () => this.repo.remove(id, sku), () => {
+      throw notInCart(sku);
+    });
+    return this.body(session, lines);
   }
 
   async clear(session: CartSession): Promise<CartBody> {
     const { id } = session;
-    if (id !== null) await this.call(() => this.repo.clear(id));
+    if (id !== null) await this.inSession(session, () => this.repo.clear(id), () => undefined);
     return this.body(session, []);
+  }
+
+  /**
+   * Runs a repository operation on the session's cart; when the repository
+   * found no stored session (SessionGoneError: the redis store checks it in
+   * the cart script itself) the session is reported lost and `gone` answers.
+   */
+  private async inSession<T>(session: CartSession, op: () => Promise<T>, gone: () => T | Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (err) {
+      if (!(err instanceof SessionGoneError)) throw this.httpError(err);
+      session.markLost();
+      return gone();
+    }
   }
 
   private product(sku: string): Product {
@@ -82,10 +120,14 @@ export class CartService {
     try {
       return await op();
     } catch (err) {
-      if (err instanceof CartLimitError) throw new UnprocessableEntityException(err.message);
-      if (err instanceof LineNotFoundError) throw new NotFoundException(err.message);
-      throw new ServiceUnavailableException(`session store unavailable: ${(err as Error).message}`);
+      throw this.httpError(err);
     }
+  }
+
+  private httpError(err: unknown): Error {
+    if (err instanceof CartLimitError) return new UnprocessableEntityException(err.message);
+    if (err instanceof LineNotFoundError) return new NotFoundException(err.message);
+    return new ServiceUnavailableException(`session store unavailable: ${(err as Error).message}`);
   }
 
   private body(session: CartSession, lines: CartLine[]): CartBody {

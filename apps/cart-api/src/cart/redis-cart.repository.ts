@@ -8,6 +8,7 @@ import {
   DEFAULT_CART_LIMITS,
   LineNotFoundError,
   qtyTooLarge,
+  SessionGoneError,
   tooManyLines,
 } from './cart.repository';
 import { CART_SCRIPT } from './cart.lua';
@@ -54,10 +55,11 @@ export class RedisCartRepository implements CartRepository {
 
   private domainError(err: unknown, sku: string): unknown {
     // Redis 7 prefixes script errors with "ERR ", older versions do not.
-    const code = /\bCART_(LINES|QTY|NOLINE)\b/.exec(err instanceof Error ? err.message : '')?.[1];
+    const code = /\bCART_(LINES|QTY|NOLINE|NOSESSION)\b/.exec(err instanceof Error ? err.message : '')?.[1];
     if (code === 'LINES') return tooManyLines(this.limits);
     if (code === 'QTY') return qtyTooLarge(sku, this.limits);
     if (code === 'NOLINE') return new LineNotFoundError(sku);
+    if (code === 'NOSESSION') return new SessionGoneError();
     return err;
   }
 

@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { RetryLaterException } from '../common/http-error.filter';
 import { ensureSession, hasStoredSession } from './ensure-session';
 import { SessionLimitError } from './memory-session.store';
-import { sessionWasLost } from './lost-session';
+import { markSessionLost, sessionWasLost } from './lost-session';
 
 /** What the cart needs of the HTTP session, without the Express request. */
 export interface CartSession {
@@ -13,21 +13,33 @@ export interface CartSession {
   readonly lost: boolean;
   /** Stores the session before the first write and returns its id. */
   create(): Promise<string>;
+  /** The store has no session for `id` (the cart script said so): report it lost from now on. */
+  markLost(): void;
+  /** After markLost: a new session, stored, and its id. */
+  renew(): Promise<string>;
+}
+
+function created(req: Request): Promise<string> {
+  return ensureSession(req).catch((err: unknown) => {
+    if (err instanceof SessionLimitError) {
+      throw new RetryLaterException(`${err.message}; try again later`, err.retryAfterSeconds);
+    }
+    throw new ServiceUnavailableException(`session store unavailable: ${(err as Error).message}`);
+  });
 }
 
 export function cartSessionOf(req: Request): CartSession {
   return {
     id: hasStoredSession(req) ? req.sessionID : null,
-    lost: sessionWasLost(req),
-    create: async () => {
-      try {
-        return await ensureSession(req);
-      } catch (err) {
-        if (err instanceof SessionLimitError) {
-          throw new RetryLaterException(`${err.message}; try again later`, err.retryAfterSeconds);
-        }
-        throw new ServiceUnavailableException(`session store unavailable: ${(err as Error).message}`);
-      }
+    get lost() {
+      return sessionWasLost(req);
+    },
+    create: () => created(req),
+    markLost: () => markSessionLost(req),
+    renew: () => {
+      // generate, not regenerate: the old session is gone, there is nothing to destroy.
+      (req.sessionStore as unknown as { generate(r: Request): void }).generate(req);
+      return created(req);
     },
   };
 }

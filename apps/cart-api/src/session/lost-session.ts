@@ -48,6 +48,12 @@ export function noteLostSession(req: Request, name: string, secrets: string[]): 
   return true;
 }
 
+/** The store found no session for the id the request presented (a cart repository that checks it said so). */
+export function markSessionLost(req: Request): void {
+  lost.add(req);
+  req.res?.setHeader(SESSION_STATUS_HEADER, SESSION_LOST);
+}
+
 export function sessionWasLost(req: Request): boolean {
   return lost.has(req);
 }

@@ -40,6 +40,14 @@ describe('MemorySessionStore', () => {
     expect((await get(store, 'b'))?.cookie.secure).toBe(true);
   });
 
+  it('every read gets its own cookie object: changing one changes neither the store nor the next read', async () => {
+    store.set('a', sess(now + 60_000));
+    store.set('b', sess(now + 60_000)); // the same cookie options: one interned string, one parsed copy
+    const first = await get(store, 'a');
+    (first!.cookie as unknown as Record<string, unknown>).originalMaxAge = 5;
+    expect([(await get(store, 'a'))?.cookie.originalMaxAge, (await get(store, 'b'))?.cookie.originalMaxAge]).toEqual([1000, 1000]);
+  });
+
   it('keeps a cookie without expires without one', async () => {
     store.set('a', { cookie: { originalMaxAge: null, httpOnly: true, path: '/' } } as unknown as SessionData);
     expect((await get(store, 'a'))?.cookie).toEqual({ originalMaxAge: null, httpOnly: true, path: '/' });

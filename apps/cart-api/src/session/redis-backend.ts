@@ -1,8 +1,8 @@
-import { RedisStore } from 'connect-redis';
 import { logError } from '../common/log';
 import type { AppConfig } from '../config/config';
 import { closeRedisClient, createRedisClient, redisReady, timedClientForConnectRedis } from './redis-client';
 import type { SessionBackend } from './session-backend';
+import { ClaimedSessionStore } from './claimed-session.store';
 
 function redisErrorLogger(config: AppConfig): (err: Error) => void {
   let last = '';
@@ -17,14 +17,14 @@ function redisErrorLogger(config: AppConfig): (err: Error) => void {
 
 export function redisBackend(config: AppConfig): SessionBackend {
   const redis = createRedisClient(config.redisUrl, redisErrorLogger(config));
-  // disableTouch: the cart script refreshes sess:<sid> together with cart:<sid>
-  // in the same round trip, so express-session's per-read EXPIRE is redundant.
-  const store = new RedisStore({
-    client: timedClientForConnectRedis(redis),
-    prefix: 'sess:',
-    ttl: config.sessionTtlSeconds,
-    disableTouch: true,
-  });
+  // disableTouch, and no GET either (ClaimedSessionStore): the cart script
+  // checks and refreshes sess:<sid> together with cart:<sid>, so a cart read
+  // or write is one round trip.
+  const ttlMs = config.sessionTtlSeconds * 1000;
+  const store = new ClaimedSessionStore(
+    { client: timedClientForConnectRedis(redis), prefix: 'sess:', ttl: config.sessionTtlSeconds, disableTouch: true },
+    () => ({ originalMaxAge: ttlMs, expires: new Date(Date.now() + ttlMs), httpOnly: true, path: '/', sameSite: 'lax', secure: config.cookieSecure === true }),
+  );
   return {
     kind: 'redis',
     store,

@@ -2,7 +2,8 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import session from 'express-session';
 import type { AppConfig } from '../config/config';
 import { hasStoredSession } from './ensure-session';
-import { noteLostSession, SESSION_LOST, SESSION_STATUS_HEADER } from './lost-session';
+import { noteLostSession, SESSION_LOST, SESSION_STATUS_HEADER, sessionWasLost } from './lost-session';
+import { RollingCookie } from './rolling-cookie';
 import type { SessionBackend } from './session-backend';
 
 declare module 'express-session' {
@@ -24,20 +25,25 @@ export function sessionUnavailable(res: Response, err: unknown): void {
 }
 
 /**
- * express-session writes `Expires` only. `Max-Age` says the same thing without
- * depending on the client's clock; added just before the headers go out,
- * after express-session has set its cookie (its own writeHead hook runs first
+ * The cookie of every /cart response of a stored session. express-session
+ * writes `Expires` only, and only when it created or changed the session
+ * (`rolling` is off: see RollingCookie); `Max-Age` says the same thing without
+ * depending on the client's clock. Runs just before the headers go out, after
+ * express-session has set its cookie (its own writeHead hook runs first
  * because it is installed later, on top of this one).
  */
-function addMaxAge(res: Response, seconds: number): void {
+function rollCookie(req: Request, res: Response, rolling: RollingCookie, seconds: number): void {
   const writeHead = res.writeHead;
   res.writeHead = function (this: Response, ...args: unknown[]) {
-    const cookie = res.getHeader('Set-Cookie');
-    if (Array.isArray(cookie)) {
-      res.setHeader(
-        'Set-Cookie',
-        cookie.map((c) => (c.startsWith(`${SESSION_COOKIE}=`) ? `${c}; Max-Age=${seconds}` : c)),
-      );
+    const prev = res.getHeader('Set-Cookie');
+    const cookies = prev === undefined ? [] : ([] as string[]).concat(prev as string | string[]);
+    const ours = cookies.findIndex((c) => c.startsWith(`${SESSION_COOKIE}=`));
+    if (ours >= 0) {
+      cookies[ours] = `${cookies[ours]}; Max-Age=${seconds}`;
+      res.setHeader('Set-Cookie', cookies);
+    } else if (hasStoredSession(req) && !sessionWasLost(req)) {
+      cookies.push(rolling.header(req, req.sessionID));
+      res.setHeader('Set-Cookie', cookies);
     }
     return (writeHead as (...a: unknown[]) => Response).apply(this, args);
   } as Response['writeHead'];
@@ -46,9 +52,8 @@ function addMaxAge(res: Response, seconds: number): void {
 /**
  * express-session for the /cart routes only. A session is identity, created
  * on the first write (see CartService); the cart itself is not in it.
- * The TTL is an idle expiry: `rolling` re-issues the cookie with a fresh
- * lifetime on every /cart response of a stored session (one HMAC and one
- * header), while the store slides its own expiry (memory: touch; redis: the
+ * The TTL is an idle expiry: the cookie is re-issued with a fresh lifetime
+ * on every /cart response of a stored session (rollCookie), while the store slides its own expiry (memory: touch; redis: the
  * cart script's EXPIRE). A store error becomes a JSON 503 instead of a hang
  * or a 500.
  */
@@ -59,7 +64,7 @@ export function sessionMiddleware(config: AppConfig, backend: SessionBackend): R
     store: backend.store,
     resave: false,
     saveUninitialized: false,
-    rolling: true,
+    rolling: false,
     cookie: {
       httpOnly: true,
       sameSite: 'lax',
@@ -67,8 +72,9 @@ export function sessionMiddleware(config: AppConfig, backend: SessionBackend): R
       maxAge: config.sessionTtlSeconds * 1000,
     },
   });
+  const rolling = new RollingCookie(SESSION_COOKIE, config.sessionSecrets[0], config.sessionTtlSeconds, config.cookieSecure);
   return (req: Request, res: Response, next: NextFunction) => {
-    addMaxAge(res, config.sessionTtlSeconds);
+    rollCookie(req, res, rolling, config.sessionTtlSeconds);
     handler(req, res, (err?: unknown) => {
       // express-session reports a failed end-of-request touch/save through
       // this callback after the response went out; nothing is left to answer.

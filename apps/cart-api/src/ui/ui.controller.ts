@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { SHOP_HTML } from './assets/page';
@@ -18,9 +19,10 @@ const CSP = [
 
 /**
  * The shop page, embedded as string constants: tsc copies no asset files into
- * dist/, and the Docker image ships dist/ only. `no-cache` plus Express's ETag
- * means a revalidation (304) per load, so a rebuilt replica never serves a
- * stale script.
+ * dist/, and the Docker image ships dist/ only. `no-cache` plus an ETag means
+ * a revalidation (304) per load, so a rebuilt replica never serves a stale
+ * script. The ETag is the asset's own, computed once: the app turns Express'
+ * per-response ETag off (it hashed every JSON body).
  */
 @Controller('ui')
 export class UiController {
@@ -52,8 +54,17 @@ function splitUrl(url: string): [string, string] {
   return at < 0 ? [url, ''] : [url.slice(0, at), url.slice(at)];
 }
 
+const etags = new Map<string, string>();
+
+function etagOf(body: string): string {
+  let tag = etags.get(body);
+  if (tag === undefined) etags.set(body, (tag = `"${createHash('sha1').update(body).digest('base64url')}"`));
+  return tag;
+}
+
 function send(res: Response, type: string, body: string): void {
   res.set({
+    ETag: etagOf(body),
     'Content-Type': type,
     'Cache-Control': 'no-cache',
     'Content-Security-Policy': CSP,
