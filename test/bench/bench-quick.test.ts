@@ -6,7 +6,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { findBinary } from '../../apps/lab/src/process/find-binary';
+import { findBinary } from '../../apps/lab/src/util/find-binary';
 import { STRATEGIES } from '../../apps/lab/src/topology/topology';
 import { noteSkip } from '../support/skip';
 

@@ -3,7 +3,7 @@
 // answers (this CI has none); the scenarios cover the failure modes
 // themselves with LAB_DRIVER=compose.
 import { composeUnavailableReason, startComposeTopology } from '../../apps/lab/src/compose';
-import { waitFor } from '../../apps/lab/src/process/wait';
+import { waitFor } from '../../apps/lab/src/util/wait';
 import type { Topology } from '../../apps/lab/src/topology/topology';
 import { noteSkip } from '../support/skip';
 

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { pidAlive } from '../process/pid-alive';
+import { pidAlive } from '../util/pid-alive';
 
 export { pidAlive };
 

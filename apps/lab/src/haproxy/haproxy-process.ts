@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { closeSync, copyFileSync, openSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
-import { waitFor } from '../process/wait';
+import { waitFor } from '../util/wait';
 import { checkConfig, haproxyBinary } from './binary';
 import { haproxyRunPaths } from './paths';
 import type { HaproxyListen, HaproxyRenderMeta } from './render';

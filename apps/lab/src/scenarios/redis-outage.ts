@@ -1,6 +1,6 @@
 // The shared store fails: paused (hangs), then restarted empty.
 import { after, entriesOf, within, type HistoryEntry, type LabClient } from '../client';
-import { waitFor } from '../process/wait';
+import { waitFor } from '../util/wait';
 import { maxLatencyMs } from './checkers';
 import { all, cartsCheck, closeAll, fill, makeClients, Run, runScenario } from './harness';
 import { matrixRow } from './row';

@@ -1,4 +1,4 @@
-import { RedisServer } from '../../process/redis-server';
+import { RedisServer } from '../../topology/drivers/process/redis-server';
 import type { StoreKind } from '../../topology/topology';
 import { ChildServer } from '../child';
 import { CaseSpec, GET_CART, measureTogether, postSteps, ratio, startReplica, withCleanup } from '../cases';
