@@ -18,6 +18,7 @@ COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json ./
 COPY apps/cart-api ./apps/cart-api
+COPY libs ./libs
 # Only the cart-api project; the lab is not part of the image.
 RUN npx tsc -b apps/cart-api/tsconfig.app.json
 
@@ -29,6 +30,7 @@ ENV NODE_ENV=production \
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /app/dist/apps/cart-api ./dist/apps/cart-api
+COPY --from=build /app/libs ./libs
 # Files stay owned by root: the service reads them, it never needs to write them.
 USER node
 EXPOSE 8000

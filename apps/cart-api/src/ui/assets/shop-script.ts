@@ -1,4 +1,4 @@
-import { replicaColour } from './replica-colour';
+import { replicaColour } from '../../../../../libs/replica-colour';
 
 // The shop page's behaviour. Written as a typed function and served as its
 // own source text (Function#toString), so it is type-checked by the normal

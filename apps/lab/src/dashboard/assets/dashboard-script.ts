@@ -1,4 +1,4 @@
-import { replicaColour } from './replica-colour';
+import { replicaColour } from '../../../../../libs/replica-colour';
 
 // The dashboard's behaviour, served inline as this function's own source text
 // (Function#toString): type-checked by the build, no bundler. It runs in the
