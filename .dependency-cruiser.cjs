@@ -5,7 +5,13 @@
 // "topology entry" is topology/index.ts, the one file that picks a driver;
 // the rest of topology/ (interface, core, transitions, names) is what the
 // drivers build on, so it sits below them.
+//
+// One folder cycle is let through, by name: topology/index.ts lazily requires
+// compose/, which imports topology/. It goes when the compose driver moves to
+// topology/drivers/compose; then delete COMPOSE_EXCEPTION and the second rule.
+// (dependency-cruiser's known-violations baseline does not cover folder rules.)
 const LAB = '^apps/lab/src/';
+const COMPOSE_EXCEPTION = { topology: '^apps/lab/src/topology$', compose: '^apps/lab/src/compose$' };
 
 const LAYERS = [
   { name: 'cli', path: [`${LAB}cli/`, `${LAB}main\\.ts$`] },
@@ -34,8 +40,16 @@ module.exports = {
       comment: 'Two folders that import each other cannot be understood, tested or moved one at a time.',
       severity: 'error',
       scope: 'folder',
-      from: { path: '^(apps|libs)/' },
+      from: { path: '^(apps|libs)/', pathNot: [COMPOSE_EXCEPTION.topology, COMPOSE_EXCEPTION.compose] },
       to: { circular: true },
+    },
+    {
+      name: 'no-folder-cycle-from-topology',
+      comment: 'topology/ may sit in no folder cycle except the one with compose/ (see the top of this file).',
+      severity: 'error',
+      scope: 'folder',
+      from: { path: COMPOSE_EXCEPTION.topology },
+      to: { circular: true, pathNot: COMPOSE_EXCEPTION.compose },
     },
     {
       name: 'no-module-cycle',
