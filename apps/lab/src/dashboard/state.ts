@@ -3,7 +3,7 @@ import type { ReplicaInfo, Topology, TopologyStatus } from '../topology/topology
 import { allowedActions, allowedRedisActions, RedisAction, ReplicaAction } from '../topology/transitions';
 import { explain } from './explain';
 import type { FleetSnapshot } from './fleet';
-import { fetchStats, ReplicaStats } from './replica-stats';
+import { fetchStats, ReplicaStats } from '../client/replica-stats';
 
 // The page enables exactly the actions listed here: the server's transition
 // table is the only one, so a button never offers what the API would refuse.

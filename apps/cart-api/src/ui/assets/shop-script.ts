@@ -1,3 +1,4 @@
+import type { CartBody, Product } from '../../../../../libs/cart';
 import { replicaColour } from '../../../../../libs/replica-colour';
 
 // The shop page's behaviour. Written as a typed function and served as its
@@ -5,9 +6,8 @@ import { replicaColour } from '../../../../../libs/replica-colour';
 // build yet needs no bundler and ships inside dist/. It runs in the browser:
 // it must not use anything from this module's scope, only its parameter.
 function shopPage(colourOf: (name: string) => string): void {
-  type Product = { sku: string; name: string; unit_price_cents: number };
-  type Line = { sku: string; name: string; qty: number; unit_price_cents: number; line_total_cents: number };
-  type Cart = { served_by: string; items: Line[]; item_count: number; total_cents: number; session?: string };
+  type Cart = CartBody;
+  type Line = CartBody['items'][number];
   // What the cart should hold after an operation, sku -> least qty expected.
   type Expect = (before: Map<string, number>) => Map<string, number>;
 
