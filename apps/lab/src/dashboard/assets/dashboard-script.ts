@@ -1,11 +1,11 @@
-import { replicaColour } from '../../../../../libs/replica-colour';
+import { Dom, pageScript } from '../../../../../libs/page';
 
 // The dashboard's behaviour, served inline as this function's own source text
 // (Function#toString): type-checked by the build, no bundler. It runs in the
-// browser, so it may use nothing from this module's scope but its parameter.
+// browser, so it may use nothing from this module's scope but its parameters (libs/page.ts).
 // Cards and tiles are built once and updated in place: re-creating buttons
 // every second would drop keyboard focus and swallow clicks.
-function dashboardPage(colourOf: (name: string) => string): void {
+function dashboardPage(dom: Dom, colourOf: (name: string) => string): void {
   type Stats = { sessions: number | null; requests_served: number; rss_bytes: number; uptime_s: number };
   type Replica = { name: string; state: string; drained: boolean; url: string; stats: Stats | null; actions: string[] };
   type Tile = { name: string; address: string; replica: string | null; items: number; lost: boolean; lostCount: number; failed: number; lastError: string | null };
@@ -29,23 +29,12 @@ function dashboardPage(colourOf: (name: string) => string): void {
   // for Redis): this page holds labels, not the transition table.
   const ACTIONS: Record<string, string> = { stop: 'Stop', kill: 'Kill', pause: 'Pause', resume: 'Resume', start: 'Start', drain: 'Drain', undrain: 'Undrain' };
 
-  const byId = (id: string) => document.getElementById(id) as HTMLElement;
+  const { el, byId, say } = dom;
   const busy = new Set<string>();
   const cards = new Map<string, Card>();
   const tiles = new Map<string, HTMLElement>();
   let state: State | null = null;
   let connected = true;
-
-  function el(tag: string, attrs: Record<string, string> = {}, ...kids: (Node | string)[]): HTMLElement {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-    node.append(...kids);
-    return node;
-  }
-
-  function say(kind: 'error' | 'info', text: string): void {
-    byId('messages').replaceChildren(el('p', { class: kind }, text));
-  }
 
   async function post(path: string, body: unknown = {}): Promise<{ message?: string }> {
     const res = await fetch(path, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -222,4 +211,4 @@ function dashboardPage(colourOf: (name: string) => string): void {
   loop();
 }
 
-export const DASHBOARD_JS = `'use strict';\n(${dashboardPage.toString()})(${replicaColour.toString()});\n`;
+export const DASHBOARD_JS = pageScript(dashboardPage);
