@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { closeSync, copyFileSync, openSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { waitFor } from '../util/wait';
+import { childPids } from '../util/proc';
 import { checkConfig, haproxyBinary } from './binary';
 import { haproxyRunPaths } from './paths';
 import type { HaproxyListen, HaproxyRenderMeta } from './render';
@@ -166,8 +167,7 @@ export class HaproxyProcess implements AsyncDisposable {
   workerPids(): number[] {
     const pid = this.child?.pid;
     if (!pid) return [];
-    const kids = readText(`/proc/${pid}/task/${pid}/children`).trim();
-    return kids ? kids.split(/\s+/).map(Number) : [];
+    return childPids(pid);
   }
 
   /** SIGUSR1 (soft stop: in-flight requests finish), SIGKILL after graceMs. */
