@@ -16,6 +16,7 @@ module.exports = {
       displayName: 'unit',
       testMatch: [
         '<rootDir>/apps/**/*.spec.ts',
+        '<rootDir>/libs/**/*.spec.ts',
         '<rootDir>/test/e2e/**/*.e2e.ts',
         '<rootDir>/test/docker/**/*.spec.ts',
       ],

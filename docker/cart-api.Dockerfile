@@ -28,6 +28,7 @@ ARG NPM_OFFLINE=0
 RUN npm ci $([ "$NPM_OFFLINE" = 1 ] && echo --offline --cache /tmp/docker-offline/npm-cache)
 COPY tsconfig.json ./
 COPY apps/cart-api ./apps/cart-api
+COPY libs ./libs
 # Only the cart-api project; the lab is not part of the image.
 RUN npx tsc -b apps/cart-api/tsconfig.app.json
 
@@ -45,6 +46,7 @@ ENV NODE_ENV=production \
 COPY package.json package-lock.json ./
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist/apps/cart-api ./dist/apps/cart-api
+COPY --from=build /app/libs ./libs
 # Files stay owned by root: the service reads them, it never needs to write them.
 USER node
 EXPOSE 8000

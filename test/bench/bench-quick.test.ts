@@ -8,7 +8,7 @@ import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { findBinary } from '../../apps/lab/src/process/find-binary';
+import { findBinary } from '../../apps/lab/src/util/find-binary';
 import { STRATEGIES } from '../../apps/lab/src/topology/topology';
 import { noteSkip } from '../support/skip';
 

@@ -114,8 +114,12 @@ describe('cart-api image', () => {
     const tsconfig = JSON.parse(read('apps/cart-api/tsconfig.app.json')) as { extends?: string };
     const extended = posix.normalize(posix.join('apps/cart-api', tsconfig.extends ?? '.'));
     expect(copied).toEqual(expect.arrayContaining(['apps/cart-api', extended, 'package.json', 'package-lock.json']));
-    // A relative import that leaves apps/cart-api would not be in the image's build context.
-    const escaping = relativeImports(join(ROOT, 'apps/cart-api/src')).filter((p) => !p.startsWith(join(ROOT, 'apps/cart-api')));
+    // A relative import that leaves apps/cart-api would not be in the image's build context,
+    // except into libs/, which the build copies and the final stage keeps (built in place).
+    expect(copied).toContain('libs');
+    expect(inFinal('COPY').map((i) => i.args)).toContain('--from=build /app/libs ./libs');
+    const inContext = (p: string) => p.startsWith(join(ROOT, 'apps/cart-api')) || p.startsWith(join(ROOT, 'libs/'));
+    const escaping = relativeImports(join(ROOT, 'apps/cart-api/src')).filter((p) => !inContext(p));
     expect(escaping).toEqual([]);
   });
 

@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NGINX_RERENDER_SCRIPT, nginxRerenderArgs, NginxEnv } from '../../apps/lab/src/compose/commands';
-import { findBinary } from '../../apps/lab/src/process/find-binary';
+import { findBinary } from '../../apps/lab/src/util/find-binary';
 import { ROOT } from './support';
 import { noteSkip } from '../support/skip';
 

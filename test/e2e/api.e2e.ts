@@ -4,7 +4,7 @@ import request from 'supertest';
 import { CART_REPOSITORY } from '../../apps/cart-api/src/cart/cart.repository';
 import { MemoryCartRepository } from '../../apps/cart-api/src/cart/memory-cart.repository';
 import { PRODUCTS } from '../../apps/cart-api/src/catalog/catalog';
-import { waitFor } from '../../apps/lab/src/process/wait';
+import { waitFor } from '../../apps/lab/src/util/wait';
 import { createTestApp, TestApp } from '../support/cart-api';
 
 // express-session's own signing module (no type package installed).

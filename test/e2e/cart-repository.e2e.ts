@@ -1,7 +1,7 @@
 // Both cart repositories honour one contract: same limits, same errors,
 // same order. The redis one runs against a real redis-server.
 import { createClient } from 'redis';
-import { RedisServer } from '../../apps/lab/src/process/redis-server';
+import { RedisServer } from '../../apps/lab/src/topology/drivers/process/redis-server';
 import { CartLimitError, CartRepository, LineNotFoundError, SessionGoneError } from '../../apps/cart-api/src/cart/cart.repository';
 import { MemoryCartRepository } from '../../apps/cart-api/src/cart/memory-cart.repository';
 import { RedisCartRepository } from '../../apps/cart-api/src/cart/redis-cart.repository';

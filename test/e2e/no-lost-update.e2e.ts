@@ -4,7 +4,7 @@
 // 3 with the memory store, 17 with redis). The memory case loses only
 // because session loads overlap: MemorySessionStore answers on a later turn,
 // like express-session's MemoryStore and any store with I/O.
-import { RedisServer } from '../../apps/lab/src/process/redis-server';
+import { RedisServer } from '../../apps/lab/src/topology/drivers/process/redis-server';
 import { CookieClient, createTestApp, describeWithRedis, fireConcurrently, TestApp, untilReady } from '../support/cart-api';
 
 const N = 50;

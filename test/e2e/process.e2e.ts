@@ -2,8 +2,8 @@
 // per-request log line, and a graceful SIGTERM.
 import { Socket, connect } from 'node:net';
 import { Agent, request as httpRequest } from 'node:http';
-import { RedisServer } from '../../apps/lab/src/process/redis-server';
-import { waitFor } from '../../apps/lab/src/process/wait';
+import { RedisServer } from '../../apps/lab/src/topology/drivers/process/redis-server';
+import { waitFor } from '../../apps/lab/src/util/wait';
 import { describeWithRedis } from '../support/cart-api';
 import { builtEntryMissing, spawnApi, startApi, stopApi, ApiProcess } from '../support/cart-api-process';
 

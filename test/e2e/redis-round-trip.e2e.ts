@@ -3,7 +3,7 @@
 // it. Counted with MONITOR on a real redis-server; commands a script runs
 // inside Redis show as "[0 lua]" and are not round trips.
 import { createConnection, Socket } from 'node:net';
-import { RedisServer, redisCommand } from '../../apps/lab/src/process/redis-server';
+import { RedisServer, redisCommand } from '../../apps/lab/src/topology/drivers/process/redis-server';
 import { waitFor } from '../../apps/lab/src/process/wait';
 import { CookieClient, createTestApp, describeWithRedis, TestApp, untilReady } from '../support/cart-api';
 

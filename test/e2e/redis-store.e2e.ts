@@ -1,8 +1,8 @@
 // The redis store against a real redis-server: carts shared by replicas, and
 // what a Redis outage does (fast 503, not ready, still live, self-healing).
-import { freePort } from '../../apps/lab/src/process/free-port';
-import { RedisServer } from '../../apps/lab/src/process/redis-server';
-import { waitFor } from '../../apps/lab/src/process/wait';
+import { freePort } from '../../apps/lab/src/util/free-port';
+import { RedisServer } from '../../apps/lab/src/topology/drivers/process/redis-server';
+import { waitFor } from '../../apps/lab/src/util/wait';
 import { CookieClient, createTestApp, describeWithRedis, TestApp, untilReady } from '../support/cart-api';
 
 jest.setTimeout(30_000);

@@ -4,7 +4,7 @@
 // Node's 5 s keepAliveTimeout could close them under HAProxy.
 import { Agent, request } from 'node:http';
 import { renderHaproxy } from '../../apps/lab/src/haproxy';
-import { waitFor } from '../../apps/lab/src/process/wait';
+import { waitFor } from '../../apps/lab/src/util/wait';
 import { HaproxyLab } from './support/haproxy-lab';
 import { describeIfInstalled } from './support/requires';
 

@@ -1,7 +1,7 @@
 // stick-table + stick on src: the first request of an address is balanced
 // round robin, the server it got is stored per address, and the entry
 // expires after `expire` without traffic.
-import { waitFor } from '../../apps/lab/src/process/wait';
+import { waitFor } from '../../apps/lab/src/util/wait';
 import { HaproxyLab } from './support/haproxy-lab';
 import { describeIfInstalled } from './support/requires';
 

@@ -2,8 +2,8 @@
 // switches balancer keep its replica? A deterministic hash does when both
 // build the same ring (fixed server ids), a cookie does (it names the
 // replica), a stick table does only when the instances share it via `peers`.
-import { freePort } from '../../apps/lab/src/process/free-port';
-import { waitFor } from '../../apps/lab/src/process/wait';
+import { freePort } from '../../apps/lab/src/util/free-port';
+import { waitFor } from '../../apps/lab/src/util/wait';
 import type { HaproxyPeers } from '../../apps/lab/src/haproxy';
 import { Backends } from './support/backends';
 import { HaproxyLab, HaproxyLabOptions } from './support/haproxy-lab';

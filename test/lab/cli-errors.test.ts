@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node
 import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { waitFor } from '../../apps/lab/src/process/wait';
+import { waitFor } from '../../apps/lab/src/util/wait';
 import { noteSkip } from '../support/skip';
 import { ensureBuilt, lab as runLab, MAIN, ROOT, Run } from '../support/lab-cli';
 

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LabClient, userAddress } from '../../apps/lab/src/client';
-import { findBinary } from '../../apps/lab/src/process/find-binary';
+import { findBinary } from '../../apps/lab/src/util/find-binary';
 import { waitFor } from '../../apps/lab/src/process/wait';
 import { ensureBuilt, lab } from '../support/lab-cli';
 import { noteSkip } from '../support/skip';

@@ -6,8 +6,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LabClient, userAddress } from '../../apps/lab/src/client';
-import { findBinary } from '../../apps/lab/src/process/find-binary';
-import { waitFor } from '../../apps/lab/src/process/wait';
+import { findBinary } from '../../apps/lab/src/util/find-binary';
+import { waitFor } from '../../apps/lab/src/util/wait';
 import { alive, ensureBuilt, lab, MAIN, ROOT } from '../support/lab-cli';
 import { noteSkip } from '../support/skip';
 

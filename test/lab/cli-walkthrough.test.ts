@@ -8,10 +8,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pidGone } from '../../apps/lab/src/cli/pids';
-import { waitFor } from '../../apps/lab/src/process/wait';
+import { waitFor } from '../../apps/lab/src/util/wait';
 import { ensureBuilt, lab, ROOT, Run, spawnLab } from '../support/lab-cli';
 import { noteSkip } from '../support/skip';
-import { findBinary } from '../../apps/lab/src/process/find-binary';
+import { findBinary } from '../../apps/lab/src/util/find-binary';
 
 jest.setTimeout(420_000);
 

@@ -2,7 +2,7 @@
 // gets a 504 from nginx, yet the replica applies it once resumed. Calling it
 // `fail` would be a lie; `unknown` lets the checker accept either answer.
 import { ackedItemsLost, LabClient, userAddress } from '../../apps/lab/src/client';
-import { waitFor } from '../../apps/lab/src/process/wait';
+import { waitFor } from '../../apps/lab/src/util/wait';
 import { describeTopology, withTopology } from '../support/topology';
 
 jest.setTimeout(120_000);

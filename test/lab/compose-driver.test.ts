@@ -3,7 +3,7 @@
 // answers, failed instead under `npm run test:docker` (LAB_REQUIRE_DOCKER=1);
 // the scenarios cover the failure modes themselves with LAB_DRIVER=compose.
 import { startComposeTopology } from '../../apps/lab/src/compose';
-import { waitFor } from '../../apps/lab/src/process/wait';
+import { waitFor } from '../../apps/lab/src/util/wait';
 import type { Topology } from '../../apps/lab/src/topology/topology';
 import { describeDocker } from '../docker/engine/support';
 

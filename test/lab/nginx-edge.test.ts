@@ -15,9 +15,9 @@ import { renderNginx } from '../../apps/lab/src/nginx/render';
 import { EchoReplicas } from '../support/nginx/echo-replicas';
 import { NginxLab } from '../support/nginx/nginx-lab';
 import { probe } from '../support/nginx/probe';
-import { freePort } from '../../apps/lab/src/process/free-port';
-import { NginxProcess } from '../../apps/lab/src/process/nginx-process';
-import { waitFor } from '../../apps/lab/src/process/wait';
+import { freePort } from '../../apps/lab/src/util/free-port';
+import { NginxProcess } from '../../apps/lab/src/nginx/process';
+import { waitFor } from '../../apps/lab/src/util/wait';
 import { rawRequest } from '../support/raw-http';
 
 jest.setTimeout(60_000);

@@ -19,7 +19,7 @@ import {
   testConfig,
   upstreamsScript,
 } from '../../apps/lab/src/nginx';
-import { findBinary } from '../../apps/lab/src/process/find-binary';
+import { findBinary } from '../../apps/lab/src/util/find-binary';
 import { noteSkip } from '../support/skip';
 
 jest.setTimeout(60_000);

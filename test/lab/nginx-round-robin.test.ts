@@ -2,7 +2,7 @@
 // routed around, and X-Forwarded-For taken from the TCP peer only.
 import { NginxLab } from '../support/nginx/nginx-lab';
 import type { EchoBody } from '../support/nginx/echo-replicas';
-import { waitFor } from '../../apps/lab/src/process/wait';
+import { waitFor } from '../../apps/lab/src/util/wait';
 
 jest.setTimeout(60_000);
 

@@ -3,8 +3,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from '../../apps/lab/src/process/free-port';
-import { waitFor } from '../../apps/lab/src/process/wait';
+import { freePort } from '../../apps/lab/src/util/free-port';
+import { waitFor } from '../../apps/lab/src/util/wait';
 
 export const CART_API_ENTRY = join(__dirname, '../../dist/apps/cart-api/main.js');
 

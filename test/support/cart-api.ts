@@ -6,7 +6,7 @@ import { AppModule } from '../../apps/cart-api/src/app.module';
 import { configureApp } from '../../apps/cart-api/src/app.setup';
 import { CART_LIMITS, CartLimits } from '../../apps/cart-api/src/cart/cart.repository';
 import { loadConfig } from '../../apps/cart-api/src/config/config';
-import { waitFor } from '../../apps/lab/src/process/wait';
+import { waitFor } from '../../apps/lab/src/util/wait';
 import { noteSkip } from './skip';
 
 export const TEST_SECRET = 'e2e-secret-one';
@@ -107,7 +107,7 @@ export function fireConcurrently(spec: FireSpec): Promise<Array<number | string>
  * no redis-server (CI installs it; a skip must never be silent).
  */
 export function describeWithRedis(): jest.Describe {
-  const { findBinary } = require('../../apps/lab/src/process/find-binary') as typeof import('../../apps/lab/src/process/find-binary');
+  const { findBinary } = require('../../apps/lab/src/util/find-binary') as typeof import('../../apps/lab/src/util/find-binary');
   if (findBinary('redis-server')) return describe;
   noteSkip('redis-store suites: redis-server is not installed (sudo apt-get install -y redis-server)');
   return describe.skip;

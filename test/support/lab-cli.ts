@@ -42,7 +42,7 @@ export function spawnLab(stateDir: string, args: string[]): Running {
   return { child, output, exited };
 }
 
-export { pidAlive as alive } from '../../apps/lab/src/process/pid-alive';
+export { pidAlive as alive } from '../../apps/lab/src/util/pid-alive';
 
 /** Sources of an app edited after its last build (tsc -b rewrites the buildinfo whenever it builds). */
 function staleBuild(): boolean {

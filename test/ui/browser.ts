@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { startControlServer } from '../../apps/lab/src/control';
-import { waitFor } from '../../apps/lab/src/process/wait';
+import { waitFor } from '../../apps/lab/src/util/wait';
 import type { Topology } from '../../apps/lab/src/topology';
 import { describeSkipped, describeTopology, TestTopologyOptions, withTopology } from '../support/topology';
 

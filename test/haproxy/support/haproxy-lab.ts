@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../../apps/lab/src/process/free-port';
-import { trackPids } from '../../../apps/lab/src/process/reaper';
+import { freePort } from '../../../apps/lab/src/util/free-port';
+import { trackPids } from '../../../apps/lab/src/util/reaper';
 import { HaproxyProcess, HaproxyRenderOptions, HaproxyStrategy, renderHaproxy } from '../../../apps/lab/src/haproxy';
 import { Backends } from './backends';
 import { many, probe, ProbeOptions, ProbeResponse, Tally } from './probe';

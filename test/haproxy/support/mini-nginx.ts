@@ -2,9 +2,9 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { requireBinary } from '../../../apps/lab/src/process/find-binary';
-import { freePort } from '../../../apps/lab/src/process/free-port';
-import { waitFor } from '../../../apps/lab/src/process/wait';
+import { requireBinary } from '../../../apps/lab/src/util/find-binary';
+import { freePort } from '../../../apps/lab/src/util/free-port';
+import { waitFor } from '../../../apps/lab/src/util/wait';
 import { probe } from './probe';
 
 /**

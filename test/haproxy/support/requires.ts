@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { findBinary } from '../../../apps/lab/src/process/find-binary';
+import { findBinary } from '../../../apps/lab/src/util/find-binary';
 import { noteSkip } from '../../support/skip';
 
 /**

@@ -5,6 +5,7 @@ import {
   ServiceUnavailableException,
   UnprocessableEntityException,
 } from '@nestjs/common';
+import type { CartBody, CartItemBody } from '../../../../libs/cart';
 import { findProduct, Product } from '../catalog/catalog';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import type { CartSession } from '../session/cart-session';
@@ -18,22 +19,7 @@ import {
   SessionGoneError,
 } from './cart.repository';
 
-export interface CartItemBody {
-  sku: string;
-  name: string;
-  qty: number;
-  unit_price_cents: number;
-  line_total_cents: number;
-}
-
-export interface CartBody {
-  served_by: string;
-  items: CartItemBody[];
-  item_count: number;
-  total_cents: number;
-  /** Present when the client's cookie named a session that no longer exists (expired, or its store was lost). */
-  session?: typeof SESSION_LOST;
-}
+export type { CartBody, CartItemBody } from '../../../../libs/cart';
 
 function notInCart(sku: string): NotFoundException {
   return new NotFoundException(new LineNotFoundError(sku).message);

@@ -1,8 +1,6 @@
-export interface Product {
-  sku: string;
-  name: string;
-  unit_price_cents: number;
-}
+import type { Product } from '../../../../libs/cart';
+
+export type { Product };
 
 /** The fixed catalog, served by GET /products (the lab and the shop page read the skus from there). */
 export const PRODUCTS: readonly Product[] = Object.freeze([

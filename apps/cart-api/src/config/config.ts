@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { hostname } from 'node:os';
+import { CART_API_ENV_KEYS } from '../../../../libs/env-keys';
 
 export type SessionStoreKind = 'memory' | 'redis';
 export type CookieSecure = 'auto' | boolean;
@@ -29,20 +30,7 @@ export interface AppConfig {
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 /** Every environment variable loadConfig reads (Compose files and the lab check against it). */
-export const CONFIG_ENV_KEYS: readonly string[] = Object.freeze([
-  'PORT',
-  'HOST',
-  'APP_NAME',
-  'SESSION_STORE',
-  'REDIS_URL',
-  'SESSION_SECRET',
-  'SESSION_TTL_SECONDS',
-  'SESSION_MAX',
-  'COOKIE_SECURE',
-  'TRUST_PROXY',
-  'LOG_LEVEL',
-  'INSTANCE_ID',
-]);
+export const CONFIG_ENV_KEYS = CART_API_ENV_KEYS;
 
 /** A bad environment value; the message is the one line printed at boot. */
 export class ConfigError extends Error {}

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
 import type { Request } from 'express';
+import type { RootInfo, StatsBody } from '../../../../libs/cart';
 import { RequestStats } from '../common/request-stats';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { SESSION_BACKEND, SessionBackend } from '../session/session-backend';
@@ -14,7 +15,7 @@ export class InfoController {
 
   /** Who answered, and the client address as this replica sees it (through trusted proxies). */
   @Get()
-  whoami(@Req() req: Request) {
+  whoami(@Req() req: Request): RootInfo {
     return {
       app_name: this.config.appName,
       process_id: process.pid,
@@ -25,7 +26,7 @@ export class InfoController {
   }
 
   @Get('stats')
-  statsBody() {
+  statsBody(): StatsBody {
     return {
       app_name: this.config.appName,
       session_store: this.config.sessionStore,

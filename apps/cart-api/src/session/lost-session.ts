@@ -3,7 +3,9 @@ import type { Request } from 'express';
 
 /** Header (and body field) that tells a client its presented session no longer exists. */
 export const SESSION_STATUS_HEADER = 'X-Session-Status';
-export const SESSION_LOST = 'expired-or-lost';
+import { SESSION_LOST } from '../../../../libs/cart';
+
+export { SESSION_LOST };
 
 const lost = new WeakSet<Request>();
 const cookiePatterns = new Map<string, RegExp>();

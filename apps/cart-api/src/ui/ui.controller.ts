@@ -1,21 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { pageCsp } from '../../../../libs/page';
 import { SHOP_HTML } from './assets/page';
 import { SHOP_JS } from './assets/shop-script';
 import { SHOP_CSS } from './assets/style';
 
 // Same-origin only: the page talks to this API and loads nothing else.
-const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+const CSP = pageCsp({ script: "'self'", style: "'self'" });
 
 /**
  * The shop page, embedded as string constants: tsc copies no asset files into

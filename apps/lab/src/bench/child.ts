@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { freePort } from '../process/free-port';
-import { waitFor } from '../process/wait';
+import { freePort } from '../util/free-port';
+import { waitFor } from '../util/wait';
 
 export interface ChildServerOptions {
   /** Absolute path of the built script to run with node. */

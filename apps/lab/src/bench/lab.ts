@@ -1,4 +1,4 @@
-import { waitFor } from '../process/wait';
+import { waitFor } from '../util/wait';
 import { createTopology } from '../topology';
 import type { StoreKind, Topology, TopologyOptions } from '../topology';
 import { serverCpuMs } from './cpu';

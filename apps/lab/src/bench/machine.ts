@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { findBinary } from '../process/find-binary';
+import { findBinary } from '../util/find-binary';
 import type { Pinning } from './pinning';
 
 export interface Machine {

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../process/free-port';
-import { startNginxFront } from '../topology/nginx-front';
+import { freePort } from '../util/free-port';
+import { startNginxFront } from '../topology/drivers/process/nginx-front';
 import type { ChildServer } from './child';
 
 /**

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { noteSkip } from '../../../../test/support/skip';
-import { findBinary } from '../process/find-binary';
+import { findBinary } from '../util/find-binary';
 import { onGeneratorCores, pinnedCommand, pinServers, splitCores } from './pinning';
 
 const affinity = () => /:\s*(\S+)\s*$/.exec(spawnSync('taskset', ['-c', '-p', String(process.pid)], { encoding: 'utf8' }).stdout)?.[1];

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { findBinary } from '../process/find-binary';
+import { findBinary } from '../util/find-binary';
 import { serverPids } from './cpu';
 
 /**

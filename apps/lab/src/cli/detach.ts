@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabStatus } from '../control';
-import { waitFor } from '../process/wait';
+import { waitFor } from '../util/wait';
 import { ControlClient } from './control-client';
 import { CliError, CliIo } from './output';
 import { pidGone } from './pids';

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { waitFor } from '../process/wait';
+import { waitFor } from '../util/wait';
 import { descendants, killAll, pidAlive, sameProcess, startTick, startTicks } from './pids';
 
 // /proc bookkeeping that `down` relies on to kill what a dead supervisor left

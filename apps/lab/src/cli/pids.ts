@@ -1,26 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { pidAlive } from '../process/pid-alive';
+import { pidAlive } from '../util/pid-alive';
+import { allPids, cmdline, schedState, statFields } from '../util/proc';
 
 export { pidAlive };
 
 /** A process that exited but was not reaped yet still answers kill(pid, 0). */
 export function pidGone(pid: number): boolean {
   if (!pidAlive(pid)) return true;
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.startsWith('Z') ?? false;
-  } catch {
-    return false;
-  }
-}
-
-/** Fields 3.. of /proc/<pid>/stat (comm, field 2, may hold spaces and parentheses). */
-function statFields(pid: number): string[] | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  } catch {
-    return null;
-  }
+  return schedState(pid) === 'Z';
 }
 
 function parentOf(pid: number): number | null {
@@ -57,15 +43,8 @@ export function sameProcess(pid: number, starts: Record<string, number> = {}): b
 
 /** Every live descendant of `root` (Linux /proc; empty elsewhere). */
 export function descendants(root: number): number[] {
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
-  } catch {
-    return [];
-  }
   const children = new Map<number, number[]>();
-  for (const entry of entries) {
-    const pid = Number(entry);
+  for (const pid of allPids()) {
     const parent = parentOf(pid);
     if (parent !== null) children.set(parent, [...(children.get(parent) ?? []), pid]);
   }
@@ -86,11 +65,8 @@ export function descendants(root: number): number[] {
 const OURS = /node|nginx|redis/;
 
 function looksLikeOurs(pid: number): boolean {
-  try {
-    return OURS.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
-  } catch {
-    return process.platform !== 'linux';
-  }
+  const line = cmdline(pid);
+  return line === undefined ? process.platform !== 'linux' : OURS.test(line);
 }
 
 /** SIGCONT (a paused process cannot die) then SIGKILL; returns the pids signalled. */

@@ -2,7 +2,7 @@ import type { LabStatus } from '../control';
 import { LabClient } from '../client';
 import type { ReplicaInfo, ReplicaState, TopologyStatus } from '../topology/topology';
 import { Colour, CliIo, paint } from './output';
-import type { ReplicaStats } from './replica-stats';
+import type { ReplicaStats } from '../client/replica-stats';
 import { Column, renderTable } from './table';
 
 const STATE_COLOUR: Record<ReplicaState, Colour> = {
@@ -19,11 +19,11 @@ const STICKY: Record<TopologyStatus['nginx']['sticky'], string> = {
   'n/a': 'n/a',
 };
 
-type Row = ReplicaInfo & { stats?: ReplicaStats | null };
+type Row = ReplicaInfo & { stats?: Pick<ReplicaStats, 'sessions' | 'requests_served'> | null };
 
 // `n/a`: the redis store keeps sessions in Redis, not per replica;
 // `?`: the replica did not answer /stats (not running, paused, or too slow).
-const count = (r: Row, value: (s: ReplicaStats) => number | null) => (r.stats ? (value(r.stats) ?? 'n/a') : '?').toString();
+const count = (r: Row, value: (s: Pick<ReplicaStats, 'sessions' | 'requests_served'>) => number | null) => (r.stats ? (value(r.stats) ?? 'n/a') : '?').toString();
 const STATS_COLUMNS: Column<Row>[] = [
   { header: 'sessions', value: (r) => count(r, (s) => s.sessions), align: 'right' },
   { header: 'requests', value: (r) => count(r, (s) => s.requests_served), align: 'right' },

@@ -3,7 +3,7 @@ import { createTopology } from '../topology';
 import type { DriverName, RedisPersistence, StoreKind, Strategy, Topology } from '../topology/topology';
 import { cleanStale, labAlive } from './lab';
 import { CliError, CliIo, paint, printJson } from './output';
-import { waitFor } from '../process/wait';
+import { waitFor } from '../util/wait';
 import { descendants, killAll, pidGone, startTicks } from './pids';
 import { claimState, LabState, readState, removeState, stateDir, writeState } from './state';
 import { renderStatus, replicaServingMe, walkthrough } from './summary';

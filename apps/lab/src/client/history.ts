@@ -3,15 +3,12 @@
 // `ok` = acknowledged (2xx) / done; `fail` = certainly had no effect;
 // `unknown` = may or may not have happened (the checkers must allow both).
 
+import type { CartItemBody } from '../../../../libs/cart';
+
 export type Outcome = 'ok' | 'fail' | 'unknown';
 
-export interface CartLine {
-  sku: string;
-  name?: string;
-  qty: number;
-  unit_price_cents?: number;
-  line_total_cents?: number;
-}
+/** A cart line as a checker needs it: sku and qty; the rest of cart-api's line when the reply had it. */
+export type CartLine = Pick<CartItemBody, 'sku' | 'qty'> & Partial<CartItemBody>;
 
 export interface CartSeen {
   items: CartLine[];

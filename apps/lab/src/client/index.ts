@@ -7,3 +7,4 @@ export * from './outcome';
 export * from './probe';
 export * from './types';
 export * from './verdict';
+export * from './replica-stats';

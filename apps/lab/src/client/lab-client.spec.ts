@@ -2,7 +2,7 @@
 // source address, and how each way of failing is classified.
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { freePort } from '../process/free-port';
+import { freePort } from '../util/free-port';
 import { History } from './history';
 import { LabClient } from './lab-client';
 

@@ -1,23 +1,8 @@
-// Response shapes of cart-api, as the lab reads them.
-import { CartLine } from './history';
+// Response shapes of cart-api, as the lab reads them: defined once in libs/.
+import type { CartBody } from '../../../../libs/cart';
+import type { CartLine } from './history';
 
-export interface RootInfo {
-  app_name: string;
-  process_id: number;
-  client_ip: string;
-  session_store: string;
-  message: string;
-}
+export type { Product, RootInfo } from '../../../../libs/cart';
 
-export interface Product {
-  sku: string;
-  name: string;
-  unit_price_cents: number;
-}
-
-export interface Cart {
-  served_by: string;
-  items: CartLine[];
-  item_count: number;
-  total_cents: number;
-}
+/** cart-api's cart; the lab relies on a line's sku and qty only (see CartLine). */
+export type Cart = Omit<CartBody, 'items'> & { items: CartLine[] };

@@ -1,9 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ReplicaInfo, Topology, TopologyStatus } from '../topology/topology';
-import { badRequest, conflict, HttpError, notFound } from './errors';
-import { readJson, sendJson } from './http';
+import { badRequest, conflict, HttpError, notFound } from '../util/http-error';
+import { readJson, sendJson } from '../util/json-api';
 import type { Serial } from './serial';
-import { isReplicaAction, refusal, REPLICA_ACTIONS, ReplicaAction } from './transitions';
+import {
+  isReplicaAction,
+  REDIS_ACTIONS,
+  RedisAction,
+  redisActionRefusal,
+  REPLICA_ACTIONS,
+  ReplicaAction,
+  replicaActionRefusal,
+} from '../topology/transitions';
 
 /** What the control server adds to the topology's own status. */
 export interface ControlMeta {
@@ -87,7 +95,7 @@ async function replicaAction(ctx: ApiContext, _req: IncomingMessage, [name, acti
   if (!isReplicaAction(action)) throw notFound(`unknown replica action "${action}"`, { actions: [...REPLICA_ACTIONS] });
   return ctx.serial.run(async () => {
     const replica = await findReplica(ctx.topology, name);
-    const why = refusal(action, replica);
+    const why = replicaActionRefusal(action, replica);
     if (why) throw conflict(why);
     await apply(ctx.topology, action, name);
     return changed(ctx, DONE[action](name));
@@ -115,22 +123,26 @@ async function scale(ctx: ApiContext, req: IncomingMessage) {
   });
 }
 
-const REDIS_ACTIONS = {
-  pause: { from: ['running'], run: (t: Topology) => t.redisPause(), done: 'redis paused (connections stay open, nothing answers)' },
-  resume: { from: ['paused'], run: (t: Topology) => t.redisResume(), done: 'redis resumed' },
-  restart: { from: ['running', 'paused', 'stopped'], run: (t: Topology) => t.redisRestart(), done: 'redis restarted: every session it held is gone' },
-} as const;
+const REDIS_DO: Record<RedisAction, { run: (t: Topology) => Promise<void>; done: string }> = {
+  pause: { run: (t) => t.redisPause(), done: 'redis paused (connections stay open, nothing answers)' },
+  resume: { run: (t) => t.redisResume(), done: 'redis resumed' },
+  restart: { run: (t) => t.redisRestart(), done: 'redis restarted: every session it held is gone' },
+};
+
+function isRedisAction(value: string): value is RedisAction {
+  return (REDIS_ACTIONS as readonly string[]).includes(value);
+}
 
 async function redisAction(ctx: ApiContext, _req: IncomingMessage, [action]: string[]) {
-  if (!Object.hasOwn(REDIS_ACTIONS, action)) throw notFound(`unknown redis action "${action}"`, { actions: Object.keys(REDIS_ACTIONS) });
-  const spec = REDIS_ACTIONS[action as keyof typeof REDIS_ACTIONS];
+  if (!isRedisAction(action)) throw notFound(`unknown redis action "${action}"`, { actions: [...REDIS_ACTIONS] });
   return ctx.serial.run(async () => {
     const { redis, store } = await ctx.topology.status();
     if (!redis) throw conflict(`this lab uses the ${store} store and has no Redis; start one with --store redis`);
-    if (!(spec.from as readonly string[]).includes(redis.state)) throw conflict(`cannot ${action} redis: it is ${redis.state}`);
-    await spec.run(ctx.topology);
+    const why = redisActionRefusal(action, redis.state);
+    if (why) throw conflict(why);
+    await REDIS_DO[action].run(ctx.topology);
     // Only a restart's outcome depends on persistence; with AOF the sessions survive it.
-    return changed(ctx, action === 'restart' && redis.persistence === 'aof' ? 'redis restarted: AOF persistence kept every session' : spec.done);
+    return changed(ctx, action === 'restart' && redis.persistence === 'aof' ? 'redis restarted: AOF persistence kept every session' : REDIS_DO[action].done);
   });
 }
 

@@ -2,5 +2,5 @@ export { ControlServer, startControlServer } from './server';
 export type { AttachOptions, ListenOptions } from './server';
 export type { ControlMeta, LabStatus } from './api';
 export { MAX_REPLICAS } from './api';
-export { REPLICA_ACTIONS } from './transitions';
-export type { ReplicaAction } from './transitions';
+export { REPLICA_ACTIONS } from '../topology/transitions';
+export type { ReplicaAction } from '../topology/transitions';

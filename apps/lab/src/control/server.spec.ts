@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import type { ReplicaInfo, Topology, TopologyStatus } from '../topology/topology';
-import { waitFor } from '../process/wait';
+import { waitFor } from '../util/wait';
 import { ControlServer, startControlServer } from './server';
 
 // The control server's HTTP contract (routes, status codes, refusals) over an

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { createDashboard, Dashboard } from '../dashboard';
 import type { Topology } from '../topology/topology';
 import { ApiContext, ControlMeta, handleApi, LabStatus } from './api';
-import { HttpError } from './errors';
-import { checkLocalCaller, sendJson } from './http';
+import { HttpError } from '../util/http-error';
+import { checkLocalCaller, sendJson } from '../util/json-api';
 import { Serial } from './serial';
 
 export interface ListenOptions {

@@ -48,7 +48,8 @@ it('serves the page with a CSP that allows exactly its inline script', async () 
 it('reports the topology, the explanation and the client grid as JSON', async () => {
   const state = await (await fetch(`${base}/dash/state`)).json();
   expect(state).toMatchObject({ strategy: 'ip-hash', store: 'memory', shopUrl: 'http://127.0.0.1:9/ui/', redis: null });
-  expect(state.replicas).toEqual([expect.objectContaining({ name: 'app1', stats: null })]);
+  // The page enables what the server's transition table allows, nothing it copies.
+  expect(state.replicas).toEqual([expect.objectContaining({ name: 'app1', stats: null, actions: ['start', 'drain'] })]);
   expect(state.clients.tiles.map((t: { address: string }) => t.address)).toEqual(['127.0.1.1', '127.0.2.1']);
   expect(state.explanation).toContain('ip-hash');
   expect(state.clients.note).toBeNull();

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HttpError } from '../control/errors';
-import { checkLocalCaller, readJson, sendJson } from '../control/http';
+import { HttpError } from '../util/http-error';
+import { checkLocalCaller, readJson, sendJson } from '../util/json-api';
 import type { Topology } from '../topology/topology';
 import { DASHBOARD_CSP, DASHBOARD_HTML } from './assets/page';
 import { Fleet, FleetOptions } from './fleet';

@@ -1,12 +1,18 @@
 // The JSON the dashboard page polls (GET /dash/state).
 import type { ReplicaInfo, Topology, TopologyStatus } from '../topology/topology';
+import { allowedActions, allowedRedisActions, RedisAction, ReplicaAction } from '../topology/transitions';
 import { explain } from './explain';
 import type { FleetSnapshot } from './fleet';
-import { fetchStats, ReplicaStats } from './replica-stats';
+import { fetchStats, ReplicaStats } from '../client/replica-stats';
 
+// The page enables exactly the actions listed here: the server's transition
+// table is the only one, so a button never offers what the API would refuse.
 export interface DashReplica extends ReplicaInfo {
   stats: ReplicaStats | null;
+  actions: ReplicaAction[];
 }
+
+export type DashRedis = NonNullable<TopologyStatus['redis']> & { actions: RedisAction[] };
 
 export interface DashState {
   driver: TopologyStatus['driver'];
@@ -15,7 +21,7 @@ export interface DashState {
   url: string;
   shopUrl: string;
   nginx: TopologyStatus['nginx'];
-  redis: TopologyStatus['redis'] | null;
+  redis: DashRedis | null;
   explanation: string;
   replicas: DashReplica[];
   clients: FleetSnapshot;
@@ -23,7 +29,7 @@ export interface DashState {
 
 export async function dashState(topology: Topology, clients: FleetSnapshot): Promise<DashState> {
   const status = await topology.status();
-  const replicas = await Promise.all(status.replicas.map(async (r) => ({ ...r, stats: await fetchStats(r) })));
+  const replicas = await Promise.all(status.replicas.map(async (r) => ({ ...r, stats: await fetchStats(r), actions: allowedActions(r) })));
   return {
     driver: status.driver,
     strategy: status.strategy,
@@ -31,7 +37,7 @@ export async function dashState(topology: Topology, clients: FleetSnapshot): Pro
     url: status.url,
     shopUrl: `${status.url.replace(/\/+$/, '')}/ui/`,
     nginx: status.nginx,
-    redis: status.redis ?? null,
+    redis: status.redis ? { ...status.redis, actions: allowedRedisActions(status.redis.state) } : null,
     explanation: explain(status.strategy, status.store),
     replicas,
     clients,

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { requireBinary } from '../process/find-binary';
+import { requireBinary } from '../util/find-binary';
 
 export function haproxyBinary(): string {
   return requireBinary('haproxy', 'haproxy');

@@ -1,7 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { closeSync, copyFileSync, openSync, readFileSync } from 'node:fs';
-import { get } from 'node:http';
-import { waitFor } from '../process/wait';
+import { waitFor } from '../util/wait';
+import { fetchGenerationAt } from '../util/http';
+import { childPids } from '../util/proc';
 import { checkConfig, haproxyBinary } from './binary';
 import { haproxyRunPaths } from './paths';
 import type { HaproxyListen, HaproxyRenderMeta } from './render';
@@ -31,16 +32,7 @@ function readMeta(runDir: string): HaproxyRenderMeta {
 
 /** Body of GET /__lab/generation, or null when nothing answers (yet). */
 export function fetchGeneration({ host, port }: HaproxyListen, timeoutMs = 1000): Promise<string | null> {
-  return new Promise((resolve) => {
-    const req = get({ host, port, path: '/__lab/generation', agent: false, timeout: timeoutMs }, (res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => (body += d.toString()));
-      res.on('end', () => resolve(res.statusCode === 200 ? body.trim() : null));
-      res.on('error', () => resolve(null));
-    });
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve(null));
-  });
+  return fetchGenerationAt(host, port, timeoutMs);
 }
 
 /**
@@ -166,8 +158,7 @@ export class HaproxyProcess implements AsyncDisposable {
   workerPids(): number[] {
     const pid = this.child?.pid;
     if (!pid) return [];
-    const kids = readText(`/proc/${pid}/task/${pid}/children`).trim();
-    return kids ? kids.split(/\s+/).map(Number) : [];
+    return childPids(pid);
   }
 
   /** SIGUSR1 (soft stop: in-flight requests finish), SIGKILL after graceMs. */

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findBinary } from '../process/find-binary';
+import { findBinary } from '../util/find-binary';
 import { checkConfig } from './binary';
 import { generatorScript } from './paths';
 import { HAPROXY_STRATEGIES, HaproxyRenderOptions, HaproxyReplica, renderHaproxy } from './render';

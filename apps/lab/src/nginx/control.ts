@@ -1,20 +1,11 @@
 import { execFile } from 'node:child_process';
-import { get } from 'node:http';
+import { fetchGenerationAt } from '../util/http';
 import type { Listen } from './render';
 
 /** Body of GET /__lab/generation, or null when nginx does not answer (yet). */
 export function fetchGeneration({ host, port }: Listen, timeoutMs = 1000): Promise<string | null> {
   const target = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
-  return new Promise((resolve) => {
-    const req = get({ host: target, port, path: '/__lab/generation', agent: false, timeout: timeoutMs }, (res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => (body += d.toString()));
-      res.on('end', () => resolve(res.statusCode === 200 ? body.trim() : null));
-      res.on('error', () => resolve(null));
-    });
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve(null));
-  });
+  return fetchGenerationAt(target, port, timeoutMs);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { cpus } from 'node:os';
 import { promisify } from 'node:util';
-import { findBinary } from '../process/find-binary';
+import { findBinary } from '../util/find-binary';
 import { nginxVersion } from '../nginx';
 
 const run = promisify(execFile);

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { findBinary } from '../process/find-binary';
+import { findBinary } from '../util/find-binary';
 
 /**
  * Renders the HTML report to a full-page PNG with the machine's Chromium

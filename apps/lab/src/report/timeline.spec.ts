@@ -1,4 +1,4 @@
-import { replicaColour } from '../dashboard/assets/replica-colour';
+import { replicaColour } from '../../../../libs/replica-colour';
 import type { MatrixRow } from '../scenarios/types';
 import type { Timeline } from '../scenarios/timeline';
 import { renderHtml } from './html';

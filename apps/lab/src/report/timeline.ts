@@ -1,7 +1,7 @@
 // A run drawn as one inline SVG: a row per client, its requests as spans
 // coloured by the replica that answered, stale reads (a lost cart, seen) and
 // failures marked, the nemesis' faults as labelled vertical lines.
-import { replicaColour } from '../dashboard/assets/replica-colour';
+import { replicaColour } from '../../../../libs/replica-colour';
 import type { FaultMark, Span, Timeline } from '../scenarios/timeline';
 import { escapeHtml } from './charts';
 

@@ -1,6 +1,6 @@
 // Taking app2 out for maintenance: `server … down` versus removing its line.
 import { after, clientsStayed, FaultEntry, LabClient, LostCheck, nameList } from '../client';
-import { waitFor } from '../process/wait';
+import { waitFor } from '../util/wait';
 import { cartsCheck, clientsOn, closeAll, fill, makeClients, placement, Run, runScenario } from './harness';
 import { matrixRow } from './row';
 import type { MatrixRow, RunOptions, ScenarioParams, ScenarioResult } from './types';

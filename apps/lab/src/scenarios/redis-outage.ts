@@ -1,7 +1,7 @@
 // The shared store fails: paused (hangs), then restarted empty; with AOF
 // persistence, restarted with every session kept.
 import { after, entriesOf, within, type FaultEntry, type History, type HistoryEntry, type LabClient } from '../client';
-import { waitFor } from '../process/wait';
+import { waitFor } from '../util/wait';
 import type { LostCheck } from '../client/checkers';
 import { maxLatencyMs } from './checkers';
 import { all, cartsCheck, closeAll, fill, makeClients, Run, runScenario } from './harness';

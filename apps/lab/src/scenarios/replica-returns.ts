@@ -1,7 +1,7 @@
 // app2 dies, its clients rebuild their carts elsewhere, app2 comes back:
 // do they flip back (and lose the rebuilt cart) or stay where they are?
 import { after, clientsStayed, LabClient } from '../client';
-import { waitFor } from '../process/wait';
+import { waitFor } from '../util/wait';
 import { cartsCheck, clientsOn, closeAll, fill, makeClients, placement, Run, runScenario } from './harness';
 import { matrixRow } from './row';
 import type { RunOptions, ScenarioParams, ScenarioResult } from './types';

@@ -10,8 +10,8 @@ export { TopologyCore, checkReplicaCount } from './core';
 export type { BalancerEntry, RedisOp, StatusRest } from './core';
 export { TopologyError } from './errors';
 export type { TopologyErrorKind } from './errors';
-export { REPLICA_OPS, replicaOpRefusal } from './transitions';
-export type { ReplicaOp } from './transitions';
+export { allowedActions, isReplicaAction, REPLICA_ACTIONS, REPLICA_OPS, replicaActionRefusal, replicaOpRefusal } from './transitions';
+export type { ReplicaAction, ReplicaOp } from './transitions';
 
 export type CreateTopologyOptions = TopologyOptions & {
   /** Default: LAB_DRIVER, else `process`. */

@@ -1,7 +1,7 @@
 // Confirms nginx's routing after a reload from the outside, the way a user
 // would see it: requests from many source addresses and URLs (so every
 // strategy's hash key varies) until one is answered by the replica we expect.
-import { get } from 'node:http';
+import { httpGet } from '../util/http';
 import { waitFor } from '../util/wait';
 
 const BATCH = 8;
@@ -12,17 +12,10 @@ function probeAddress(n: number): string {
 }
 
 /** X-Served-By of one GET through nginx, or undefined when nothing answered. */
-export function servedBy(url: string, sourceAddress: string, timeoutMs = 2_000): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const req = get(url, { agent: false, localAddress: sourceAddress, timeout: timeoutMs }, (res) => {
-      res.resume();
-      const h = res.headers['x-served-by'];
-      res.on('end', () => resolve(res.statusCode === 200 && typeof h === 'string' ? h : undefined));
-      res.on('error', () => resolve(undefined));
-    });
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve(undefined));
-  });
+export async function servedBy(url: string, sourceAddress: string, timeoutMs = 2_000): Promise<string | undefined> {
+  const { status, headers } = await httpGet(url, { localAddress: sourceAddress, timeoutMs });
+  const h = headers['x-served-by'];
+  return status === 200 && typeof h === 'string' ? h : undefined;
 }
 
 export async function waitUntilRouted(baseUrl: string, name: string, timeoutMs = 15_000): Promise<void> {

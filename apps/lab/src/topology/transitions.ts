@@ -1,7 +1,7 @@
 // Which replica operations make sense from which state, and how a refusal is
 // worded: one table for every driver, so `kill app2` twice gets the same
 // answer whatever runs the replicas.
-import type { ReplicaState } from '../vocabulary';
+import type { RedisState, ReplicaState } from '../vocabulary';
 
 export const REPLICA_OPS = ['stop', 'kill', 'pause', 'resume', 'start'] as const;
 export type ReplicaOp = (typeof REPLICA_OPS)[number];
@@ -35,4 +35,49 @@ export function replicaOpRefusal(op: ReplicaOp, name: string, state: ReplicaStat
   if (FROM[op].includes(state)) return null;
   if (TARGET[op] === state) return `${name} is already ${state}`;
   return `cannot ${op} ${name}: it is ${state} (${HINT[state]})`;
+}
+
+/** What a user may ask of a replica: the driver's operations plus nginx's `down` flag. */
+export const REPLICA_ACTIONS = [...REPLICA_OPS, 'drain', 'undrain'] as const;
+export type ReplicaAction = (typeof REPLICA_ACTIONS)[number];
+
+export function isReplicaAction(value: string): value is ReplicaAction {
+  return (REPLICA_ACTIONS as readonly string[]).includes(value);
+}
+
+interface ReplicaView {
+  name: string;
+  state: ReplicaState;
+  drained: boolean;
+}
+
+/** Why `action` cannot be applied to `replica` now, or null when it can. */
+export function replicaActionRefusal(action: ReplicaAction, replica: ReplicaView): string | null {
+  const { name, drained } = replica;
+  if (action === 'drain') return drained ? `${name} is already drained (down in nginx)` : null;
+  if (action === 'undrain') return drained ? null : `${name} is not drained; nothing to undrain`;
+  return replicaOpRefusal(action, name, replica.state);
+}
+
+/** The actions `replica` accepts now: the dashboard enables exactly these buttons. */
+export function allowedActions(replica: ReplicaView): ReplicaAction[] {
+  return REPLICA_ACTIONS.filter((action) => replicaActionRefusal(action, replica) === null);
+}
+
+export const REDIS_ACTIONS = ['pause', 'resume', 'restart'] as const;
+export type RedisAction = (typeof REDIS_ACTIONS)[number];
+
+const REDIS_FROM: Record<RedisAction, readonly RedisState[]> = {
+  pause: ['running'],
+  resume: ['paused'],
+  restart: ['running', 'paused', 'stopped'],
+};
+
+/** Why `action` cannot be applied to Redis in `state`, or null when it can. */
+export function redisActionRefusal(action: RedisAction, state: RedisState): string | null {
+  return REDIS_FROM[action].includes(state) ? null : `cannot ${action} redis: it is ${state}`;
+}
+
+export function allowedRedisActions(state: RedisState): RedisAction[] {
+  return REDIS_ACTIONS.filter((action) => redisActionRefusal(action, state) === null);
 }

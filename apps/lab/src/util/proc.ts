@@ -1,6 +1,6 @@
 // Linux /proc reading in one place; every function degrades to "unknown"
 // (undefined or []) where /proc does not exist.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 function read(path: string): string | undefined {
   try {
@@ -10,10 +10,33 @@ function read(path: string): string | undefined {
   }
 }
 
+/**
+ * Fields 3.. of /proc/<pid>/stat ([0] = state, [1] = parent pid, …), or null
+ * without /proc or the process. Field 2 (comm) may hold spaces and
+ * parentheses, so the split starts after its last ')'.
+ */
+export function statFields(pid: number): string[] | null {
+  const stat = read(`/proc/${pid}/stat`);
+  return stat ? stat.slice(stat.lastIndexOf(')') + 2).split(' ') : null;
+}
+
 /** Scheduler state letter (R, S, T = stopped, Z = zombie, …), undefined without /proc or the process. */
 export function schedState(pid: number): string | undefined {
-  const stat = read(`/proc/${pid}/stat`);
-  return stat ? stat.slice(stat.lastIndexOf(')') + 2)[0] : undefined;
+  return statFields(pid)?.[0]?.[0];
+}
+
+/** The command line, NUL-separated as the kernel keeps it; undefined when gone or without /proc. */
+export function cmdline(pid: number): string | undefined {
+  return read(`/proc/${pid}/cmdline`);
+}
+
+/** Every pid /proc lists now; [] without /proc. */
+export function allPids(): number[] {
+  try {
+    return readdirSync('/proc').filter((e) => /^\d+$/.test(e)).map(Number);
+  } catch {
+    return [];
+  }
 }
 
 /** Direct children of `pid` (its main thread's), [] when gone or without /proc. */

@@ -1,18 +1,18 @@
-import { replicaColour } from './replica-colour';
+import type { CartBody, Product } from '../../../../../libs/cart';
+import { Dom, pageScript } from '../../../../../libs/page';
 
 // The shop page's behaviour. Written as a typed function and served as its
 // own source text (Function#toString), so it is type-checked by the normal
 // build yet needs no bundler and ships inside dist/. It runs in the browser:
-// it must not use anything from this module's scope, only its parameter.
-function shopPage(colourOf: (name: string) => string): void {
-  type Product = { sku: string; name: string; unit_price_cents: number };
-  type Line = { sku: string; name: string; qty: number; unit_price_cents: number; line_total_cents: number };
-  type Cart = { served_by: string; items: Line[]; item_count: number; total_cents: number; session?: string };
+// it must not use anything from this module's scope, only its parameters (libs/page.ts).
+function shopPage(dom: Dom, colourOf: (name: string) => string): void {
+  type Cart = CartBody;
+  type Line = CartBody['items'][number];
   // What the cart should hold after an operation, sku -> least qty expected.
   type Expect = (before: Map<string, number>) => Map<string, number>;
 
   const STRIP_LENGTH = 20;
-  const byId = (id: string) => document.getElementById(id) as HTMLElement;
+  const { el, byId, say } = dom;
   const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
   const price = (cents: number) => money.format(cents / 100);
   const hops: { replica: string; title: string; ok: boolean }[] = [];
@@ -25,17 +25,6 @@ function shopPage(colourOf: (name: string) => string): void {
   let queue: Promise<unknown> = Promise.resolve();
 
   class ApiError extends Error {}
-
-  function el(tag: string, attrs: Record<string, string> = {}, ...kids: (Node | string)[]): HTMLElement {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-    node.append(...kids);
-    return node;
-  }
-
-  function say(kind: 'error' | 'info', text: string): void {
-    byId('messages').replaceChildren(el('p', { class: kind }, text));
-  }
 
   function describe(status: number, body: unknown, what: string): string {
     const raw = body && typeof body === 'object' ? (body as { message?: unknown }).message : undefined;
@@ -253,4 +242,4 @@ function shopPage(colourOf: (name: string) => string): void {
   void start();
 }
 
-export const SHOP_JS = `'use strict';\n(${shopPage.toString()})(${replicaColour.toString()});\n`;
+export const SHOP_JS = pageScript(shopPage);

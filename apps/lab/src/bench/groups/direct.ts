@@ -1,5 +1,5 @@
-import { RedisServer } from '../../process/redis-server';
-import type { StoreKind } from '../../topology';
+import { RedisServer } from '../../topology/drivers/process/redis-server';
+import type { StoreKind } from '../../topology/topology';
 import { ChildServer } from '../child';
 import { CaseSpec, GET_CART, measureTogether, postSteps, ratio, startReplica, withCleanup } from '../cases';
 import type { BenchUser } from '../generator/protocol';

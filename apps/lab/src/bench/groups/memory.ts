@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
-import { waitFor } from '../../process/wait';
+import { waitFor } from '../../util/wait';
 import { ChildServer } from '../child';
 import { round, runLoad } from '../load';
 import type { BenchContext, MemoryResult } from '../model';

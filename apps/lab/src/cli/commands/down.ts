@@ -1,4 +1,4 @@
-import { waitFor } from '../../process/wait';
+import { waitFor } from '../../util/wait';
 import { parseCommand } from '../args';
 import type { Command } from '../command';
 import { ControlClient } from '../control-client';

@@ -2,7 +2,7 @@ import { parseCommand } from '../args';
 import type { Command } from '../command';
 import { fetchStatus, findLab } from '../lab';
 import { CliIo, printJson } from '../output';
-import { withStats } from '../replica-stats';
+import { withStats } from '../../client/replica-stats';
 import { renderStatus } from '../summary';
 
 export const status: Command = {

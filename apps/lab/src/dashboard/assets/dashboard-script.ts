@@ -1,13 +1,13 @@
-import { replicaColour } from './replica-colour';
+import { Dom, pageScript } from '../../../../../libs/page';
 
 // The dashboard's behaviour, served inline as this function's own source text
 // (Function#toString): type-checked by the build, no bundler. It runs in the
-// browser, so it may use nothing from this module's scope but its parameter.
+// browser, so it may use nothing from this module's scope but its parameters (libs/page.ts).
 // Cards and tiles are built once and updated in place: re-creating buttons
 // every second would drop keyboard focus and swallow clicks.
-function dashboardPage(colourOf: (name: string) => string): void {
+function dashboardPage(dom: Dom, colourOf: (name: string) => string): void {
   type Stats = { sessions: number | null; requests_served: number; rss_bytes: number; uptime_s: number };
-  type Replica = { name: string; state: string; drained: boolean; url: string; stats: Stats | null };
+  type Replica = { name: string; state: string; drained: boolean; url: string; stats: Stats | null; actions: string[] };
   type Tile = { name: string; address: string; replica: string | null; items: number; lost: boolean; lostCount: number; failed: number; lastError: string | null };
   type Clients = { running: boolean; note: string | null; sameNat: boolean; tiles: Tile[]; counters: { cartsLost: number; clientsMoved: number; failedRequests: number } };
   type State = {
@@ -17,7 +17,7 @@ function dashboardPage(colourOf: (name: string) => string): void {
     shopUrl: string;
     explanation: string;
     nginx: { version: string; sticky: string };
-    redis: { url: string; state: string; persistence?: string } | null;
+    redis: { url: string; state: string; persistence?: string; actions: string[] } | null;
     replicas: Replica[];
     clients: Clients;
   };
@@ -25,38 +25,16 @@ function dashboardPage(colourOf: (name: string) => string): void {
 
   const POLL_MS = 1000;
   const MAX_REPLICAS = 16;
-  const ACTIONS: Record<string, { label: string; allowed: (r: Replica) => boolean }> = {
-    stop: { label: 'Stop', allowed: (r) => ['running', 'paused', 'starting'].includes(r.state) },
-    kill: { label: 'Kill', allowed: (r) => ['running', 'paused', 'starting'].includes(r.state) },
-    pause: { label: 'Pause', allowed: (r) => r.state === 'running' },
-    resume: { label: 'Resume', allowed: (r) => r.state === 'paused' },
-    start: { label: 'Start', allowed: (r) => r.state === 'stopped' || r.state === 'killed' },
-    drain: { label: 'Drain', allowed: (r) => !r.drained },
-    undrain: { label: 'Undrain', allowed: (r) => r.drained },
-  };
-  const REDIS_ALLOWED: Record<string, (s: string) => boolean> = {
-    pause: (s) => s === 'running',
-    resume: (s) => s === 'paused',
-    restart: () => true,
-  };
+  // Which buttons are enabled comes from the server (`actions` per replica and
+  // for Redis): this page holds labels, not the transition table.
+  const ACTIONS: Record<string, string> = { stop: 'Stop', kill: 'Kill', pause: 'Pause', resume: 'Resume', start: 'Start', drain: 'Drain', undrain: 'Undrain' };
 
-  const byId = (id: string) => document.getElementById(id) as HTMLElement;
+  const { el, byId, say } = dom;
   const busy = new Set<string>();
   const cards = new Map<string, Card>();
   const tiles = new Map<string, HTMLElement>();
   let state: State | null = null;
   let connected = true;
-
-  function el(tag: string, attrs: Record<string, string> = {}, ...kids: (Node | string)[]): HTMLElement {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-    node.append(...kids);
-    return node;
-  }
-
-  function say(kind: 'error' | 'info', text: string): void {
-    byId('messages').replaceChildren(el('p', { class: kind }, text));
-  }
 
   async function post(path: string, body: unknown = {}): Promise<{ message?: string }> {
     const res = await fetch(path, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -89,9 +67,9 @@ function dashboardPage(colourOf: (name: string) => string): void {
     }
     const buttons: Record<string, HTMLButtonElement> = {};
     const row = el('div', { class: 'buttons' });
-    for (const [action, spec] of Object.entries(ACTIONS)) {
-      const b = el('button', { type: 'button', class: action === 'kill' ? 'danger' : 'secondary', 'data-action': action, 'aria-label': `${spec.label} ${name}` }, spec.label) as HTMLButtonElement;
-      b.addEventListener('click', () => act(name, `${spec.label} ${name}`, `/api/replicas/${encodeURIComponent(name)}/${action}`));
+    for (const [action, label] of Object.entries(ACTIONS)) {
+      const b = el('button', { type: 'button', class: action === 'kill' ? 'danger' : 'secondary', 'data-action': action, 'aria-label': `${label} ${name}` }, label) as HTMLButtonElement;
+      b.addEventListener('click', () => act(name, `${label} ${name}`, `/api/replicas/${encodeURIComponent(name)}/${action}`));
       buttons[action] = b;
       row.append(b);
     }
@@ -113,7 +91,7 @@ function dashboardPage(colourOf: (name: string) => string): void {
     card.values.requests.textContent = s ? String(s.requests_served) : '—';
     card.values.memory.textContent = s ? `${(s.rss_bytes / 1048576).toFixed(0)} MiB` : '—';
     card.values.uptime.textContent = s ? `${Math.round(s.uptime_s)} s` : r.state === 'running' ? 'not answering' : '—';
-    for (const [action, spec] of Object.entries(ACTIONS)) card.buttons[action].disabled = busy.has(r.name) || !spec.allowed(r);
+    for (const action of Object.keys(ACTIONS)) card.buttons[action].disabled = busy.has(r.name) || !r.actions.includes(action);
   }
 
   function renderReplicas(list: Replica[]): void {
@@ -186,7 +164,7 @@ function dashboardPage(colourOf: (name: string) => string): void {
     byId('redis-state').className = `state ${redis.state === 'running' ? 'running' : redis.state === 'paused' ? 'paused' : 'stopped'}`;
     byId('redis-restart').textContent = redis.persistence === 'aof' ? 'Restart Redis (AOF keeps every session)' : 'Restart Redis (loses every session)';
     box.querySelectorAll<HTMLButtonElement>('button[data-redis]').forEach((b) => {
-      b.disabled = busy.has('redis') || !REDIS_ALLOWED[b.dataset.redis as string](redis.state);
+      b.disabled = busy.has('redis') || !redis.actions.includes(b.dataset.redis as string);
     });
   }
 
@@ -234,4 +212,4 @@ function dashboardPage(colourOf: (name: string) => string): void {
   loop();
 }
 
-export const DASHBOARD_JS = `'use strict';\n(${dashboardPage.toString()})(${replicaColour.toString()});\n`;
+export const DASHBOARD_JS = pageScript(dashboardPage);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { pageCsp } from '../../../../../libs/page';
 import { DASHBOARD_JS } from './dashboard-script';
 import { DASHBOARD_CSS } from './style';
 
@@ -8,16 +9,7 @@ import { DASHBOARD_CSS } from './style';
 
 const scriptHash = createHash('sha256').update(DASHBOARD_JS).digest('base64');
 
-export const DASHBOARD_CSP = [
-  "default-src 'none'",
-  `script-src 'sha256-${scriptHash}'`,
-  "style-src 'unsafe-inline'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const DASHBOARD_CSP = pageCsp({ script: `'sha256-${scriptHash}'`, style: "'unsafe-inline'" });
 
 export const DASHBOARD_HTML = `<!doctype html>
 <html lang="en">

@@ -6,6 +6,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, WriteStream } from 'node:fs';
+import { CART_API_ENV_KEYS } from '../../../../../../libs/env-keys';
 import { httpJson } from '../../../util/http';
 import { schedState } from '../../../util/proc';
 import { waitFor } from '../../../util/wait';
@@ -22,12 +23,6 @@ export interface ReplicaSpec {
   stopTimeoutMs?: number;
 }
 
-// Configuration the replica must get from the lab only, never from the shell
-// that happened to start it.
-const CART_API_KEYS = [
-  'PORT', 'HOST', 'APP_NAME', 'SESSION_STORE', 'REDIS_URL', 'SESSION_SECRET',
-  'SESSION_TTL_SECONDS', 'COOKIE_SECURE', 'TRUST_PROXY', 'LOG_LEVEL', 'INSTANCE_ID', 'SESSION_MAX',
-];
 const LOG_LIMIT = 64_000;
 /** A stdout line longer than this is not the handshake; stop buffering it. */
 const LINE_LIMIT = 4_096;
@@ -260,7 +255,9 @@ export function handshakePort(line: string, token: string): number | undefined {
 
 function inheritedEnv(): Record<string, string | undefined> {
   const env = { ...process.env };
-  for (const key of CART_API_KEYS) delete env[key];
+  // Configuration the replica must get from the lab only, never from the shell
+  // that happened to start it.
+  for (const key of CART_API_ENV_KEYS) delete env[key];
   return env;
 }
 

@@ -1,5 +1,6 @@
-// Errors the control API turns into a status code and a JSON body; anything
-// else a handler throws is a topology error (500 with its message).
+// Errors a local JSON API (the control server, the dashboard) turns into a
+// status code and a JSON body; anything else a handler throws is a topology
+// error (500 with its message).
 
 export class HttpError extends Error {
   constructor(

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { badRequest, HttpError } from './errors';
+import { badRequest, HttpError } from './http-error';
 
 const BODY_LIMIT = 64 * 1024;
 

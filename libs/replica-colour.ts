@@ -1,6 +1,5 @@
 // One colour per replica name, the same on the shop page and the lab
-// dashboard (apps/cart-api/src/ui/assets/replica-colour.ts is a twin; a spec
-// keeps them equal). Deterministic so `app2` looks the same in every tab and
+// dashboard. Deterministic so `app2` looks the same in every tab and
 // every run. All colours carry white text at WCAG AA (>= 4.5:1).
 // Serialised into the page with Function#toString: self-contained on purpose.
 export function replicaColour(name: string): string {

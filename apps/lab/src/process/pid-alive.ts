@@ -1,2 +1,0 @@
-// Moved to util/pid-alive.ts; this re-export keeps older imports compiling.
-export * from '../util/pid-alive';

@@ -1,0 +1,45 @@
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fetchGenerationAt, httpGet, httpJson } from './http';
+
+// The one probe every part of the lab waits with: it must never throw, never
+// hang past its timeout and never buffer an unbounded body.
+let server: Server;
+let base: string;
+let port: number;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    if (req.url === '/__lab/generation') return res.end('7\n');
+    if (req.url === '/json') return res.end('{"ok":true}');
+    if (req.url === '/peer') return res.end(req.socket.remoteAddress);
+    if (req.url === '/flood') return void res.write('x'.repeat(1_000_000), () => res.end());
+    // /hang: never answers
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  port = (server.address() as AddressInfo).port;
+  base = `http://127.0.0.1:${port}`;
+});
+afterAll(() => {
+  server.closeAllConnections();
+  return new Promise((r) => server.close(r));
+});
+
+it('reads JSON, a generation and the source address it was asked to use', async () => {
+  expect(await httpJson(`${base}/json`)).toEqual({ status: 200, body: { ok: true } });
+  expect(await fetchGenerationAt('127.0.0.1', port)).toBe('7');
+  expect((await httpGet(`${base}/peer`, { localAddress: '127.0.9.1' })).text).toBe('127.0.9.1');
+});
+
+it('answers status 0 when nothing answers in time, and null for a generation', async () => {
+  const started = Date.now();
+  expect((await httpGet(`${base}/hang`, { timeoutMs: 200 })).status).toBe(0);
+  expect(Date.now() - started).toBeLessThan(5_000);
+  expect(await fetchGenerationAt('127.0.0.1', 1, 200)).toBeNull();
+});
+
+it('stops reading a body past its cap', async () => {
+  const reply = await httpGet(`${base}/flood`, { timeoutMs: 5_000 });
+  expect(reply.text.length).toBeLessThan(200_000);
+  expect((await httpJson(`${base}/flood`)).body).toBeUndefined();
+});

@@ -1,0 +1,17 @@
+// Every environment variable cart-api's config reads. cart-api's config spec
+// checks the parser reads exactly these; the lab scrubs them from the
+// environment a replica inherits, so a replica is configured by the lab only.
+export const CART_API_ENV_KEYS: readonly string[] = Object.freeze([
+  'PORT',
+  'HOST',
+  'APP_NAME',
+  'SESSION_STORE',
+  'REDIS_URL',
+  'SESSION_SECRET',
+  'SESSION_TTL_SECONDS',
+  'SESSION_MAX',
+  'COOKIE_SECURE',
+  'TRUST_PROXY',
+  'LOG_LEVEL',
+  'INSTANCE_ID',
+]);
