@@ -15,6 +15,8 @@ export interface OverrideOptions {
   model?: ServiceDef;
   /** Extra environment for every replica. */
   env: Record<string, string>;
+  /** INSTANCE_ID per replica: readiness counts only the container that answers with its own. */
+  instances?: Record<string, string>;
 }
 
 /** Ephemeral host port on loopback only: nothing outside the machine reaches a replica. */
@@ -37,11 +39,12 @@ export function cloneReplica(model: ServiceDef, name: string, env: Record<string
 export function overrideFile(o: OverrideOptions): { services: Record<string, ServiceDef> } {
   const services: Record<string, ServiceDef> = {};
   for (const name of o.replicas) {
+    const env = { ...o.env, ...(o.instances?.[name] ? { INSTANCE_ID: o.instances[name] } : {}) };
     if (o.defined.includes(name)) {
-      services[name] = { ports: [REPLICA_PORT], ...(Object.keys(o.env).length ? { environment: { ...o.env } } : {}) };
+      services[name] = { ports: [REPLICA_PORT], ...(Object.keys(env).length ? { environment: env } : {}) };
     } else {
       if (!o.model) throw new Error(`cannot define ${name}: no model service resolved yet`);
-      services[name] = cloneReplica(o.model, name, o.env);
+      services[name] = cloneReplica(o.model, name, env);
     }
   }
   return { services };

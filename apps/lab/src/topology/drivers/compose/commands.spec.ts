@@ -85,13 +85,6 @@ describe('environment for the compose files', () => {
   it('orders LAB_DOWN numerically so the value is stable', () => {
     expect(c.labDown(new Set(['app10', 'app2']))).toBe('app2 app10');
   });
-
-  it('names the next replica after the highest in use, not after the count', () => {
-    expect(c.nextReplicaName(['app1', 'app2', 'app3'])).toBe('app4');
-    expect(c.nextReplicaName(['app1', 'app3'])).toBe('app4');
-    expect(c.nextReplicaName([])).toBe('app1');
-    expect(c.replicaIndex('nginx')).toBeNaN();
-  });
 });
 
 describe('parsing CLI output', () => {
