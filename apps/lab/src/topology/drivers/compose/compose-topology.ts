@@ -109,12 +109,13 @@ export class ComposeTopology extends TopologyCore {
   }
 
   private async boot(count: number): Promise<void> {
+    // Every compose call names the override file: it exists before the first one.
+    await this.writeOverride();
     if (this.store === 'redis') {
       await this.compose(c.upArgs(['redis']));
       await this.untilRedisAnswers();
     }
     // One build, one image id for every replica (app1 carries the build section).
-    await this.writeOverride();
     await this.compose(['build', 'app1'], BUILD_TIMEOUT_MS);
     await this.bootReplicas(count);
     await this.compose(c.upArgs(['nginx']));
@@ -198,7 +199,8 @@ export class ComposeTopology extends TopologyCore {
 
   protected replicaDetails(name: string): Omit<ReplicaInfo, 'name' | 'state' | 'drained'> {
     const port = this.replicas.get(name)?.port;
-    return { url: port ? `http://127.0.0.1:${port}` : '', port };
+    // No pid: the process is the engine's, inside the container's namespace.
+    return { url: port ? `http://127.0.0.1:${port}` : '', port, pid: undefined };
   }
 
   /** Reads the replica's (possibly new) host port and address, and waits until this container answers ready. */
