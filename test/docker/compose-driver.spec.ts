@@ -144,7 +144,8 @@ describe('compose driver orchestration (scripted docker CLI)', () => {
 
       // Each replica its own INSTANCE_ID: readiness counts only the container that names it.
       const override = JSON.parse(readFileSync(files[2], 'utf8'));
-      expect(override.services.app2).toEqual({ ports: ['127.0.0.1::8000'], environment: { LOG_LEVEL: 'silent', INSTANCE_ID: expect.stringMatching(/^[0-9a-f]{16}$/) } });
+      // A host port of its own, fixed, so a stop/start keeps the replica's URL.
+      expect(override.services.app2).toEqual({ ports: [expect.stringMatching(/^127\.0\.0\.1:\d+:8000$/)], environment: { LOG_LEVEL: 'silent', INSTANCE_ID: expect.stringMatching(/^[0-9a-f]{16}$/) } });
       expect(override.services.app2.environment.INSTANCE_ID).not.toBe(override.services.app1.environment.INSTANCE_ID);
 
       await t.redisPause();
@@ -184,11 +185,11 @@ describe('compose driver orchestration (scripted docker CLI)', () => {
       expect((await t.status()).replicas.map((r) => r.name)).toEqual(['app1', 'app2', 'app3', 'app4', 'app5']);
       expect(verbs()).toEqual(expect.arrayContaining(['up app4', 'config', 'up app5']));
       const override = JSON.parse(readFileSync(state().files[1], 'utf8'));
-      expect(override.services.app4).toEqual({ ports: ['127.0.0.1::8000'], environment: { LOG_LEVEL: 'silent', INSTANCE_ID: expect.any(String) } });
+      expect(override.services.app4).toEqual({ ports: [expect.stringMatching(/^127\.0\.0\.1:\d+:8000$/)], environment: { LOG_LEVEL: 'silent', INSTANCE_ID: expect.any(String) } });
       expect(override.services.app5).toMatchObject({
         image: 'sticky-sessions-lab/cart-api:0.1.0',
         init: true,
-        ports: ['127.0.0.1::8000'],
+        ports: [expect.stringMatching(/^127\.0\.0\.1:\d+:8000$/)],
         environment: { APP_NAME: 'app5', SESSION_STORE: 'memory', LOG_LEVEL: 'silent' },
       });
       expect(override.services.app5).not.toHaveProperty('command');

@@ -132,6 +132,19 @@ describe('generated override', () => {
     expect(overrideFile({ replicas: ['app1'], defined: ['app1'], env: {} }).services.app1).not.toHaveProperty('environment');
   });
 
+  it('publishes a chosen host port on loopback only, with each replica\'s own INSTANCE_ID', () => {
+    const o = overrideFile({
+      replicas: ['app1', 'app5'],
+      defined: ['app1'],
+      model: { image: 'x', environment: { APP_NAME: 'app1' } },
+      env: {},
+      instances: { app1: 'i-1', app5: 'i-5' },
+      hostPorts: { app1: 41001, app5: 41005 },
+    });
+    expect(o.services.app1).toEqual({ ports: ['127.0.0.1:41001:8000'], environment: { INSTANCE_ID: 'i-1' } });
+    expect(o.services.app5).toMatchObject({ ports: ['127.0.0.1:41005:8000'], environment: { APP_NAME: 'app5', INSTANCE_ID: 'i-5' } });
+  });
+
   it('defines added replicas as copies of app1 with their own name, keeping store, secret and dependencies', () => {
     const o = overrideFile({ replicas: ['app1', 'app4'], defined: ['app1'], model, env: { SESSION_TTL_SECONDS: '60' } });
     const app4 = o.services.app4;

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { freePort } from '../../../util/free-port';
 import { makeRunDir, removeRunDir } from '../../../util/run-dir';
 import { waitFor } from '../../../util/wait';
 import type { RedisPersistence, RedisState, ReplicaState } from '../../../vocabulary';
@@ -28,6 +29,8 @@ interface Replica {
   /** INSTANCE_ID of this container: readiness counts only when it answers with it. */
   instance: string;
   port?: number;
+  /** The host port the override publishes it on. */
+  hostPort: number;
   /** Container address on the project network, as last seen running. */
   address?: string;
   /** What the lab last did to it, so a stop that ended in SIGKILL still reads `stopped`. */
@@ -129,7 +132,8 @@ export class ComposeTopology extends TopologyCore {
   // ---- replicas -----------------------------------------------------------------
 
   protected async createReplica(name: string): Promise<void> {
-    const r: Replica = { instance: randomBytes(8).toString('hex'), starting: true };
+    // A fixed host port (picked free now) so `start` after a stop brings the replica back on the same URL.
+    const r: Replica = { instance: randomBytes(8).toString('hex'), starting: true, hostPort: await freePort() };
     this.replicas.set(name, r);
     await this.serialUp(async () => {
       await this.writeOverride();
@@ -224,7 +228,8 @@ export class ComposeTopology extends TopologyCore {
     const names = [...this.replicas.keys()].sort(byReplicaIndex);
     if (names.some((n) => !c.DEFINED_REPLICAS.includes(n)) && !this.model) this.model = await this.resolveModel();
     const instances = Object.fromEntries([...this.replicas].map(([n, r]) => [n, r.instance]));
-    const body = overrideFile({ replicas: names, defined: c.DEFINED_REPLICAS, model: this.model, env: this.extraEnv, instances });
+    const hostPorts = Object.fromEntries([...this.replicas].map(([n, r]) => [n, r.hostPort]));
+    const body = overrideFile({ replicas: names, defined: c.DEFINED_REPLICAS, model: this.model, env: this.extraEnv, instances, hostPorts });
     await writeFile(this.overridePath(), JSON.stringify(body, null, 2));
   }
 
