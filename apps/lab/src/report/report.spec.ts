@@ -69,7 +69,7 @@ describe('markdown', () => {
     const md = renderMarkdown(rows, meta);
     expect(md).toContain('## How to read it');
     expect(md.match(/^## .*\(`[a-z-]+`\)$/gm)).toHaveLength(4);
-    expect(md.match(/^\|  \| (ip-hash|round-robin) \|/gm)).toHaveLength(rows.length);
+    expect(md.match(/^\| {2}\| (ip-hash|round-robin) \|/gm)).toHaveLength(rows.length);
   });
 });
 
