@@ -2,7 +2,7 @@
 // Compose CLI is installed (no engine needed for `config`); in CI the Compose
 // v2 plugin is installed by scripts/docker-engine.sh before the Docker suites.
 import { execFileSync } from 'node:child_process';
-import { findComposeCli } from '../../apps/lab/src/compose/cli';
+import { findComposeCli } from '../../apps/lab/src/topology/drivers/compose/cli';
 import { ROOT } from './support';
 import { noteSkip } from '../support/skip';
 

@@ -10,8 +10,8 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { ComposeUnavailableError, requireCompose } from '../../apps/lab/src/compose/cli';
-import { ComposeTopology } from '../../apps/lab/src/compose/compose-topology';
+import { ComposeUnavailableError, requireCompose } from '../../apps/lab/src/topology/drivers/compose/cli';
+import { ComposeTopology } from '../../apps/lab/src/topology/drivers/compose/compose-topology';
 import { ROOT } from './support';
 
 // Every scripted docker call is a node process: generous on a loaded 2-core machine.
@@ -52,6 +52,27 @@ function verbs(): string[] {
     });
 }
 
+/** The INSTANCE_ID the driver's override gives `name` (what the real container would answer with). */
+function instanceOf(name: string): string | undefined {
+  if (!existsSync(stateFile)) return undefined;
+  const files = state().files ?? [];
+  const override = files.at(-1);
+  if (!override || !existsSync(override)) return undefined;
+  const body = JSON.parse(readFileSync(override, 'utf8')) as { services: Record<string, { environment?: Record<string, string> }> };
+  return body.services[name]?.environment?.INSTANCE_ID;
+}
+
+let turn = 0;
+/** Round robin over the replicas the last re-render listed (not drained), like the real nginx would. */
+function nextRendered(): string {
+  const s = existsSync(stateFile) ? state() : undefined;
+  const last = s?.rerenders?.at(-1);
+  if (!last) return 'app1';
+  const down = (last.LAB_DOWN ?? '').split(' ');
+  const up = last.LAB_REPLICAS.split(' ').map((r) => r.split('=')[0]).filter((n) => !down.includes(n));
+  return up[turn++ % up.length] ?? 'app1';
+}
+
 function listen(handler: (path: string) => { status: number; body: string; servedBy?: string }): Promise<Server> {
   const server = createServer((req, res) => {
     const out = handler(req.url ?? '/');
@@ -68,9 +89,9 @@ beforeEach(async () => {
   servers = [];
   for (const name of SERVICES) {
     const server = await listen((path) => {
-      if (name !== 'nginx') return { status: path === '/health/ready' ? 200 : 404, body: '{}', servedBy: name };
+      if (name !== 'nginx') return { status: path === '/health/ready' ? 200 : 404, body: JSON.stringify({ instance: instanceOf(name) }), servedBy: name };
       if (path === '/__lab/generation') return { status: 200, body: `${existsSync(stateFile) ? (state().generation ?? '0') : '0'}\n` };
-      return { status: 200, body: '{}', servedBy: 'app1' };
+      return { status: 200, body: '{}', servedBy: nextRendered() };
     });
     servers.push(server);
     ports[name] = (server.address() as AddressInfo).port;
@@ -95,10 +116,14 @@ describe('compose driver orchestration (scripted docker CLI)', () => {
   it('boots redis, then the replicas (built), then nginx, under one unique project, and reads the ports back', async () => {
     const t = await start('redis');
     try {
-      expect(verbs().slice(0, 3)).toEqual(['up redis', 'exec redis', 'up app1 app2 app3']);
+      // The image is built once (app1 carries the build), then every replica is started on its own, one `up` at a time.
+      expect(verbs().slice(0, 3)).toEqual(['up redis', 'exec redis', 'build app1']);
+      expect(verbs().filter((v) => v === 'build app1')).toHaveLength(1);
+      expect(verbs().filter((v) => /^up app\d$/.test(v)).sort()).toEqual(['up app1', 'up app2', 'up app3']);
       expect(verbs().indexOf('up nginx')).toBeGreaterThan(verbs().lastIndexOf('port app3'));
-      const upReplicas = state().calls.find((c) => c.includes('up') && c.includes('app1'))!;
-      expect(upReplicas).toEqual(expect.arrayContaining(['-d', '--no-deps', '--build']));
+      const upReplicas = state().calls.filter((c) => c.includes('up') && c.includes('app1'));
+      expect(upReplicas).toEqual([expect.arrayContaining(['-d', '--no-deps'])]);
+      expect(upReplicas[0]).not.toContain('--build');
 
       const projects = new Set(state().calls.filter((c) => c[0] === 'compose' && c[1] === '-p').map((c) => c[2]));
       expect([...projects]).toHaveLength(1);
@@ -113,11 +138,15 @@ describe('compose driver orchestration (scripted docker CLI)', () => {
       expect(status.replicas.map((r) => [r.name, r.state, r.url])).toEqual(
         ['app1', 'app2', 'app3'].map((n) => [n, 'running', `http://127.0.0.1:${ports[n]}`]),
       );
-      expect(status.nginx).toEqual({ version: '1.30.0', sticky: 'n/a' });
-      expect(status.redis).toEqual({ url: 'redis://redis:6379', state: 'running' });
+      // nginx's state is the engine's word for its container.
+      expect(status.nginx).toEqual({ version: '1.30.0', sticky: 'n/a', state: 'running' });
+      expect(status.redis).toEqual({ url: 'redis://redis:6379', state: 'running', persistence: 'none' });
 
+      // Each replica its own INSTANCE_ID: readiness counts only the container that names it.
       const override = JSON.parse(readFileSync(files[2], 'utf8'));
-      expect(override.services.app2).toEqual({ ports: ['127.0.0.1::8000'], environment: { LOG_LEVEL: 'silent' } });
+      // A host port of its own, fixed, so a stop/start keeps the replica's URL.
+      expect(override.services.app2).toEqual({ ports: [expect.stringMatching(/^127\.0\.0\.1:\d+:8000$/)], environment: { LOG_LEVEL: 'silent', INSTANCE_ID: expect.stringMatching(/^[0-9a-f]{16}$/) } });
+      expect(override.services.app2.environment.INSTANCE_ID).not.toBe(override.services.app1.environment.INSTANCE_ID);
 
       await t.redisPause();
       expect((await t.status()).redis!.state).toBe('paused');
@@ -156,19 +185,19 @@ describe('compose driver orchestration (scripted docker CLI)', () => {
       expect((await t.status()).replicas.map((r) => r.name)).toEqual(['app1', 'app2', 'app3', 'app4', 'app5']);
       expect(verbs()).toEqual(expect.arrayContaining(['up app4', 'config', 'up app5']));
       const override = JSON.parse(readFileSync(state().files[1], 'utf8'));
-      expect(override.services.app4).toEqual({ ports: ['127.0.0.1::8000'], environment: { LOG_LEVEL: 'silent' } });
+      expect(override.services.app4).toEqual({ ports: [expect.stringMatching(/^127\.0\.0\.1:\d+:8000$/)], environment: { LOG_LEVEL: 'silent', INSTANCE_ID: expect.any(String) } });
       expect(override.services.app5).toMatchObject({
         image: 'sticky-sessions-lab/cart-api:0.1.0',
         init: true,
-        ports: ['127.0.0.1::8000'],
+        ports: [expect.stringMatching(/^127\.0\.0\.1:\d+:8000$/)],
         environment: { APP_NAME: 'app5', SESSION_STORE: 'memory', LOG_LEVEL: 'silent' },
       });
       expect(override.services.app5).not.toHaveProperty('command');
       expect(state().rerenders!.at(-1)!.LAB_REPLICAS.split(' ').map((r) => r.split('=')[0])).toEqual(['app1', 'app2', 'app3', 'app4', 'app5']);
 
-      // Scale in: stop, drop the server line, remove the container.
+      // Scale in: out of nginx first (no request sent to a replica being stopped), then stopped (kept for its logs).
       await t.removeReplica('app5');
-      expect(verbs().slice(-3)).toEqual(['stop app5', 'exec nginx', 'rm app5']);
+      expect(verbs().slice(-2)).toEqual(['exec nginx', 'stop app5']);
       expect(state().rerenders!.at(-1)!.LAB_REPLICAS).not.toContain('app5');
       await expect(t.removeReplica('app9')).rejects.toThrow(/no replica named app9/);
 
@@ -176,13 +205,15 @@ describe('compose driver orchestration (scripted docker CLI)', () => {
       expect(verbs().filter((v) => v === 'up nginx')).toHaveLength(1);
 
       await t.kill('app1');
-      expect(verbs().slice(-2)).toEqual(['kill app1', 'ps app1']);
+      // Done only once the engine says the container is gone.
+      expect(verbs().at(-1)).toBe('kill app1');
+      expect(state().calls.at(-1)![0]).toBe('ps');
       expect((await t.status()).replicas[0].state).toBe('killed');
       const logs = await t.logs();
       expect(logs.nginx).toBe('nginx stderr\n');
       expect(logs['nginx-access']).toBe('nginx stdout\n');
       expect(logs.app2).toBe('app2 stdout\napp2 stderr\n');
-      await expect(t.redisPause()).rejects.toThrow(/no redis/);
+      await expect(t.redisPause()).rejects.toThrow('the memory store runs no Redis');
     } finally {
       await t.down();
     }

@@ -5,7 +5,7 @@ import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STRATEGIES } from '../../apps/lab/src/topology/topology';
-import { DEFINED_REPLICAS, labReplicas } from '../../apps/lab/src/compose/commands';
+import { DEFINED_REPLICAS, labReplicas } from '../../apps/lab/src/topology/drivers/compose/commands';
 import {
   acceptedEnvKeys,
   appServices,

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NGINX_RERENDER_SCRIPT, nginxRerenderArgs, NginxEnv } from '../../apps/lab/src/compose/commands';
+import { NGINX_RERENDER_SCRIPT, nginxRerenderArgs, NginxEnv } from '../../apps/lab/src/topology/drivers/compose/commands';
 import { findBinary } from '../../apps/lab/src/util/find-binary';
 import { ROOT } from './support';
 import { noteSkip } from '../support/skip';

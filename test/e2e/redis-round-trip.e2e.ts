@@ -4,7 +4,7 @@
 // inside Redis show as "[0 lua]" and are not round trips.
 import { createConnection, Socket } from 'node:net';
 import { RedisServer, redisCommand } from '../../apps/lab/src/topology/drivers/process/redis-server';
-import { waitFor } from '../../apps/lab/src/process/wait';
+import { waitFor } from '../../apps/lab/src/util/wait';
 import { CookieClient, createTestApp, describeWithRedis, TestApp, untilReady } from '../support/cart-api';
 
 jest.setTimeout(30_000);

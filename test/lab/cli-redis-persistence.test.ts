@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LabClient, userAddress } from '../../apps/lab/src/client';
 import { findBinary } from '../../apps/lab/src/util/find-binary';
-import { waitFor } from '../../apps/lab/src/process/wait';
+import { waitFor } from '../../apps/lab/src/util/wait';
 import { ensureBuilt, lab } from '../support/lab-cli';
 import { noteSkip } from '../support/skip';
 

@@ -2,7 +2,7 @@
 // Topology contract says. Skipped, with the reason printed, where no engine
 // answers, failed instead under `npm run test:docker` (LAB_REQUIRE_DOCKER=1);
 // the scenarios cover the failure modes themselves with LAB_DRIVER=compose.
-import { startComposeTopology } from '../../apps/lab/src/compose';
+import { startComposeTopology } from '../../apps/lab/src/topology/drivers/compose';
 import { waitFor } from '../../apps/lab/src/util/wait';
 import type { Topology } from '../../apps/lab/src/topology/topology';
 import { describeDocker } from '../docker/engine/support';

@@ -11,7 +11,7 @@ let composeChecked: string | null | undefined;
 /** Asked once per suite: the check runs `docker info`. */
 function composeReason(): string | null {
   if (composeChecked === undefined) {
-    composeChecked = (require('../../apps/lab/src/compose') as typeof import('../../apps/lab/src/compose')).composeUnavailableReason();
+    composeChecked = (require('../../apps/lab/src/topology/drivers/compose') as typeof import('../../apps/lab/src/topology/drivers/compose')).composeUnavailableReason();
   }
   return composeChecked;
 }

@@ -1,6 +1,7 @@
 // Which drivers the contract suite runs on, and what it needs from each that
 // the Topology interface does not offer (a fault from outside the lab).
-import { composeUnavailableReason } from '../../apps/lab/src/compose';
+import { execFileSync } from 'node:child_process';
+import { ComposeTopology, composeUnavailableReason } from '../../apps/lab/src/topology/drivers/compose';
 import { DRIVERS, DriverName, Topology } from '../../apps/lab/src/topology';
 import { missingBinaries } from './topology';
 
@@ -30,6 +31,14 @@ const CASES: Record<DriverName, ContractDriver> = {
     unavailable() {
       const why = composeUnavailableReason();
       return why ? `no Docker engine/Compose answers (${why})` : null;
+    },
+    async killFromOutside(topo, name) {
+      // Another shell's `docker kill`: the container found by the engine's labels, not through the lab.
+      const project = (topo as ComposeTopology).projectName;
+      const ids = execFileSync('docker', ['ps', '-q', '--filter', `label=com.docker.compose.project=${project}`, '--filter', `label=com.docker.compose.service=${name}`], { timeout: 30_000 })
+        .toString().trim().split('\n').filter(Boolean);
+      if (ids.length !== 1) throw new Error(`expected one running ${name} container in ${project}, found ${ids.length}`);
+      execFileSync('docker', ['kill', ids[0]], { timeout: 30_000, stdio: 'ignore' });
     },
   },
 };

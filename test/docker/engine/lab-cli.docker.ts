@@ -1,10 +1,11 @@
 // The lab CLI on the compose driver, as a person runs it:
 // `LAB_DRIVER=compose npm run lab -- up/status/kill/start/down`, and
-// `lab report` writing its matrix (a wait that ended the process early used
-// to make it exit 0 having written nothing).
+// `lab report` writing its matrix, each row naming the compose driver (a wait
+// that ended the process early used to make it exit 0 having written nothing).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { scenario } from '../../../apps/lab/src/scenarios';
 import { ensureBuilt, lab } from '../../support/lab-cli';
 import { describeDocker, sh, sweepLeftovers } from './support';
 
@@ -81,13 +82,19 @@ d('lab CLI with LAB_DRIVER=compose', () => {
     expect(nets.stdout.trim()).toBe('');
   });
 
-  it('report writes its matrix rows on the compose driver', async () => {
+  it('report --only replica-killed writes matrix rows that say they were measured on compose', async () => {
     const before = await labProjects();
-    const r = await lab(dir, ['report', '--only', 'hostile-client', '--out', join(dir, 'out'), '--json'], 900_000);
+    const out = join(dir, 'out');
+    const r = await lab(dir, ['report', '--only', 'replica-killed', '--out', out, '--json'], 900_000);
     expect({ code: r.code, stderr: r.code ? r.stderr.slice(-3000) : '' }).toEqual({ code: 0, stderr: '' });
-    const rows = JSON.parse(readFileSync(join(dir, 'out', 'matrix.json'), 'utf8')) as Array<Record<string, unknown>>;
-    expect(rows.map((x) => `${x.strategy}/${x.store}`)).toEqual(['sticky-cookie/memory', 'sticky-cookie/redis']);
+    const rows = JSON.parse(readFileSync(join(out, 'matrix.json'), 'utf8')) as Array<Record<string, unknown>>;
+    expect(rows.map((x) => `${x.strategy}/${x.store}`)).toEqual(scenario('replica-killed').params.map((p) => `${p.strategy}/${p.store}`));
+    expect(rows.map((x) => x.driver)).toEqual(rows.map(() => 'compose'));
+    // The failure mode itself holds under Compose: a shared store loses no cart, whoever served it.
+    for (const row of rows.filter((x) => x.store === 'redis')) expect(row.carts_lost_pct).toBe(0);
     expect(JSON.parse(r.stdout).rows).toEqual(rows);
+    expect(readFileSync(join(out, 'matrix.md'), 'utf8')).toMatch(/^\| compose \| sticky-cookie \| redis \|/m);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('· driver compose</p>');
     expect(await labProjects()).toEqual(before);
   });
 });

@@ -7,8 +7,8 @@ import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { composeUnavailableReason } from '../../../apps/lab/src/compose/cli';
-import { waitFor } from '../../../apps/lab/src/process/wait';
+import { composeUnavailableReason } from '../../../apps/lab/src/topology/drivers/compose/cli';
+import { waitFor } from '../../../apps/lab/src/util/wait';
 import { noteSkip } from '../../support/skip';
 
 export const ROOT = join(__dirname, '..', '..', '..');

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { waitFor } from '../../../apps/lab/src/process/wait';
+import { waitFor } from '../../../apps/lab/src/util/wait';
 import { curl, describeDocker, header, Project, sh, sweepLeftovers, untilServing } from './support';
 
 const d = describeDocker('walkthrough.docker');

@@ -16,10 +16,16 @@ function columns(rows: readonly MatrixRow[]): string[] {
   return STORES.flatMap((store) => STRATEGIES.map((s) => `${s} / ${store}`)).filter((k) => keys.has(k));
 }
 
+/** Which topology drivers measured the rows (process: local processes; compose: Docker Compose). */
+function driversNote(rows: readonly MatrixRow[]): string {
+  const drivers = [...new Set(rows.map((r) => r.driver).filter(Boolean))];
+  return drivers.length ? ` · driver ${escapeHtml(drivers.join(', '))}` : '';
+}
+
 function gridCell(r: MatrixRow | undefined): string {
   if (!r) return '<td class="na">·</td>';
   const note = rowNote(r);
-  const title = `carts lost ${formatPct(r.carts_lost_pct)}, clients moved ${formatPct(r.clients_moved_pct)}, failed ${r.failed_requests}, skew ${formatSkew(r.load_skew)}${note ? ` — ${note}` : ''}`;
+  const title = `${r.driver ? `${r.driver} driver: ` : ''}carts lost ${formatPct(r.carts_lost_pct)}, clients moved ${formatPct(r.clients_moved_pct)}, failed ${r.failed_requests}, skew ${formatSkew(r.load_skew)}${note ? ` — ${note}` : ''}`;
   return (
     `<td style="background:${lossColour(r.carts_lost_pct)}" title="${escapeHtml(title)}">` +
     `<b>${formatPct(r.carts_lost_pct)}</b><span>moved ${formatPct(r.clients_moved_pct)}</span>` +
@@ -47,7 +53,7 @@ function detail(rows: readonly MatrixRow[]): string {
       const info = CATALOG.find((s) => s.id === g.id);
       const notes = g.rows
         .filter((r) => rowNote(r))
-        .map((r) => `<li><b>${escapeHtml(`${r.strategy} / ${r.store}${r.variant ? ` (${r.variant})` : ''}`)}</b>: ${escapeHtml(rowNote(r))}</li>`)
+        .map((r) => `<li><b>${escapeHtml(`${r.driver ? `${r.driver} · ` : ''}${r.strategy} / ${r.store}${r.variant ? ` (${r.variant})` : ''}`)}</b>: ${escapeHtml(rowNote(r))}</li>`)
         .join('');
       return (
         `<section class="card" id="${escapeHtml(g.id)}"><h3>${escapeHtml(info?.title ?? g.id)} <code>${escapeHtml(g.id)}</code></h3>` +
@@ -85,7 +91,7 @@ export function renderHtml(rows: readonly MatrixRow[], meta: ReportMeta): string
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Sticky Sessions Lab — failure-mode matrix</title><style>${REPORT_CSS}</style></head>
 <body><header><h1>Failure-mode matrix</h1>
-<p>${escapeHtml(meta.environment)} · generated ${escapeHtml(meta.generatedAt)} in ${(meta.durationMs / 1000).toFixed(0)} s · ${rows.length} measurements</p></header>
+<p>${escapeHtml(meta.environment)} · generated ${escapeHtml(meta.generatedAt)} in ${(meta.durationMs / 1000).toFixed(0)} s · ${rows.length} measurements${driversNote(rows)}</p></header>
 <main>
 <section class="how"><h2>How to read it</h2><ul>${HOW_TO_READ.map((l) => `<li>${mdInline(l)}</li>`).join('')}</ul>
 <p class="legend">Each cell: carts lost (big number and colour), clients moved, failed requests, load skew. Colour: <span class="sw" style="background:${lossColour(0)}">0 %</span><span class="sw" style="background:${lossColour(33)}">33 %</span><span class="sw" style="background:${lossColour(67)}">67 %</span><span class="sw" style="background:${lossColour(100)}">100 %</span> · bars: <span class="key lost"></span> carts lost <span class="key moved"></span> clients moved <span class="key skew"></span> load skew</p></section>

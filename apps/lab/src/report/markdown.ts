@@ -18,13 +18,14 @@ export const HOW_TO_READ = [
   '**load skew** — requests on the busiest replica divided by the mean per replica: 1.00 is even, 3.00 with three replicas means everything on one; – when no request was served.',
 ];
 
-const HEADER = '| strategy | store | variant | clients | carts lost | clients moved | failed requests | load skew | note |';
-const RULE = '|---|---|---|--:|--:|--:|--:|--:|---|';
+const HEADER = '| driver | strategy | store | variant | clients | carts lost | clients moved | failed requests | load skew | note |';
+const RULE = '|---|---|---|---|--:|--:|--:|--:|--:|---|';
 
 /** One markdown table row per matrix row, in the order given. */
 export function markdownTable(rows: readonly MatrixRow[]): string {
   const lines = rows.map((r) =>
     [
+      r.driver ?? '',
       r.strategy,
       r.store,
       r.variant ?? '',

@@ -55,7 +55,11 @@ describe('markdown', () => {
   it('has one table row per input row', () => {
     const table = markdownTable(rows).split('\n');
     expect(table).toHaveLength(2 + rows.length);
-    expect(table[2]).toBe('| ip-hash | memory |  | 30 | 33 % | 33 % | 0 | 1.20 |  |');
+    expect(table[0]).toMatch(/^\| driver \| strategy \| store \|/);
+    expect(table[2]).toBe('|  | ip-hash | memory |  | 30 | 33 % | 33 % | 0 | 1.20 |  |');
+  });
+  it('names the driver a row was measured on', () => {
+    expect(markdownTable([row({ driver: 'compose' })]).split('\n')[2]).toMatch(/^\| compose \| ip-hash \| memory \|/);
   });
   it('escapes pipes in notes so the table keeps its columns', () => {
     const line = markdownTable([rows[2]]).split('\n')[2];
@@ -65,7 +69,7 @@ describe('markdown', () => {
     const md = renderMarkdown(rows, meta);
     expect(md).toContain('## How to read it');
     expect(md.match(/^## .*\(`[a-z-]+`\)$/gm)).toHaveLength(4);
-    expect(md.match(/^\| (ip-hash|round-robin) \|/gm)).toHaveLength(rows.length);
+    expect(md.match(/^\| {2}\| (ip-hash|round-robin) \|/gm)).toHaveLength(rows.length);
   });
 });
 
@@ -88,6 +92,12 @@ describe('html', () => {
     expect(evil).not.toContain('<img');
     expect(evil).toContain('&lt;img');
   });
+  it('says which driver measured the rows, in the header and on each cell', () => {
+    const compose = renderHtml([row({ driver: 'compose' })], meta);
+    expect(compose).toContain('· driver compose</p>');
+    expect(compose).toContain('title="compose driver: carts lost');
+    expect(html).not.toContain('· driver ');
+  });
   it('formats the numbers like the markdown', () => {
     expect(html).toContain('<b>33 %</b>');
     expect(html).toContain('skew 3.00');
@@ -97,7 +107,7 @@ describe('html', () => {
 describe('a measurement without evidence', () => {
   const unknown = row({ carts_lost_pct: 'unknown', checks: { carts: { valid: 'unknown', reason: '30 clients had no successful cart read after the last fault' } } });
   it('reads "unknown" in markdown and HTML, never 0 %', () => {
-    expect(markdownTable([unknown]).split('\n')[2]).toBe('| ip-hash | memory |  | 30 | unknown | 33 % | 0 | 1.20 | carts unknown: 30 clients had no successful cart read after the last fault |');
+    expect(markdownTable([unknown]).split('\n')[2]).toBe('|  | ip-hash | memory |  | 30 | unknown | 33 % | 0 | 1.20 | carts unknown: 30 clients had no successful cart read after the last fault |');
     const html = renderHtml([unknown], meta);
     expect(html).toContain('<b>unknown</b>');
     expect(html).toContain('no successful cart read after the last fault');

@@ -54,7 +54,7 @@ export async function runScenario<F>(params: ScenarioParams, options: RunOptions
     }
     const duration_ms = Date.now() - started;
     const timeline = timelineOf(history, { replicas });
-    return { rows: out.rows.map((r, i) => ({ ...r, duration_ms, ...(i === 0 ? { timeline } : {}) })), facts: out.facts, history, evidence: await collectEvidence(topo, history) };
+    return { rows: out.rows.map((r, i) => ({ ...r, driver: topo.driver, duration_ms, ...(i === 0 ? { timeline } : {}) })), facts: out.facts, history, evidence: await collectEvidence(topo, history) };
   } finally {
     const down = topo.down();
     if (options?.deferTeardown) options.deferTeardown(down);

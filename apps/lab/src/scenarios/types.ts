@@ -1,11 +1,13 @@
 import type { History } from '../client/history';
 import type { Verdict } from '../client/verdict';
-import type { RedisPersistence, StoreKind, Strategy } from '../topology/topology';
+import type { DriverName, RedisPersistence, StoreKind, Strategy } from '../topology/topology';
 import type { Timeline } from './timeline';
 
 /** One measured cell of the failure-mode matrix: one scenario × strategy × store (× variant). */
 export interface MatrixRow {
   scenario: string;
+  /** The topology driver the row was measured on (absent in reports written before it was recorded). */
+  driver?: DriverName;
   /** Distinguishes two measurements of one scenario on one topology, e.g. `down` vs `removed`. */
   variant?: string;
   strategy: Strategy;

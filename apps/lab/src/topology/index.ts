@@ -1,4 +1,5 @@
 // Entry point of the lab's topology drivers.
+import { startComposeTopology } from './drivers/compose';
 import { startProcessTopology } from './drivers/process';
 import { TopologyError } from './errors';
 import type { DriverName, Topology, TopologyOptions } from './topology';
@@ -6,6 +7,7 @@ import type { DriverName, Topology, TopologyOptions } from './topology';
 export * from './topology';
 export { ProcessTopology, startProcessTopology } from './drivers/process';
 export type { ProcessTopologyOptions } from './drivers/process';
+export { ComposeTopology, ComposeUnavailableError, composeUnavailableReason, startComposeTopology } from './drivers/compose';
 export { TopologyCore, checkReplicaCount } from './core';
 export type { BalancerEntry, RedisOp, StatusRest } from './core';
 export { TopologyError } from './errors';
@@ -26,24 +28,6 @@ export type CreateTopologyOptions = TopologyOptions & {
 export async function createTopology(opts: CreateTopologyOptions): Promise<Topology> {
   const driver = opts.driver ?? (process.env.LAB_DRIVER as DriverName | undefined) ?? 'process';
   if (driver === 'process') return startProcessTopology(opts);
-  if (driver === 'compose') return loadCompose().startComposeTopology(opts);
+  if (driver === 'compose') return startComposeTopology(opts);
   throw new TopologyError('invalid-argument', `unknown LAB_DRIVER "${driver}": use process or compose`);
-}
-
-interface ComposeModule {
-  startComposeTopology(opts: TopologyOptions): Promise<Topology>;
-}
-
-// Loaded lazily: the process driver must not depend on the compose module.
-function loadCompose(): ComposeModule {
-  let mod: Partial<ComposeModule>;
-  try {
-    mod = require('../compose');
-  } catch (err) {
-    throw new Error(`the compose driver is not available (apps/lab/src/compose): ${(err as Error).message}`);
-  }
-  if (typeof mod.startComposeTopology !== 'function') {
-    throw new Error('the compose driver is not available: apps/lab/src/compose exports no startComposeTopology');
-  }
-  return mod as ComposeModule;
 }

@@ -15,6 +15,19 @@ export interface OverrideOptions {
   model?: ServiceDef;
   /** Extra environment for every replica. */
   env: Record<string, string>;
+  /** INSTANCE_ID per replica: readiness counts only the container that answers with its own. */
+  instances?: Record<string, string>;
+  /**
+   * Host port per replica. Docker picks a new ephemeral port each time a
+   * container starts; a fixed one keeps a replica's direct URL across
+   * stop/start, as the Topology interface promises.
+   */
+  hostPorts?: Record<string, number>;
+}
+
+/** `127.0.0.1:PORT:8000`, or an ephemeral loopback port when none was chosen. */
+export function replicaPort(hostPort?: number): string {
+  return hostPort ? `127.0.0.1:${hostPort}:${APP_PORT}` : REPLICA_PORT;
 }
 
 /** Ephemeral host port on loopback only: nothing outside the machine reaches a replica. */
@@ -37,11 +50,13 @@ export function cloneReplica(model: ServiceDef, name: string, env: Record<string
 export function overrideFile(o: OverrideOptions): { services: Record<string, ServiceDef> } {
   const services: Record<string, ServiceDef> = {};
   for (const name of o.replicas) {
+    const env = { ...o.env, ...(o.instances?.[name] ? { INSTANCE_ID: o.instances[name] } : {}) };
+    const ports = [replicaPort(o.hostPorts?.[name])];
     if (o.defined.includes(name)) {
-      services[name] = { ports: [REPLICA_PORT], ...(Object.keys(o.env).length ? { environment: { ...o.env } } : {}) };
+      services[name] = { ports, ...(Object.keys(env).length ? { environment: env } : {}) };
     } else {
       if (!o.model) throw new Error(`cannot define ${name}: no model service resolved yet`);
-      services[name] = cloneReplica(o.model, name, o.env);
+      services[name] = { ...cloneReplica(o.model, name, env), ports };
     }
   }
   return { services };

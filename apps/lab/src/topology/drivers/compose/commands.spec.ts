@@ -85,13 +85,6 @@ describe('environment for the compose files', () => {
   it('orders LAB_DOWN numerically so the value is stable', () => {
     expect(c.labDown(new Set(['app10', 'app2']))).toBe('app2 app10');
   });
-
-  it('names the next replica after the highest in use, not after the count', () => {
-    expect(c.nextReplicaName(['app1', 'app2', 'app3'])).toBe('app4');
-    expect(c.nextReplicaName(['app1', 'app3'])).toBe('app4');
-    expect(c.nextReplicaName([])).toBe('app1');
-    expect(c.replicaIndex('nginx')).toBeNaN();
-  });
 });
 
 describe('parsing CLI output', () => {
@@ -137,6 +130,19 @@ describe('generated override', () => {
     expect(o.services.app1).toEqual({ ports: ['127.0.0.1::8000'], environment: { LOG_LEVEL: 'silent' } });
     expect(REPLICA_PORT.startsWith('127.0.0.1::')).toBe(true);
     expect(overrideFile({ replicas: ['app1'], defined: ['app1'], env: {} }).services.app1).not.toHaveProperty('environment');
+  });
+
+  it('publishes a chosen host port on loopback only, with each replica\'s own INSTANCE_ID', () => {
+    const o = overrideFile({
+      replicas: ['app1', 'app5'],
+      defined: ['app1'],
+      model: { image: 'x', environment: { APP_NAME: 'app1' } },
+      env: {},
+      instances: { app1: 'i-1', app5: 'i-5' },
+      hostPorts: { app1: 41001, app5: 41005 },
+    });
+    expect(o.services.app1).toEqual({ ports: ['127.0.0.1:41001:8000'], environment: { INSTANCE_ID: 'i-1' } });
+    expect(o.services.app5).toMatchObject({ ports: ['127.0.0.1:41005:8000'], environment: { APP_NAME: 'app5', INSTANCE_ID: 'i-5' } });
   });
 
   it('defines added replicas as copies of app1 with their own name, keeping store, secret and dependencies', () => {

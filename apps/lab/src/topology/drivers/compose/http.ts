@@ -45,6 +45,18 @@ export async function getText(url: string, timeoutMs = 2_000): Promise<string | 
   }
 }
 
+/** The INSTANCE_ID a replica's readiness endpoint names when it answers 200; null otherwise. */
+export async function readyInstance(baseUrl: string, timeoutMs = 3_000): Promise<string | null> {
+  try {
+    const res = await fetchBounded(`${baseUrl}/health/ready`, { headers: { connection: 'close' } }, timeoutMs);
+    if (res.status !== 200) return null;
+    const body = (await res.json()) as { instance?: unknown };
+    return typeof body.instance === 'string' ? body.instance : null;
+  } catch {
+    return null;
+  }
+}
+
 /** True when the replica's readiness endpoint answers 200. */
 export async function replicaReady(baseUrl: string): Promise<boolean> {
   const a = await get(`${baseUrl}/health/ready`);

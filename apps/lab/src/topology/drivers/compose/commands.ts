@@ -1,7 +1,8 @@
 // Pure construction of Compose command lines, environments and the generated
 // override file. No I/O here, so all of it is unit-tested without Docker.
 import { randomBytes } from 'node:crypto';
-import type { Strategy, StoreKind } from '../topology/topology';
+import { byReplicaIndex } from '../../names';
+import type { RedisPersistence, Strategy, StoreKind } from '../../topology';
 
 /** The port every cart-api container listens on (Dockerfile `PORT`, compose files). */
 export const APP_PORT = 8000;
@@ -24,8 +25,10 @@ export function projectName(random: string = randomBytes(4).toString('hex')): st
 }
 
 /** Compose files for a store, relative to the repository root. */
-export function composeFiles(store: StoreKind): string[] {
-  return store === 'redis' ? ['docker-compose.yml', 'docker-compose.redis.yml'] : ['docker-compose.yml'];
+export function composeFiles(store: StoreKind, persistence: RedisPersistence = 'none'): string[] {
+  if (store !== 'redis') return ['docker-compose.yml'];
+  const redis = ['docker-compose.yml', 'docker-compose.redis.yml'];
+  return persistence === 'aof' ? [...redis, 'docker-compose.redis-aof.yml'] : redis;
 }
 
 /**
@@ -38,22 +41,6 @@ export const DEFINED_REPLICAS: readonly string[] = ['app1', 'app2', 'app3', 'app
 /** Profiles the driver enables so app4 is part of the model. */
 export const PROFILES = 'scale';
 
-export function replicaName(i: number): string {
-  return `app${i}`;
-}
-
-/** `app7` → 7; anything else → NaN. */
-export function replicaIndex(name: string): number {
-  const m = /^app([1-9]\d*)$/.exec(name);
-  return m ? Number(m[1]) : NaN;
-}
-
-/** The next free name after the highest one in use (`app4` after app1..app3). */
-export function nextReplicaName(names: string[]): string {
-  const max = names.map(replicaIndex).filter((n) => !Number.isNaN(n)).reduce((a, b) => Math.max(a, b), 0);
-  return replicaName(max + 1);
-}
-
 /**
  * `LAB_REPLICAS` as the nginx entrypoint script reads it: `app1=app1:8000 app2=app2:8000`.
  * `addresses` replaces a service name by a container address.
@@ -64,7 +51,7 @@ export function labReplicas(names: readonly string[], addresses: Record<string, 
 
 /** `LAB_DOWN`: space-separated names of replicas marked `down`. */
 export function labDown(names: Iterable<string>): string {
-  return [...names].sort((a, b) => replicaIndex(a) - replicaIndex(b)).join(' ');
+  return [...names].sort(byReplicaIndex).join(' ');
 }
 
 export interface NginxEnv {

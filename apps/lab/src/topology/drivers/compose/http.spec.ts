@@ -13,7 +13,7 @@ import { ModuleKind, ScriptTarget, transpileModule } from 'typescript';
 const dir = mkdtempSync(join(tmpdir(), 'compose-http-'));
 for (const [src, out] of [
   [join(__dirname, 'http.ts'), 'http.js'],
-  [join(__dirname, '..', 'util', 'wait.ts'), 'wait.js'],
+  [join(__dirname, '..', '..', '..', 'util', 'wait.ts'), 'wait.js'],
 ]) {
   const js = transpileModule(readFileSync(src, 'utf8'), { compilerOptions: { module: ModuleKind.CommonJS, target: ScriptTarget.ES2022 } });
   writeFileSync(join(dir, out), js.outputText);

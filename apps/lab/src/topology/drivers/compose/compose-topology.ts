@@ -1,0 +1,364 @@
+// The `compose` driver: the repository's compose files plus a generated
+// per-run override, driven through the Compose CLI under a unique project
+// name. nginx is started once and only re-rendered in place afterwards, so
+// its published port, and `url`, never change. Only what needs Docker lives
+// here; names, ordering, waits and refusals are TopologyCore's.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { freePort } from '../../../util/free-port';
+import { makeRunDir, removeRunDir } from '../../../util/run-dir';
+import { waitFor } from '../../../util/wait';
+import type { RedisPersistence, RedisState, ReplicaState } from '../../../vocabulary';
+import { BalancerEntry, checkReplicaCount, RedisOp, StatusRest, TopologyCore } from '../../core';
+import { byReplicaIndex } from '../../names';
+import { repoRoot } from '../../paths';
+import type { ReplicaInfo, TopologyOptions } from '../../topology';
+import type { ReplicaOp } from '../../transitions';
+import { ComposeCommandError, run } from './cli';
+import * as c from './commands';
+import { getText, readyInstance } from './http';
+import { overrideFile, ServiceDef } from './override';
+import { Container, parsePs, psArgs, stateOf } from './ps';
+
+const BUILD_TIMEOUT_MS = 15 * 60_000;
+const READY_TIMEOUT_MS = 60_000;
+
+interface Replica {
+  /** INSTANCE_ID of this container: readiness counts only when it answers with it. */
+  instance: string;
+  port?: number;
+  /** The host port the override publishes it on. */
+  hostPort: number;
+  /** Container address on the project network, as last seen running. */
+  address?: string;
+  /** What the lab last did to it, so a stop that ended in SIGKILL still reads `stopped`. */
+  intent?: 'stop' | 'kill';
+  starting: boolean;
+}
+
+export class ComposeTopology extends TopologyCore {
+  readonly driver = 'compose' as const;
+  /** Every replica ever created, removed ones included (their logs stay evidence). */
+  private readonly replicas = new Map<string, Replica>();
+  private readonly extraEnv: Record<string, string>;
+  private readonly projectEnv: Record<string, string>;
+  private readonly persistence: RedisPersistence;
+  private model?: ServiceDef;
+  private nginxPort = 0;
+  private redisNow: RedisState = 'stopped';
+  private nginxVersion?: string;
+  /** Which sticky form the loaded config uses; cleared by every re-render. */
+  private sticky?: 'native' | 'portable' | 'n/a';
+  /** Bumped on every re-render; nginx serves it at /__lab/generation. */
+  private generation = 0;
+  /** `up` calls one at a time: parallel ones race on the project's network and override file. */
+  private upQueue: Promise<unknown> = Promise.resolve();
+  private snapshot?: Promise<Map<string, Container>>;
+  private closed = false;
+  private readonly onExit = () => this.downNow();
+
+  private constructor(
+    private readonly project: c.ComposeProject,
+    private readonly root: string,
+    private readonly runDir: string,
+    opts: TopologyOptions,
+  ) {
+    super(opts);
+    this.persistence = opts.redisPersistence ?? 'none';
+    this.extraEnv = {
+      ...(opts.sessionTtlSeconds ? { SESSION_TTL_SECONDS: String(opts.sessionTtlSeconds) } : {}),
+      ...(opts.env ?? {}),
+    };
+    const count = opts.replicas ?? 3;
+    this.projectEnv = c.projectEnv({
+      strategy: opts.strategy,
+      replicas: Array.from({ length: count }, (_, i) => `app${i + 1}`),
+      down: [],
+      sessionSecret: opts.sessionSecret ?? randomBytes(24).toString('hex'),
+      port: opts.port,
+    });
+  }
+
+  static async start(opts: TopologyOptions, cli: c.ComposeCli, root = repoRoot()): Promise<ComposeTopology> {
+    const count = checkReplicaCount(opts.replicas ?? 3);
+    const runDir = await makeRunDir('sticky-lab-compose-');
+    const override = join(runDir, 'docker-compose.lab.json');
+    const files = [...c.composeFiles(opts.store, opts.redisPersistence).map((f) => join(root, f)), override];
+    const t = new ComposeTopology({ cli, name: c.projectName(), files }, root, runDir, opts);
+    process.once('exit', t.onExit);
+    try {
+      await t.boot(count);
+      return t;
+    } catch (err) {
+      const evidence = await t.logs().catch(() => ({}));
+      await t.down().catch(() => undefined);
+      throw Object.assign(err as Error, { evidence });
+    }
+  }
+
+  /** The Compose project (`-p`): every container and network carries it as a label. */
+  get projectName(): string {
+    return this.project.name;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.nginxPort}`;
+  }
+
+  private compose(args: string[], timeoutMs?: number) {
+    return run([this.project.cli[0], ...c.composeArgv(this.project, ...args)], { cwd: this.root, env: this.projectEnv, timeoutMs });
+  }
+
+  private async boot(count: number): Promise<void> {
+    // Every compose call names the override file: it exists before the first one.
+    await this.writeOverride();
+    if (this.store === 'redis') {
+      await this.compose(c.upArgs(['redis']));
+      await this.untilRedisAnswers();
+    }
+    // One build, one image id for every replica (app1 carries the build section).
+    await this.compose(['build', 'app1'], BUILD_TIMEOUT_MS);
+    await this.bootReplicas(count);
+    await this.compose(c.upArgs(['nginx']));
+    this.nginxPort = c.parsePort((await this.compose(c.portArgs('nginx', c.NGINX_PORT))).stdout);
+    await waitFor('nginx to answer through its published port', async () => (await getText(`${this.url}${c.GENERATION_PATH}`)) !== null, {
+      timeoutMs: READY_TIMEOUT_MS,
+      intervalMs: 250,
+    });
+  }
+
+  // ---- replicas -----------------------------------------------------------------
+
+  protected async createReplica(name: string): Promise<void> {
+    // A fixed host port (picked free now) so `start` after a stop brings the replica back on the same URL.
+    const r: Replica = { instance: randomBytes(8).toString('hex'), starting: true, hostPort: await freePort() };
+    this.replicas.set(name, r);
+    await this.serialUp(async () => {
+      await this.writeOverride();
+      // Recreated when it existed (a name that comes back): a fresh container with a fresh INSTANCE_ID.
+      await this.compose(c.upArgs([name]));
+    });
+    await this.awaitReady(name, r);
+  }
+
+  private serialUp(fn: () => Promise<unknown>): Promise<unknown> {
+    const next = this.upQueue.catch(() => undefined).then(fn);
+    this.upQueue = next;
+    return next;
+  }
+
+  protected async replicaOp(name: string, op: ReplicaOp): Promise<void> {
+    const r = this.replicas.get(name)!;
+    if (op === 'stop') {
+      r.intent = 'stop';
+      await this.compose(c.stopArgs(name));
+    } else if (op === 'kill') {
+      r.intent = 'kill';
+      await this.compose(c.killArgs(name));
+      await waitFor(`${name} to be gone after SIGKILL`, async () => (await this.containerState(name)) === 'killed', { timeoutMs: 30_000, intervalMs: 200 });
+    } else if (op === 'pause') {
+      await this.compose(c.pauseArgs(name));
+    } else if (op === 'resume') {
+      await this.compose(c.unpauseArgs(name));
+    } else {
+      await this.restart(name, r);
+    }
+  }
+
+  private async restart(name: string, r: Replica): Promise<void> {
+    r.intent = undefined;
+    r.starting = true;
+    const before = r.address;
+    await this.compose(c.startArgs(name));
+    await this.awaitReady(name, r);
+    // A restarted container may have a new address: point nginx at it.
+    if (r.address !== before) await this.applyBalancer(this.balancerEntries());
+  }
+
+  protected async retireReplica(name: string, how: 'stop' | 'discard'): Promise<void> {
+    const r = this.replicas.get(name);
+    if (r) r.intent = 'stop';
+    // Kept (stopped) for its logs; a failed add leaves nothing behind.
+    await this.compose(how === 'stop' ? c.stopArgs(name) : c.removeArgs(name));
+  }
+
+  protected async replicaState(name: string): Promise<ReplicaState> {
+    if (this.replicas.get(name)?.starting) return 'starting';
+    return this.containerState(name);
+  }
+
+  private async containerState(name: string): Promise<ReplicaState> {
+    return stateOf((await this.containers()).get(name), this.replicas.get(name)?.intent);
+  }
+
+  /** One `docker ps` shared by every caller while it runs (status() asks for each replica at once). */
+  private containers(): Promise<Map<string, Container>> {
+    this.snapshot ??= run(['docker', ...psArgs(this.project.name)])
+      .then(({ stdout }) => parsePs(stdout))
+      .finally(() => (this.snapshot = undefined));
+    return this.snapshot;
+  }
+
+  protected replicaDetails(name: string): Omit<ReplicaInfo, 'name' | 'state' | 'drained'> {
+    const port = this.replicas.get(name)?.port;
+    // No pid: the process is the engine's, inside the container's namespace.
+    return { url: port ? `http://127.0.0.1:${port}` : '', port, pid: undefined };
+  }
+
+  /** Reads the replica's (possibly new) host port and address, and waits until this container answers ready. */
+  private async awaitReady(name: string, r: Replica): Promise<void> {
+    try {
+      r.port = c.parsePort((await this.compose(c.portArgs(name, c.APP_PORT))).stdout);
+      const id = (await this.containers()).get(name)?.id;
+      if (!id) throw new Error(`${name} has no container`);
+      r.address = c.parseAddress((await run(['docker', ...c.inspectAddressArgs(id)])).stdout);
+      const url = `http://127.0.0.1:${r.port}`;
+      await waitFor(`${name} (instance ${r.instance}) to be ready on ${url}`, async () => (await readyInstance(url)) === r.instance, {
+        timeoutMs: READY_TIMEOUT_MS,
+        intervalMs: 250,
+      });
+    } finally {
+      r.starting = false;
+    }
+  }
+
+  private async writeOverride(): Promise<void> {
+    const names = [...this.replicas.keys()].sort(byReplicaIndex);
+    if (names.some((n) => !c.DEFINED_REPLICAS.includes(n)) && !this.model) this.model = await this.resolveModel();
+    const instances = Object.fromEntries([...this.replicas].map(([n, r]) => [n, r.instance]));
+    const hostPorts = Object.fromEntries([...this.replicas].map(([n, r]) => [n, r.hostPort]));
+    const body = overrideFile({ replicas: names, defined: c.DEFINED_REPLICAS, model: this.model, env: this.extraEnv, instances, hostPorts });
+    await writeFile(this.overridePath(), JSON.stringify(body, null, 2));
+  }
+
+  private overridePath(): string {
+    return this.project.files[this.project.files.length - 1];
+  }
+
+  /** app1 as Compose itself resolves it (merges, anchors, paths): the model for added replicas. */
+  private async resolveModel(): Promise<ServiceDef> {
+    const definedOnly = { replicas: c.DEFINED_REPLICAS, defined: c.DEFINED_REPLICAS, env: this.extraEnv };
+    await writeFile(this.overridePath(), JSON.stringify(overrideFile(definedOnly)));
+    const config = JSON.parse((await this.compose(c.configJsonArgs())).stdout) as { services: Record<string, ServiceDef> };
+    const model = config.services?.app1;
+    if (!model) throw new Error('docker compose config has no app1 service to copy');
+    return model;
+  }
+
+  // ---- nginx ---------------------------------------------------------------------
+
+  /** Re-renders and reloads nginx in place; resolves once a request is served by the new config. */
+  protected async applyBalancer(entries: BalancerEntry[]): Promise<void> {
+    const generation = this.generation + 1;
+    const addresses = Object.fromEntries(entries.flatMap((e) => {
+      const a = this.replicas.get(e.name)?.address;
+      return a ? [[e.name, a]] : [];
+    }));
+    this.sticky = undefined;
+    await this.compose(c.nginxRerenderArgs({
+      strategy: this.strategy,
+      replicas: entries.map((e) => e.name),
+      down: entries.filter((e) => e.down).map((e) => e.name),
+      generation,
+      addresses,
+    }));
+    this.generation = generation;
+    // Old workers finish their requests on the old config: poll until a new one answers.
+    await waitFor(`nginx to serve config generation ${generation}`, async () => {
+      return (await getText(`${this.url}${c.GENERATION_PATH}`))?.trim() === String(generation);
+    }, { timeoutMs: 20_000, intervalMs: 100 });
+  }
+
+  async nginxConfig(): Promise<string> {
+    return (await this.compose(c.execArgs('nginx', ['nginx', '-T']))).stdout;
+  }
+
+  protected async statusRest(): Promise<StatusRest> {
+    const nginx = (await this.containers()).get('nginx');
+    const state = nginx?.state === 'running' ? 'running' : 'dead';
+    if (state === 'running') {
+      this.nginxVersion ??= c.parseNginxVersion((await this.compose(c.execArgs('nginx', ['nginx', '-v']))).stderr);
+      if (this.strategy === 'sticky-cookie') this.sticky ??= c.stickyKind(this.strategy, await this.nginxConfig());
+    }
+    return {
+      redis: this.store === 'redis' ? { url: 'redis://redis:6379', state: this.redisNow, persistence: this.persistence } : undefined,
+      nginx: { version: this.nginxVersion ?? 'unknown', sticky: this.strategy === 'sticky-cookie' ? (this.sticky ?? 'portable') : 'n/a', state },
+    };
+  }
+
+  // ---- redis ---------------------------------------------------------------------
+
+  protected redisState(): RedisState | undefined {
+    return this.store === 'redis' ? this.redisNow : undefined;
+  }
+
+  protected async redisOp(op: RedisOp): Promise<void> {
+    if (op === 'pause') {
+      await this.compose(c.pauseArgs('redis'));
+      this.redisNow = 'paused';
+      return;
+    }
+    if (op === 'resume' || this.redisNow === 'paused') await this.compose(c.unpauseArgs('redis'));
+    if (op === 'restart') {
+      this.redisNow = 'stopped';
+      // Without persistence (`--save "" --appendonly no`) the restarted server is empty; with `aof` it reloads its file.
+      await this.compose(c.restartArgs('redis'));
+      await this.untilRedisAnswers();
+    }
+    this.redisNow = 'running';
+  }
+
+  private async untilRedisAnswers(): Promise<void> {
+    await waitFor('redis to answer PING', async () => {
+      const r = await this.compose(c.execArgs('redis', ['redis-cli', 'ping']), 10_000).catch(() => ({ stdout: '' }));
+      return r.stdout.trim() === 'PONG';
+    }, { timeoutMs: READY_TIMEOUT_MS, intervalMs: 250 });
+    this.redisNow = 'running';
+  }
+
+  // ---- evidence and teardown ------------------------------------------------------
+
+  async logs(): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    const containers = await this.containers().catch(() => new Map<string, Container>());
+    const services = ['nginx', ...(this.store === 'redis' ? ['redis'] : []), ...[...this.replicas.keys()].sort(byReplicaIndex)];
+    for (const service of services) {
+      const id = containers.get(service)?.id;
+      if (!id) continue;
+      const { stdout, stderr } = await run(['docker', 'logs', '--tail', '5000', id]).catch((e: Partial<ComposeCommandError>) => ({
+        stdout: e.stdout ?? '',
+        stderr: e.stderr || `(logs unavailable: ${e.message})`,
+      }));
+      // The nginx image sends the access log to stdout and the error log to stderr.
+      if (service === 'nginx') Object.assign(out, { nginx: stderr, 'nginx-access': stdout });
+      else out[service] = stdout + stderr;
+    }
+    return out;
+  }
+
+  protected async teardown(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    process.removeListener('exit', this.onExit);
+    try {
+      await this.compose(c.downArgs());
+    } finally {
+      this.redisNow = 'stopped';
+      await removeRunDir(this.runDir);
+    }
+  }
+
+  /** Last resort when the lab exits without down(): synchronous, bounded. */
+  private downNow(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      const argv = c.composeArgv(this.project, ...c.downArgs());
+      execFileSync(this.project.cli[0], argv, { cwd: this.root, env: { ...process.env, ...this.projectEnv }, timeout: 60_000, stdio: 'ignore' });
+    } catch {
+      // nothing more can be done while exiting
+    }
+  }
+}
