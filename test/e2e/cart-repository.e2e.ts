@@ -5,6 +5,7 @@ import { RedisServer } from '../../apps/lab/src/topology/drivers/process/redis-s
 import { CartLimitError, CartRepository, LineNotFoundError, SessionGoneError } from '../../apps/cart-api/src/cart/cart.repository';
 import { MemoryCartRepository } from '../../apps/cart-api/src/cart/memory-cart.repository';
 import { RedisCartRepository } from '../../apps/cart-api/src/cart/redis-cart.repository';
+import { RedisTimeoutError } from '../../apps/cart-api/src/session/with-timeout';
 import { describeWithRedis } from '../support/cart-api';
 
 const LIMITS = { maxQty: 99, maxLines: 50 };
@@ -107,6 +108,23 @@ describeWithRedis()('redis cart repository', () => {
     await repo.get(sid);
     expect(await redis.ttl(`cart:${sid}`)).toBeGreaterThan(TTL - 5);
     expect(await redis.ttl(`sess:${sid}`)).toBeGreaterThan(TTL - 5);
+  });
+
+  it('a write that timed out while Redis was frozen does not land when Redis wakes up', async () => {
+    const repo = new RedisCartRepository(redis, TTL, LIMITS);
+    const sid = `frozen-${process.pid}`;
+    await storeSession(sid);
+    await repo.add(sid, 'a', 1);
+    process.kill(server.pid!, 'SIGSTOP');
+    try {
+      // Written to the socket, then no answer: the caller gets a timeout (a 503 to the client).
+      await expect(repo.add(sid, 'a', 1)).rejects.toBeInstanceOf(RedisTimeoutError);
+    } finally {
+      process.kill(server.pid!, 'SIGCONT');
+    }
+    // Redis now runs the queued script, past its deadline: it must change nothing.
+    expect(await repo.get(sid)).toEqual([{ sku: 'a', qty: 1 }]);
+    expect(await redis.hGetAll(`cart:${sid}`)).toEqual({ a: '1' });
   });
 
   it('reloads its script after Redis lost it (SCRIPT FLUSH, restart)', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from '../session/redis-client';
-import { withTimeout } from '../session/with-timeout';
+import { REDIS_COMMAND_TIMEOUT_MS, RedisTimeoutError, withTimeout } from '../session/with-timeout';
 import {
   CartLimits,
   CartLine,
@@ -35,7 +35,10 @@ export class RedisCartRepository implements CartRepository {
   private async run(op: Op, sid: string, sku = '', qty = 0): Promise<CartLine[]> {
     const options = {
       keys: [`cart:${sid}`, `sess:${sid}`],
-      arguments: [op, sku, String(qty), String(this.ttlSeconds), String(this.limits.maxQty), String(this.limits.maxLines)],
+      arguments: [
+        op, sku, String(qty), String(this.ttlSeconds), String(this.limits.maxQty), String(this.limits.maxLines),
+        String(Date.now() + REDIS_COMMAND_TIMEOUT_MS),
+      ],
     };
     try {
       return toLines(await withTimeout(this.evalCached(options)));
@@ -55,11 +58,12 @@ export class RedisCartRepository implements CartRepository {
 
   private domainError(err: unknown, sku: string): unknown {
     // Redis 7 prefixes script errors with "ERR ", older versions do not.
-    const code = /\bCART_(LINES|QTY|NOLINE|NOSESSION)\b/.exec(err instanceof Error ? err.message : '')?.[1];
+    const code = /\bCART_(LINES|QTY|NOLINE|NOSESSION|LATE)\b/.exec(err instanceof Error ? err.message : '')?.[1];
     if (code === 'LINES') return tooManyLines(this.limits);
     if (code === 'QTY') return qtyTooLarge(sku, this.limits);
     if (code === 'NOLINE') return new LineNotFoundError(sku);
     if (code === 'NOSESSION') return new SessionGoneError();
+    if (code === 'LATE') return new RedisTimeoutError(`redis ran the cart script after its ${REDIS_COMMAND_TIMEOUT_MS} ms deadline`);
     return err;
   }
 
