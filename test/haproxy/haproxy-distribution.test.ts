@@ -14,7 +14,7 @@ import { connect } from 'node:net';
 import { Backends } from './support/backends';
 import { HaproxyLab } from './support/haproxy-lab';
 import { MiniNginx } from './support/mini-nginx';
-import { pool } from './support/probe';
+import { pool } from '../support/probe';
 import { describeIfInstalled } from './support/requires';
 
 const describeHaproxy = describeIfInstalled(__filename, ['haproxy', 'nginx']);

@@ -2,7 +2,7 @@
 // balancing, yet clients already stuck to it (a stick entry, a cookie) keep
 // reaching it; new clients go elsewhere.
 import { HaproxyLab } from './support/haproxy-lab';
-import { routeCookie } from './support/probe';
+import { routeCookie } from '../support/probe';
 import { describeIfInstalled } from './support/requires';
 
 const describeHaproxy = describeIfInstalled(__filename);

@@ -4,7 +4,7 @@
 // access log is JSON without the session cookie, and the runtime API drives
 // a server's admin state.
 import { HaproxyLab } from './support/haproxy-lab';
-import { probe } from './support/probe';
+import { probe } from '../support/probe';
 import { describeIfInstalled } from './support/requires';
 
 const describeHaproxy = describeIfInstalled(__filename);

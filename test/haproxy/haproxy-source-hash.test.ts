@@ -2,7 +2,7 @@
 // (first three octets only) there is no /24 collapse: clients of one /24 spread
 // over the replicas, each one sticking to its own.
 import { HaproxyLab } from './support/haproxy-lab';
-import { pool } from './support/probe';
+import { pool } from '../support/probe';
 import { describeIfInstalled } from './support/requires';
 
 const describeHaproxy = describeIfInstalled(__filename);

@@ -4,7 +4,7 @@
 // means normal balancing.
 import { HaproxyLab } from './support/haproxy-lab';
 import { BackendBody } from './support/backends';
-import { routeCookie } from './support/probe';
+import { routeCookie } from '../support/probe';
 import { describeIfInstalled } from './support/requires';
 
 const describeHaproxy = describeIfInstalled(__filename);

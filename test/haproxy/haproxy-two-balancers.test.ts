@@ -7,7 +7,7 @@ import { waitFor } from '../../apps/lab/src/util/wait';
 import type { HaproxyPeers } from '../../apps/lab/src/haproxy';
 import { Backends } from './support/backends';
 import { HaproxyLab, HaproxyLabOptions } from './support/haproxy-lab';
-import { routeCookie } from './support/probe';
+import { routeCookie } from '../support/probe';
 import { describeIfInstalled } from './support/requires';
 
 const describeHaproxy = describeIfInstalled(__filename);

@@ -14,7 +14,7 @@ import { runPaths } from '../../apps/lab/src/nginx/main-conf';
 import { renderNginx } from '../../apps/lab/src/nginx/render';
 import { EchoReplicas } from '../support/nginx/echo-replicas';
 import { NginxLab } from '../support/nginx/nginx-lab';
-import { probe } from '../support/nginx/probe';
+import { probe } from '../support/probe';
 import { freePort } from '../../apps/lab/src/util/free-port';
 import { NginxProcess } from '../../apps/lab/src/nginx/process';
 import { waitFor } from '../../apps/lab/src/util/wait';

@@ -2,7 +2,7 @@
 // the route cookie pins a client, re-pins it to the replica that answered
 // after a failure, and a forged value only ever gets normal balancing.
 import { NginxLab } from '../support/nginx/nginx-lab';
-import { routeCookie } from '../support/nginx/probe';
+import { routeCookie } from '../support/probe';
 
 jest.setTimeout(60_000);
 

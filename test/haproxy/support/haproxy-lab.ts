@@ -5,7 +5,7 @@ import { freePort } from '../../../apps/lab/src/util/free-port';
 import { trackPids } from '../../../apps/lab/src/util/reaper';
 import { HaproxyProcess, HaproxyRenderOptions, HaproxyStrategy, renderHaproxy } from '../../../apps/lab/src/haproxy';
 import { Backends } from './backends';
-import { many, probe, ProbeOptions, ProbeResponse, Tally } from './probe';
+import { many, probe, ProbeOptions, ProbeResponse, Tally } from '../../support/probe';
 
 type Tunables = Partial<Pick<HaproxyRenderOptions, 'checkInter' | 'serverTimeout' | 'stickExpire' | 'balanceFactor' | 'peers'>>;
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { requireBinary } from '../../../apps/lab/src/util/find-binary';
 import { freePort } from '../../../apps/lab/src/util/free-port';
 import { waitFor } from '../../../apps/lab/src/util/wait';
-import { probe } from './probe';
+import { probe } from '../../support/probe';
 
 /**
  * The smallest nginx that balances with `hash $remote_addr consistent`

@@ -7,7 +7,7 @@ import { NginxPortInUseError, NginxProcess } from '../../../apps/lab/src/nginx/p
 import { NginxReplica, renderNginx, RenderResult } from '../../../apps/lab/src/nginx/render';
 import { nginxBinary, nginxVersion } from '../../../apps/lab/src/nginx/version';
 import { EchoReplicas } from './echo-replicas';
-import { many, probe, ProbeOptions, ProbeResponse, Tally } from './probe';
+import { many, probe, ProbeOptions, ProbeResponse, Tally } from '../probe';
 
 export interface NginxLabOptions {
   strategy: Strategy;

@@ -1,8 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { closeSync, copyFileSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, copyFileSync, openSync } from 'node:fs';
 import { waitFor } from '../util/wait';
 import { fetchGenerationAt } from '../util/http';
 import { childPids } from '../util/proc';
+import { killGroup, readTextOrEmpty as readText } from '../util/process-group';
 import { checkConfig, haproxyBinary } from './binary';
 import { haproxyRunPaths } from './paths';
 import type { HaproxyListen, HaproxyRenderMeta } from './render';
@@ -14,14 +15,6 @@ export interface HaproxyStartOptions {
   confPath?: string;
   binary?: string;
   startTimeoutMs?: number;
-}
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return '';
-  }
 }
 
 function readMeta(runDir: string): HaproxyRenderMeta {
@@ -172,18 +165,7 @@ export class HaproxyProcess implements AsyncDisposable {
 
   /** SIGKILL to the whole process group (master and workers). */
   async kill(): Promise<void> {
-    if (!this.child?.pid) return;
-    await waitFor('haproxy processes to exit', () => !this.signalGroup('SIGKILL') && !this.running, { timeoutMs: 10_000 });
-  }
-
-  private signalGroup(signal: NodeJS.Signals): boolean {
-    if (!this.child?.pid) return false;
-    try {
-      process.kill(-this.child.pid, signal);
-      return true;
-    } catch {
-      return false;
-    }
+    await killGroup('haproxy', this.child?.pid, () => this.running);
   }
 
   /** What haproxy wrote to stderr: warnings, alerts, server state changes. */

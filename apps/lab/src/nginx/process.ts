@@ -1,7 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { childPids } from '../util/proc';
+import { killGroup, readTextOrEmpty as readText, signalGroup } from '../util/process-group';
 import { waitFor } from '../util/wait';
 import { fetchGeneration, testConfig } from './control';
 import { runPaths } from './main-conf';
@@ -22,14 +23,6 @@ export interface NginxStartOptions {
   /** Default: what renderNginx recorded in runDir/render.json. */
   listen?: Listen;
   startTimeoutMs?: number;
-}
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return '';
-  }
 }
 
 /**
@@ -194,22 +187,11 @@ export class NginxProcess implements AsyncDisposable {
   }
 
   private signalGroup(signal: NodeJS.Signals | 0): boolean {
-    if (!this.child?.pid) return false;
-    try {
-      process.kill(-this.child.pid, signal);
-      return true;
-    } catch {
-      return false;
-    }
+    return signalGroup(this.child?.pid, signal);
   }
 
-  private async reapGroup(): Promise<void> {
-    if (!this.child?.pid) return;
-    // Workers outliving a SIGKILLed master would keep the port: wait until
-    // the group is empty, killing stragglers.
-    await waitFor('nginx processes to exit', () => !this.signalGroup('SIGKILL') && !this.running, {
-      timeoutMs: 10_000,
-    });
+  private reapGroup(): Promise<void> {
+    return killGroup('nginx', this.child?.pid, () => this.running);
   }
 
   errorLog(): string {

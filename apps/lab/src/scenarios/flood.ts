@@ -2,8 +2,7 @@
 // shoppers, each on its own address, keep shopping.
 import { entriesOf, userAddress, type HistoryEntry, type LabClient } from '../client';
 import { failedRequests } from './checkers';
-import { all, cartsCheck, closeAll, fill, makeClients, Run, runScenario } from './harness';
-import { matrixRow } from './row';
+import { all, closeAll, fill, makeClients, Run, runScenario, unmovedRow } from './harness';
 import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
 
 export const ID = 'flood';
@@ -50,12 +49,9 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
       const facts = factsOf(r, shoppers, flooders, floodMs);
       const mine = new Set(shoppers.map((c) => c.name));
       const shopping = entriesOf(r.history).filter((e) => mine.has(e.client));
-      const row = matrixRow(ID, params, {
+      const row = unmovedRow(ID, r, {
         clients: shoppers.length,
-        lost: cartsCheck(shopping).check,
-        moved: 0,
         history: shopping,
-        replicas: r.replicas,
         note: `flood of ${facts.floodSent} requests from ${FLOOD_ADDRESS} in ${facts.floodMs} ms: ${facts.flood429} answered 429 (${pct(facts.flood429, facts.floodSent)} %), ${facts.floodServed} served (limit allows ≤ ${facts.floodServedBound}); shoppers: ${facts.shopper429.length} 429s, ${facts.shopperFailures.length} failed requests (took ${Date.now() - started} ms)`,
       });
       return { rows: [row], facts };

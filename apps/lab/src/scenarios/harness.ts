@@ -6,6 +6,7 @@ import { createTopology } from '../topology';
 import type { Topology } from '../topology/topology';
 import { collectEvidence } from './evidence';
 import { Nemesis } from './nemesis';
+import { matrixRow } from './row';
 import { timelineOf } from './timeline';
 import type { Evidence, MatrixRow, RunOptions, ScenarioParams, ScenarioResult } from './types';
 
@@ -144,6 +145,11 @@ export function lostClients(check: LostCheck): string[] {
 export function cartsCheck(history: HistoryLike, opts?: LostOptions): { check: LostCheck; lost: string[] } {
   const check = ackedItemsLost(history, opts);
   return { check, lost: lostClients(check) };
+}
+
+/** A row for a scenario that moves no client on purpose: the cart check over `history`, nobody moved. */
+export function unmovedRow(id: string, run: Run, f: { clients: number; history: HistoryLike; note: string }): MatrixRow {
+  return matrixRow(id, run.params, { ...f, lost: cartsCheck(f.history).check, moved: 0, replicas: run.replicas });
 }
 
 /** How many clients landed on each replica, as `app1 ×10, app3 ×5`. */

@@ -1,7 +1,6 @@
 // A client that lies in its cookies: forged/garbled `route` and `sid`.
 import { userAddress } from '../client';
-import { all, cartsCheck, closeAll, makeClients, runScenario } from './harness';
-import { matrixRow } from './row';
+import { all, closeAll, makeClients, runScenario, unmovedRow } from './harness';
 import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
 
 export const ID = 'hostile-client';
@@ -56,12 +55,9 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
           .map((c) => c.name),
         replayedVictimCart: finals.at(-1)?.body?.items.some((l) => l.sku === r.skus[0]) ?? false,
       };
-      const row = matrixRow(ID, params, {
+      const row = unmovedRow(ID, r, {
         clients: hostile.length,
-        lost: cartsCheck(entries).check,
-        moved: 0,
         history: entries,
-        replicas: r.replicas,
         note: `forged routes served by ${facts.forgedRouteReplicas.join(', ')}; ${facts.serverErrors.length} server errors; foreign items seen by ${facts.sawForeignItems.length}`,
       });
       return { rows: [row], facts };

@@ -1,7 +1,9 @@
+// Request helpers shared by the nginx and HAProxy fixtures: one request from a
+// chosen source address, and the distribution of many.
 import { request } from 'node:http';
 
 export interface ProbeOptions {
-  /** Source address of the client socket (127.0.X.Y): HAProxy's `src`. */
+  /** Source address of the client socket (127.0.X.Y): nginx's $remote_addr, HAProxy's `src`. */
   from?: string;
   method?: string;
   headers?: Record<string, string>;
@@ -10,7 +12,7 @@ export interface ProbeOptions {
 
 export interface ProbeResponse {
   status: number;
-  /** X-Served-By; '' when HAProxy answered by itself. */
+  /** X-Served-By; '' when the balancer answered by itself (nginx's 502/504, HAProxy's 503). */
   servedBy: string;
   setCookie: string[];
   contentType: string;
@@ -40,7 +42,7 @@ export function probe(url: string, o: ProbeOptions = {}): Promise<ProbeResponse>
   });
 }
 
-/** Responses per serving backend (status code keys for non-200s), e.g. { app1: 10, app2: 10, '503': 1 }. */
+/** Responses per serving backend (status code keys for non-200s), e.g. { app1: 10, app2: 10, '502': 1 }. */
 export type Tally = Record<string, number>;
 
 /** `count` sequential requests: a whole distribution in one value, like nginx-tests' many('/', 30). */
