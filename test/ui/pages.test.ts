@@ -57,7 +57,8 @@ describeBrowser('shop page and dashboard, memory store', 'memory', () => {
       expect(new Set(await shop.locator('#strip li').allTextContents())).toEqual(new Set([servedBy]));
 
       await dash.goto(lab.dashUrl);
-      expect(await text(dash, '#strategy')).toBe('ip-hash');
+      // The page fills its fields from its first poll, not with the HTML.
+      await until('the dashboard to show the strategy', () => text(dash, '#strategy'), (s) => s === 'ip-hash');
       expect(await dash.locator('#replicas .card').count()).toBe(3);
       expect(await dash.locator('#redis').isHidden()).toBe(true);
       // Some simulated clients must hold items on the doomed replica, or no loss can show.
