@@ -82,9 +82,12 @@ d('README walk-through under Compose', () => {
         const logs = (await p.compose(['logs', 'nginx'])).stdout + (await p.compose(['logs', 'nginx'])).stderr;
         expect(logs).not.toMatch(/host not found in upstream/);
         expect((await cart(base, jar)).served_by).not.toBe(servedBy);
-        // …and takes the replica back once it runs again, without a reload: the
-        // host's one address hashes to it again as soon as its name resolves.
+        // …and takes the replica back once it runs again, without a reload. From
+        // the host every request has one address, and where ip_hash sends it among
+        // re-resolved servers depends on their order; so take the other replicas
+        // away: only a balancer that knows the returned replica's address can answer.
         await p.compose(['start', servedBy]);
+        await p.compose(['stop', ...REPLICAS.filter((r) => r !== servedBy)]);
         await waitFor(`${servedBy} to serve again through the restarted nginx`, async () => {
           return header((await curl([`${base}/`])).headers, 'x-served-by') === servedBy;
         }, { timeoutMs: 60_000, intervalMs: 500 });
