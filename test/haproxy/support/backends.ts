@@ -1,6 +1,6 @@
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HaproxyReplica } from '../../../apps/lab/src/haproxy';
+import { NamedServers } from '../../support/named-servers';
 
 /** What a backend answers: who served, and what it saw of the request. */
 export interface BackendBody {
@@ -19,57 +19,20 @@ const MAX_HOLD_MS = 5_000;
  * request (`?hold=ms`) so that requests overlap, and counts the requests it
  * has in flight and the most it ever had.
  */
-export class Backends {
-  private readonly servers = new Map<string, Server>();
-  private readonly ports = new Map<string, number>();
-  private readonly sockets = new Map<string, Set<Socket>>();
+export class Backends extends NamedServers {
   readonly inFlight = new Map<string, number>();
   readonly peak = new Map<string, number>();
   /** Requests served per backend, health checks left out. */
   readonly served = new Map<string, number>();
 
+  private constructor() {
+    super(5_000); // Node's default, as the service has it
+  }
+
   static async start(names: string[]): Promise<Backends> {
     const b = new Backends();
     for (const name of names) await b.start(name);
     return b;
-  }
-
-  /** Starts `name` (again on its old port when it had one). */
-  async start(name: string): Promise<void> {
-    const server = createServer((req, res) => this.answer(name, req, res));
-    server.keepAliveTimeout = 5_000; // Node's default, as the service has it
-    const open = new Set<Socket>();
-    server.on('connection', (s: Socket) => {
-      open.add(s);
-      s.on('close', () => open.delete(s));
-    });
-    this.sockets.set(name, open);
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.ports.get(name) ?? 0, '127.0.0.1', () => resolve());
-    });
-    const addr = server.address();
-    if (typeof addr === 'object' && addr) this.ports.set(name, addr.port);
-    this.servers.set(name, server);
-  }
-
-  /** Closes the listener and every open connection: a refused port from now on. */
-  async stop(name: string): Promise<void> {
-    const server = this.servers.get(name);
-    if (!server) return;
-    this.servers.delete(name);
-    const closed = new Promise<void>((r) => server.close(() => r()));
-    server.closeAllConnections();
-    await closed;
-  }
-
-  /** Connections currently open to `name` (HAProxy's idle pool included). */
-  openConnections(name: string): number {
-    return this.sockets.get(name)?.size ?? 0;
-  }
-
-  names(): string[] {
-    return [...this.ports.keys()];
   }
 
   replicas(o: { down?: string[]; drain?: string[]; only?: string[] } = {}): HaproxyReplica[] {
@@ -82,11 +45,7 @@ export class Backends {
     for (const m of [this.peak, this.served]) m.clear();
   }
 
-  async close(): Promise<void> {
-    await Promise.all([...this.servers.keys()].map((n) => this.stop(n)));
-  }
-
-  private answer(name: string, req: IncomingMessage, res: ServerResponse): void {
+  protected answer(name: string, req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://x');
     const counted = url.pathname !== '/health/ready';
     const hold = Math.min(Math.max(Number(url.searchParams.get('hold')) || 0, 0), MAX_HOLD_MS);
