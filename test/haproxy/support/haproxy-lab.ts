@@ -6,6 +6,7 @@ import { trackPids } from '../../../apps/lab/src/util/reaper';
 import { HaproxyProcess, HaproxyRenderOptions, HaproxyStrategy, renderHaproxy } from '../../../apps/lab/src/haproxy';
 import { Backends } from './backends';
 import { many, probe, ProbeOptions, ProbeResponse, Tally } from '../../support/probe';
+import { balancerEvidence, withEvidence } from '../../support/evidence';
 
 type Tunables = Partial<Pick<HaproxyRenderOptions, 'checkInter' | 'serverTimeout' | 'stickExpire' | 'balanceFactor' | 'peers'>>;
 
@@ -101,24 +102,18 @@ export class HaproxyLab implements AsyncDisposable {
   }
 
   evidence(): string {
-    return [
-      `==== haproxy config (${this.runDir})`,
-      this.haproxy.config(),
-      '==== haproxy stderr',
-      this.haproxy.errorLog(),
-      '==== access log (last 40 lines)',
-      this.haproxy.accessLog().split('\n').slice(-41).join('\n'),
-    ].join('\n');
+    return balancerEvidence({
+      name: 'haproxy',
+      runDir: this.runDir,
+      config: this.haproxy.config(),
+      errorLog: this.haproxy.errorLog(),
+      accessLog: this.haproxy.accessLog(),
+    });
   }
 
   /** Runs `fn`; on failure rethrows with the evidence appended. */
-  async check<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (err) {
-      if (err instanceof Error) err.message += `\n\n${this.evidence()}`;
-      throw err;
-    }
+  check<T>(fn: () => Promise<T>): Promise<T> {
+    return withEvidence(fn, () => this.evidence());
   }
 
   unexpectedAlerts(): string[] {

@@ -8,6 +8,7 @@ import { NginxReplica, renderNginx, RenderResult } from '../../../apps/lab/src/n
 import { nginxBinary, nginxVersion } from '../../../apps/lab/src/nginx/version';
 import { EchoReplicas } from './echo-replicas';
 import { many, probe, ProbeOptions, ProbeResponse, Tally } from '../probe';
+import { balancerEvidence, withEvidence } from '../evidence';
 
 export interface NginxLabOptions {
   strategy: Strategy;
@@ -93,24 +94,18 @@ export class NginxLab implements AsyncDisposable {
   }
 
   evidence(): string {
-    return [
-      `==== rendered nginx config (${this.runDir})`,
-      this.nginx.config(),
-      '==== nginx error log',
-      this.nginx.errorLog(),
-      '==== nginx access log (last 40 lines)',
-      this.nginx.accessLog().split('\n').slice(-41).join('\n'),
-    ].join('\n');
+    return balancerEvidence({
+      name: 'nginx',
+      runDir: this.runDir,
+      config: this.nginx.config(),
+      errorLog: this.nginx.errorLog(),
+      accessLog: this.nginx.accessLog(),
+    });
   }
 
   /** Runs `fn`; on failure rethrows with the evidence appended. */
-  async check<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (err) {
-      if (err instanceof Error) err.message += `\n\n${this.evidence()}`;
-      throw err;
-    }
+  check<T>(fn: () => Promise<T>): Promise<T> {
+    return withEvidence(fn, () => this.evidence());
   }
 
   /** Stops everything; throws when nginx logged an [alert] or [emerg]. */
