@@ -7,6 +7,14 @@ export type Strategy = (typeof STRATEGIES)[number];
 export const STORES = ['memory', 'redis'] as const;
 export type StoreKind = (typeof STORES)[number];
 
+/** The load balancer in front of the replicas (default nginx). */
+export const BALANCERS = ['nginx', 'haproxy'] as const;
+export type BalancerEngine = (typeof BALANCERS)[number];
+
+/** `restart`: the process ends and a new one starts (learned state is lost); `reload`: graceful, same process tree. */
+export const BALANCER_OPS = ['restart', 'reload'] as const;
+export type BalancerOp = (typeof BALANCER_OPS)[number];
+
 export const DRIVERS = ['process', 'compose'] as const;
 export type DriverName = (typeof DRIVERS)[number];
 

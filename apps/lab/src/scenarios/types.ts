@@ -1,6 +1,6 @@
 import type { History } from '../client/history';
 import type { Verdict } from '../client/verdict';
-import type { DriverName, RedisPersistence, StoreKind, Strategy } from '../topology/topology';
+import type { BalancerEngine, DriverName, RedisPersistence, StoreKind, Strategy } from '../topology/topology';
 import type { Timeline } from './timeline';
 
 /** One measured cell of the failure-mode matrix: one scenario × strategy × store (× variant). */
@@ -8,6 +8,8 @@ export interface MatrixRow {
   scenario: string;
   /** The topology driver the row was measured on (absent in reports written before it was recorded). */
   driver?: DriverName;
+  /** The balancer the row was measured behind (absent in reports written before it was recorded: nginx). */
+  balancer?: BalancerEngine;
   /** Distinguishes two measurements of one scenario on one topology, e.g. `down` vs `removed`. */
   variant?: string;
   strategy: Strategy;
@@ -34,6 +36,8 @@ export interface MatrixRow {
 export interface ScenarioParams {
   strategy: Strategy;
   store: StoreKind;
+  /** The balancer in front (default nginx). */
+  balancer?: BalancerEngine;
   /** Redis' persistence for this run (redis store only; default `none`: a restart empties it). */
   redisPersistence?: RedisPersistence;
 }

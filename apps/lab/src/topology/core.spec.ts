@@ -1,7 +1,7 @@
 // The core's own rules with a recording driver: ordering and serialisation
 // are the core's logic, whatever runs the replicas (the contract suite checks
 // the same promises against real drivers).
-import type { RedisState, ReplicaState } from '../vocabulary';
+import type { BalancerOp, RedisState, ReplicaState } from '../vocabulary';
 import { BalancerEntry, RedisOp, TopologyCore } from './core';
 import type { ReplicaInfo, TopologyStatus } from './topology';
 import type { ReplicaOp } from './transitions';
@@ -50,6 +50,9 @@ class RecordingDriver extends TopologyCore {
   protected async applyBalancer(entries: BalancerEntry[]) {
     await this.step(`balancer ${entries.map((e) => e.name + (e.down ? '(down)' : '')).join(',')}`);
     if (this.failBalancer) throw new Error('nginx -t failed');
+  }
+  protected async balancerOp(op: BalancerOp) {
+    await this.step(`balancer ${op}`);
   }
   protected async redisOp(_op: RedisOp) {}
   protected redisState(): RedisState | undefined {
@@ -123,5 +126,16 @@ describe('TopologyCore', () => {
     await expect(pending).resolves.toBeUndefined();
     expect(t.calls.filter((c) => c === 'teardown')).toHaveLength(1);
     await expect(t.resume('app1')).rejects.toThrow('topology is down');
+  });
+
+  it('a balancer restart or reload waits its turn in the one queue', async () => {
+    const t = new RecordingDriver();
+    await t.boot(1);
+    expect(t.balancer).toBe('nginx');
+    await Promise.all([t.pause('app1'), t.restartBalancer(), t.reloadBalancer()]);
+    expect(t.maxActive).toBe(1);
+    expect(t.calls.slice(-6)).toEqual([
+      'pause app1:begin', 'pause app1:end', 'balancer restart:begin', 'balancer restart:end', 'balancer reload:begin', 'balancer reload:end',
+    ]);
   });
 });

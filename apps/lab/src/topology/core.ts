@@ -4,7 +4,7 @@
 // done only when nginx routes to it) and an idempotent down. A driver extends
 // this class with what only it can do (see the abstract members).
 import type {
-  DriverName, RedisState, ReplicaState, StoreKind, Strategy,
+  BalancerEngine, BalancerOp, DriverName, RedisState, ReplicaState, StoreKind, Strategy,
 } from '../vocabulary';
 import { TopologyError } from './errors';
 import { byReplicaIndex, nextReplicaName, replicaName } from './names';
@@ -43,6 +43,7 @@ export abstract class TopologyCore implements Topology {
   abstract readonly url: string;
   readonly strategy: Strategy;
   readonly store: StoreKind;
+  readonly balancer: BalancerEngine;
   /** Replicas in the balancer's list (running or not), in name order. */
   private readonly members = new Set<string>();
   private readonly drained = new Set<string>();
@@ -52,6 +53,7 @@ export abstract class TopologyCore implements Topology {
   protected constructor(opts: TopologyOptions) {
     this.strategy = opts.strategy;
     this.store = opts.store;
+    this.balancer = opts.balancer ?? 'nginx';
   }
 
   // ---- what a driver does --------------------------------------------------
@@ -68,6 +70,8 @@ export abstract class TopologyCore implements Topology {
   protected abstract replicaDetails(name: string): Omit<ReplicaInfo, 'name' | 'state' | 'drained'> | Promise<Omit<ReplicaInfo, 'name' | 'state' | 'drained'>>;
   /** Renders and applies the balancer for `entries`; resolves when it serves that config. */
   protected abstract applyBalancer(entries: BalancerEntry[]): Promise<void>;
+  /** Restarts or reloads the balancer with its current config; resolves when it serves again. */
+  protected abstract balancerOp(op: BalancerOp): Promise<void>;
   protected abstract redisOp(op: RedisOp): Promise<void>;
   /** Current Redis state; undefined without Redis. */
   protected abstract redisState(): RedisState | undefined | Promise<RedisState | undefined>;
@@ -167,6 +171,14 @@ export abstract class TopologyCore implements Topology {
         throw err;
       }
     });
+  }
+
+  restartBalancer(): Promise<void> {
+    return this.change(() => this.balancerOp('restart'));
+  }
+
+  reloadBalancer(): Promise<void> {
+    return this.change(() => this.balancerOp('reload'));
   }
 
   redisPause(): Promise<void> {

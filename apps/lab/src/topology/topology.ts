@@ -3,7 +3,7 @@
 // `compose` (Docker Compose). Scenarios are written once against this.
 
 import type {
-  BalancerState, DriverName, RedisPersistence, RedisState, ReplicaState, StoreKind, Strategy,
+  BalancerEngine, BalancerState, DriverName, RedisPersistence, RedisState, ReplicaState, StoreKind, Strategy,
 } from '../vocabulary';
 
 // The vocabulary lives in its own module; re-exported so `topology` imports keep working.
@@ -24,6 +24,8 @@ export interface ReplicaInfo {
 export interface TopologyOptions {
   strategy: Strategy;
   store: StoreKind;
+  /** The balancer in front of the replicas (default `nginx`). */
+  balancer?: BalancerEngine;
   /** Number of replicas at start (default 3). */
   replicas?: number;
   /** nginx listen port on 127.0.0.1; 0 or undefined picks a free port. */
@@ -56,6 +58,7 @@ export interface Topology extends AsyncDisposable {
   readonly url: string;
   readonly strategy: Strategy;
   readonly store: StoreKind;
+  readonly balancer: BalancerEngine;
 
   status(): Promise<TopologyStatus>;
 
@@ -85,6 +88,15 @@ export interface Topology extends AsyncDisposable {
   redisResume(): Promise<void>;
   /** Restart; without persistence every session in Redis is gone afterwards, with `aof` they survive. */
   redisRestart(): Promise<void>;
+
+  /**
+   * Ends the balancer process and starts a new one on the same address with the
+   * same config: whatever it learned in memory (stick tables, `sticky learn`) is gone.
+   * Resolves when the new one serves.
+   */
+  restartBalancer(): Promise<void>;
+  /** Graceful reload with the same config (new workers, in-flight requests finish); resolves when it serves. */
+  reloadBalancer(): Promise<void>;
 
   /** Logs by component name (`nginx`, `nginx-access`, `redis`, `app1`, …). */
   logs(): Promise<Record<string, string>>;

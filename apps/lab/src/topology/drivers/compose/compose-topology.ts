@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { freePort } from '../../../util/free-port';
 import { makeRunDir, removeRunDir } from '../../../util/run-dir';
 import { waitFor } from '../../../util/wait';
-import type { RedisPersistence, RedisState, ReplicaState } from '../../../vocabulary';
+import type { BalancerOp, RedisPersistence, RedisState, ReplicaState } from '../../../vocabulary';
+import { TopologyError } from '../../errors';
 import { BalancerEntry, checkReplicaCount, RedisOp, StatusRest, TopologyCore } from '../../core';
 import { byReplicaIndex } from '../../names';
 import { repoRoot } from '../../paths';
@@ -289,6 +290,10 @@ export class ComposeTopology extends TopologyCore {
   }
 
   // ---- redis ---------------------------------------------------------------------
+
+  protected async balancerOp(op: BalancerOp): Promise<void> {
+    throw new TopologyError('illegal-transition', `the compose driver cannot ${op} the balancer yet`);
+  }
 
   protected redisState(): RedisState | undefined {
     return this.store === 'redis' ? this.redisNow : undefined;

@@ -8,7 +8,8 @@ import { nginxBinary } from '../../../nginx';
 import { requireBinary } from '../../../util/find-binary';
 import { killTreeNow, trackPids } from '../../../util/reaper';
 import { makeOwnedRunDir, removeRunDir } from '../../../util/run-dir';
-import type { RedisPersistence, RedisState, ReplicaState } from '../../../vocabulary';
+import type { BalancerOp, RedisPersistence, RedisState, ReplicaState } from '../../../vocabulary';
+import { TopologyError } from '../../errors';
 import { BalancerEntry, checkReplicaCount, RedisOp, TopologyCore } from '../../core';
 import { byReplicaIndex } from '../../names';
 import { cartApiEntry } from '../../paths';
@@ -29,6 +30,9 @@ export async function startProcessTopology(opts: ProcessTopologyOptions): Promis
   const count = checkReplicaCount(opts.replicas ?? 3);
   // Everything that can be missing is checked before anything is started.
   const entry = cartApiEntry();
+  if ((opts.balancer ?? 'nginx') !== 'nginx') {
+    throw new TopologyError('invalid-argument', `the process driver runs only the nginx balancer yet, not ${opts.balancer}`);
+  }
   nginxBinary();
   if (opts.store === 'redis') requireBinary('redis-server', 'redis-server');
   const topo = new ProcessTopology(opts, entry, await makeOwnedRunDir());
@@ -154,6 +158,10 @@ export class ProcessTopology extends TopologyCore {
   protected async applyBalancer(entries: BalancerEntry[]): Promise<void> {
     if (!this.nginx) throw new Error('topology is not up');
     await this.nginx.reload(this.upstreams(entries));
+  }
+
+  protected async balancerOp(op: BalancerOp): Promise<void> {
+    throw new TopologyError('illegal-transition', `the process driver cannot ${op} the balancer yet`);
   }
 
   protected redisState(): RedisState | undefined {
