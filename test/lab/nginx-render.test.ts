@@ -90,6 +90,17 @@ describe('renderNginx', () => {
     expect((await renderNginx(options({ strategy: 'ip-hash' }))).stickyMode).toBe('n/a');
   });
 
+  it('exempts 127.0.0.1 from the per-client limit by default, and one address or CIDR when asked', async () => {
+    expect((await renderNginx(options({ strategy: 'ip-hash' }))).text).toMatch(/geo \$lab_rate_exempt \{\n\s+default 0;\n\s+127\.0\.0\.1 1;/);
+    const wide = await renderNginx(options({ strategy: 'ip-hash', rateExempt: '127.0.0.0/8' }));
+    expect(wide.text).toMatch(/^\s+127\.0\.0\.0\/8 1;$/m);
+    await expect(testConfig(nginxBinary(), runDir, wide.confPath)).resolves.toMatch(/test is successful/);
+    // It lands in a geo block: anything but an address or CIDR is refused before nginx sees it.
+    await expect(renderNginx(options({ strategy: 'ip-hash', rateExempt: '0.0.0.0/0 1; } server {' }))).rejects.toThrow(
+      /LAB_RATE_EXEMPT must be one address or CIDR/,
+    );
+  });
+
   it('rejects a bad strategy or replica name with the script message', async () => {
     await expect(renderNginx(options({ strategy: 'random' as never }))).rejects.toThrow(/LB_STRATEGY must be one of/);
     await expect(renderNginx(options({ replicas: [{ name: 'app1;', host: '127.0.0.1', port: 1 }] }))).rejects.toThrow(

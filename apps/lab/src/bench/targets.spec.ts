@@ -82,4 +82,11 @@ describe('bench targets', () => {
     const close = evaluateTargets([row('ceiling.direct', 1500), row('direct.memory.get', 1000)], [], []);
     expect(byName(close, 'generator headroom')).toMatchObject({ value: 1.5, met: false });
   });
+
+  it('takes no figure from a row that had errors: the target is not measured rather than met', () => {
+    const limited = row('ceiling.direct', 9000);
+    limited.load.errors = 26_220;
+    const t = evaluateTargets([limited, row('direct.memory.get', 950)], [], []);
+    expect(byName(t, 'generator headroom')).toMatchObject({ value: null, met: false });
+  });
 });

@@ -3,8 +3,13 @@ import type { BootResult, CaseRow, MemoryResult, Target } from './model';
 
 const KIB = 1024;
 
+/**
+ * A row is evidence for a target only if every request of it succeeded: a
+ * case answered partly by 429s or resets measured something else (a limiter,
+ * a failure path), so its target reads "not measured", never "met".
+ */
 function rowById(rows: CaseRow[], id: string): CaseRow | undefined {
-  return rows.find((r) => r.id === id);
+  return rows.find((r) => r.id === id && r.load.errors === 0);
 }
 
 function rpsRatio(a?: CaseRow, b?: CaseRow): number | null {

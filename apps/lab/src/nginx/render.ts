@@ -42,6 +42,8 @@ export interface RenderOptions {
   version?: string;
   /** proxy_read_timeout/proxy_send_timeout, nginx syntax (default '5s'). */
   proxyReadTimeout?: string;
+  /** One address or CIDR the per-client rate limit does not count (default 127.0.0.1). */
+  rateExempt?: string;
 }
 
 export interface RenderResult {
@@ -87,6 +89,7 @@ function scriptInput(o: RenderOptions, version: string): Record<string, string> 
     LAB_NGINX_VERSION: version,
     LAB_STICKY: o.sticky ?? 'auto',
     ...(o.proxyReadTimeout ? { LAB_PROXY_READ_TIMEOUT: o.proxyReadTimeout } : {}),
+    ...(o.rateExempt ? { LAB_RATE_EXEMPT: o.rateExempt } : {}),
   };
 }
 

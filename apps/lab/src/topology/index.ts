@@ -22,6 +22,8 @@ export type CreateTopologyOptions = TopologyOptions & {
   readyTimeoutMs?: number;
   /** process driver: nginx proxy_read_timeout (default '5s'), how long a request waits on a paused replica. */
   proxyReadTimeout?: string;
+  /** process driver: one address or CIDR nginx's per-client rate limit does not count (default 127.0.0.1). */
+  rateExempt?: string;
 };
 
 /** Boots a topology with the chosen driver and returns it started. */

@@ -18,6 +18,8 @@ export interface NginxFrontOptions {
   replicas: NginxReplica[];
   /** proxy_read_timeout, nginx syntax (default '5s'): how long a paused replica holds a request. */
   proxyReadTimeout?: string;
+  /** One address or CIDR the per-client rate limit does not count (default 127.0.0.1). */
+  rateExempt?: string;
 }
 
 export interface NginxFront {
@@ -55,6 +57,7 @@ export async function startNginxFront(opts: NginxFrontOptions): Promise<NginxFro
       binary,
       version,
       proxyReadTimeout: opts.proxyReadTimeout,
+      rateExempt: opts.rateExempt,
     });
   let rendered = await render(opts.replicas);
   let proc: NginxProcess | undefined;

@@ -24,6 +24,8 @@ export interface ProcessTopologyOptions extends TopologyOptions {
   readyTimeoutMs?: number;
   /** nginx proxy_read_timeout (default '5s'): how long a request waits on a paused replica. */
   proxyReadTimeout?: string;
+  /** One address or CIDR nginx's per-client rate limit does not count (default 127.0.0.1). */
+  rateExempt?: string;
 }
 
 export async function startProcessTopology(opts: ProcessTopologyOptions): Promise<ProcessTopology> {
@@ -90,6 +92,7 @@ export class ProcessTopology extends TopologyCore {
       port: this.opts.port,
       replicas: this.upstreams(this.balancerEntries()),
       proxyReadTimeout: this.opts.proxyReadTimeout,
+      rateExempt: this.opts.rateExempt,
     });
   }
 
