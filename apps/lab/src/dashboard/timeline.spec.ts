@@ -1,6 +1,8 @@
 import { createServer } from 'node:http';
+import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { FaultEntry, HistoryEntry } from '../client/history';
+import { waitFor } from '../util/wait';
 import { LiveTimeline, Ring, sendTimeline } from './timeline';
 
 // The live timeline's bookkeeping: the rings' bounds, the window, and what
@@ -106,6 +108,18 @@ describe('GET /dash/timeline', () => {
     }
   }
 
+  it('draws again once something new was recorded, not for every poller', () => {
+    let now = 5_000;
+    const live = new LiveTimeline({ now: () => now });
+    live.record(request('c1', 'app1', 4_000));
+    const first = live.drawing();
+    expect(live.drawing()).toBe(first);
+    live.record(fault('kill', 'app1', 4_500));
+    expect(live.drawing()).toContain('kill app1');
+    now = 1_000_000; // everything left the window
+    expect(live.drawing()).toMatch(/Nothing recorded yet/);
+  });
+
   it('says when nothing was recorded yet', async () => {
     const res = await fetchFrom(new LiveTimeline());
     expect(await res.text()).toMatch(/Nothing recorded yet/);
@@ -123,5 +137,25 @@ describe('GET /dash/timeline', () => {
     expect(html).toContain('>kill app1</text>');
     expect(html).toContain('&lt;script&gt;');
     expect(html).not.toContain('<script');
+  });
+
+  it('costs nothing for a poller that hangs up before its answer', async () => {
+    const live = new LiveTimeline({ now: () => 2_000 });
+    for (let i = 0; i < 500; i++) live.record(request(`c${i % 12}`, `app${(i % 3) + 1}`, 1_000 + i));
+    const server = createServer((_req, res) => sendTimeline(res, live));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      for (let i = 0; i < 20; i++) {
+        const socket = connect(port, '127.0.0.1', () => socket.end('GET /dash/timeline HTTP/1.1\r\nHost: x\r\n\r\n', () => socket.destroy()));
+      }
+      const connections = () => new Promise<number>((r) => server.getConnections((_e, n) => r(n)));
+      await waitFor('every hung-up poller gone', async () => (await connections()) === 0, { timeoutMs: 5_000 });
+      const res = await fetch(`http://127.0.0.1:${port}/dash/timeline`, { headers: { connection: 'close' } });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('<svg class="timeline"');
+    } finally {
+      server.close();
+    }
   });
 });

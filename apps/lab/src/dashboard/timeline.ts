@@ -83,15 +83,26 @@ export class LiveTimeline {
   timeline(): Timeline {
     return timelineOf(this.operations());
   }
+
+  /** The drawing as an HTML fragment; tabs polling within a second of each other with nothing new share one. */
+  drawing(): string {
+    const key = `${this.version}@${Math.floor(this.now() / 1000)}`;
+    if (this.cached?.key !== key) this.cached = { key, html: drawingOf(this.timeline()) };
+    return this.cached.html;
+  }
+
+  private cached?: { key: string; html: string };
+}
+
+function drawingOf(t: Timeline): string {
+  if (t.clients.length === 0 && t.faults.length === 0) return `<p class="muted">Nothing recorded yet: the simulated clients start with the first page view.</p>`;
+  return `${timelineLegend([...t.replicas].sort(byName))}${timelineSvg(t)}`;
 }
 
 /** GET /dash/timeline: the drawing as an HTML fragment (inert markup, no script), the page swaps it in. */
 export function sendTimeline(res: ServerResponse, live: LiveTimeline): void {
-  const t = live.timeline();
-  const body =
-    t.clients.length === 0 && t.faults.length === 0
-      ? `<p class="muted">Nothing recorded yet: the simulated clients start with the first page view.</p>`
-      : `${timelineLegend([...t.replicas].sort(byName))}${timelineSvg(t)}`;
+  // Built and sent in one go: a poller that hangs up mid-answer leaves nothing behind.
+  const body = live.drawing();
   res.writeHead(200, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
