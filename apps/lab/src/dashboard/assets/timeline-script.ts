@@ -15,7 +15,10 @@ function timelinePanel(): void {
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       // Parsed as an inert document (its scripts never run, and it has none), then moved in.
       const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+      // Follows the newest moment unless the reader scrolled back to look at the past.
+      const atEnd = box.scrollLeft + box.clientWidth >= box.scrollWidth - 4;
       box.replaceChildren(...Array.from(doc.body.childNodes));
+      if (atEnd) box.scrollLeft = box.scrollWidth;
       box.dataset.version = res.headers.get('x-timeline-version') ?? '';
       box.setAttribute('aria-busy', 'false');
     } catch {
@@ -25,9 +28,6 @@ function timelinePanel(): void {
     }
   }
 
-  // Keeps the newest moment in view while the drawing grows wider than the box.
-  const observer = new MutationObserver(() => (box.scrollLeft = box.scrollWidth));
-  observer.observe(box, { childList: true });
   setInterval(() => void refresh(), POLL_MS);
   void refresh();
 }
