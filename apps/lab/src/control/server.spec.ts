@@ -182,6 +182,14 @@ describe('control server', () => {
     expect((await inFlight).status).toBe(200);
   });
 
+  it('draws every change made through the API on the dashboard timeline, a broken one as unknown', async () => {
+    await call(control, 'POST', '/api/replicas/app2/kill');
+    await call(control, 'POST', '/api/replicas/app2/start'); // the fake driver throws
+    await call(control, 'POST', '/api/replicas/app2/kill'); // refused (409): nothing happened, nothing drawn
+    const html = await (await fetch(`${control.url}/dash/timeline`)).text();
+    expect([...html.matchAll(/<text [^>]*class="fault"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1])).toEqual(['kill app2', 'start app2 (unknown)']);
+  });
+
   it('answers 405 for a wrong method', async () => {
     expect((await call(control, 'POST', '/api/status')).status).toBe(405);
   });

@@ -1,6 +1,8 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDashboard, Dashboard } from '../dashboard';
+import { LiveTimeline } from '../dashboard/timeline';
+import { recordFaults } from '../scenarios/recorded-topology';
 import type { Topology } from '../topology/topology';
 import { ApiContext, ControlMeta, handleApi, LabStatus } from './api';
 import { HttpError } from '../util/http-error';
@@ -63,8 +65,11 @@ export class ControlServer {
     return this.dashboard ? `${this.url}/` : null;
   }
 
-  attach(topology: Topology, opts: AttachOptions = {}): void {
-    this.dashboard = createDashboard({ topology });
+  attach(lab: Topology, opts: AttachOptions = {}): void {
+    // Every fault a user triggers through the API is recorded for the dashboard's timeline.
+    const timeline = new LiveTimeline();
+    const topology = recordFaults(lab, timeline);
+    this.dashboard = createDashboard({ topology, timeline });
     this.ctx = {
       topology,
       serial: new Serial(),

@@ -1,7 +1,7 @@
 // The dashboard's grid of simulated clients: each shops about once a second
 // from its own loopback source address, until the dashboard closes.
 import { natAddress, userAddress } from '../client/addresses';
-import { History } from '../client/history';
+import { History, HistoryEntry } from '../client/history';
 import { LabClient } from '../client/lab-client';
 import type { Product } from '../client/types';
 import { Shopper, Tile } from './shopper';
@@ -12,6 +12,8 @@ export interface FleetOptions {
   clients?: number;
   /** Mean pause between one client's requests. */
   intervalMs?: number;
+  /** Sees every request the clients (and their catalog loads) made, e.g. the live timeline. */
+  record?: (entry: HistoryEntry) => void;
 }
 
 export interface FleetSnapshot {
@@ -31,6 +33,8 @@ export class Fleet {
   private timers = new Set<NodeJS.Timeout>();
   private skus: string[] = [];
   private generation = 0;
+  /** Counts `start`s: fresh clients reuse the names c1…, so the recorder tells them apart. */
+  private cohort = 0;
   private sameNat = false;
   private running = false;
   private readonly size: number;
@@ -50,6 +54,7 @@ export class Fleet {
     this.close();
     if (!isLoopback(this.opts.url)) return; // probe traffic stays on this machine
     this.sameNat = sameNat;
+    this.cohort += 1;
     const address = sameNat ? natAddress : userAddress;
     this.histories = Array.from({ length: this.size }, () => new History());
     this.shoppers = this.histories.map(
@@ -96,18 +101,26 @@ export class Fleet {
     const timer = setTimeout(async () => {
       this.timers.delete(timer);
       if (generation !== this.generation) return;
+      const history = this.histories[index];
+      const cohort = this.cohort;
       try {
         if (this.skus.length === 0) await this.loadSkus(index);
         await shopper.step(this.skus);
       } catch {
         // a step records its own failures; anything else must not stop the grid
       }
-      this.histories[index]?.entries.splice(0); // the shopper keeps what it needs
+      this.hand(history?.entries.splice(0) ?? [], cohort); // the shopper keeps what it needs
       const jitter = 0.8 + Math.random() * 0.4;
       if (generation === this.generation) this.schedule(generation, shopper, index, this.intervalMs * jitter);
     }, delayMs);
     timer.unref();
     this.timers.add(timer);
+  }
+
+  /** Hands the requests to the recorder, a later cohort's `c1` as `c1·2`: a new user, not a lost cart. */
+  private hand(entries: HistoryEntry[], cohort: number): void {
+    if (!this.opts.record) return;
+    for (const e of entries) this.opts.record(cohort > 1 ? { ...e, client: `${e.client}·${cohort}` } : e);
   }
 
   private async loadSkus(index: number): Promise<void> {
@@ -117,6 +130,7 @@ export class Fleet {
       const list = reply.ok && Array.isArray(reply.body) ? (reply.body as Product[]) : [];
       if (list.length > 0) this.skus = list.map((p) => p.sku);
     } finally {
+      this.hand(client.history.entries.splice(0), 1);
       client.close();
     }
   }

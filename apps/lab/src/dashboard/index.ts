@@ -5,6 +5,7 @@ import type { Topology } from '../topology/topology';
 import { DASHBOARD_CSP, DASHBOARD_HTML } from './assets/page';
 import { Fleet, FleetOptions } from './fleet';
 import { dashState, DashState } from './state';
+import { LiveTimeline, sendTimeline } from './timeline';
 
 // The lab's control server (CLI commands from other terminals talk to it on
 // loopback) owns `/api/*`; every other path is offered to the dashboard.
@@ -13,7 +14,9 @@ import { dashState, DashState } from './state';
 export interface DashboardContext {
   topology: Topology;
   /** Simulated clients (tests use fewer or faster ones). */
-  fleet?: Omit<FleetOptions, 'url'>;
+  fleet?: Omit<FleetOptions, 'url' | 'record'>;
+  /** Where the clients' requests go; the control server records the faults into the same one. */
+  timeline?: LiveTimeline;
 }
 
 export interface Dashboard {
@@ -35,15 +38,18 @@ class LabDashboard implements Dashboard {
   private closed = false;
   private pending?: Promise<DashState>;
   private readonly routes: Record<string, Route>;
+  private readonly timeline: LiveTimeline;
 
   constructor(private readonly ctx: DashboardContext) {
-    this.fleet = new Fleet({ ...ctx.fleet, url: ctx.topology.url });
+    const timeline = (this.timeline = ctx.timeline ?? new LiveTimeline());
+    this.fleet = new Fleet({ ...ctx.fleet, url: ctx.topology.url, record: (e) => timeline.record(e) });
     this.routes = {
       'GET /': (_req, res) => this.page(res),
       'GET /index.html': (_req, res) => this.page(res),
       'GET /favicon.ico': (_req, res) => void res.writeHead(204).end(),
       'GET /dash/state': (_req, res) => this.state(res),
       'POST /dash/clients': (req, res) => this.clients(req, res),
+      'GET /dash/timeline': (_req, res) => sendTimeline(res, this.timeline),
     };
   }
 

@@ -1,4 +1,6 @@
 // Inline stylesheet of the HTML report (kept apart so html.ts reads as structure).
+import { TIMELINE_CSS } from './timeline';
+
 export const REPORT_CSS = `
 :root{--ink:#1d2330;--muted:#5b6475;--line:#dde2ea;--lost:#d64545;--moved:#3b7dd8;--bg:#f6f7fb}
 *{box-sizing:border-box}
@@ -40,14 +42,5 @@ svg.bars rect.skew{fill:#8a63d2}
 .missing{color:#a33}
 details.tl{margin:4px 0;overflow-x:auto}
 details.tl summary{cursor:pointer;font-size:12px;color:var(--muted)}
-.tl-legend{font-size:11px;color:var(--muted);margin:4px 0}
-.tl-key{margin-right:12px;white-space:nowrap}
-.tl-key i{display:inline-block;width:14px;height:8px;border-radius:2px;margin-right:4px;vertical-align:middle}
-.tl-key i.tl-fault{width:2px;height:12px;background:#1d2330}
-svg.timeline .client{font-size:9px;text-anchor:end;fill:var(--muted)}
-svg.timeline .tick{font-size:10px;text-anchor:middle;fill:#99a}
-svg.timeline .grid{stroke:#eef0f4}
-svg.timeline line.fault{stroke:#1d2330;stroke-width:1.5}
-svg.timeline rect.fault-band{fill:#1d2330;opacity:.08}
-svg.timeline text.fault{font-size:11px;font-weight:600;fill:#1d2330}
+${TIMELINE_CSS}
 `;

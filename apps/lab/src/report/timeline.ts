@@ -19,6 +19,19 @@ const AXIS_H = 22;
 export const FAIL_COLOUR = '#c62828';
 export const UNKNOWN_COLOUR = '#ef8f00';
 
+/** The drawing's own style, for every page that shows it (the report, the dashboard). Needs `--muted`. */
+export const TIMELINE_CSS = `.tl-legend{font-size:11px;color:var(--muted);margin:4px 0}
+.tl-key{margin-right:12px;white-space:nowrap}
+.tl-key i{display:inline-block;width:14px;height:8px;border-radius:2px;margin-right:4px;vertical-align:middle}
+.tl-key i.tl-fault{width:2px;height:12px;background:#1d2330}
+svg.timeline .client{font-size:9px;text-anchor:end;fill:var(--muted)}
+svg.timeline .tick{font-size:10px;text-anchor:middle;fill:#99a}
+svg.timeline .grid{stroke:#eef0f4}
+svg.timeline line.fault{stroke:#1d2330;stroke-width:1.5}
+svg.timeline rect.fault-band{fill:#1d2330;opacity:.08}
+svg.timeline text.fault{font-size:11px;font-weight:600;fill:#1d2330}
+`;
+
 export function timelineSvg(t: Timeline): string {
   const plotW = WIDTH - LABEL_W - RIGHT;
   const span = Math.max(t.durationMs, 1);

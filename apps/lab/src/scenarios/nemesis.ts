@@ -1,13 +1,14 @@
 // Jepsen's nemesis: every fault a scenario injects goes through here and is
 // recorded in the same history as the clients' requests, with when it ran
 // and how it ended, so checkers, evidence and the report's timeline see it.
-import { FaultEntry, FaultKind, History, now } from '../client/history';
+import { FaultEntry, FaultKind, now, Operation } from '../client/history';
 import type { Topology } from '../topology/topology';
 
 export class Nemesis {
   constructor(
     private readonly topo: Topology,
-    private readonly history: History,
+    /** A run's History, or any other sink of operations (the dashboard's live timeline). */
+    private readonly history: { record(op: Operation): void },
   ) {}
 
   kill(name: string): Promise<FaultEntry> {
@@ -60,6 +61,15 @@ export class Nemesis {
 
   redisRestart(): Promise<FaultEntry> {
     return this.act('redis-restart', 'redis', () => this.topo.redisRestart());
+  }
+
+  /** Whatever the balancer learned in memory (stick tables, `sticky learn`) is gone. */
+  restartBalancer(): Promise<FaultEntry> {
+    return this.act('balancer-restart', 'balancer', () => this.topo.restartBalancer());
+  }
+
+  reloadBalancer(): Promise<FaultEntry> {
+    return this.act('balancer-reload', 'balancer', () => this.topo.reloadBalancer());
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Dom, pageScript } from '../../../../../libs/page';
+import { TIMELINE_JS } from './timeline-script';
 
 // The dashboard's behaviour, served inline as this function's own source text
 // (Function#toString): type-checked by the build, no bundler. It runs in the
@@ -212,4 +213,5 @@ function dashboardPage(dom: Dom, colourOf: (name: string) => string): void {
   loop();
 }
 
-export const DASHBOARD_JS = pageScript(dashboardPage);
+/** One inline script (one CSP hash): the page, then its timeline panel. */
+export const DASHBOARD_JS = pageScript(dashboardPage) + TIMELINE_JS;

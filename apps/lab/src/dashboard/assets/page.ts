@@ -64,6 +64,11 @@ export const DASHBOARD_HTML = `<!doctype html>
     <ul id="clients" class="tiles" aria-label="Simulated clients"></ul>
   </section>
 </main>
+<section class="timeline-panel" aria-labelledby="timeline-title">
+  <h2 id="timeline-title">Timeline</h2>
+  <p class="muted">The last three minutes of the simulated clients' requests, one row per client, coloured by the replica that answered; vertical lines are the changes made through the buttons or <code>npm run lab</code> commands.</p>
+  <div id="timeline" class="tl-live" aria-busy="true"></div>
+</section>
 <footer class="foot"><p>Updates every second. Buttons act on the running lab, like <code>npm run lab -- kill app2</code>.
   Client tiles take the colour of the replica that answered them last; red means an acknowledged cart just vanished.</p></footer>
 <script>${DASHBOARD_JS}</script>

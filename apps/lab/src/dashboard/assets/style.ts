@@ -1,6 +1,8 @@
 // Contrast: text on white 15.9:1, muted 7.4:1, replica colours >= 4.5:1 with
 // white, lost tiles 6.5:1. Colour is never the only signal: every tile and
 // card also says its replica and state in words.
+import { TIMELINE_CSS } from '../../report/timeline';
+
 export const DASHBOARD_CSS = `
 :root { --fg: #1b1f24; --muted: #4a5260; --bg: #f6f7f9; --card: #fff; --line: #d5d9e0; --accent: #1f5fae;
   --lost: #b3261e; --err-fg: #8a1c1c; --err-bg: #fdecec; --ok-fg: #1d5a26; --ok-bg: #e7f4e8; }
@@ -57,4 +59,6 @@ button:not(:disabled):hover { filter: brightness(1.1); }
 .muted { color: var(--muted); }
 .foot { padding: 0 1.5rem 1.5rem; color: var(--muted); font-size: .88rem; }
 code { font-size: .9em; }
-`;
+.timeline-panel { margin: 0 1.5rem 1.2rem; background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 1rem; }
+.tl-live { overflow-x: auto; min-height: 3rem; }
+${TIMELINE_CSS}`;
