@@ -1,6 +1,6 @@
 import type { MatrixRow } from '../scenarios/types';
 import { CATALOG } from '../scenarios/catalog';
-import { STORES, STRATEGIES } from '../topology/topology';
+import { HAPROXY_STRATEGIES, STORES } from '../topology/topology';
 
 /**
  * `33.3` → `33 %`; below 1 but above 0 keeps one decimal so "almost none" is
@@ -40,7 +40,7 @@ export function groupRows(rows: readonly MatrixRow[]): ScenarioGroup[] {
 
 function compareCells(a: MatrixRow, b: MatrixRow): number {
   return (
-    STRATEGIES.indexOf(a.strategy) - STRATEGIES.indexOf(b.strategy) ||
+    HAPROXY_STRATEGIES.indexOf(a.strategy) - HAPROXY_STRATEGIES.indexOf(b.strategy) ||
     STORES.indexOf(a.store) - STORES.indexOf(b.store) ||
     (a.variant ?? '').localeCompare(b.variant ?? '')
   );
