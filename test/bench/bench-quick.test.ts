@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findBinary } from '../../apps/lab/src/util/find-binary';
-import { STRATEGIES } from '../../apps/lab/src/topology/topology';
+import { HAPROXY_STRATEGIES, STRATEGIES } from '../../apps/lab/src/topology/topology';
 import { noteSkip } from '../support/skip';
 
 const ROOT = resolve(__dirname, '../..');
@@ -20,6 +20,7 @@ jest.setTimeout(BENCH_TIMEOUT_MS + 60_000);
 const EXPECTED_CASES = [
   'ceiling.direct',
   'ceiling.nginx',
+  'ceiling.haproxy',
   'peer.get',
   'direct.memory.get',
   'direct.memory.post',
@@ -27,7 +28,10 @@ const EXPECTED_CASES = [
   'direct.redis.post',
   'nginx.one.direct',
   'nginx.one.via-nginx',
+  'nginx.one.via-haproxy',
   ...['memory', 'redis'].flatMap((store) => STRATEGIES.map((s) => `nginx.${store}.${s}`)),
+  // --quick runs HAProxy's strategies with the memory store only.
+  ...HAPROXY_STRATEGIES.map((s) => `haproxy.memory.${s}`),
 ];
 const LOAD_FIELDS = ['server_cpu_us_per_req', 'rps', 'p50', 'p99', 'errors', 'requests', 'durationS', 'users', 'generator_cpu_us_per_req', 'generator_busy'];
 const QUICK_USERS = 6;
@@ -39,9 +43,9 @@ interface Run {
   report: Record<string, unknown>;
 }
 
-const missing = ['nginx', 'redis-server'].filter((b) => !findBinary(b));
+const missing = ['nginx', 'haproxy', 'redis-server'].filter((b) => !findBinary(b));
 if (missing.length) {
-  noteSkip(`bench-quick: ${missing.join(' and ')} not installed (sudo apt-get install -y nginx redis-server)`);
+  noteSkip(`bench-quick: ${missing.join(' and ')} not installed (sudo apt-get install -y nginx haproxy redis-server)`);
 }
 const describeIfTools = missing.length ? describe.skip : describe;
 
@@ -120,8 +124,8 @@ describeIfTools('npm run bench -- --quick', () => {
 
   it('gives every strategy row its per-replica requests, skew and cart kept per user', () => {
     const cases = run.report.cases as Array<{ id: string; load: Record<string, unknown> }>;
-    const strategyRows = cases.filter((c) => /^nginx\.(memory|redis)\./.test(c.id));
-    expect(strategyRows).toHaveLength(2 * STRATEGIES.length);
+    const strategyRows = cases.filter((c) => /^(nginx|haproxy)\.(memory|redis)\./.test(c.id));
+    expect(strategyRows).toHaveLength(2 * STRATEGIES.length + HAPROXY_STRATEGIES.length);
     for (const c of strategyRows) {
       const perReplica = c.load.replica_requests as Record<string, number>;
       expect([c.id, Object.keys(perReplica).sort()]).toEqual([c.id, ['app1', 'app2', 'app3']]);
@@ -245,6 +249,6 @@ describeIfTools('npm run bench when its reader goes away', () => {
     expect(code).toBe(0);
     const [file] = readdirSync(outDir).filter((f) => f.endsWith('.json'));
     const report = JSON.parse(readFileSync(join(outDir, file), 'utf8')) as { cases: Array<{ id: string }> };
-    expect(report.cases.map((c) => c.id)).toEqual(['ceiling.direct', 'ceiling.nginx']);
+    expect(report.cases.map((c) => c.id)).toEqual(['ceiling.direct', 'ceiling.nginx', 'ceiling.haproxy']);
   });
 });

@@ -1,6 +1,6 @@
 import { waitFor } from '../util/wait';
 import { createTopology, CreateTopologyOptions } from '../topology';
-import { BENCH_RATE_EXEMPT } from './nginx-front';
+import { BENCH_RATE_EXEMPT } from './front';
 import type { StoreKind, Topology, TopologyOptions } from '../topology';
 import { serverCpuMs } from './cpu';
 import { round } from './load';

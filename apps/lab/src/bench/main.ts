@@ -14,7 +14,7 @@ import { renderReport, writeReport } from './report';
 import { evaluateTargets } from './targets';
 import { ceilingGroup } from './groups/ceiling';
 import { directGroup } from './groups/direct';
-import { nginxGroup } from './groups/nginx';
+import { haproxyGroup, nginxGroup } from './groups/nginx';
 import { bootGroup } from './groups/boot';
 import { memoryGroup } from './groups/memory';
 import { profileGroup, renderProfiles } from './groups/profile';
@@ -65,6 +65,7 @@ async function runGroups(opts: BenchOptions, ctx: BenchContext, report: BenchRep
     peer: async () => add(await directGroup(ctx, { peer: true, direct: false })),
     direct: async () => add(await directGroup(ctx, { peer: opts.only.has('peer'), direct: true })),
     nginx: async () => add(await nginxGroup(ctx)),
+    haproxy: async () => add(await haproxyGroup(ctx, report.cases)),
     boot: async () => void report.boot.push(...(await bootGroup(ctx))),
     memory: async () => void report.memory.push(...(await memoryGroup(ctx))),
     'session-cap': async () => void (report.session_cap = await sessionCapGroup(ctx)),

@@ -97,7 +97,8 @@ function nginxHop(rows: CaseRow[]): Target {
     value,
     goal: '>= 0.85',
     met: value !== null && value >= 0.85,
-    detail: { cpu_per_req_ratio: cpuRatio(via, direct) },
+    // The same replica through HAProxy, measured in the same slices: the other balancer's hop.
+    detail: { cpu_per_req_ratio: cpuRatio(direct, via), haproxy_cpu_per_req_ratio: cpuRatio(direct, rowById(rows, 'nginx.one.via-haproxy')) },
   };
 }
 

@@ -1,25 +1,38 @@
-import { STRATEGIES, StoreKind, Strategy, Topology, TopologyOptions } from '../../topology';
-import { GET_CART, measure, measureTogether, ratio } from '../cases';
+import { BalancerEngine, StoreKind, Strategy, strategiesOf, Topology, TopologyOptions } from '../../topology';
+import { GET_CART, measure, measureTogether, ratio, withCleanup } from '../cases';
+import { startBenchFront } from '../front';
 import { withTopology } from '../lab';
 import type { BenchContext, CaseRow } from '../model';
 import { createUsers } from '../users';
 
-function options(ctx: BenchContext, strategy: Strategy, store: StoreKind, replicas: number): TopologyOptions {
-  return { strategy, store, replicas, sessionSecret: ctx.secret, env: { LOG_LEVEL: 'silent' } };
+function options(ctx: BenchContext, strategy: Strategy, store: StoreKind, replicas: number, balancer: BalancerEngine = 'nginx'): TopologyOptions {
+  return { strategy, store, replicas, balancer, sessionSecret: ctx.secret, env: { LOG_LEVEL: 'silent' } };
 }
 
-/** One replica measured through nginx and on its own address, same process, same users. */
+/**
+ * One replica measured on its own address, through the lab's nginx and
+ * through an HAProxy in front of the same process: same users, interleaved
+ * slices, each row's CPU counted over the replica and its own balancer only.
+ */
 async function oneReplica(ctx: BenchContext): Promise<CaseRow[]> {
-  return withTopology(options(ctx, 'round-robin', 'memory', 1), async (t) => {
-    const [replica] = (await t.status()).replicas;
-    const users = await createUsers(t.url, ctx.profile.users);
-    const [direct, via] = await measureTogether(ctx, [
-      { row: { id: 'nginx.one.direct', group: 'nginx', label: 'cart-api 1 replica direct GET /cart' }, spec: { url: replica.url, steps: GET_CART, users } },
-      { row: { id: 'nginx.one.via-nginx', group: 'nginx', label: 'cart-api 1 replica via nginx GET /cart' }, spec: { url: t.url, steps: GET_CART, users } },
-    ]);
-    ratio(via, direct);
-    return [direct, via];
-  });
+  return withTopology(options(ctx, 'round-robin', 'memory', 1), (t) =>
+    withCleanup(async (defer) => {
+      const [replica] = (await t.status()).replicas;
+      const { balancer } = await t.status();
+      const haproxy = await startBenchFront('haproxy', { port: replica.port! });
+      defer(() => haproxy.stop());
+      const pid = replica.pid!;
+      const users = await createUsers(t.url, ctx.profile.users);
+      const [direct, via, viaHaproxy] = await measureTogether(ctx, [
+        { row: { id: 'nginx.one.direct', group: 'nginx', label: 'cart-api 1 replica direct GET /cart' }, spec: { url: replica.url, steps: GET_CART, users, cpuPids: [pid] } },
+        { row: { id: 'nginx.one.via-nginx', group: 'nginx', label: 'cart-api 1 replica via nginx GET /cart' }, spec: { url: t.url, steps: GET_CART, users, cpuPids: [pid, balancer.pid!] } },
+        { row: { id: 'nginx.one.via-haproxy', group: 'nginx', label: 'cart-api 1 replica via haproxy GET /cart' }, spec: { url: haproxy.url, steps: GET_CART, users, cpuPids: [pid, haproxy.pid] } },
+      ]);
+      ratio(via, direct);
+      ratio(viaHaproxy, direct);
+      return [direct, via, viaHaproxy];
+    }),
+  );
 }
 
 interface Stats {
@@ -46,12 +59,13 @@ export async function replicaRequests(t: Topology): Promise<Record<string, numbe
  * says how evenly the replicas shared the requests (skew, from their own
  * counters) and, per user, the share of reads that found the cart.
  */
-async function strategyCase(ctx: BenchContext, strategy: Strategy, store: StoreKind): Promise<CaseRow> {
-  return withTopology(options(ctx, strategy, store, 3), async (t) => {
+async function strategyCase(ctx: BenchContext, balancer: BalancerEngine, strategy: Strategy, store: StoreKind): Promise<CaseRow> {
+  return withTopology(options(ctx, strategy, store, 3, balancer), async (t) => {
     const users = await createUsers(t.url, ctx.profile.users);
+    const via = balancer === 'nginx' ? '' : ` via ${balancer}`;
     return measure(
       ctx,
-      { id: `nginx.${store}.${strategy}`, group: 'nginx', label: `3 replicas ${strategy} ${store} GET /cart` },
+      { id: `${balancer}.${store}.${strategy}`, group: balancer, label: `3 replicas ${strategy} ${store}${via} GET /cart` },
       { url: t.url, steps: GET_CART, users, inspectCart: true, replicaCounts: () => replicaRequests(t) },
     );
   });
@@ -59,15 +73,33 @@ async function strategyCase(ctx: BenchContext, strategy: Strategy, store: StoreK
 
 export async function nginxGroup(ctx: BenchContext): Promise<CaseRow[]> {
   const rows = await oneReplica(ctx);
-  const byId = new Map<string, CaseRow>();
-  for (const store of ['memory', 'redis'] as StoreKind[]) {
-    for (const strategy of STRATEGIES) {
-      // One topology that fails costs its own row, not the other nine.
-      const row = await strategyCase(ctx, strategy, store).catch((err: Error) => void ctx.fail('nginx', `nginx.${store}.${strategy}: ${err.message}`));
+  return [...rows, ...(await strategyRows(ctx, 'nginx', rows[1]))];
+}
+
+/** Every HAProxy strategy with each store; each row's ratio is against nginx's row of the same strategy and store. */
+export async function haproxyGroup(ctx: BenchContext, measured: readonly CaseRow[]): Promise<CaseRow[]> {
+  return strategyRows(ctx, 'haproxy', undefined, measured);
+}
+
+/** `--quick` proves every case runs: HAProxy's strategies with the memory store only (the redis rows differ from nginx's by the store alone). */
+function storesFor(ctx: BenchContext, balancer: BalancerEngine): StoreKind[] {
+  return balancer === 'haproxy' && ctx.profile.mode === 'quick' ? ['memory'] : ['memory', 'redis'];
+}
+
+/** 3 replicas × every strategy of `balancer` × both stores. */
+async function strategyRows(ctx: BenchContext, balancer: BalancerEngine, oneReplicaRow?: CaseRow, measured: readonly CaseRow[] = []): Promise<CaseRow[]> {
+  const rows: CaseRow[] = [];
+  const byId = new Map<string, CaseRow>(measured.map((r) => [r.id, r]));
+  for (const store of storesFor(ctx, balancer)) {
+    for (const strategy of strategiesOf(balancer)) {
+      const id = `${balancer}.${store}.${strategy}`;
+      // One topology that fails costs its own row, not the others.
+      const row = await strategyCase(ctx, balancer, strategy, store).catch((err: Error) => void ctx.fail(balancer, `${id}: ${err.message}`));
       if (!row) continue;
       byId.set(row.id, row);
       rows.push(row);
-      ratio(row, store === 'redis' ? byId.get(`nginx.memory.${strategy}`) : rows[1]);
+      const against = balancer === 'haproxy' ? byId.get(`nginx.${store}.${strategy}`) : store === 'redis' ? byId.get(`nginx.memory.${strategy}`) : oneReplicaRow;
+      ratio(row, against);
     }
   }
   return rows;
