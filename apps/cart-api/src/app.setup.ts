@@ -28,8 +28,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.use(requestMiddleware(config, app.get(RequestStats)));
   // Not Nest's useBodyParser(): it takes no `verify`, where the depth bound runs before JSON.parse.
   app.use(jsonBodyParser(JSON_BODY_LIMIT));
-  // Only the cart needs a session: /, /products, /health, /stats and /ui never touch the store.
-  app.use('/cart', app.get<RequestHandler>(SESSION_MIDDLEWARE));
+  // Only the cart needs a session: /, /products, /health, /stats and /ui never touch the store (it matches /cart itself).
+  app.use(app.get<RequestHandler>(SESSION_MIDDLEWARE));
   const instance = app.getHttpAdapter().getInstance() as Application;
   app.useGlobalFilters(
     new HttpErrorFilter({

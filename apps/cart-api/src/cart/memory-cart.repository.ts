@@ -16,11 +16,17 @@ import {
  * they never contain "=" or "&".
  */
 function decode(encoded: string | undefined): CartLine[] {
-  if (!encoded) return [];
-  return encoded.split('&').map((pair) => {
-    const at = pair.indexOf('=');
-    return { sku: pair.slice(0, at), qty: Number(pair.slice(at + 1)) };
-  });
+  const lines: CartLine[] = [];
+  if (!encoded) return lines;
+  // One pass with indexOf, no intermediate arrays: decode was the repository's top frame on GET /cart.
+  for (let start = 0; start < encoded.length; ) {
+    let end = encoded.indexOf('&', start);
+    if (end < 0) end = encoded.length;
+    const at = encoded.indexOf('=', start);
+    lines.push({ sku: encoded.slice(start, at), qty: Number(encoded.slice(at + 1, end)) });
+    start = end + 1;
+  }
+  return lines;
 }
 
 function encode(lines: CartLine[]): string {

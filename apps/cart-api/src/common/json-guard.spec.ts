@@ -1,4 +1,5 @@
-import { MAX_JSON_DEPTH, verifyJsonDepth } from './json-guard';
+import type { Request } from 'express';
+import { hasBody, MAX_JSON_DEPTH, verifyJsonDepth } from './json-guard';
 
 const check = (text: string) => () => verifyJsonDepth(undefined, undefined, Buffer.from(text));
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
@@ -16,5 +17,17 @@ describe('verifyJsonDepth', () => {
 
   it('counts depth, not the number of brackets', () => {
     expect(check(JSON.stringify(Array.from({ length: 1000 }, () => [[1]])))).not.toThrow();
+  });
+});
+
+describe('hasBody', () => {
+  const req = (headers: Record<string, string>) => ({ headers }) as unknown as Request;
+
+  it('agrees with body-parser: a length (0 included) or a chunked transfer is a body', () => {
+    expect(hasBody(req({ 'content-length': '12' }))).toBe(true);
+    expect(hasBody(req({ 'content-length': '0' }))).toBe(true);
+    expect(hasBody(req({ 'transfer-encoding': 'chunked' }))).toBe(true);
+    expect(hasBody(req({}))).toBe(false);
+    expect(hasBody(req({ 'content-length': 'x' }))).toBe(false);
   });
 });

@@ -49,11 +49,23 @@ export function rejectPrototypeKeys(req: Request, _res: Response, next: NextFunc
 }
 
 /**
+ * body-parser's own test for "this request has a body" (type-is `hasBody`):
+ * a length, even 0, or a chunked transfer.
+ */
+export function hasBody(req: Request): boolean {
+  return req.headers['transfer-encoding'] !== undefined || !Number.isNaN(Number(req.headers['content-length']));
+}
+
+/**
  * express.json with the depth bound before JSON.parse and the prototype-key
- * check after it, as one middleware: a bodiless request pays only the
- * parser's own content-type check, no extra hop.
+ * check after it, as one middleware. A bodiless request (every GET of the
+ * cart) goes straight on: body-parser would only have found the same and
+ * skipped it, after its finished-check, its state and a closure per request.
  */
 export function jsonBodyParser(limit: string): RequestHandler {
   const parse = express.json({ limit, verify: verifyJsonDepth });
-  return (req, res, next) => parse(req, res, (err?: unknown) => (err ? next(err) : rejectPrototypeKeys(req, res, next)));
+  return (req, res, next) => {
+    if (!hasBody(req)) return next();
+    parse(req, res, (err?: unknown) => (err ? next(err) : rejectPrototypeKeys(req, res, next)));
+  };
 }

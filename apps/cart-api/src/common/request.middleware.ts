@@ -3,6 +3,11 @@ import type { AppConfig } from '../config/config';
 import { logInfo } from './log';
 import type { RequestStats } from './request-stats';
 
+/** `req.path === '/stats'` without parsing the URL (Express' getter parses it). */
+function isStatsPath(url: string): boolean {
+  return url.startsWith('/stats') && (url.length === 6 || url.charCodeAt(6) === 0x3f);
+}
+
 /**
  * First middleware of the app: tags every response (errors and 404s too) with
  * the replica name, counts it (but not GET /stats), and writes one JSON log line when it finishes.
@@ -12,7 +17,7 @@ export function requestMiddleware(config: AppConfig, stats: RequestStats) {
   const replica = config.appName;
   return (req: Request, res: Response, next: NextFunction): void => {
     // Reading the counters is not traffic: the dashboard polls /stats every second.
-    if (req.path !== '/stats') stats.served++;
+    if (!isStatsPath(req.url)) stats.served++;
     res.setHeader('X-Served-By', replica);
     if (stats.draining) res.setHeader('Connection', 'close');
     if (log) {

@@ -33,24 +33,41 @@ export function sessionUnavailable(res: Response, err: unknown): void {
  * because it is installed later, on top of this one).
  */
 function rollCookie(req: Request, res: Response, rolling: RollingCookie, seconds: number): void {
-  const writeHead = res.writeHead;
-  res.writeHead = function (this: Response, ...args: unknown[]) {
+  const writeHead = res.writeHead as (...a: unknown[]) => Response;
+  res.writeHead = function (this: Response) {
     const prev = res.getHeader('Set-Cookie');
-    const cookies = prev === undefined ? [] : ([] as string[]).concat(prev as string | string[]);
-    const ours = cookies.findIndex((c) => c.startsWith(`${SESSION_COOKIE}=`));
-    if (ours >= 0) {
-      cookies[ours] = `${cookies[ours]}; Max-Age=${seconds}`;
-      res.setHeader('Set-Cookie', cookies);
-    } else if (hasStoredSession(req) && !sessionWasLost(req)) {
-      cookies.push(rolling.header(req, req.sessionID));
+    if (prev === undefined) {
+      // The common case (a read of a stored session): one header, no array to build.
+      if (hasStoredSession(req) && !sessionWasLost(req)) res.setHeader('Set-Cookie', rolling.header(req, req.sessionID));
+    } else {
+      const cookies = ([] as string[]).concat(prev as string | string[]);
+      const ours = cookies.findIndex((c) => c.startsWith(COOKIE_PREFIX));
+      if (ours >= 0) cookies[ours] = `${cookies[ours]}; Max-Age=${seconds}`;
+      else if (hasStoredSession(req) && !sessionWasLost(req)) cookies.push(rolling.header(req, req.sessionID));
       res.setHeader('Set-Cookie', cookies);
     }
-    return (writeHead as (...a: unknown[]) => Response).apply(this, args);
+    // eslint-disable-next-line prefer-rest-params -- passed on as they came, without a rest array per response
+    return writeHead.apply(this, arguments as unknown as unknown[]);
   } as Response['writeHead'];
 }
 
+const COOKIE_PREFIX = `${SESSION_COOKIE}=`;
+
 /**
- * express-session for the /cart routes only. A session is identity, created
+ * The paths the session serves, as Express would match a mount on /cart
+ * (case-insensitive, a whole segment): matched here, so the middleware is
+ * mounted at the root and Express does not trim and restore the URL of every
+ * /cart request around it.
+ */
+export function isCartPath(url: string): boolean {
+  if (url.length < 5 || url.slice(0, 5).toLowerCase() !== '/cart') return false;
+  const next = url.charCodeAt(5);
+  return Number.isNaN(next) || next === 0x2f || next === 0x3f; // end, '/', '?'
+}
+
+/**
+ * express-session for the /cart routes only (mount it at the root: it
+ * matches /cart itself). A session is identity, created
  * on the first write (see CartService); the cart itself is not in it.
  * The TTL is an idle expiry: the cookie is re-issued with a fresh lifetime
  * on every /cart response of a stored session (rollCookie), while the store slides its own expiry (memory: touch; redis: the
@@ -74,6 +91,7 @@ export function sessionMiddleware(config: AppConfig, backend: SessionBackend): R
   });
   const rolling = new RollingCookie(SESSION_COOKIE, config.sessionSecrets[0], config.sessionTtlSeconds, config.cookieSecure);
   return (req: Request, res: Response, next: NextFunction) => {
+    if (!isCartPath(req.url)) return next();
     rollCookie(req, res, rolling, config.sessionTtlSeconds);
     handler(req, res, (err?: unknown) => {
       // express-session reports a failed end-of-request touch/save through

@@ -54,9 +54,23 @@ async function profileOne(ctx: BenchContext, dir: string, target: Target): Promi
   if (!(await server.stopGracefully())) throw new Error(`${target.name}: the server did not exit by itself, no profile written`);
   const file = join(dir, `${target.name}.cpuprofile`);
   if (!existsSync(file)) throw new Error(`${target.name}: no profile in ${dir} (${readdirSync(dir).join(', ') || 'empty'})`);
+  refuseErrors(target.name, load);
   const summary = summarize(readCpuProfile(file), window[0], window[1], KEPT_FRAMES);
   ctx.log(`  ${target.name}: ${load.server_cpu_us_per_req} µs CPU/req over ${load.requests} requests; ${summary.busy_ms} ms sampled`);
   return { name: target.name, file, load, window_us: window, summary };
+}
+
+/**
+ * A profile of refusals (a 400 past the line's qty cap, a 404, a 503) is not
+ * the route's profile: every measured answer must have been a 2xx.
+ */
+export function refuseErrors(name: string, load: LoadResult): void {
+  if (load.requests === 0) throw new Error(`${name}: no request completed during the measured load, nothing to profile`);
+  if (load.errors === 0) return;
+  const kinds = Object.entries(load.error_kinds)
+    .map(([kind, n]) => `${n} × ${kind}`)
+    .join(', ');
+  throw new Error(`${name}: ${load.errors} of ${load.requests} measured answers were not 2xx (${kinds}); the profile would rank the error path`);
 }
 
 export async function profileGroup(ctx: BenchContext, outDir: string): Promise<ProfileResult[]> {
@@ -65,6 +79,7 @@ export async function profileGroup(ctx: BenchContext, outDir: string): Promise<P
   const cartApi = (nodeArgs: string[]) => startReplica(ctx, { store: 'memory', nodeArgs });
   const targets: Target[] = [
     { name: 'cart-api-get-cart', start: cartApi, steps: async () => GET_CART },
+    // postSteps empties the cart before a line reaches its qty cap: every answer stays a 201 (checked by refuseErrors).
     { name: 'cart-api-post-cart-items', start: cartApi, steps: async (url) => postSteps((await productSkus(url))[0]) },
     {
       name: 'peer-get-cart',
