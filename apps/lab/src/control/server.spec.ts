@@ -45,6 +45,7 @@ function fakeTopology(): Topology & { calls: string[] } {
     addReplica: fail,
     removeReplica: fail,
     scale: fail,
+    drain: fail,
     markDown: async (n, down) => {
       replicas.find((r) => r.name === n)!.drained = down;
     },
