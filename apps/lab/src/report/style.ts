@@ -50,4 +50,7 @@ svg.timeline .grid{stroke:#eef0f4}
 svg.timeline line.fault{stroke:#1d2330;stroke-width:1.5}
 svg.timeline rect.fault-band{fill:#1d2330;opacity:.08}
 svg.timeline text.fault{font-size:11px;font-weight:600;fill:#1d2330}
+.claims table{border-collapse:collapse;background:#fff;border:1px solid var(--line);font-size:13px}
+.claims th,.claims td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+.claims td.true{background:#e3f4e1}.claims td.false{background:#fbe3e0}.claims td.true-with-conditions{background:#fdf3d6}.claims td.unknown{color:var(--muted)}
 `;
