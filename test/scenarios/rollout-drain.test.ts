@@ -3,7 +3,8 @@
 // that starts while a replica drains is never served by it. Memory store:
 // without a wait the restarts cut off the visits in flight on each replica;
 // a wait longer than a visit plus the idle time (1.5 s + 0.5 s < 3 s) lets
-// them all finish, and the rollout takes longer. Redis: nothing lost.
+// them all finish, at the price of drain time (restarts dominate the total
+// on a loaded machine, so the total is reported, not compared). Redis: nothing lost.
 import type { RolloutDrainFacts, WaitFacts } from '../../apps/lab/src/scenarios/rollout-drain';
 import type { ScenarioResult } from '../../apps/lab/src/scenarios/types';
 import { scenarioSuite } from './suite';
@@ -25,8 +26,9 @@ scenarioSuite<RolloutDrainFacts>('rollout-drain', {
     expect(at(r, 0).lostClients.length).toBeGreaterThan(0);
     expect(at(r, 3).lostClients).toEqual([]);
     expect(at(r, 3).steps.every((s) => s.ended === 'idle')).toBe(true);
-    expect(at(r, 1).lostClients.length).toBeLessThanOrEqual(at(r, 0).lostClients.length);
-    expect(at(r, 3).rolloutMs).toBeGreaterThan(at(r, 0).rolloutMs);
+    expect(at(r, 0).drainMs).toBe(0);
+    expect(at(r, 3).drainMs).toBeGreaterThan(0);
+    for (const s of at(r, 1).steps) expect(s.waitedMs).toBeLessThan(1_000 + 1_000);
   },
   'sticky-cookie/redis': (r: R) => {
     drainHeld(r);

@@ -28,6 +28,8 @@ const WARM_UP_MS = 1_500;
 export interface WaitFacts {
   drainWaitS: number;
   rolloutMs: number;
+  /** Time spent in drain waits, all replicas (the rest is restarts). */
+  drainMs: number;
   visits: number;
   lostClients: string[];
   /** Visits that began while a replica drained and were served by it anyway: drain failed if any. */
@@ -80,6 +82,7 @@ async function measureWait(r: Run, waitS: number): Promise<{ facts: WaitFacts; r
   const facts: WaitFacts = {
     drainWaitS: waitS,
     rolloutMs: result.totalMs,
+    drainMs: result.steps.reduce((n, s) => n + s.waitedMs, 0),
     visits,
     lostClients: carts.lost,
     newOnDraining: newOnDraining(entriesOf(own), faultsOf(r.history)),
@@ -92,7 +95,7 @@ async function measureWait(r: Run, waitS: number): Promise<{ facts: WaitFacts; r
     moved: 0,
     history: own,
     replicas: r.replicas,
-    note: `rollout took ${(result.totalMs / 1000).toFixed(1)} s; ${carts.lost.length} of ${visits} visits lost their cart`,
+    note: `rollout took ${(result.totalMs / 1000).toFixed(1)} s, ${(facts.drainMs / 1000).toFixed(1)} s of it draining; ${carts.lost.length} of ${visits} visits lost their cart`,
   });
   return { facts, row };
 }
