@@ -28,7 +28,6 @@ scenarioSuite<RolloutDrainFacts>('rollout-drain', {
     expect(at(r, 3).steps.every((s) => s.ended === 'idle')).toBe(true);
     expect(at(r, 0).drainMs).toBe(0);
     expect(at(r, 3).drainMs).toBeGreaterThan(0);
-    for (const s of at(r, 1).steps) expect(s.waitedMs).toBeLessThan(1_000 + 1_000);
   },
   'sticky-cookie/redis': (r: R) => {
     drainHeld(r);
