@@ -29,13 +29,14 @@ const STATS_COLUMNS: Column<Row>[] = [
   { header: 'requests', value: (r) => count(r, (s) => s.requests_served), align: 'right' },
 ];
 export const STATS_LEGEND =
-  'PROCESS: what the lab last did to it. BALANCER: how nginx treats its server line (in rotation; drained = `server … down`; nginx dead = nothing is balanced). SESSIONS n/a: kept in Redis, not per replica; ?: the replica did not answer.';
+  'PROCESS: what the lab last did to it. BALANCER: how nginx treats its server line (in rotation; drained = `server … down`; draining = bound clients only, see `rollout`; nginx dead = nothing is balanced). SESSIONS n/a: kept in Redis, not per replica; ?: the replica did not answer.';
 
 type NginxState = NonNullable<TopologyStatus['nginx']['state']>;
 
 function balancerView(io: CliIo, r: Row, nginx: NginxState): string {
   if (nginx === 'dead') return paint(io, 'red', 'nginx dead');
-  return r.drained ? paint(io, 'yellow', 'drained') : 'in rotation';
+  if (r.drained) return paint(io, 'yellow', 'drained');
+  return r.draining ? paint(io, 'yellow', 'draining') : 'in rotation';
 }
 
 /** Replicas as a table; with stats (from `withStats`) also sessions held and requests served. */
