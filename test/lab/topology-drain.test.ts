@@ -3,6 +3,8 @@
 // without one never gets it, undrain puts it back in the round robin.
 // ip-hash: the address is the binding, so nothing changes for anyone (the
 // documented meaning of drain under a hash strategy).
+import { rollout, RolloutError } from '../../apps/lab/src/scenarios/rollout';
+import { waitFor } from '../../apps/lab/src/util/wait';
 import { probe } from '../support/probe';
 import type { Topology } from '../../apps/lab/src/topology';
 import { describeTopology, withTopology } from '../support/topology';
@@ -62,5 +64,18 @@ describeTopology('drain on the process driver', 'memory', () => {
       const during = await Promise.all(addrs.map(async (from) => Object.keys(await servedBy(topo, 1, { from }))[0]));
       expect(during).toEqual(before);
       expect(await draining(topo)).toEqual([victim]);
+    }));
+
+  it('a replica killed while the rollout drains it: the rollout stops, says so, and leaves it killed and undrained', () =>
+    withTopology({ driver: 'process', strategy: 'sticky-cookie' }, async (topo) => {
+      // Never idle (60 s), so the rollout is still waiting on app1 when it dies.
+      const running = rollout(topo, { drainWaitMs: 30_000, idleMs: 60_000 }).catch((e: unknown) => e);
+      await waitFor('app1 to drain', async () => (await draining(topo)).includes('app1'), { timeoutMs: 15_000 });
+      await topo.kill('app1');
+      const err = await running;
+      expect(err).toBeInstanceOf(RolloutError);
+      expect((err as Error).message).toBe('app1 died while draining (it is killed); it was undrained and left killed; no replica was rolled');
+      const s = await topo.status();
+      expect(s.replicas.map((r) => [r.name, r.state, r.draining])).toEqual([['app1', 'killed', false], ['app2', 'running', false], ['app3', 'running', false]]);
     }));
 });
