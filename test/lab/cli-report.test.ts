@@ -32,7 +32,7 @@ describe('lab report --only', () => {
     expect([run.code, run.code === 0 ? '' : run.stderr]).toEqual([0, '']);
     expect(run.stderr).toMatch(`the report goes to ${subset}/`);
     expect(readFileSync(full, 'utf8')).toBe('"the full run"\n');
-    const rows = JSON.parse(readFileSync(join(subset, 'matrix.json'), 'utf8')) as unknown[];
+    const rows = (JSON.parse(readFileSync(join(subset, 'matrix.json'), 'utf8')) as { rows: unknown[] }).rows;
     expect(rows.length).toBeGreaterThan(0);
     expect(run.stdout).toMatch(new RegExp(`^${rows.length} rows? written in \\d+ s → ${subset}/index\\.html`, 'm'));
     expect(existsSync(join(subset, 'matrix.md'))).toBe(true);

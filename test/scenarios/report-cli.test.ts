@@ -40,7 +40,7 @@ describe('lab report', () => {
     async () => {
       const r = await lab(['report', '--only', 'hostile-client', '--out', 'out', '--json'], dir);
       expect({ code: r.code, stderr: r.code ? r.stderr : '' }).toEqual({ code: 0, stderr: '' });
-      const rows = JSON.parse(readFileSync(join(dir, 'out', 'matrix.json'), 'utf8'));
+      const { rows } = JSON.parse(readFileSync(join(dir, 'out', 'matrix.json'), 'utf8'));
       expect(rows.map((x: { strategy: string; store: string }) => `${x.strategy}/${x.store}`)).toEqual(['sticky-cookie/memory', 'sticky-cookie/redis']);
       expect(JSON.parse(r.stdout).rows).toEqual(rows);
       // Progress went to stderr, one finished line per measurement.

@@ -87,7 +87,7 @@ d('lab CLI with LAB_DRIVER=compose', () => {
     const out = join(dir, 'out');
     const r = await lab(dir, ['report', '--only', 'replica-killed', '--out', out, '--json'], 900_000);
     expect({ code: r.code, stderr: r.code ? r.stderr.slice(-3000) : '' }).toEqual({ code: 0, stderr: '' });
-    const rows = JSON.parse(readFileSync(join(out, 'matrix.json'), 'utf8')) as Array<Record<string, unknown>>;
+    const { rows } = JSON.parse(readFileSync(join(out, 'matrix.json'), 'utf8')) as { rows: Array<Record<string, unknown>> };
     expect(rows.map((x) => `${x.strategy}/${x.store}`)).toEqual(scenario('replica-killed').params.map((p) => `${p.strategy}/${p.store}`));
     expect(rows.map((x) => x.driver)).toEqual(rows.map(() => 'compose'));
     // The failure mode itself holds under Compose: a shared store loses no cart, whoever served it.

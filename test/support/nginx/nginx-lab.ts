@@ -18,6 +18,8 @@ export interface NginxLabOptions {
   proxyReadTimeout?: string;
   /** Replicas served by something else (e.g. an EchoProcess), after the echo ones. */
   extra?: NginxReplica[];
+  /** Address nginx listens on (default 127.0.0.1; an IPv6 address for IPv6 clients). */
+  listenHost?: string;
 }
 
 /**
@@ -47,7 +49,7 @@ export class NginxLab implements AsyncDisposable {
       const replicas = [...backends.replicas(), ...(options.extra ?? [])];
       // A picked port can be taken before nginx binds it: pick again (bounded).
       for (let attempt = 1; ; attempt += 1) {
-        const listen = { host: '127.0.0.1', port: await freePort() };
+        const listen = { host: options.listenHost ?? '127.0.0.1', port: await freePort() };
         const rendered = await renderNginx({ ...options, replicas, listen, runDir, generation: 1, binary, version });
         try {
           const nginx = await NginxProcess.start({ runDir, confPath: rendered.confPath, binary });

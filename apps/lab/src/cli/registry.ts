@@ -9,6 +9,7 @@ import { probe } from './commands/probe';
 import { redis } from './commands/redis';
 import { replicaCommands } from './commands/replica';
 import { report } from './commands/report';
+import { rollout } from './commands/rollout';
 import { scale } from './commands/scale';
 import { status } from './commands/status';
 import { up } from './commands/up';
@@ -18,6 +19,7 @@ export const COMMANDS: Command[] = [
   status,
   ...replicaCommands,
   scale,
+  rollout,
   redis,
   probe,
   report,

@@ -34,7 +34,7 @@ const STATS_COLUMNS: Column<Row>[] = [
   { header: 'requests', value: (r) => count(r, (s) => s.requests_served), align: 'right' },
 ];
 export const STATS_LEGEND =
-  'PROCESS: what the lab last did to it. BALANCER: how the balancer treats its server line (in rotation; drained = nginx `server … down`, HAProxy `disabled`; dead = nothing is balanced). SESSIONS n/a: kept in Redis, not per replica; ?: the replica did not answer.';
+  'PROCESS: what the lab last did to it. BALANCER: how the balancer treats its server line (in rotation; drained = nginx `server … down`, HAProxy `disabled`; draining = bound clients only, see `rollout`; dead = nothing is balanced). SESSIONS n/a: kept in Redis, not per replica; ?: the replica did not answer.';
 
 type BalancerView = { engine: Balancer['engine']; state: NonNullable<Balancer['state']> };
 
@@ -45,7 +45,8 @@ export function balancerOf(status: Pick<TopologyStatus, 'balancer'>): BalancerVi
 
 function balancerView(io: CliIo, r: Row, balancer: BalancerView): string {
   if (balancer.state === 'dead') return paint(io, 'red', `${balancer.engine} dead`);
-  return r.drained ? paint(io, 'yellow', 'drained') : 'in rotation';
+  if (r.drained) return paint(io, 'yellow', 'drained');
+  return r.draining ? paint(io, 'yellow', 'draining') : 'in rotation';
 }
 
 /** Replicas as a table; with stats (from `withStats`) also sessions held and requests served. */

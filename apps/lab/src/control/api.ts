@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ReplicaInfo, Topology, TopologyStatus } from '../topology/topology';
 import { badRequest, conflict, HttpError, notFound } from '../util/http-error';
 import { readJson, sendJson } from '../util/json-api';
+import { rolloutRoute } from './rollout-route';
 import type { Serial } from './serial';
 import {
   BALANCER_ACTIONS,
@@ -51,6 +52,7 @@ const ROUTES: Route[] = [
   { method: 'GET', doc: '/api/logs', pattern: /^\/api\/logs$/, handler: async (ctx) => ({ logs: await ctx.topology.logs() }) },
   { method: 'POST', doc: '/api/replicas/:name/:action', pattern: /^\/api\/replicas\/([^/]+)\/([^/]+)$/, handler: replicaAction },
   { method: 'POST', doc: '/api/scale {"replicas":N}', pattern: /^\/api\/scale$/, handler: scale },
+  { method: 'POST', doc: '/api/rollout {"drain_wait_s":S}', pattern: /^\/api\/rollout$/, handler: rolloutRoute },
   { method: 'POST', doc: '/api/redis/:action', pattern: /^\/api\/redis\/([^/]+)$/, handler: redisAction },
   { method: 'POST', doc: '/api/balancer/:action', pattern: /^\/api\/balancer\/([^/]+)$/, handler: balancerAction },
   { method: 'POST', doc: '/api/down', pattern: /^\/api\/down$/, handler: down },

@@ -56,6 +56,7 @@ function fakeTopology(): FakeTopology {
     addReplica: fail,
     removeReplica: fail,
     scale: fail,
+    drain: fail,
     markDown: async (n, down) => {
       replicas.find((r) => r.name === n)!.drained = down;
     },

@@ -14,6 +14,8 @@ export interface NginxReplica {
   port: number;
   /** `server … down`: keeps its hash slot, gets no traffic. */
   down?: boolean;
+  /** Draining: clients bound to it keep it, new ones go elsewhere (see LAB_DRAIN in the upstream script). */
+  drain?: boolean;
 }
 
 export interface Listen {
@@ -82,6 +84,7 @@ function scriptInput(o: RenderOptions, version: string): Record<string, string> 
     LB_STRATEGY: o.strategy,
     LAB_REPLICAS: o.replicas.map((r) => `${r.name}=${formatListen(r)}`).join(' '),
     LAB_DOWN: o.replicas.filter((r) => r.down).map((r) => r.name).join(' '),
+    LAB_DRAIN: o.replicas.filter((r) => r.drain && !r.down).map((r) => r.name).join(' '),
     LAB_LISTEN: formatListen(o.listen),
     LAB_GENERATION: generationTag(o),
     LAB_ACCESS_LOG: p.accessLog,

@@ -5,6 +5,7 @@ import { escapeHtml, lossAndMoveBars, lossColour, skewBars } from './charts';
 
 /** Failure modes whose story is the load, not the loss. */
 const SKEW_CHARTS = new Set(['steady-state', 'nat']);
+import { claimsHtml } from './claims';
 import { formatPct, formatSkew, groupRows, rowNote } from './format';
 import { HOW_TO_READ, type ReportMeta } from './markdown';
 import { REPORT_CSS } from './style';
@@ -97,6 +98,7 @@ export function renderHtml(rows: readonly MatrixRow[], meta: ReportMeta): string
 <p class="legend">Each cell: carts lost (big number and colour), clients moved, failed requests, load skew. Colour: <span class="sw" style="background:${lossColour(0)}">0 %</span><span class="sw" style="background:${lossColour(33)}">33 %</span><span class="sw" style="background:${lossColour(67)}">67 %</span><span class="sw" style="background:${lossColour(100)}">100 %</span> · bars: <span class="key lost"></span> carts lost <span class="key moved"></span> clients moved <span class="key skew"></span> load skew</p></section>
 <section><h2>Failure modes × strategy / store</h2>${grid(rows)}</section>
 <h2>Per failure mode</h2><div class="cards">${detail(rows)}</div>
+${claimsHtml(rows)}
 ${meta.notMeasured?.length ? `<section class="missing"><h2>Not measured</h2><ul>${meta.notMeasured.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul></section>` : ''}
 </main></body></html>
 `;

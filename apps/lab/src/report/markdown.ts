@@ -1,5 +1,6 @@
 import type { MatrixRow } from '../scenarios/types';
 import { CATALOG, scenarioInfo } from '../scenarios/catalog';
+import { claimsMarkdown } from './claims';
 import { formatPct, formatSkew, groupRows, rowNote } from './format';
 
 export interface ReportMeta {
@@ -61,6 +62,7 @@ export function renderMarkdown(rows: readonly MatrixRow[], meta: ReportMeta): st
     if (info) out.push(`Fault: ${info.fault}. ${info.read}`, '');
     out.push(markdownTable(group.rows), '');
   }
+  out.push(claimsMarkdown(rows));
   if (meta.notMeasured?.length) out.push('## Not measured', '', ...meta.notMeasured.map((l) => `- ${l}`), '');
   return out.join('\n');
 }

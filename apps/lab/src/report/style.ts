@@ -43,4 +43,7 @@ svg.bars rect.skew{fill:#8a63d2}
 details.tl{margin:4px 0;overflow-x:auto}
 details.tl summary{cursor:pointer;font-size:12px;color:var(--muted)}
 ${TIMELINE_CSS}
+.claims table{border-collapse:collapse;background:#fff;border:1px solid var(--line);font-size:13px}
+.claims th,.claims td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+.claims td.true{background:#e3f4e1}.claims td.false{background:#fbe3e0}.claims td.true-with-conditions{background:#fdf3d6}.claims td.unknown{color:var(--muted)}
 `;

@@ -51,7 +51,7 @@ describe('the timeline in the report', () => {
   });
   it('is in matrix.json as data, one line per timeline, and parses back to the rows', () => {
     const json = matrixJson([row, { ...row, timeline: undefined, store: 'redis' }]);
-    expect(JSON.parse(json)).toEqual([row, { ...row, timeline: undefined, store: 'redis' }].map((r) => JSON.parse(JSON.stringify(r))));
+    expect(JSON.parse(json).rows).toEqual([row, { ...row, timeline: undefined, store: 'redis' }].map((r) => JSON.parse(JSON.stringify(r))));
     expect(json.split('\n').filter((l) => l.includes('"timeline"'))).toHaveLength(1);
   });
 });

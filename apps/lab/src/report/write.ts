@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MatrixRow } from '../scenarios/types';
+import { judgeClaims } from './claims';
 import { renderHtml } from './html';
 import { renderMarkdown, type ReportMeta } from './markdown';
 
@@ -23,13 +24,15 @@ export async function writeReport(dir: string, rows: readonly MatrixRow[], meta:
 }
 
 /**
- * The rows, indented for a reader and a diff; each timeline on one line,
- * since thousands of spans one number per line would bury the numbers.
+ * `{ rows, claims }`: the rows indented for a reader and a diff, each
+ * timeline on one line (thousands of spans one number per line would bury
+ * the numbers), then the claims judged from those rows.
  */
 export function matrixJson(rows: readonly MatrixRow[]): string {
   const items = rows.map(({ timeline, ...row }) => {
     const text = JSON.stringify(row, null, 2);
     return timeline ? `${text.slice(0, -2)},\n  "timeline": ${JSON.stringify(timeline)}\n}` : text;
   });
-  return `[\n${items.map((t) => t.replace(/^/gm, '  ')).join(',\n')}\n]\n`;
+  const claims = JSON.stringify(judgeClaims(rows), null, 2).replace(/\n/g, '\n  ');
+  return `{\n  "rows": [\n${items.map((t) => t.replace(/^/gm, '    ')).join(',\n')}\n  ],\n  "claims": ${claims}\n}\n`;
 }

@@ -66,6 +66,12 @@ export const CATALOG: readonly ScenarioInfo[] = [
     read: 'A deploy: the memory store loses every cart whatever the strategy; Redis loses none.',
   },
   {
+    id: 'rollout-drain',
+    title: 'Drain-aware rollout',
+    fault: 'every replica in turn: drained, idle or the drain wait runs out, stopped, started, undrained, while shoppers keep arriving',
+    read: 'Carts lost against rollout time: with the memory store a longer drain wait lets the visits bound to a replica finish (fewer carts lost, a slower rollout); with Redis nothing is lost at any wait.',
+  },
+  {
     id: 'concurrent-writes',
     title: 'Concurrent writes',
     fault: 'none: one client sends parallel adds through nginx',

@@ -11,6 +11,7 @@ import * as replicaKilled from './replica-killed';
 import * as replicaReturns from './replica-returns';
 import * as replicaStopped from './replica-stopped';
 import * as rollingRestart from './rolling-restart';
+import * as rolloutDrain from './rollout-drain';
 import * as scaleOut from './scale-out';
 import * as steadyState from './steady-state';
 import type { RunOptions, ScenarioDefinition, ScenarioParams } from './types';
@@ -44,6 +45,8 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
   // restart keeps every session: the row beside "restarted" without it.
   define(redisOutage, [p('round-robin', 'redis'), p('sticky-cookie', 'redis'), p('round-robin', 'redis', 'aof')]),
   define(rollingRestart, [p('ip-hash'), p('sticky-cookie'), p('ip-hash', 'redis'), p('sticky-cookie', 'redis')]),
+  // The route cookie is what "bound" means to a drain; the waits are in the module.
+  define(rolloutDrain, [p('sticky-cookie'), p('sticky-cookie', 'redis')]),
   // Memory without affinity cannot keep a session at all, so only the
   // affinity strategies there; with Redis every strategy, round-robin being
   // the hardest case (the burst lands on three replicas at once).

@@ -51,6 +51,11 @@ export class Nemesis {
     return this.act(down ? 'drain' : 'undrain', name, () => this.topo.markDown(name, down));
   }
 
+  /** Drain for a rollout (bound clients keep it, new ones go elsewhere), or undrain. */
+  drain(name: string, on: boolean): Promise<FaultEntry> {
+    return this.act(on ? 'drain' : 'undrain', name, () => this.topo.drain(name, on));
+  }
+
   redisPause(): Promise<FaultEntry> {
     return this.act('redis-pause', 'redis', () => this.topo.redisPause());
   }

@@ -48,11 +48,14 @@ class RecordingDriver extends TopologyCore {
     return { url: 'http://127.0.0.1:1' };
   }
   protected async applyBalancer(entries: BalancerEntry[]) {
-    await this.step(`balancer ${entries.map((e) => e.name + (e.down ? '(down)' : '')).join(',')}`);
+    await this.step(`balancer ${entries.map((e) => e.name + (e.down ? '(down)' : '') + (e.drain ? '(drain)' : '')).join(',')}`);
     if (this.failBalancer) throw new Error('nginx -t failed');
   }
   protected async balancerOp(op: BalancerOp) {
     await this.step(`balancer ${op}`);
+  }
+  protected drainRefusal() {
+    return undefined;
   }
   protected async redisOp(_op: RedisOp) {}
   protected redisState(): RedisState | undefined {
@@ -137,5 +140,35 @@ describe('TopologyCore', () => {
     expect(t.calls.slice(-6)).toEqual([
       'pause app1:begin', 'pause app1:end', 'balancer restart:begin', 'balancer restart:end', 'balancer reload:begin', 'balancer reload:end',
     ]);
+  });
+
+  it('drain goes through the one queue, shows in status, and is refused where it cannot mean anything', async () => {
+    const t = new RecordingDriver();
+    await t.boot(3);
+    t.calls.length = 0;
+    await Promise.all([t.drain('app2', true), t.stop('app1')]);
+    expect(begins(t.calls)).toEqual(['balancer app1,app2(drain),app3', 'stop app1']);
+    expect((await t.status()).replicas.map((r) => [r.name, r.draining])).toEqual([['app1', false], ['app2', true], ['app3', false]]);
+    await expect(t.drain('app9', true)).rejects.toMatchObject({ kind: 'unknown-replica' });
+    await expect(t.drain('app1', true)).rejects.toThrow('cannot drain app1: it is stopped');
+    // app1 stopped is still a taker once started; with app3 drained nobody would be.
+    await t.markDown('app1', true);
+    await expect(t.drain('app3', true)).rejects.toThrow('no other replica would take new clients');
+    // Undrain is always allowed, whatever the replica is doing.
+    await t.drain('app2', false);
+    expect((await t.status()).replicas.every((r) => !r.draining)).toBe(true);
+  });
+
+  it('a failed drain leaves the mark as it was; removing a replica forgets its drain', async () => {
+    const t = new RecordingDriver();
+    await t.boot(3);
+    t.failBalancer = true;
+    await expect(t.drain('app2', true)).rejects.toThrow('nginx -t failed');
+    expect((await t.status()).replicas.find((r) => r.name === 'app2')!.draining).toBe(false);
+    t.failBalancer = false;
+    await t.drain('app3', true);
+    await t.removeReplica('app3');
+    await t.addReplica();
+    expect((await t.status()).replicas.find((r) => r.name === 'app3')!.draining).toBe(false);
   });
 });

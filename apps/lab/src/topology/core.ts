@@ -18,6 +18,8 @@ export interface BalancerEntry {
   name: string;
   /** `server … down`: keeps its hash slot, gets no traffic. */
   down: boolean;
+  /** Draining: clients bound to it keep it, new clients go to the others (`down` wins). */
+  drain: boolean;
 }
 
 export type RedisOp = 'pause' | 'resume' | 'restart';
@@ -66,6 +68,7 @@ export abstract class TopologyCore implements Topology {
   /** Replicas in the balancer's list (running or not), in name order. */
   private readonly members = new Set<string>();
   private readonly drained = new Set<string>();
+  private readonly draining = new Set<string>();
   private queue: Promise<unknown> = Promise.resolve();
   private downing?: Promise<void>;
 
@@ -114,7 +117,7 @@ export abstract class TopologyCore implements Topology {
   }
 
   protected balancerEntries(): BalancerEntry[] {
-    return this.names().map((name) => ({ name, down: this.drained.has(name) }));
+    return this.names().map((name) => ({ name, down: this.drained.has(name), drain: this.draining.has(name) }));
   }
 
   protected isDrained(name: string): boolean {
@@ -138,6 +141,7 @@ export abstract class TopologyCore implements Topology {
         name,
         state: await this.replicaState(name),
         drained: this.drained.has(name),
+        draining: this.draining.has(name),
         ...(await this.replicaDetails(name)),
       })),
     );
@@ -195,6 +199,33 @@ export abstract class TopologyCore implements Topology {
         throw err;
       }
     });
+  }
+
+  drain(name: string, on: boolean): Promise<void> {
+    return this.change(async () => {
+      this.requireReplica(name);
+      const unsupported = this.drainRefusal();
+      if (unsupported) throw new TopologyError('illegal-transition', unsupported);
+      const state = await this.replicaState(name);
+      // Undrain is always allowed (a rollout cleans up after a replica died).
+      if (on && state !== 'running') throw new TopologyError('illegal-transition', `cannot drain ${name}: it is ${state}`);
+      const takers = this.names().filter((n) => n !== name && !this.drained.has(n) && !this.draining.has(n));
+      if (on && takers.length === 0) throw new TopologyError('illegal-transition', `cannot drain ${name}: no other replica would take new clients`);
+      const was = this.draining.has(name);
+      const set = (d: boolean) => (d ? this.draining.add(name) : this.draining.delete(name));
+      set(on);
+      try {
+        await this.applyBalancer(this.balancerEntries());
+      } catch (err) {
+        set(was);
+        throw err;
+      }
+    });
+  }
+
+  /** Why this driver cannot drain (undefined: it can); a driver that renders `drain` overrides this. */
+  protected drainRefusal(): string | undefined {
+    return `the ${this.driver} driver does not render drain yet (markDown takes a replica out instead)`;
   }
 
   restartBalancer(): Promise<void> {
@@ -270,14 +301,17 @@ export abstract class TopologyCore implements Topology {
     this.requireReplica(name);
     if (this.members.size === 1) throw new TopologyError('illegal-transition', `cannot remove ${name}: it is the last replica`);
     const wasDrained = this.drained.has(name);
+    const wasDraining = this.draining.has(name);
     this.members.delete(name);
     this.drained.delete(name);
+    this.draining.delete(name);
     try {
       // Out of the balancer first, so no request is sent to a replica being stopped.
       await this.applyBalancer(this.balancerEntries());
     } catch (err) {
       this.members.add(name);
       if (wasDrained) this.drained.add(name);
+      if (wasDraining) this.draining.add(name);
       throw err;
     }
     await this.retireReplica(name, 'stop');

@@ -15,6 +15,8 @@ export interface ReplicaInfo {
   state: ReplicaState;
   /** Marked `down` in the balancer (nginx `server … down`, HAProxy `disabled`): gets no traffic. */
   drained: boolean;
+  /** Draining (see Topology.drain); absent where a driver cannot drain. */
+  draining?: boolean;
   /** Direct URL of the replica, bypassing nginx (for probes and the bench). */
   url: string;
   pid?: number;
@@ -92,6 +94,13 @@ export interface Topology extends AsyncDisposable {
   scale(n: number): Promise<void>;
   /** `server … down` (true) or back in rotation (false); reloads nginx. */
   markDown(name: string, down: boolean): Promise<void>;
+  /**
+   * Drain (true) or undrain (false): clients bound to the replica keep it,
+   * new clients go to the others; the balancer reloads. What "bound" means
+   * depends on the strategy (docs/nginx.md, "Drain"). Refused for a replica
+   * that is not running (undrain is always allowed).
+   */
+  drain(name: string, on: boolean): Promise<void>;
 
   redisPause(): Promise<void>;
   redisResume(): Promise<void>;

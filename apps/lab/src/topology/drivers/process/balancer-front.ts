@@ -12,6 +12,8 @@ export interface FrontReplica {
   port: number;
   /** nginx `server … down` / HAProxy `disabled`: no traffic at all. */
   down?: boolean;
+  /** Bound clients only (HAProxy `drain`, nginx's portable equivalent): new ones go elsewhere. */
+  drain?: boolean;
 }
 
 export interface BalancerFront {

@@ -36,7 +36,7 @@ export async function startHaproxyFront(opts: HaproxyFrontOptions): Promise<Bala
     renderHaproxy({
       strategy: opts.strategy,
       // `down` means what nginx's `server … down` means: no traffic at all (maintenance).
-      replicas: replicas.map(({ name, host, port: p, down }) => ({ name, host, port: p, down })),
+      replicas: replicas.map(({ name, host, port: p, down, drain }) => ({ name, host, port: p, down, drain })),
       listen: { host: '127.0.0.1', port },
       runDir,
       generation,
