@@ -1,0 +1,134 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const format_1 = require("./format");
+const html_1 = require("./html");
+const markdown_1 = require("./markdown");
+const meta = { generatedAt: '2026-01-01T00:00:00Z', environment: 'nginx 1.22, node 20', durationMs: 95_000 };
+function row(over) {
+    return {
+        scenario: 'replica-killed',
+        strategy: 'ip-hash',
+        store: 'memory',
+        clients: 30,
+        carts_lost_pct: 100 / 3,
+        clients_moved_pct: 100 / 3,
+        failed_requests: 0,
+        load_skew: 1.2,
+        ...over,
+    };
+}
+const rows = [
+    row({}),
+    row({ store: 'redis', carts_lost_pct: 0 }),
+    row({ scenario: 'maintenance', variant: 'down', note: 'a | pipe' }),
+    row({ scenario: 'maintenance', variant: 'removed', clients_moved_pct: 66.7 }),
+    row({ scenario: 'steady-state', strategy: 'round-robin', carts_lost_pct: 0.5, load_skew: 1 }),
+    row({ scenario: 'nat', strategy: 'ip-hash', load_skew: 3 }),
+];
+describe('number formatting', () => {
+    it('rounds percentages and keeps a decimal for small non-zero values', () => {
+        expect((0, format_1.formatPct)(100 / 3)).toBe('33 %');
+        expect((0, format_1.formatPct)(0)).toBe('0 %');
+        expect((0, format_1.formatPct)(0.5)).toBe('0.5 %');
+        expect((0, format_1.formatPct)(100)).toBe('100 %');
+        expect((0, format_1.formatPct)(NaN)).toBe('–');
+    });
+    it('prints skew with two decimals', () => {
+        expect((0, format_1.formatSkew)(3)).toBe('3.00');
+        expect((0, format_1.formatSkew)(1.234)).toBe('1.23');
+        expect((0, format_1.formatSkew)(0)).toBe('–');
+    });
+});
+describe('groupRows', () => {
+    it('orders scenarios as in the catalog and strategies as declared', () => {
+        const groups = (0, format_1.groupRows)(rows);
+        expect(groups.map((g) => g.id)).toEqual(['steady-state', 'replica-killed', 'maintenance', 'nat']);
+        expect(groups[1].rows.map((r) => r.store)).toEqual(['memory', 'redis']);
+    });
+});
+describe('markdown', () => {
+    it('has one table row per input row', () => {
+        const table = (0, markdown_1.markdownTable)(rows).split('\n');
+        expect(table).toHaveLength(2 + rows.length);
+        expect(table[0]).toMatch(/^\| driver \| balancer \| strategy \| store \|/);
+        expect(table[2]).toBe('|  | nginx | ip-hash | memory |  | 30 | 33 % | 33 % | 0 | 1.20 |  |');
+    });
+    it('names the driver a row was measured on', () => {
+        expect((0, markdown_1.markdownTable)([row({ driver: 'compose' })]).split('\n')[2]).toMatch(/^\| compose \| nginx \| ip-hash \| memory \|/);
+    });
+    it('escapes pipes in notes so the table keeps its columns', () => {
+        const line = (0, markdown_1.markdownTable)([rows[2]]).split('\n')[2];
+        expect(line).toContain('a \\| pipe');
+    });
+    it('has a section per scenario and every row once', () => {
+        const md = (0, markdown_1.renderMarkdown)(rows, meta);
+        expect(md).toContain('## How to read it');
+        expect(md.match(/^## .*\(`[a-z-]+`\)$/gm)).toHaveLength(4);
+        expect(md.match(/^\| {2}\| nginx \| (ip-hash|round-robin) \|/gm)).toHaveLength(rows.length);
+    });
+});
+describe('html', () => {
+    const html = (0, html_1.renderHtml)(rows, meta);
+    it('requests nothing from outside the file', () => {
+        expect(html).not.toMatch(/(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
+        expect(html).not.toMatch(/@import|url\(/i);
+        expect(html).not.toMatch(/<script/i);
+        expect(html).not.toMatch(/<link/i);
+    });
+    it('has one grid cell per measured row and a chart per scenario', () => {
+        expect(html.match(/<td style="background:/g)).toHaveLength(rows.length);
+        expect(html.match(/aria-label="carts lost and clients moved"/g)).toHaveLength(4);
+        // Load is the story of steady state and NAT: they get a skew chart too.
+        expect(html.match(/aria-label="load skew"/g)).toHaveLength(2);
+    });
+    it('escapes text taken from rows', () => {
+        const evil = (0, html_1.renderHtml)([row({ note: '<img src=x onerror=alert(1)>' })], meta);
+        expect(evil).not.toContain('<img');
+        expect(evil).toContain('&lt;img');
+    });
+    it('says which driver measured the rows, in the header and on each cell', () => {
+        const compose = (0, html_1.renderHtml)([row({ driver: 'compose' })], meta);
+        expect(compose).toContain('· driver compose</p>');
+        expect(compose).toContain('title="compose driver: carts lost');
+        expect(html).not.toContain('· driver ');
+    });
+    it('formats the numbers like the markdown', () => {
+        expect(html).toContain('<b>33 %</b>');
+        expect(html).toContain('skew 3.00');
+    });
+});
+describe('a measurement without evidence', () => {
+    const unknown = row({ carts_lost_pct: 'unknown', checks: { carts: { valid: 'unknown', reason: '30 clients had no successful cart read after the last fault' } } });
+    it('reads "unknown" in markdown and HTML, never 0 %', () => {
+        expect((0, markdown_1.markdownTable)([unknown]).split('\n')[2]).toBe('|  | nginx | ip-hash | memory |  | 30 | unknown | 33 % | 0 | 1.20 | carts unknown: 30 clients had no successful cart read after the last fault |');
+        const html = (0, html_1.renderHtml)([unknown], meta);
+        expect(html).toContain('<b>unknown</b>');
+        expect(html).toContain('no successful cart read after the last fault');
+    });
+});
+describe('nginx and HAProxy side by side', () => {
+    const pair = [
+        row({ scenario: 'nat', variant: 'one /24', load_skew: 3 }),
+        row({ scenario: 'nat', variant: 'one /24', balancer: 'haproxy', load_skew: 1.1 }),
+        row({ scenario: 'nat', strategy: 'sticky-cookie' }),
+    ];
+    it('puts the HAProxy measurement right after nginx\'s for the same cell', () => {
+        expect((0, format_1.groupRows)([pair[2], pair[1], pair[0]])[0].rows).toEqual(pair);
+    });
+    it('gives HAProxy its own grid column next to nginx\'s and says which balancer a cell is', () => {
+        const html = (0, html_1.renderHtml)(pair, meta);
+        expect(html).toContain('<th>ip-hash<br>memory</th><th>ip-hash<br>memory<br>haproxy</th><th>sticky-cookie<br>memory</th>');
+        expect(html).toContain('title="HAProxy: carts lost');
+        expect(html.match(/<td style="background:/g)).toHaveLength(3);
+    });
+    it('states each measured difference under its scenario, in markdown and HTML', () => {
+        const sentence = 'Clients behind NAT, ip-hash / memory (one /24): load skew 3.00 behind nginx, 1.10 behind HAProxy.';
+        expect((0, markdown_1.renderMarkdown)(pair, meta)).toContain(`nginx vs HAProxy, measured:\n\n- ${sentence}\n`);
+        expect((0, html_1.renderHtml)(pair, meta)).toContain(`<li>${sentence}</li>`);
+    });
+    it('says nothing about balancers when only one was measured', () => {
+        expect((0, markdown_1.renderMarkdown)(rows, meta)).not.toContain('nginx vs HAProxy');
+        expect((0, html_1.renderHtml)(rows, meta)).not.toContain('nginx vs HAProxy');
+    });
+});
+//# sourceMappingURL=report.spec.js.map
