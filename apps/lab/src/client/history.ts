@@ -51,6 +51,9 @@ export const FAULT_KINDS = [
   'redis-pause',
   'redis-resume',
   'redis-restart',
+  'balancer-restart',
+  'balancer-reload',
+  'balancer-kill',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -58,7 +61,7 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 export interface FaultEntry {
   type: 'fault';
   fault: FaultKind;
-  /** Replica name, `redis` or `nginx`. */
+  /** Replica name, `redis`, or the balancer (`nginx`, `haproxy`, a second instance's name). */
   target: string;
   /** What the fault produced, e.g. the name of an added replica or the new replica count. */
   value?: string | number;

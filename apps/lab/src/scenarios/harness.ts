@@ -40,8 +40,8 @@ export class ScenarioError extends Error {
 /** Boots a topology for `params`, runs `body`, collects evidence, always tears down. */
 export async function runScenario<F>(params: ScenarioParams, options: RunOptions | undefined, body: Body<F>): Promise<ScenarioResult<F>> {
   const started = Date.now();
-  const { strategy, store, redisPersistence } = params;
-  const topo = await createTopology({ strategy, store, replicas: REPLICAS, ...(redisPersistence ? { redisPersistence } : {}) });
+  const { strategy, store, balancer, redisPersistence } = params;
+  const topo = await createTopology({ strategy, store, replicas: REPLICAS, ...(balancer ? { balancer } : {}), ...(redisPersistence ? { redisPersistence } : {}) });
   const history = new History();
   try {
     const status = await topo.status();
@@ -55,7 +55,8 @@ export async function runScenario<F>(params: ScenarioParams, options: RunOptions
     }
     const duration_ms = Date.now() - started;
     const timeline = timelineOf(history, { replicas });
-    return { rows: out.rows.map((r, i) => ({ ...r, driver: topo.driver, duration_ms, ...(i === 0 ? { timeline } : {}) })), facts: out.facts, history, evidence: await collectEvidence(topo, history) };
+    const rows = out.rows.map((r, i) => ({ ...r, driver: topo.driver, balancer: topo.balancer, duration_ms, ...(i === 0 ? { timeline } : {}) }));
+    return { rows, facts: out.facts, history, evidence: await collectEvidence(topo, history) };
   } finally {
     const down = topo.down();
     if (options?.deferTeardown) options.deferTeardown(down);

@@ -62,6 +62,24 @@ export class Nemesis {
     return this.act('redis-restart', 'redis', () => this.topo.redisRestart());
   }
 
+  /** Ends the balancer and starts a new one on the same address: what it learned in memory is gone. */
+  restartBalancer(): Promise<FaultEntry> {
+    return this.act('balancer-restart', this.topo.balancer, () => this.topo.restartBalancer());
+  }
+
+  /** Graceful reload with the same config. */
+  reloadBalancer(): Promise<FaultEntry> {
+    return this.act('balancer-reload', this.topo.balancer, () => this.topo.reloadBalancer());
+  }
+
+  /**
+   * SIGKILL to a balancer the scenario started itself (a second instance in
+   * front of the same replicas); `name` tells the instances apart in the history.
+   */
+  killBalancer(name: string, balancer: { kill(): Promise<void> }): Promise<FaultEntry> {
+    return this.act('balancer-kill', name, () => balancer.kill());
+  }
+
   /**
    * Runs one fault and records it. A fault that threw may have half
    * happened (a signal sent, the wait for the exit timed out): `unknown`;

@@ -1,0 +1,99 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const node_fs_1 = require("node:fs");
+const config_1 = require("./config");
+describe('loadConfig', () => {
+    it('applies the documented defaults', () => {
+        const c = (0, config_1.loadConfig)({});
+        expect(c).toMatchObject({
+            port: 8000,
+            host: '0.0.0.0',
+            sessionStore: 'memory',
+            redisUrl: 'redis://localhost:6379',
+            sessionTtlSeconds: 1800,
+            sessionMax: 100_000,
+            cookieSecure: 'auto',
+            trustProxy: ['loopback'],
+            logLevel: 'info',
+            secretGenerated: true,
+        });
+        expect(c.appName.length).toBeGreaterThan(0);
+        expect(c.sessionSecrets[0]).toMatch(/^[0-9a-f]{64}$/);
+    });
+    it('generates a different secret per process start', () => {
+        expect((0, config_1.loadConfig)({}).sessionSecrets[0]).not.toBe((0, config_1.loadConfig)({}).sessionSecrets[0]);
+    });
+    it('reads every variable', () => {
+        const c = (0, config_1.loadConfig)({
+            PORT: '9001',
+            HOST: '127.0.0.1',
+            APP_NAME: 'app2',
+            SESSION_STORE: 'redis',
+            REDIS_URL: 'redis://cache:6380',
+            SESSION_SECRET: ' new , old ,',
+            SESSION_TTL_SECONDS: '60',
+            SESSION_MAX: '500',
+            COOKIE_SECURE: 'false',
+            TRUST_PROXY: '10.0.0.0/8, loopback',
+            LOG_LEVEL: 'silent',
+        });
+        expect(c).toMatchObject({
+            port: 9001,
+            host: '127.0.0.1',
+            appName: 'app2',
+            sessionStore: 'redis',
+            redisUrl: 'redis://cache:6380',
+            sessionSecrets: ['new', 'old'],
+            secretGenerated: false,
+            sessionTtlSeconds: 60,
+            sessionMax: 500,
+            cookieSecure: false,
+            trustProxy: ['10.0.0.0/8', 'loopback'],
+            logLevel: 'silent',
+        });
+        expect((0, config_1.loadConfig)({ COOKIE_SECURE: 'true' }).cookieSecure).toBe(true);
+        expect((0, config_1.loadConfig)({ TRUST_PROXY: '172.16.0.0/12,::1, 10.0.0.0/255.0.0.0' }).trustProxy).toEqual([
+            '172.16.0.0/12',
+            '::1',
+            '10.0.0.0/255.0.0.0',
+        ]);
+    });
+    it.each([
+        ['PORT', 'abc'],
+        ['PORT', '70000'],
+        ['PORT', '-1'],
+        ['SESSION_STORE', 'mongo'],
+        ['REDIS_URL', 'not a url'],
+        ['REDIS_URL', 'http://localhost:6379'],
+        ['SESSION_TTL_SECONDS', '0'],
+        ['SESSION_TTL_SECONDS', '1.5'],
+        ['SESSION_MAX', '0'],
+        ['COOKIE_SECURE', 'yes'],
+        ['LOG_LEVEL', 'debug'],
+        ['APP_NAME', 'has space'],
+        ['TRUST_PROXY', 'loopback, nginx'],
+        ['HOST', 'not a host'],
+        ['TRUST_PROXY', '10.0.0.0/33'],
+    ])('rejects %s=%s with one line naming the variable', (name, value) => {
+        let error;
+        try {
+            (0, config_1.loadConfig)({ [name]: value });
+        }
+        catch (err) {
+            error = err;
+        }
+        expect(error).toBeInstanceOf(config_1.ConfigError);
+        const message = error.message;
+        expect(message.startsWith(`${name}=`)).toBe(true);
+        expect(message).not.toContain('\n');
+    });
+    it('treats empty values as unset', () => {
+        expect((0, config_1.loadConfig)({ PORT: '', SESSION_STORE: ' ' })).toMatchObject({ port: 8000, sessionStore: 'memory' });
+    });
+    it('CONFIG_ENV_KEYS lists exactly the variables the parser reads', () => {
+        const src = (0, node_fs_1.readFileSync)(`${__dirname}/config.ts`, 'utf8');
+        const read = new Set([...src.matchAll(/\benv\.([A-Z_]+)|\(env, '([A-Z_]+)'/g)].map((m) => m[1] ?? m[2]));
+        expect([...read].sort()).toEqual([...config_1.CONFIG_ENV_KEYS].sort());
+    });
+});
+//# sourceMappingURL=config.spec.js.map

@@ -1,0 +1,80 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.table = table;
+exports.renderReport = renderReport;
+exports.writeReport = writeReport;
+const node_fs_1 = require("node:fs");
+const node_path_1 = require("node:path");
+const session_cap_1 = require("./groups/session-cap");
+/** Left-aligned first column, right-aligned numbers: readable in a terminal and as markdown. */
+function table(header, rows) {
+    const cells = [header, ...rows].map((r) => r.map(String));
+    const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+    const line = (r) => '| ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
+    const rule = '|' + widths.map((w, i) => (i === 0 ? ':' + '-'.repeat(w + 1) : '-'.repeat(w + 1) + ':')).join('|') + '|';
+    return [line(cells[0]), rule, ...cells.slice(1).map(line)].join('\n');
+}
+function pinningLine(r) {
+    const p = r.pinning;
+    return p.pinned ? `servers on core(s) ${p.servers} while measured, generator on core(s) ${p.generator} (taskset)` : `none (${p.reason})`;
+}
+function generatorCell(c) {
+    const wait = c.load.generator_cpu_wait;
+    return `${Math.round(c.load.generator_busy * 100)} %` + (wait === null ? '' : ` (${Math.round(wait * 100)} %)`);
+}
+function keptCell(c) {
+    const cart = c.load.cart;
+    if (!cart)
+        return '';
+    if (cart.mean === null || cart.users_always_kept === null)
+        return 'unknown (no reads)';
+    return `${Math.round(cart.mean * 100)} %; ${Math.round(cart.users_always_kept * 100)} %`;
+}
+function mib(bytes) {
+    return (bytes / 2 ** 20).toFixed(1);
+}
+function renderReport(r) {
+    const m = r.machine;
+    const out = [];
+    out.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memory_gib} GiB; node ${m.node}, nginx ${m.nginx ?? 'absent'}, redis ${m.redis ?? 'absent'}`);
+    out.push(`Pinning: ${pinningLine(r)}`);
+    out.push(`Caveat: ${m.caveat}.`);
+    out.push(`Mode: ${r.mode} (${r.settings.durationS} s measured in ${r.settings.rounds} interleaved slices after ${r.settings.warmupS} s warm-up per case; ` +
+        `${r.settings.users} users, each its own address, keep-alive connection and cookies)`);
+    out.push('');
+    out.push(table(['case', 'server CPU µs/req', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'vs (CPU; req/s)', 'generator busy (waited)', 'skew', 'cart kept (mean; users always)'], r.cases.map((c) => [
+        c.label,
+        c.load.server_cpu_us_per_req,
+        c.load.rps,
+        c.load.p50.toFixed(2),
+        c.load.p99.toFixed(2),
+        c.load.errors,
+        c.ratio ? `${c.ratio.cpu === null ? '–' : c.ratio.cpu.toFixed(2)}×; ${c.ratio.rps.toFixed(2)}× ${c.ratio.of}` : '',
+        generatorCell(c),
+        c.load.skew === undefined ? '' : c.load.skew.toFixed(2),
+        keptCell(c),
+    ])));
+    if (r.boot.length) {
+        out.push('');
+        out.push(table(['lab boot (3 replicas + nginx)', 'median ms', 'samples ms', 'CPU ms', 'idle floor ms'], r.boot.map((b) => [b.store, b.median_ms, b.samples_ms.join(', '), b.median_cpu_ms, b.idle_floor_ms])));
+    }
+    if (r.memory.length) {
+        out.push('');
+        out.push(table(['sessions (memory store, 3-line cart)', 'held', 'RSS start MiB', 'RSS held MiB', 'B/session', 'RSS after expiry MiB', 'after/start'], r.memory.map((s) => [s.sessions, s.sessions_held, mib(s.rss_start_bytes), mib(s.rss_held_bytes), s.bytes_per_session, mib(s.rss_after_expiry_bytes), s.after_expiry_ratio.toFixed(2)])));
+    }
+    if (r.session_cap?.length)
+        out.push('', table(session_cap_1.SESSION_CAP_HEADER, (0, session_cap_1.renderSessionCap)(r.session_cap)));
+    out.push('');
+    out.push(table(['target', 'value', 'goal', 'met'], r.targets.map((t) => [t.name, t.value ?? 'not measured', t.goal, t.value === null ? '–' : t.met ? 'yes' : 'NO'])));
+    for (const f of r.failures)
+        out.push(`FAILED ${f.group}: ${f.message}`);
+    return out.join('\n');
+}
+/** bench/results/<timestamp>.json; returns its path. */
+function writeReport(dir, r) {
+    (0, node_fs_1.mkdirSync)(dir, { recursive: true });
+    const file = (0, node_path_1.join)(dir, `${r.started_at.replace(/[:.]/g, '-')}.json`);
+    (0, node_fs_1.writeFileSync)(file, JSON.stringify(r, null, 2) + '\n');
+    return file;
+}
+//# sourceMappingURL=report.js.map

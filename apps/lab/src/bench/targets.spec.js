@@ -1,0 +1,80 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const targets_1 = require("./targets");
+function row(id, rps, p99 = 10, cpu = 300, busy = 0.3) {
+    const load = {
+        rps,
+        p50: 1,
+        p99,
+        errors: 0,
+        error_kinds: {},
+        requests: rps,
+        durationS: 1,
+        users: 8,
+        server_cpu_us_per_req: cpu,
+        generator_cpu_us_per_req: 100,
+        generator_busy: busy,
+        generator_cpu_wait: 0,
+    };
+    return { id, group: id.startsWith('ceiling') ? 'ceiling' : 'direct', label: id, load };
+}
+const boot = (store, ms) => ({
+    store,
+    replicas: 3,
+    samples_ms: [ms],
+    median_ms: ms,
+    cpu_samples_ms: [1800],
+    median_cpu_ms: 1800,
+    idle_floor_ms: 900,
+});
+const memory = (sessions, perSession, afterRatio) => ({
+    sessions,
+    sessions_held: sessions,
+    ttl_s: 10,
+    create_s: 5,
+    rss_start_bytes: 100,
+    rss_held_bytes: 200,
+    bytes_per_session: perSession,
+    rss_after_expiry_bytes: 100 * afterRatio,
+    after_expiry_ratio: afterRatio,
+    expiry_wait_s: 10,
+});
+const byName = (targets, start) => targets.find((t) => t.name.startsWith(start));
+describe('bench targets', () => {
+    it('reports the six targets as not measured when nothing ran', () => {
+        const targets = (0, targets_1.evaluateTargets)([], [], []);
+        expect(targets).toHaveLength(6);
+        for (const t of targets)
+            expect([t.value, t.met]).toEqual([null, false]);
+    });
+    it('computes each ratio from rows of the same run, against its goal', () => {
+        const rows = [
+            row('ceiling.direct', 5000, 1, 20, 0.95),
+            row('peer.get', 1000, 10, 250),
+            row('direct.memory.get', 950, 10, 260),
+            row('direct.redis.get', 940, 13, 270),
+            row('direct.memory.post', 800, 10, 300),
+            row('direct.redis.post', 700, 10, 330),
+            row('nginx.one.direct', 1000),
+            row('nginx.one.via-nginx', 800),
+        ];
+        const t = (0, targets_1.evaluateTargets)(rows, [boot('memory', 1500), boot('redis', 2100)], [memory(10_000, 3000, 0.5), memory(100_000, 1900, 1.05)]);
+        // 5000 / 950 req/s; the ceiling's own busy generator does not count against it
+        expect(byName(t, 'generator headroom')).toMatchObject({ value: 5.263, met: true, detail: { generator_busy_max: 0.3, ceiling_generator_busy: 0.95 } });
+        // CPU 260 / 250 µs = 1.04 > 1.0, whatever the req/s ratio (0.95)
+        expect(byName(t, 'cart-api GET /cart direct vs peer')).toMatchObject({ value: 1.04, met: false, detail: { rps_ratio: 0.95 } });
+        // CPU 270 / 260 = 1.038 meets 1.05 but p99 13/10 = 1.3 exceeds 1.25
+        expect(byName(t, 'redis store vs memory store')).toMatchObject({ value: 1.038, met: false, detail: { p99_ratio: 1.3, post_cpu_per_req_ratio: 1.1 } });
+        expect(byName(t, 'one replica through nginx')).toMatchObject({ value: 0.8, met: false });
+        expect(byName(t, 'lab boot')).toMatchObject({ value: 2100, met: false, detail: { memory_median_ms: 1500 } });
+        // the largest count decides bytes per session; the worst after-expiry ratio counts
+        expect(byName(t, 'memory store RSS per session')).toMatchObject({ value: 1900, met: true, detail: { sessions: 100_000, after_expiry_ratio: 1.05 } });
+    });
+    it('does not call the generator roomy when it was busy on a measured row, or when the ceiling is not far ahead', () => {
+        const busy = (0, targets_1.evaluateTargets)([row('ceiling.direct', 5000), row('direct.memory.get', 950, 10, 260, 0.85)], [], []);
+        expect(byName(busy, 'generator headroom')).toMatchObject({ value: 5.263, met: false, detail: { generator_busy_max: 0.85 } });
+        const close = (0, targets_1.evaluateTargets)([row('ceiling.direct', 1500), row('direct.memory.get', 1000)], [], []);
+        expect(byName(close, 'generator headroom')).toMatchObject({ value: 1.5, met: false });
+    });
+});
+//# sourceMappingURL=targets.spec.js.map

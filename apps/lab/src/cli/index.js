@@ -1,0 +1,65 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.usageText = usageText;
+exports.runCli = runCli;
+const output_1 = require("./output");
+const registry_1 = require("./registry");
+const suggest_1 = require("./suggest");
+const PROGRAM = 'npm run lab --';
+function usageText(io) {
+    const width = Math.max(...registry_1.COMMANDS.map((c) => c.name.length));
+    return [
+        `${(0, output_1.paint)(io, 'bold', 'Sticky Sessions Lab')}: nginx + cart-api replicas (+ redis) you can break on purpose.`,
+        '',
+        `Usage: ${PROGRAM} <command> [options]`,
+        '',
+        'Commands:',
+        ...registry_1.COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+        `  ${'help'.padEnd(width)}  this list, or one command's options (\`help up\`)`,
+        '',
+        `Every command takes --json. \`${PROGRAM} help <command>\` shows its options.`,
+        'Commands act on the lab started by `up` in this directory (state in .lab/, or $LAB_STATE_DIR).',
+        'LAB_DRIVER=compose runs the topology with Docker Compose instead of local processes.',
+    ].join('\n');
+}
+const commandHelp = (c) => `${c.summary}\n\nUsage: ${PROGRAM} ${c.usage}`;
+function help(args, io) {
+    const topic = args[0] && (0, registry_1.findCommand)(args[0]);
+    io.out(topic ? commandHelp(topic) : usageText(io));
+    return 0;
+}
+/**
+ * An error is one line on stderr; under --json it is also a JSON object on
+ * stdout, so a script reading stdout never gets an empty string.
+ */
+function fail(io, json, message, exitCode, usage) {
+    io.err(usage ? `${message}\n${usage}` : message);
+    if (json)
+        io.out(JSON.stringify({ ok: false, error: message, exit_code: exitCode }));
+    return exitCode;
+}
+/** Runs one CLI invocation; resolves to the exit code. Errors are one line, no stack. */
+async function runCli(argv, io) {
+    const [name, ...rest] = argv;
+    const json = argv.includes('--json');
+    if (!name || name === 'help' || name === '--help' || name === '-h')
+        return help(rest, io);
+    const command = (0, registry_1.findCommand)(name);
+    if (!command) {
+        const guess = (0, suggest_1.nearest)(name, [...registry_1.COMMANDS.map((c) => c.name), 'help']);
+        const hint = guess ? ` (did you mean ${guess}?)` : '';
+        return fail(io, json, `lab: unknown command "${name}"${hint}`, 2, `\n${usageText({ color: false })}`);
+    }
+    if (rest.includes('--help') || rest.includes('-h'))
+        return help([name], io);
+    try {
+        return await command.run(rest, io);
+    }
+    catch (err) {
+        const exitCode = err instanceof output_1.CliError ? err.exitCode : 1;
+        const message = err instanceof Error ? err.message : String(err);
+        const usage = `Usage: ${PROGRAM} ${command.usage.split('\n')[0]}\n(\`${PROGRAM} help ${name}\` explains the options)`;
+        return fail(io, json, `lab ${name}: ${message}`, exitCode, exitCode === 2 ? usage : undefined);
+    }
+}
+//# sourceMappingURL=index.js.map

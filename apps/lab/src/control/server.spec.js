@@ -1,0 +1,186 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const node_http_1 = require("node:http");
+const wait_1 = require("../util/wait");
+const server_1 = require("./server");
+// The control server's HTTP contract (routes, status codes, refusals) over an
+// in-memory topology double; the real topology behind it is exercised by
+// test/lab/cli-*.test.ts through the built CLI.
+function fakeTopology() {
+    const replicas = [1, 2, 3].map((i) => ({
+        name: `app${i}`,
+        state: 'running',
+        drained: false,
+        url: `http://127.0.0.1:${9000 + i}`,
+    }));
+    const calls = [];
+    const set = (name, state) => {
+        calls.push(`${state}:${name}`);
+        replicas.find((r) => r.name === name).state = state;
+    };
+    const status = async () => ({
+        driver: 'process',
+        strategy: 'ip-hash',
+        store: 'memory',
+        url: 'http://127.0.0.1:1',
+        replicas: replicas.map((r) => ({ ...r })),
+        nginx: { version: '1.22.1', sticky: 'n/a' },
+    });
+    const fail = async () => {
+        throw new Error('driver exploded');
+    };
+    return {
+        calls,
+        driver: 'process',
+        url: 'http://127.0.0.1:1',
+        strategy: 'ip-hash',
+        store: 'memory',
+        balancer: 'nginx',
+        status,
+        stop: async (n) => set(n, 'stopped'),
+        kill: async (n) => set(n, 'killed'),
+        pause: async (n) => set(n, 'paused'),
+        resume: async (n) => set(n, 'running'),
+        start: fail,
+        addReplica: fail,
+        removeReplica: fail,
+        scale: fail,
+        markDown: async (n, down) => {
+            replicas.find((r) => r.name === n).drained = down;
+        },
+        redisPause: fail,
+        redisResume: fail,
+        redisRestart: fail,
+        restartBalancer: fail,
+        reloadBalancer: fail,
+        logs: async () => ({ app1: 'hello' }),
+        nginxConfig: async () => '',
+        down: async () => undefined,
+        [Symbol.asyncDispose]: async () => undefined,
+    };
+}
+async function call(control, method, path, init = {}) {
+    const res = await fetch(control.url + path, { method, ...init });
+    return { status: res.status, body: (await res.json()) };
+}
+describe('control server', () => {
+    let control;
+    let topology;
+    let downCalls = 0;
+    beforeEach(async () => {
+        topology = fakeTopology();
+        downCalls = 0;
+        control = await (0, server_1.startControlServer)({ topology, port: 0, onDown: () => downCalls++ });
+    });
+    afterEach(() => control.close());
+    it('reports the topology status with its own URL', async () => {
+        const { status, body } = await call(control, 'GET', '/api/status');
+        expect(status).toBe(200);
+        expect(body).toMatchObject({ strategy: 'ip-hash', control_url: control.url, pid: process.pid });
+        expect(body.replicas.map((r) => r.name)).toEqual(['app1', 'app2', 'app3']);
+    });
+    it('applies a replica action and refuses the same one twice with 409', async () => {
+        const first = await call(control, 'POST', '/api/replicas/app2/kill');
+        expect(first.status).toBe(200);
+        expect(first.body.message).toBe('app2 killed');
+        expect(topology.calls).toEqual(['killed:app2']);
+        const again = await call(control, 'POST', '/api/replicas/app2/kill');
+        expect(again.status).toBe(409);
+        expect(again.body.error).toMatch(/app2 is already killed/);
+        expect(topology.calls).toHaveLength(1);
+    });
+    it('answers 404 with the replica list for an unknown name', async () => {
+        const { status, body } = await call(control, 'POST', '/api/replicas/app9/stop');
+        expect(status).toBe(404);
+        expect(body.replicas).toEqual(['app1', 'app2', 'app3']);
+        expect(body.error).toMatch(/app9/);
+    });
+    it('maps a driver error to 500 with its message', async () => {
+        await call(control, 'POST', '/api/replicas/app1/stop');
+        const { status, body } = await call(control, 'POST', '/api/replicas/app1/start');
+        expect(status).toBe(500);
+        expect(body.error).toBe('driver exploded');
+    });
+    it('drains and refuses to drain twice', async () => {
+        expect((await call(control, 'POST', '/api/replicas/app3/drain')).status).toBe(200);
+        expect((await call(control, 'POST', '/api/replicas/app3/drain')).status).toBe(409);
+        expect((await call(control, 'POST', '/api/replicas/app3/undrain')).status).toBe(200);
+    });
+    it('validates scale and refuses redis actions without redis', async () => {
+        const bad = await call(control, 'POST', '/api/scale', { body: '{"replicas":0}' });
+        expect(bad.status).toBe(400);
+        const redis = await call(control, 'POST', '/api/redis/pause');
+        expect(redis.status).toBe(409);
+        expect(redis.body.error).toMatch(/no Redis/);
+    });
+    it('calls onDown only after answering POST /api/down', async () => {
+        const { status } = await call(control, 'POST', '/api/down');
+        expect(status).toBe(200);
+        expect(downCalls).toBe(1);
+    });
+    it('refuses cross-origin and foreign-Host requests', async () => {
+        const cross = await call(control, 'POST', '/api/replicas/app1/kill', { headers: { origin: 'http://evil.example' } });
+        expect(cross.status).toBe(403);
+        // fetch cannot forge Host (a forbidden header); a DNS-rebinding page would send its own name
+        const rebound = await new Promise((resolve, reject) => {
+            const req = (0, node_http_1.request)(`${control.url}/api/replicas/app1/kill`, { method: 'POST', headers: { host: 'evil.example' } }, (res) => {
+                res.resume();
+                resolve(res.statusCode ?? 0);
+            });
+            req.on('error', reject);
+            req.end();
+        });
+        expect(rebound).toBe(403);
+        expect(topology.calls).toEqual([]);
+    });
+    it('accepts only its own Origin: a page on another loopback port is refused with 403 JSON', async () => {
+        const port = control.port === 65535 ? 65534 : control.port + 1;
+        for (const origin of [`http://127.0.0.1:${port}`, `http://localhost:${port}`, 'http://127.0.0.1', `https://127.0.0.1:${control.port}`, 'null']) {
+            const refused = await call(control, 'POST', '/api/replicas/app1/kill', { headers: { origin } });
+            expect([origin, refused.status]).toEqual([origin, 403]);
+            expect(refused.body.error).toMatch(/cross-origin request from .* refused/);
+        }
+        expect(topology.calls).toEqual([]);
+        const own = await call(control, 'POST', '/api/replicas/app1/kill', { headers: { origin: control.url } });
+        expect(own.status).toBe(200);
+        expect(topology.calls).toEqual(['killed:app1']);
+    });
+    it('answers 404 JSON outside /api when there is no dashboard page', async () => {
+        const res = await fetch(`${control.url}/nope`);
+        expect(res.status).toBe(404);
+    });
+    it('refuses changes once quiescing, after the one in progress finished', async () => {
+        let open = () => undefined;
+        let entered = false;
+        topology.pause = async () => {
+            entered = true;
+            await new Promise((r) => (open = r));
+        };
+        const inFlight = call(control, 'POST', '/api/replicas/app1/pause');
+        await (0, wait_1.waitFor)('the pause to reach the topology', () => entered);
+        let quiet = false;
+        const quiescing = control.quiesce().then(() => (quiet = true));
+        expect((await call(control, 'POST', '/api/replicas/app2/kill')).status).toBe(503);
+        expect((await call(control, 'GET', '/api/status')).status).toBe(200);
+        expect(quiet).toBe(false);
+        open();
+        await quiescing;
+        expect((await inFlight).status).toBe(200);
+    });
+    it('answers 405 for a wrong method', async () => {
+        expect((await call(control, 'POST', '/api/status')).status).toBe(405);
+    });
+});
+describe('control server before the topology is attached', () => {
+    it('answers 503 while the lab is starting', async () => {
+        const control = await server_1.ControlServer.listen({ port: 0 });
+        try {
+            const res = await fetch(`${control.url}/api/status`);
+            expect(res.status).toBe(503);
+        }
+        finally {
+            await control.close();
+        }
+    });
+});
+//# sourceMappingURL=server.spec.js.map

@@ -1,0 +1,72 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.DASHBOARD_HTML = exports.DASHBOARD_CSP = void 0;
+const node_crypto_1 = require("node:crypto");
+const page_1 = require("../../../../../libs/page");
+const dashboard_script_1 = require("./dashboard-script");
+const style_1 = require("./style");
+// One self-contained page (inline CSS and JS, nothing fetched but /dash and
+// /api on the same origin). The inline script is allowed by its hash, so the
+// CSP still refuses any other script.
+const scriptHash = (0, node_crypto_1.createHash)('sha256').update(dashboard_script_1.DASHBOARD_JS).digest('base64');
+exports.DASHBOARD_CSP = (0, page_1.pageCsp)({ script: `'sha256-${scriptHash}'`, style: "'unsafe-inline'" });
+exports.DASHBOARD_HTML = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Dashboard · Sticky Sessions Lab</title>
+<link rel="icon" href="data:,">
+<style>${style_1.DASHBOARD_CSS}</style>
+</head>
+<body>
+<header class="top">
+  <h1>Sticky Sessions Lab <span class="sub">dashboard</span></h1>
+  <dl class="facts">
+    <div><dt>strategy</dt><dd id="strategy">…</dd></div>
+    <div><dt>store</dt><dd id="store">…</dd></div>
+    <div><dt>nginx</dt><dd id="nginx">…</dd></div>
+    <div><dt>shop page</dt><dd><a id="shop-link" href="#" target="_blank" rel="noopener">…</a></dd></div>
+  </dl>
+</header>
+<p id="explanation" class="explain"></p>
+<div id="messages" class="messages" role="status" aria-live="polite" aria-atomic="true"></div>
+<main>
+  <section aria-labelledby="replicas-title">
+    <div class="bar">
+      <h2 id="replicas-title">Replicas</h2>
+      <button type="button" id="add-replica">Add replica</button>
+    </div>
+    <div id="replicas" class="cards"></div>
+    <div id="redis" class="redis" hidden>
+      <h3>Redis <span id="redis-state" class="state"></span></h3>
+      <div class="buttons">
+        <button type="button" data-redis="pause">Pause Redis</button>
+        <button type="button" data-redis="resume">Resume Redis</button>
+        <button type="button" id="redis-restart" data-redis="restart" class="danger">Restart Redis (loses every session)</button>
+      </div>
+    </div>
+  </section>
+  <section aria-labelledby="clients-title">
+    <div class="bar">
+      <h2 id="clients-title">Simulated clients</h2>
+      <label class="toggle"><input type="checkbox" id="same-nat"> same NAT (one /24)</label>
+      <button type="button" id="pause-clients" class="secondary">Pause clients</button>
+      <button type="button" id="reset-clients" class="secondary">New clients</button>
+    </div>
+    <dl class="counters">
+      <div><dt>carts lost</dt><dd id="carts-lost">0</dd></div>
+      <div><dt>clients moved</dt><dd id="clients-moved">0</dd></div>
+      <div><dt>failed requests</dt><dd id="failed-requests">0</dd></div>
+    </dl>
+    <p id="clients-note" class="muted" hidden></p>
+    <ul id="clients" class="tiles" aria-label="Simulated clients"></ul>
+  </section>
+</main>
+<footer class="foot"><p>Updates every second. Buttons act on the running lab, like <code>npm run lab -- kill app2</code>.
+  Client tiles take the colour of the replica that answered them last; red means an acknowledged cart just vanished.</p></footer>
+<script>${dashboard_script_1.DASHBOARD_JS}</script>
+</body>
+</html>
+`;
+//# sourceMappingURL=page.js.map

@@ -1,0 +1,113 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+// Every strategy renders a config `haproxy -c` accepts, for 1, 3 and 4
+// replicas and with a drained or down replica; the generator refuses bad
+// input with a message; server ids come from names, not positions.
+const node_child_process_1 = require("node:child_process");
+const node_fs_1 = require("node:fs");
+const node_os_1 = require("node:os");
+const node_path_1 = require("node:path");
+const find_binary_1 = require("../util/find-binary");
+const binary_1 = require("./binary");
+const paths_1 = require("./paths");
+const render_1 = require("./render");
+jest.setTimeout(60_000);
+const haproxy = (0, find_binary_1.findBinary)('haproxy');
+const replicas = (n) => Array.from({ length: n }, (_, i) => ({ name: `app${i + 1}`, host: '127.0.0.1', port: 4101 + i }));
+let runDir;
+beforeEach(() => {
+    runDir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), 'lab-haproxy-render-'));
+});
+afterEach(() => (0, node_fs_1.rmSync)(runDir, { recursive: true, force: true }));
+const options = (o = {}) => ({
+    strategy: 'round-robin',
+    replicas: replicas(3),
+    listen: { host: '127.0.0.1', port: 18080 },
+    runDir,
+    generation: 7,
+    ...o,
+});
+const cases = render_1.HAPROXY_STRATEGIES.flatMap((s) => [1, 3, 4].map((n) => [s, n]));
+(haproxy ? describe : describe.skip)('renderHaproxy + haproxy -c', () => {
+    it.each(cases)('%s with %i replica(s) is valid', async (strategy, n) => {
+        const r = await (0, render_1.renderHaproxy)(options({ strategy, replicas: replicas(n) }));
+        const out = await (0, binary_1.checkConfig)(haproxy, r.confPath);
+        expect(out).toMatch(/Configuration file is valid/);
+        expect(out).not.toMatch(/\[WARNING\]|\[ALERT\]/);
+        expect(r.text).not.toMatch(/\$\{(LAB|LB)_/);
+        expect(r.text.match(/^\s+server /gm)).toHaveLength(n);
+        expect(r.text).toContain('string "7" if { path /__lab/generation }');
+    });
+    it.each(render_1.HAPROXY_STRATEGIES)('%s with a drained and a down replica is valid', async (strategy) => {
+        const reps = replicas(4).map((r) => ({ ...r, drain: r.name === 'app2', down: r.name === 'app4' }));
+        const r = await (0, render_1.renderHaproxy)(options({ strategy, replicas: reps }));
+        await expect((0, binary_1.checkConfig)(haproxy, r.confPath)).resolves.toMatch(/valid/);
+        expect(r.text).toMatch(/^\s+server app2 127\.0\.0\.1:4102 id 2 check( cookie app2)? weight 0$/m);
+        expect(r.text).toMatch(/^\s+server app4 127\.0\.0\.1:4104 id 4 check( cookie app4)? disabled$/m);
+    });
+    it('renders peers with the local name, and haproxy -c accepts them', async () => {
+        const peers = { local: 'lb2', peers: [{ name: 'lb1', host: '127.0.0.1', port: 5001 }, { name: 'lb2', host: '127.0.0.1', port: 5002 }] };
+        const r = await (0, render_1.renderHaproxy)(options({ strategy: 'stick-table', peers }));
+        await expect((0, binary_1.checkConfig)(haproxy, r.confPath, 'lb2')).resolves.toMatch(/valid/);
+        expect(r.text).toMatch(/localpeer lb2\npeers lab_peers\n\s+peer lb1 127\.0\.0\.1:5001\n\s+peer lb2 127\.0\.0\.1:5002/);
+        expect(r.text).toMatch(/stick-table type ip size 100k expire 30m peers lab_peers/);
+        expect(r.meta.localPeer).toBe('lb2');
+    });
+});
+if (!haproxy)
+    process.stderr.write('SKIPPED renderHaproxy + haproxy -c: haproxy not installed (apt-get install -y haproxy)\n');
+describe('lab-haproxy.sh', () => {
+    it.each([
+        ['consistent-hash', /balance source\n\s+hash-type consistent\n/],
+        ['ip-hash', /balance source\n\s+hash-type map-based\n/],
+        ['url-hash', /balance uri whole\n\s+hash-type consistent\n/],
+        ['sticky-cookie', /cookie route insert indirect nocache httponly/],
+        ['stick-table', /stick-table type ip size 100k expire 30m\n\s+stick on src/],
+        ['bounded-load', /hash-type consistent\n\s+hash-balance-factor 125\n/],
+    ])('%s carries its balancing lines', async (strategy, lines) => {
+        expect((await (0, render_1.renderHaproxy)(options({ strategy }))).text).toMatch(lines);
+    });
+    it('fixes server ids from the names, whatever the order or the address', async () => {
+        const r = await (0, render_1.renderHaproxy)(options({ replicas: [...replicas(3)].reverse().map((x) => ({ ...x, port: x.port + 50 })) }));
+        expect(r.text).toMatch(/server app3 127\.0\.0\.1:4153 id 3 check\n\s+server app2 \S+ id 2 check\n\s+server app1 \S+ id 1 check/);
+        const named = await (0, render_1.renderHaproxy)(options({ replicas: [{ name: 'web', host: 'h', port: 1 }, { name: 'app0', host: 'h', port: 2 }] }));
+        // No trailing number (or 0): a stable checksum id, far above small ones.
+        expect(Number(/server web h:1 id (\d+)/.exec(named.text)?.[1])).toBeGreaterThan(999_999);
+        expect(Number(/server app0 h:2 id (\d+)/.exec(named.text)?.[1])).toBeGreaterThan(999_999);
+    });
+    it.each([
+        [{ strategy: 'random' }, /LB_STRATEGY must be one of/],
+        [{ replicas: [{ name: 'app1;', host: '127.0.0.1', port: 1 }] }, /bad replica name in LAB_REPLICAS: 'app1;=127.0.0.1:1'/],
+        [{ replicas: [{ name: 'app1', host: '1.2.3.4 backup', port: 1 }] }, /bad replica/],
+        [{ replicas: [{ name: '*', host: 'h', port: 1 }] }, /bad replica name in LAB_REPLICAS: '\*=h:1'/],
+        [{ replicas: [{ name: 'app1', host: 'h', port: 1 }, { name: 'x01', host: 'h', port: 2 }] }, /same server id 1/],
+        [{ balanceFactor: '125\n' }, /LAB_BALANCE_FACTOR must be a number/],
+        [{ stickExpire: '30m\n    server evil 10.0.0.9:80' }, /LAB_STICK_EXPIRE must be an HAProxy time/],
+        [{ serverTimeout: 'soon' }, /LAB_SERVER_TIMEOUT must be an HAProxy time/],
+        [{ listen: { host: '127.0.0.1 ssl crt /x', port: 1 } }, /bad LAB_LISTEN/],
+        [{ peers: { local: 'lb9', peers: [{ name: 'lb1', host: 'h', port: 1 }] } }, /LAB_LOCAL_PEER 'lb9' is not in LAB_PEERS/],
+    ])('refuses %j with a message', async (o, message) => {
+        await expect((0, render_1.renderHaproxy)(options(o))).rejects.toThrow(message);
+    });
+    it('writes the same config in dash, bash and busybox sh (images differ in their /bin/sh)', () => {
+        const env = {
+            PATH: process.env.PATH ?? '/usr/bin:/bin',
+            LB_STRATEGY: 'sticky-cookie',
+            LAB_REPLICAS: 'app1=app1:3000 app2=app2:3000 web=web:3000',
+            LAB_DRAIN: 'app2',
+            LAB_PEERS: 'lb1=10.0.0.1:10000 lb2=10.0.0.2:10000',
+            LAB_LOCAL_PEER: 'lb1',
+        };
+        const shells = [['dash'], ['bash'], ['busybox', 'sh']].filter(([bin]) => (0, find_binary_1.findBinary)(bin));
+        if (shells.length < 2)
+            process.stderr.write(`only ${shells.map((s) => s[0]).join(', ')} installed: shell parity checked on fewer shells\n`);
+        const outputs = shells.map(([bin, ...args]) => (0, node_child_process_1.execFileSync)(bin, [...args, (0, paths_1.generatorScript)()], { env }).toString());
+        for (const out of outputs)
+            expect(out).toBe(outputs[0]);
+        expect(outputs[0]).toContain('server web web:3000 id ');
+    });
+    it('refuses an empty replica list before running anything', async () => {
+        await expect((0, render_1.renderHaproxy)(options({ replicas: [] }))).rejects.toThrow(/no replicas/);
+    });
+});
+//# sourceMappingURL=render.spec.js.map

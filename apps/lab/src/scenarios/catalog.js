@@ -1,0 +1,87 @@
+"use strict";
+// What each scenario is, in words: shared by the runners, the report and the
+// docs. Pure data (no topology imports) so renderers stay unit-testable.
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.CATALOG = void 0;
+exports.scenarioInfo = scenarioInfo;
+exports.CATALOG = [
+    {
+        id: 'steady-state',
+        title: 'Steady state',
+        fault: 'none: every client adds items and reads its cart',
+        read: 'Without affinity (round-robin) a memory cart flickers: "clients moved" is the share of clients served by more than one replica. url-hash pins URLs, not users.',
+    },
+    {
+        id: 'replica-killed',
+        title: 'Replica killed',
+        fault: 'SIGKILL app2',
+        read: 'With the memory store exactly the clients that were on app2 lose their carts; with Redis nobody does.',
+    },
+    {
+        id: 'replica-stopped',
+        title: 'Replica stopped gracefully',
+        fault: 'SIGTERM app2 while clients are busy',
+        read: 'A graceful stop finishes what is in flight (no failed requests), but the memory carts on app2 are gone anyway.',
+    },
+    {
+        id: 'replica-returns',
+        title: 'Replica comes back',
+        fault: 'SIGKILL app2, clients rebuild their carts elsewhere, start app2',
+        read: 'Hash strategies send the displaced clients back to app2 and they lose the cart they rebuilt (flip-flop); sticky-cookie clients stay where they were re-pinned.',
+    },
+    {
+        id: 'scale-out',
+        title: 'Scale out 3 → 4',
+        fault: 'add app4 and reload nginx',
+        read: 'ip_hash remaps most clients (hash mod N), consistent hashing about a quarter, the route cookie none. With memory, every moved client loses its cart.',
+    },
+    {
+        id: 'maintenance',
+        title: 'Planned maintenance',
+        fault: 'app2 marked `down` versus its server line removed',
+        read: '`down` keeps the hash slots: only app2\'s clients move. Removing the line remaps ip_hash clients of the other replicas too.',
+    },
+    {
+        id: 'nat',
+        title: 'Clients behind NAT',
+        fault: 'none: 30 clients in one /24 (or one address)',
+        read: 'Address-hash affinity collapses a whole office onto one replica: load skew 3.0 means everything on one of three. The route cookie spreads them.',
+    },
+    {
+        id: 'redis-outage',
+        title: 'Redis outage',
+        fault: 'redis paused, then restarted without persistence; and restarted with AOF persistence',
+        read: 'Paused: requests fail fast (503) and carts are intact afterwards. Restarted empty: every cart is gone — the shared store is the new single point of failure — and every client is told so (X-Session-Status: expired-or-lost). Restarted with AOF: no cart is lost.',
+    },
+    {
+        id: 'rolling-restart',
+        title: 'Rolling restart',
+        fault: 'every replica in turn: marked down, stopped, started, put back',
+        read: 'A deploy: the memory store loses every cart whatever the strategy; Redis loses none.',
+    },
+    {
+        id: 'concurrent-writes',
+        title: 'Concurrent writes',
+        fault: 'none: one client sends parallel adds through nginx',
+        read: 'Parallel requests of one session must not overwrite each other: carts lost should be 0 everywhere.',
+    },
+    {
+        id: 'hostile-client',
+        title: 'Hostile client',
+        fault: 'forged and garbled route and sid cookies',
+        read: 'Forged cookies must fall back to normal balancing and a fresh session: no 5xx, no cart of anyone else.',
+    },
+    {
+        id: 'flood',
+        title: 'Flood from one address',
+        fault: 'one address sends 2 000 requests, 128 at a time, past nginx\'s per-client limit (100 r/s, burst 400)',
+        read: 'The flood gets 429s once its burst is spent, and no more than the limit allows is served; the other clients, each on its own address, see no 429 and no failed request.',
+    },
+];
+function scenarioInfo(id) {
+    const info = exports.CATALOG.find((s) => s.id === id);
+    if (!info)
+        throw new Error(`unknown scenario "${id}"; known: ${exports.CATALOG.map((s) => s.id).join(', ')}`);
+    return info;
+}
+//# sourceMappingURL=catalog.js.map

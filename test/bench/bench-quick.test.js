@@ -1,0 +1,222 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+// Proves `npm run bench -- --quick` works end to end: it runs the BUILT bench
+// once and checks that it exited 0, printed the tables and wrote a JSON with
+// every case and every target field, compared itself with an earlier report,
+// refused reports it cannot compare, and profiled cart-api. It never asserts a
+// speed: figures on a shared machine are noise, and the bench exists to report
+// them, not to gate.
+const node_child_process_1 = require("node:child_process");
+const node_fs_1 = require("node:fs");
+const node_os_1 = require("node:os");
+const node_path_1 = require("node:path");
+const find_binary_1 = require("../../apps/lab/src/util/find-binary");
+const topology_1 = require("../../apps/lab/src/topology/topology");
+const skip_1 = require("../support/skip");
+const ROOT = (0, node_path_1.resolve)(__dirname, '../..');
+const BENCH = (0, node_path_1.join)(ROOT, 'dist/apps/lab/bench/main.js');
+const BENCH_TIMEOUT_MS = 420_000;
+jest.setTimeout(BENCH_TIMEOUT_MS + 60_000);
+const EXPECTED_CASES = [
+    'ceiling.direct',
+    'ceiling.nginx',
+    'peer.get',
+    'direct.memory.get',
+    'direct.memory.post',
+    'direct.redis.get',
+    'direct.redis.post',
+    'nginx.one.direct',
+    'nginx.one.via-nginx',
+    ...['memory', 'redis'].flatMap((store) => topology_1.STRATEGIES.map((s) => `nginx.${store}.${s}`)),
+];
+const LOAD_FIELDS = ['server_cpu_us_per_req', 'rps', 'p50', 'p99', 'errors', 'requests', 'durationS', 'users', 'generator_cpu_us_per_req', 'generator_busy'];
+const QUICK_USERS = 6;
+const missing = ['nginx', 'redis-server'].filter((b) => !(0, find_binary_1.findBinary)(b));
+if (missing.length) {
+    (0, skip_1.noteSkip)(`bench-quick: ${missing.join(' and ')} not installed (sudo apt-get install -y nginx redis-server)`);
+}
+const describeIfTools = missing.length ? describe.skip : describe;
+function runBench(args, timeoutMs = BENCH_TIMEOUT_MS) {
+    return new Promise((done) => {
+        (0, node_child_process_1.execFile)(process.execPath, [BENCH, ...args], { cwd: ROOT, timeout: timeoutMs, maxBuffer: 16 * 2 ** 20 }, (err, stdout, stderr) => {
+            const code = err ? err.code : 0;
+            done({ code: typeof code === 'number' ? code : null, stdout, stderr });
+        });
+    });
+}
+function isNumber(x) {
+    return typeof x === 'number' && Number.isFinite(x);
+}
+/** An earlier run that measured only the ceiling: the comparison must show its figures and blanks for the rest. */
+function earlierReport(dir) {
+    const load = { rps: 1000, p50: 1, p99: 2, errors: 0, requests: 8000, durationS: 8, users: 6, server_cpu_us_per_req: 50, generator_cpu_us_per_req: 40, generator_busy: 0.2 };
+    const file = (0, node_path_1.join)(dir, 'earlier.json');
+    (0, node_fs_1.writeFileSync)(file, JSON.stringify({ schema_version: 2, cases: [{ id: 'ceiling.direct', group: 'ceiling', label: 'x', load }], boot: [], memory: [], targets: [] }));
+    return file;
+}
+function buildIfNeeded() {
+    if (!(0, node_fs_1.existsSync)(BENCH))
+        (0, node_child_process_1.execFileSync)('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'pipe', timeout: 240_000 });
+}
+describeIfTools('npm run bench -- --quick', () => {
+    let outDir;
+    let run;
+    beforeAll(async () => {
+        buildIfNeeded();
+        outDir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), 'bench-quick-'));
+        const result = await runBench(['--quick', '--out', outDir, '--compare', earlierReport(outDir)]);
+        const files = (0, node_fs_1.readdirSync)(outDir).filter((f) => f.endsWith('.json') && f !== 'earlier.json');
+        const report = files.length === 1 ? JSON.parse((0, node_fs_1.readFileSync)((0, node_path_1.join)(outDir, files[0]), 'utf8')) : {};
+        run = { ...result, report };
+        if (result.code !== 0 || files.length !== 1) {
+            console.error(`bench exited ${result.code}, wrote ${files.length} JSON files\n--- stderr\n${result.stderr}\n--- stdout\n${result.stdout}`);
+        }
+    });
+    afterAll(() => {
+        if (outDir)
+            (0, node_fs_1.rmSync)(outDir, { recursive: true, force: true });
+    });
+    it('exits 0 and reports no failed group', () => {
+        expect(run.code).toBe(0);
+        expect(run.report.failures).toEqual([]);
+    });
+    it('prints the machine, the pinning, the cases table and the targets table', () => {
+        expect(run.stdout).toMatch(/^Machine: .+ \d+ cores/m);
+        expect(run.stdout).toMatch(/^Pinning: (servers on core\(s\) [\d,]+ while measured, generator on core\(s\) [\d,]+ \(taskset\)|none \(.+\))$/m);
+        expect(run.stdout).toMatch(/^\| case +\| server CPU µs\/req \| req\/s \| p50 ms \| p99 ms \| errors \|/m);
+        expect(run.stdout).toMatch(/^\| target +\| +value/m);
+        expect(run.stdout).toMatch(/^\| lab boot/m);
+        expect(run.stdout).toMatch(/^\| sessions \(memory store/m);
+    });
+    it('writes every case with numeric load figures', () => {
+        const cases = run.report.cases;
+        expect(cases.map((c) => c.id).sort()).toEqual([...EXPECTED_CASES].sort());
+        for (const c of cases) {
+            for (const field of LOAD_FIELDS)
+                expect([c.id, field, isNumber(c.load[field])]).toEqual([c.id, field, true]);
+            expect([c.id, c.load.requests > 0]).toEqual([c.id, true]);
+        }
+    });
+    it('gives every strategy row its per-replica requests, skew and cart kept per user', () => {
+        const cases = run.report.cases;
+        const strategyRows = cases.filter((c) => /^nginx\.(memory|redis)\./.test(c.id));
+        expect(strategyRows).toHaveLength(2 * topology_1.STRATEGIES.length);
+        for (const c of strategyRows) {
+            const perReplica = c.load.replica_requests;
+            expect([c.id, Object.keys(perReplica).sort()]).toEqual([c.id, ['app1', 'app2', 'app3']]);
+            // the replicas' own counters saw the measured requests (and nothing reaches them but the bench)
+            const served = Object.values(perReplica).reduce((a, b) => a + b, 0);
+            expect([c.id, served >= c.load.requests]).toEqual([c.id, true]);
+            expect([c.id, isNumber(c.load.skew) && c.load.skew >= 1 && c.load.skew <= 3]).toEqual([c.id, true]);
+            const cart = c.load.cart;
+            expect([c.id, cart.per_user.length, isNumber(cart.mean)]).toEqual([c.id, QUICK_USERS, true]);
+        }
+    });
+    it('compares itself with the earlier report it was given', () => {
+        expect(run.stdout).toMatch(/^Changes from .*earlier\.json to .*\.json/m);
+        expect(run.stdout).toMatch(/^\| ceiling\.direct +\| +server CPU µs\/req \| +50 \| +\d+ \| +[-+]?\d+\.\d %/m);
+        // a case the earlier run did not measure has no change
+        expect(run.stdout).toMatch(/^\| peer\.get +\| +server CPU µs\/req \| +– \| +\d+ \| +\|$/m);
+    });
+    it('writes lab boot for both stores and session memory figures', () => {
+        const boot = run.report.boot;
+        expect(boot.map((b) => b.store)).toEqual(['memory', 'redis']);
+        for (const b of boot)
+            expect(isNumber(b.median_ms)).toBe(true);
+        const memory = run.report.memory;
+        expect(memory.length).toBeGreaterThan(0);
+        for (const m of memory) {
+            for (const field of ['sessions', 'sessions_held', 'rss_start_bytes', 'rss_held_bytes', 'bytes_per_session', 'rss_after_expiry_bytes', 'after_expiry_ratio']) {
+                expect([field, isNumber(m[field])]).toEqual([field, true]);
+            }
+        }
+    });
+    it('writes the six targets, each with a numeric value and a met flag', () => {
+        const targets = run.report.targets;
+        expect(targets).toHaveLength(6);
+        for (const t of targets) {
+            expect(typeof t.name).toBe('string');
+            expect(typeof t.goal).toBe('string');
+            expect([t.name, isNumber(t.value), typeof t.met]).toEqual([t.name, true, 'boolean']);
+        }
+    });
+});
+describe('npm run bench -- --compare: reports it cannot compare', () => {
+    let dir;
+    beforeAll(() => {
+        buildIfNeeded();
+        dir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), 'bench-compare-'));
+    });
+    afterAll(() => (0, node_fs_1.rmSync)(dir, { recursive: true, force: true }));
+    it.each([
+        ['a missing file', () => (0, node_path_1.join)(dir, 'missing.json'), /cannot read .*missing\.json: ENOENT/],
+        ['not JSON', () => write('text.json', 'not json'), /is not JSON/],
+        ['a report of another schema version', () => write('v1.json', JSON.stringify({ cases: [], targets: [] })), /schema version "none \(before v2\)"/],
+    ])('exits 2 with a clear error on %s, before any measurement', async (_what, file, message) => {
+        const r = await runBench(['--compare', file(), '--against', file()], 30_000);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(message);
+        expect(r.stdout).toBe('');
+    });
+    it('compares two reports without running the bench', async () => {
+        const report = (rps) => JSON.stringify({ schema_version: 2, cases: [{ id: 'peer.get', load: { rps, server_cpu_us_per_req: 200 } }], targets: [] });
+        const r = await runBench(['--compare', write('a.json', report(100)), '--against', write('b.json', report(150))], 30_000);
+        expect(r.code).toBe(0);
+        expect(r.stdout).toMatch(/^\| peer\.get +\| +req\/s \| +100 \| +150 \| +\+50\.0 % \|$/m);
+    });
+    function write(name, text) {
+        const file = (0, node_path_1.join)(dir, name);
+        (0, node_fs_1.writeFileSync)(file, text);
+        return file;
+    }
+});
+describeIfTools('npm run bench -- --profile --quick', () => {
+    let outDir;
+    let run;
+    beforeAll(async () => {
+        buildIfNeeded();
+        outDir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), 'bench-profile-'));
+        run = await runBench(['--profile', '--quick', '--out', outDir], 180_000);
+        if (run.code !== 0)
+            console.error(`bench --profile exited ${run.code}\n--- stderr\n${run.stderr}`);
+    });
+    afterAll(() => {
+        if (outDir)
+            (0, node_fs_1.rmSync)(outDir, { recursive: true, force: true });
+    });
+    it('writes a cpu profile per route and ranks its frames by self time', () => {
+        expect(run.code).toBe(0);
+        const [dir] = (0, node_fs_1.readdirSync)(outDir).filter((f) => f.startsWith('profiles-'));
+        const files = (0, node_fs_1.readdirSync)((0, node_path_1.join)(outDir, dir)).sort();
+        expect(files).toEqual(['cart-api-get-cart.cpuprofile', 'cart-api-post-cart-items.cpuprofile', 'peer-get-cart.cpuprofile', 'summary.json']);
+        const summary = JSON.parse((0, node_fs_1.readFileSync)((0, node_path_1.join)(outDir, dir, 'summary.json'), 'utf8'));
+        for (const s of summary)
+            expect([s.name, s.summary.top_frames.length > 0, s.summary.busy_ms > 0]).toEqual([s.name, true, true]);
+        expect(run.stdout).toMatch(/^\| top self-time frames +\| +owner \| self ms \| share \|$/m);
+    });
+});
+describeIfTools('npm run bench when its reader goes away', () => {
+    let outDir;
+    beforeAll(() => {
+        buildIfNeeded();
+        outDir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), 'bench-epipe-'));
+    });
+    afterAll(() => (0, node_fs_1.rmSync)(outDir, { recursive: true, force: true }));
+    it('finishes the run and writes its report when stdout and stderr are closed (| head)', async () => {
+        const child = (0, node_child_process_1.spawn)(process.execPath, [BENCH, '--quick', '--only', 'ceiling', '--out', outDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+        child.stdout.destroy();
+        child.stderr.destroy();
+        const code = await new Promise((resolve) => {
+            const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+            child.once('exit', (c) => {
+                clearTimeout(timer);
+                resolve(c);
+            });
+        });
+        expect(code).toBe(0);
+        const [file] = (0, node_fs_1.readdirSync)(outDir).filter((f) => f.endsWith('.json'));
+        const report = JSON.parse((0, node_fs_1.readFileSync)((0, node_path_1.join)(outDir, file), 'utf8'));
+        expect(report.cases.map((c) => c.id)).toEqual(['ceiling.direct', 'ceiling.nginx']);
+    });
+});
+//# sourceMappingURL=bench-quick.test.js.map

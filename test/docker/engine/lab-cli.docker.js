@@ -1,0 +1,98 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+// The lab CLI on the compose driver, as a person runs it:
+// `LAB_DRIVER=compose npm run lab -- up/status/kill/start/down`, and
+// `lab report` writing its matrix, each row naming the compose driver (a wait
+// that ended the process early used to make it exit 0 having written nothing).
+const node_fs_1 = require("node:fs");
+const node_os_1 = require("node:os");
+const node_path_1 = require("node:path");
+const scenarios_1 = require("../../../apps/lab/src/scenarios");
+const lab_cli_1 = require("../../support/lab-cli");
+const support_1 = require("./support");
+const d = (0, support_1.describeDocker)('lab-cli.docker');
+jest.setTimeout(15 * 60_000);
+/** Compose projects the lab's driver has running (its names start with sticky-lab-). */
+async function labProjects() {
+    const r = await (0, support_1.sh)('docker', ['ps', '-a', '--filter', 'label=com.docker.compose.project', '--format', '{{.Label "com.docker.compose.project"}}']);
+    return [...new Set(r.stdout.split('\n').filter((p) => p.startsWith('sticky-lab-')))].sort();
+}
+async function servedBy(url) {
+    const r = await (0, support_1.sh)('curl', ['-s', '-o', '/dev/null', '-D', '-', '--max-time', '10', `${url}/`]);
+    return { status: Number(/^HTTP\/[\d.]+ (\d+)/.exec(r.stdout)?.[1]), by: /^x-served-by:\s*(\S+)/im.exec(r.stdout)?.[1] ?? null };
+}
+d('lab CLI with LAB_DRIVER=compose', () => {
+    let dir;
+    const saved = process.env.LAB_DRIVER;
+    beforeAll(() => {
+        (0, lab_cli_1.ensureBuilt)();
+        (0, support_1.sweepLeftovers)();
+        process.env.LAB_DRIVER = 'compose';
+    });
+    afterAll(() => {
+        if (saved === undefined)
+            delete process.env.LAB_DRIVER;
+        else
+            process.env.LAB_DRIVER = saved;
+    });
+    beforeEach(() => {
+        dir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), 'lab-compose-cli-'));
+    });
+    afterEach(async () => {
+        if ((0, node_fs_1.existsSync)((0, node_path_1.join)(dir, 'state.json')))
+            await (0, lab_cli_1.lab)(dir, ['down'], 180_000);
+        (0, node_fs_1.rmSync)(dir, { recursive: true, force: true });
+    });
+    it('up, status, kill, start, down: containers come and go, nothing is left', async () => {
+        const before = await labProjects();
+        const up = await (0, lab_cli_1.lab)(dir, ['up', '--detach', '--json', '--strategy', 'round-robin', '--port', '0', '--dashboard-port', '0'], 600_000);
+        expect({ code: up.code, stderr: up.code ? up.stderr : '' }).toEqual({ code: 0, stderr: '' });
+        const started = JSON.parse(up.stdout);
+        const mine = (await labProjects()).filter((p) => !before.includes(p));
+        expect(mine).toHaveLength(1);
+        const status = JSON.parse((await (0, lab_cli_1.lab)(dir, ['status', '--json'])).stdout);
+        expect(status.driver).toBe('compose');
+        expect(status.replicas.map((r) => `${r.name}:${r.state}`)).toEqual(['app1:running', 'app2:running', 'app3:running']);
+        const kill = await (0, lab_cli_1.lab)(dir, ['kill', 'app2']);
+        expect(kill.code).toBe(0);
+        expect(kill.stdout).toMatch(/app2 killed/);
+        const afterKill = JSON.parse((await (0, lab_cli_1.lab)(dir, ['status', '--json'])).stdout);
+        expect(afterKill.replicas.find((r) => r.name === 'app2').state).toBe('killed');
+        const app2 = (await (0, support_1.sh)('docker', ['ps', '-a', '--filter', `label=com.docker.compose.project=${mine[0]}`, '--filter', 'label=com.docker.compose.service=app2', '--format', '{{.State}}'])).stdout.trim();
+        expect(app2).toBe('exited');
+        for (let i = 0; i < 6; i++) {
+            const r = await servedBy(started.url);
+            expect(r.status).toBe(200);
+            expect(['app1', 'app3']).toContain(r.by);
+        }
+        expect((await (0, lab_cli_1.lab)(dir, ['start', 'app2'])).code).toBe(0);
+        const restarted = JSON.parse((await (0, lab_cli_1.lab)(dir, ['status', '--json'])).stdout);
+        expect(restarted.replicas.find((r) => r.name === 'app2').state).toBe('running');
+        const seen = new Set();
+        for (let i = 0; i < 9; i++)
+            seen.add((await servedBy(started.url)).by);
+        expect(seen).toEqual(new Set(['app1', 'app2', 'app3']));
+        const down = await (0, lab_cli_1.lab)(dir, ['down'], 180_000);
+        expect(down.code).toBe(0);
+        expect(await labProjects()).toEqual(before);
+        const nets = await (0, support_1.sh)('docker', ['network', 'ls', '--filter', `label=com.docker.compose.project=${mine[0]}`, '-q']);
+        expect(nets.stdout.trim()).toBe('');
+    });
+    it('report --only replica-killed writes matrix rows that say they were measured on compose', async () => {
+        const before = await labProjects();
+        const out = (0, node_path_1.join)(dir, 'out');
+        const r = await (0, lab_cli_1.lab)(dir, ['report', '--only', 'replica-killed', '--out', out, '--json'], 900_000);
+        expect({ code: r.code, stderr: r.code ? r.stderr.slice(-3000) : '' }).toEqual({ code: 0, stderr: '' });
+        const rows = JSON.parse((0, node_fs_1.readFileSync)((0, node_path_1.join)(out, 'matrix.json'), 'utf8'));
+        expect(rows.map((x) => `${x.strategy}/${x.store}`)).toEqual((0, scenarios_1.scenario)('replica-killed').params.map((p) => `${p.strategy}/${p.store}`));
+        expect(rows.map((x) => x.driver)).toEqual(rows.map(() => 'compose'));
+        // The failure mode itself holds under Compose: a shared store loses no cart, whoever served it.
+        for (const row of rows.filter((x) => x.store === 'redis'))
+            expect(row.carts_lost_pct).toBe(0);
+        expect(JSON.parse(r.stdout).rows).toEqual(rows);
+        expect((0, node_fs_1.readFileSync)((0, node_path_1.join)(out, 'matrix.md'), 'utf8')).toMatch(/^\| compose \| sticky-cookie \| redis \|/m);
+        expect((0, node_fs_1.readFileSync)((0, node_path_1.join)(out, 'index.html'), 'utf8')).toContain('· driver compose</p>');
+        expect(await labProjects()).toEqual(before);
+    });
+});
+//# sourceMappingURL=lab-cli.docker.js.map

@@ -1,0 +1,102 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+// The compose driver's in-place re-render, run here against the repository's
+// upstream script: sourcing it as the image's entrypoint does and then
+// rendering the staged templates must produce the new replica list, drained
+// set and generation. The image's envsubst step is replaced by a stand-in
+// (render every *.template of NGINX_ENVSUBST_TEMPLATE_DIR with the defined
+// variables); `nginx -t` and the reload are echoed, not run.
+const node_child_process_1 = require("node:child_process");
+const node_fs_1 = require("node:fs");
+const node_os_1 = require("node:os");
+const node_path_1 = require("node:path");
+const commands_1 = require("../../apps/lab/src/topology/drivers/compose/commands");
+const find_binary_1 = require("../../apps/lab/src/util/find-binary");
+const support_1 = require("./support");
+const skip_1 = require("../support/skip");
+const envsubst = (0, find_binary_1.findBinary)('envsubst');
+if (!envsubst)
+    (0, skip_1.noteSkip)('nginx-rerender.spec: envsubst not installed (sudo apt-get install -y gettext-base)');
+const describeWithEnvsubst = envsubst ? describe : describe.skip;
+const STAND_IN = `#!/bin/sh
+set -e
+vars=$(env | cut -d= -f1 | sed 's/^/$/' | tr '\\n' ' ')
+find "$NGINX_ENVSUBST_TEMPLATE_DIR" -type f -name '*.template' | while read -r t; do
+  out="$NGINX_ENVSUBST_OUTPUT_DIR/\${t#"$NGINX_ENVSUBST_TEMPLATE_DIR/"}"
+  mkdir -p "$(dirname "$out")"
+  envsubst "$vars" < "$t" > "\${out%.template}"
+done
+`;
+function rerender(dir, target) {
+    const argv = (0, commands_1.nginxRerenderArgs)(target);
+    const env = {};
+    argv.forEach((a, i) => {
+        if (a === '-e')
+            env[argv[i + 1].split('=')[0]] = argv[i + 1].slice(argv[i + 1].indexOf('=') + 1);
+    });
+    const script = argv[argv.length - 1]
+        .replaceAll('/docker-entrypoint.d/', `${dir}/entrypoint.d/`)
+        .replace('nginx -t -q', 'echo nginx-t')
+        .replace('nginx -s reload', 'echo nginx-reload');
+    const stdout = (0, node_child_process_1.execFileSync)('sh', ['-c', script], {
+        env: {
+            PATH: process.env.PATH,
+            ...env,
+            LAB_TEMPLATE_SRC: (0, node_path_1.join)(support_1.ROOT, 'nginx/templates'),
+            LAB_STAGE_DIR: (0, node_path_1.join)(dir, 'stage'),
+            LAB_INCLUDE_DIR: (0, node_path_1.join)(dir, 'conf.d/lab'),
+            NGINX_ENVSUBST_OUTPUT_DIR: (0, node_path_1.join)(dir, 'conf.d'),
+            LAB_NGINX_VERSION: '1.30.0',
+        },
+    }).toString();
+    return {
+        stdout,
+        conf: (0, node_fs_1.readFileSync)((0, node_path_1.join)(dir, 'conf.d/default.conf'), 'utf8'),
+        server: (0, node_fs_1.readFileSync)((0, node_path_1.join)(dir, 'conf.d/lab/server.conf'), 'utf8'),
+    };
+}
+describeWithEnvsubst('in-place nginx re-render (compose driver)', () => {
+    let dir;
+    beforeEach(() => {
+        dir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), 'lab-rerender-'));
+        (0, node_fs_1.mkdirSync)((0, node_path_1.join)(dir, 'entrypoint.d'));
+        (0, node_fs_1.mkdirSync)((0, node_path_1.join)(dir, 'conf.d'));
+        (0, node_fs_1.copyFileSync)((0, node_path_1.join)(support_1.ROOT, 'nginx/docker-entrypoint.d/19-lab-upstreams.envsh'), (0, node_path_1.join)(dir, 'entrypoint.d/19-lab-upstreams.envsh'));
+        (0, node_fs_1.writeFileSync)((0, node_path_1.join)(dir, 'entrypoint.d/20-envsubst-on-templates.sh'), STAND_IN, { mode: 0o755 });
+    });
+    afterEach(() => (0, node_fs_1.rmSync)(dir, { recursive: true, force: true }));
+    it('renders the new replicas by address, the drained one as down, and the new generation, then tests and reloads', () => {
+        const r = rerender(dir, {
+            strategy: 'round-robin',
+            replicas: ['app1', 'app2', 'app4'],
+            down: ['app2'],
+            generation: 5,
+            addresses: { app1: '172.18.0.2', app2: '172.18.0.3' },
+        });
+        expect(r.conf).toMatch(/server 172\.18\.0\.2:8000 max_fails=\d+ fail_timeout=\S+;\s+# app1/);
+        expect(r.conf).toMatch(/server 172\.18\.0\.3:8000 down;\s+# app2/);
+        expect(r.conf).toMatch(/server app4:8000 max_fails=\d+ fail_timeout=\S+;\s+# app4/);
+        expect(r.conf).not.toMatch(/app3/);
+        expect(r.server).toContain('return 200 "5\\n";');
+        expect(r.stdout.trim().split('\n').slice(-2)).toEqual(['nginx-t', 'nginx-reload']);
+    });
+    it('picks the native sticky form on the pinned image version', () => {
+        const r = rerender(dir, { strategy: 'sticky-cookie', replicas: ['app1', 'app2'], down: [], generation: 1 });
+        expect(r.conf).toMatch(/^\s*sticky cookie route\b/m);
+        expect(r.conf).toMatch(/server app2:8000 route=app2/);
+    });
+    it('stops before the reload when the upstream script rejects its input', () => {
+        let failure;
+        try {
+            rerender(dir, { strategy: 'round-robin', replicas: ['app1', 'bad name'], down: [], generation: 2 });
+        }
+        catch (err) {
+            failure = err;
+        }
+        expect(failure).toBeDefined();
+        expect(failure.stderr?.toString()).toMatch(/lab-upstreams: bad replica/);
+        expect(failure.stdout?.toString()).not.toContain('nginx-reload');
+        expect(commands_1.NGINX_RERENDER_SCRIPT.startsWith('set -e')).toBe(true);
+    });
+});
+//# sourceMappingURL=nginx-rerender.spec.js.map

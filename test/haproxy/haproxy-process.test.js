@@ -1,0 +1,86 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+// The HAProxy process contract, the same as nginx's in the lab: the rendered
+// generation answers, X-Forwarded-For comes from the TCP peer only, errors
+// HAProxy answers itself are JSON, a reload drops no in-flight request, the
+// access log is JSON without the session cookie, and the runtime API drives
+// a server's admin state.
+const haproxy_lab_1 = require("./support/haproxy-lab");
+const probe_1 = require("../support/probe");
+const requires_1 = require("./support/requires");
+const describeHaproxy = (0, requires_1.describeIfInstalled)(__filename);
+jest.setTimeout(60_000);
+describeHaproxy('haproxy process', () => {
+    let lab;
+    beforeEach(async () => {
+        lab = await haproxy_lab_1.HaproxyLab.start({ strategy: 'round-robin' });
+    });
+    afterEach(async () => {
+        await lab?.close();
+    });
+    it('answers its generation and sets X-Forwarded-For from the TCP peer, dropping the forged one', () => lab.check(async () => {
+        expect((await lab.get('/__lab/generation')).body).toBe('1');
+        const r = await lab.get('/', { from: '127.0.7.9', headers: { 'X-Forwarded-For': '6.6.6.6', 'X-Real-IP': '6.6.6.6' } });
+        const seen = JSON.parse(r.body);
+        expect(seen.headers['x-forwarded-for']).toBe('127.0.7.9');
+        expect(seen.headers['x-real-ip']).toBe('127.0.7.9');
+    }));
+    it('answers JSON when no replica is left, and when the request is malformed', () => lab.check(async () => {
+        await lab.reconfigure({ down: ['app1', 'app2', 'app3'] });
+        const r = await lab.get('/cart');
+        expect(r.status).toBe(503);
+        expect(r.contentType).toBe('application/json');
+        expect(JSON.parse(r.body)).toMatchObject({ statusCode: 503, error: 'no_replica' });
+        // Measured limit of HAProxy 2.6: a request its HTTP/1 parser rejects is
+        // answered with the built-in HTML 400 before any proxy rule runs, so
+        // neither http-error nor errorfile applies. Pinned here so a newer
+        // HAProxy that honours them shows up as a failing expectation.
+        const bad = await (0, probe_1.probe)(`${lab.url}/`, { headers: { 'Content-Length': 'x' } });
+        expect(bad.status).toBe(400);
+        expect(bad.contentType).toBe('text/html');
+        expect(lab.backends.served.size).toBe(0);
+    }));
+    it('reloads without dropping in-flight requests', () => lab.check(async () => {
+        // 6 requests held 1.5 s each are in flight while the master reloads:
+        // the old worker must finish every one of them.
+        const inFlight = Array.from({ length: 6 }, () => lab.get('/slow?hold=1500'));
+        await new Promise((r) => setImmediate(r));
+        const oldWorkers = lab.haproxy.workerPids();
+        await lab.reconfigure({ drain: [] });
+        expect((await lab.get('/__lab/generation')).body).toBe('2');
+        const results = await Promise.all(inFlight);
+        expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+        expect(lab.haproxy.workerPids().some((w) => oldWorkers.includes(w))).toBe(false);
+    }));
+    it('logs one JSON line per request with only a prefix of the session cookie', () => lab.check(async () => {
+        const sid = 's%3Aabcdefghijklmnopqrstuvwxyz.signature';
+        await lab.get('/cart?x=1', { from: '127.0.8.1', headers: { Cookie: `sid=${sid}; route=app2` } });
+        const line = await waitForLogLine(lab, '127.0.8.1');
+        expect(line).toMatchObject({ remote_addr: '127.0.8.1', method: 'GET', path: '/cart', status: 200, cookie_route: 'app2' });
+        expect(line.cookie_sid_prefix).toBe(sid.slice(0, 8));
+        expect(lab.haproxy.accessLog()).not.toContain(sid);
+        expect(lab.haproxy.accessLog()).not.toContain('__lab/generation');
+    }));
+    it('drives admin states through the runtime API and refuses a name that could smuggle a command', () => lab.check(async () => {
+        await lab.api.drain('app2');
+        expect((await lab.api.servers()).find((s) => s.name === 'app2')?.adminState).toBe(0x08);
+        await lab.api.maint('app2');
+        expect(await lab.many(9)).toEqual({ app1: expect.any(Number), app3: expect.any(Number) });
+        await lab.api.ready('app2');
+        expect((await lab.api.servers()).find((s) => s.name === 'app2')?.adminState).toBe(0);
+        await expect(lab.api.drain('app2;shutdown frontend lab')).rejects.toThrow(/bad server name/);
+        await expect(lab.api.drain('app9')).rejects.toThrow(/refused drain for app9/);
+    }));
+});
+async function waitForLogLine(lab, from) {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+        const line = lab.haproxy.accessLog().split('\n').find((l) => l.includes(`"${from}"`));
+        if (line)
+            return JSON.parse(line);
+        if (Date.now() > deadline)
+            throw new Error(`no access log line from ${from} within 5 s`);
+        await new Promise((r) => setTimeout(r, 50));
+    }
+}
+//# sourceMappingURL=haproxy-process.test.js.map

@@ -1,0 +1,154 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+// The README's walk-through is what `up` prints, and it does what the README
+// says: one detached lab, the printed block compared with the README's, its
+// curl lines run with real curl, then what a newcomer does next: `status`
+// (what its columns mean), `logs -f`, the supervisor's log, and a supervisor
+// SIGKILLed, after which `up` on the same ports cleans up and starts.
+const node_child_process_1 = require("node:child_process");
+const node_fs_1 = require("node:fs");
+const node_os_1 = require("node:os");
+const node_path_1 = require("node:path");
+const pids_1 = require("../../apps/lab/src/cli/pids");
+const wait_1 = require("../../apps/lab/src/util/wait");
+const lab_cli_1 = require("../support/lab-cli");
+const skip_1 = require("../support/skip");
+const find_binary_1 = require("../../apps/lab/src/util/find-binary");
+jest.setTimeout(420_000);
+const README_URL = 'http://127.0.0.1:8080';
+const README_DASHBOARD = 'http://127.0.0.1:8081/';
+function readmeBlock() {
+    const readme = (0, node_fs_1.readFileSync)((0, node_path_1.join)(lab_cli_1.ROOT, 'README.md'), 'utf8');
+    const at = readme.indexOf('<!-- walk-through:');
+    const fence = readme.indexOf('```\n', at);
+    return readme.slice(fence + 4, readme.indexOf('\n```', fence + 4));
+}
+const shell = (line) => new Promise((resolve, reject) => (0, node_child_process_1.execFile)('sh', ['-c', line], { timeout: 30_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout))));
+const stateOf = (dir) => JSON.parse((0, node_fs_1.readFileSync)((0, node_path_1.join)(dir, 'state.json'), 'utf8'));
+const curlMissing = !(0, find_binary_1.findBinary)('curl');
+if (curlMissing)
+    (0, skip_1.noteSkip)('cli-walkthrough: curl not installed (apt-get install -y curl): the README walk-through is not run');
+const maybe = curlMissing ? describe.skip : describe;
+maybe('the README walk-through, run against a detached lab', () => {
+    let dir;
+    // every CLI answer of the test, printed only when a step fails
+    let evidence = [];
+    beforeAll(() => {
+        (0, lab_cli_1.ensureBuilt)();
+        dir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), 'lab-cli-walk-'));
+    });
+    afterAll(async () => {
+        await (0, lab_cli_1.lab)(dir, ['down']);
+        (0, node_fs_1.rmSync)(dir, { recursive: true, force: true });
+    });
+    beforeEach(() => (evidence = []));
+    const dump = () => evidence.map((r) => `exit ${r.code}\n${r.stdout}\n${r.stderr}`).join('\n---\n');
+    const run = async (args) => {
+        const r = await (0, lab_cli_1.lab)(dir, args);
+        evidence.push(r);
+        return r;
+    };
+    it('prints the README block, and each step does what the README says', async () => {
+        const upRun = await run(['up', '--detach', '--port', '0', '--dashboard-port', '0']);
+        expect([upRun.code, upRun.code === 0 ? '' : dump()]).toEqual([0, '']);
+        const printed = upRun.stdout.slice(upRun.stdout.indexOf('Try it:')).trimEnd();
+        const { url, dashboard_url: dashboard } = stateOf(dir);
+        const victim = /npm run lab -- stop (app\d+)/.exec(printed)?.[1];
+        expect(victim).toBeDefined();
+        // the lab runs on free ports and ip-hash picks the replica: those three differ from the README's
+        const normalised = printed.replaceAll(dashboard, README_DASHBOARD).replaceAll(url, README_URL).replace(`stop ${victim}`, 'stop app3');
+        expect(normalised).toBe(readmeBlock());
+        const jar = (0, node_path_1.join)(dir, 'lab.jar'); // the test's own jar, not the user's /tmp/lab.jar
+        const lines = printed.split('\n').map((l) => l.trim().replaceAll('/tmp/lab.jar', jar));
+        const curls = lines.filter((l) => l.startsWith('curl '));
+        expect(curls).toHaveLength(3);
+        const added = JSON.parse(await shell(curls[0]));
+        expect(added).toMatchObject({ served_by: victim, items: [{ sku: 'sku-coffee', qty: 2 }] });
+        const read = JSON.parse(await shell(curls[1]));
+        expect(read).toMatchObject({ served_by: victim, items: [{ sku: 'sku-coffee', qty: 2 }] });
+        const stop = await run(['stop', victim]);
+        expect(stop.code).toBe(0);
+        const after = JSON.parse(await shell(curls[2]));
+        expect(after.served_by).not.toBe(victim);
+        expect(after.items).toEqual([]);
+        // status names what its columns mean
+        const other = ['app1', 'app2', 'app3'].find((n) => n !== victim);
+        expect((await run(['drain', other])).code).toBe(0);
+        const status = await run(['status']);
+        expect(status.stdout).toMatch(/^ {2}NAME +PROCESS +BALANCER +PID +PORT +SESSIONS +REQUESTS +DIRECT URL$/m);
+        expect(status.stdout).toMatch(new RegExp(`^  ${victim} +stopped +in rotation +- +\\d+ +\\? +\\? `, 'm'));
+        expect(status.stdout).toMatch(new RegExp(`^  ${other} +running +drained +\\d+ +\\d+ +\\d+ +\\d+ `, 'm'));
+        expect(status.stdout).toMatch(/nginx +1\.\d+\.\d+, running/);
+        expect(status.stdout).toMatch(/SESSIONS n\/a: kept in Redis, not per replica; \?: the replica did not answer/);
+        // the detached supervisor's log: stamped lines, and no Ctrl-C advice
+        const log = (0, node_fs_1.readFileSync)((0, node_path_1.join)(dir, 'supervisor.log'), 'utf8').trimEnd().split('\n');
+        expect(log.filter((l) => !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z /.test(l))).toEqual([]);
+        expect(log.join('\n')).not.toMatch(/Ctrl-C/);
+        expect(log.join('\n')).toMatch(/`npm run lab -- down` tears it all down/);
+    });
+    it('logs -f prints new lines as they come and stops on SIGTERM', async () => {
+        const follower = (0, lab_cli_1.spawnLab)(dir, ['logs', 'nginx-access', '-f', '--tail', '1']);
+        try {
+            const marker = `follow-${process.pid}-${Date.now()}`;
+            const { url } = stateOf(dir);
+            await (0, wait_1.waitFor)('logs -f to print its first tail', () => follower.output().stdout.length > 0, { timeoutMs: 30_000 });
+            await fetch(`${url}/?${marker}`);
+            await (0, wait_1.waitFor)('the request to show in logs -f', () => follower.output().stdout.includes(marker), { timeoutMs: 30_000, intervalMs: 100 });
+            follower.child.kill('SIGTERM');
+            const done = await follower.exited;
+            expect(done.code).toBe(0);
+            expect(done.stderr).toMatch(/lab logs: stopped \(SIGTERM\)/);
+        }
+        finally {
+            follower.child.kill('SIGKILL');
+        }
+    });
+    it('logs -f whose reader goes away (| head) exits quietly on the next line', async () => {
+        const follower = (0, lab_cli_1.spawnLab)(dir, ['logs', 'nginx-access', '-f', '--tail', '1']);
+        try {
+            const { url } = stateOf(dir);
+            await (0, wait_1.waitFor)('logs -f to print its first tail', () => follower.output().stdout.length > 0, { timeoutMs: 30_000 });
+            follower.child.stdout.destroy();
+            await fetch(`${url}/?closed-pipe-${Date.now()}`);
+            await (0, wait_1.waitFor)('logs -f to exit', () => follower.child.exitCode !== null || follower.child.signalCode !== null, { timeoutMs: 30_000 });
+            const done = await follower.exited;
+            expect(done.code).toBe(0);
+            expect(done.stderr).not.toMatch(/EPIPE|\n\s+at /);
+        }
+        finally {
+            follower.child.kill('SIGKILL');
+        }
+    });
+    it('after a SIGKILLed supervisor, up on the same ports cleans up its orphans and starts', async () => {
+        const follower = (0, lab_cli_1.spawnLab)(dir, ['logs', 'app1', '-f', '--tail', '1']);
+        try {
+            await (0, wait_1.waitFor)('logs -f to start', () => follower.output().stdout.length > 0, { timeoutMs: 30_000 });
+            const old = stateOf(dir);
+            const orphans = old.child_pids;
+            expect(orphans.length).toBeGreaterThanOrEqual(4); // replicas still running + nginx master and workers
+            process.kill(old.pid, 'SIGKILL');
+            await (0, wait_1.waitFor)('the supervisor to die', () => (0, pids_1.pidGone)(old.pid));
+            expect(orphans.filter((pid) => !(0, pids_1.pidGone)(pid)).length).toBeGreaterThan(0);
+            // logs -f sees the lab go and ends by itself
+            const followed = await follower.exited;
+            expect(followed.code).toBe(0);
+            expect(followed.stderr).toMatch(/lab logs: the lab went down/);
+            const port = new URL(old.url).port;
+            const dashboardPort = new URL(old.control_url).port;
+            const again = await run(['up', '--detach', '--port', port, '--dashboard-port', dashboardPort]);
+            expect([again.code, again.code === 0 ? '' : dump()]).toEqual([0, '']);
+            expect(orphans.filter((pid) => !(0, pids_1.pidGone)(pid))).toEqual([]);
+            const fresh = stateOf(dir);
+            expect(fresh.url).toBe(old.url);
+            expect(fresh.pid).not.toBe(old.pid);
+            const down = await run(['down']);
+            expect(down.code).toBe(0);
+            expect((0, pids_1.pidGone)(fresh.pid)).toBe(true);
+            expect(fresh.child_pids.filter((pid) => !(0, pids_1.pidGone)(pid))).toEqual([]);
+        }
+        finally {
+            follower.child.kill('SIGKILL');
+        }
+    });
+});
+//# sourceMappingURL=cli-walkthrough.test.js.map

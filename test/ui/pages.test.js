@@ -1,0 +1,124 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const browser_1 = require("./browser");
+jest.setTimeout(180_000);
+const text = async (page, selector) => ((await page.locator(selector).first().textContent()) ?? '').trim();
+const count = async (page, selector) => Number(await text(page, selector));
+/** Adds the n-th catalog product; returns its name and the replica that answered. */
+async function addProduct(shop, n = 0) {
+    const item = shop.locator('#catalog li').nth(n);
+    const product = ((await item.locator('.name').textContent()) ?? '').trim();
+    await item.getByRole('button', { name: `Add ${product} to the cart` }).click();
+    await shop.locator('#cart-table tbody tr', { hasText: product }).waitFor();
+    return { product, servedBy: await text(shop, '#served-by') };
+}
+/** Clicks "Reload cart" until a replica other than `gone` answers. */
+function reloadUntilMoved(shop, gone) {
+    return (0, browser_1.until)(`the shop page to be served by a replica other than ${gone}`, async () => {
+        await Promise.all([shop.waitForResponse((r) => new URL(r.url()).pathname === '/cart'), shop.getByRole('button', { name: 'Reload cart' }).click()]);
+        return text(shop, '#served-by');
+    }, (by) => /^app\d+$/.test(by) && by !== gone);
+}
+/** [replica, what, address] of every client tile on the dashboard. */
+function tiles(dash) {
+    return dash.locator('#clients .tile').evaluateAll((els) => els.map((t) => ['replica', 'what', 'address'].map((f) => t.querySelector(`[data-field=${f}]`)?.textContent ?? '')));
+}
+async function killFromDashboard(dash, name) {
+    await dash.getByRole('button', { name: `Kill ${name}`, exact: true }).click();
+    await (0, browser_1.until)(`${name}'s card to say killed`, () => text(dash, `[data-replica="${name}"] [data-field=state]`), (s) => s === 'killed');
+    await dash.locator('#messages', { hasText: `${name} killed` }).waitFor();
+}
+(0, browser_1.describeBrowser)('shop page and dashboard, memory store', 'memory', () => {
+    it('killing the serving replica empties the cart and the dashboard counts lost carts; same NAT and add replica work', () => (0, browser_1.withLab)('memory', { strategy: 'ip-hash', store: 'memory' }, async (lab) => {
+        const { shop, dash } = lab;
+        await shop.goto(lab.shopUrl);
+        const { product, servedBy } = await addProduct(shop, 0);
+        expect(servedBy).toMatch(/^app[123]$/);
+        expect((await addProduct(shop, 1)).servedBy).toBe(servedBy);
+        // products, cart, two adds: all from one replica under ip-hash
+        expect(new Set(await shop.locator('#strip li').allTextContents())).toEqual(new Set([servedBy]));
+        await dash.goto(lab.dashUrl);
+        // The page fills its fields from its first poll, not with the HTML.
+        await (0, browser_1.until)('the dashboard to show the strategy', () => text(dash, '#strategy'), (s) => s === 'ip-hash');
+        expect(await dash.locator('#replicas .card').count()).toBe(3);
+        expect(await dash.locator('#redis').isHidden()).toBe(true);
+        // Some simulated clients must hold items on the doomed replica, or no loss can show.
+        await (0, browser_1.until)(`a simulated client with items on ${servedBy}`, () => tiles(dash), (ts) => ts.length === 12 && ts.some(([r, w]) => r === servedBy && /^[1-9]\d* items? in cart$/.test(w)));
+        expect(await count(dash, '#carts-lost')).toBe(0);
+        await (0, browser_1.until)(`${servedBy}'s card to show sessions held`, () => text(dash, `[data-replica="${servedBy}"] [data-field=sessions]`), (s) => Number(s) >= 2);
+        await (0, browser_1.screenshots)(lab, 'memory-before-kill');
+        await killFromDashboard(dash, servedBy);
+        // F5, not the page's own reload button: only what the page kept in
+        // sessionStorage remembers the cart it had acknowledged.
+        await shop.reload();
+        const now = await (0, browser_1.until)('the reloaded page served by another replica', () => text(shop, '#served-by'), (by) => /^app\d+$/.test(by) && by !== servedBy);
+        await shop.locator('#messages .error', { hasText: 'Your cart lost' }).waitFor();
+        expect(await shop.locator('#cart-empty').isVisible()).toBe(true);
+        // The replica now answering does not have the session the browser presented, and says so.
+        expect(await text(shop, '#messages')).toBe(`Your cart lost 2 items: the previous cart came from ${servedBy}, this answer came from ${now}. The shop says the session your browser presented no longer exists.`);
+        expect(await shop.locator('#cart-table tbody tr', { hasText: product }).count()).toBe(0);
+        await (0, browser_1.until)('the dashboard to count lost carts', () => count(dash, '#carts-lost'), (n) => n > 0);
+        await (0, browser_1.until)('a red "cart lost" tile', () => dash.locator('#clients .tile.lost', { hasText: 'cart lost' }).count(), (n) => n > 0);
+        await (0, browser_1.until)(`no client left on ${servedBy}`, () => tiles(dash), (ts) => ts.every(([r]) => r !== servedBy));
+        expect(await count(dash, '#clients-moved')).toBeGreaterThan(0);
+        expect(await dash.getByRole('button', { name: `Start ${servedBy}`, exact: true }).isEnabled()).toBe(true);
+        await (0, browser_1.screenshots)(lab, 'memory-after-kill');
+        // One NAT: ip-hash sees a single /24, so the fresh clients all land on one replica.
+        await dash.getByLabel('same NAT (one /24)').check();
+        const nat = await (0, browser_1.until)('every client behind one NAT on one replica', () => tiles(dash), (ts) => ts.length === 12 && ts.every(([r, , a]) => r === ts[0][0] && /^app\d+$/.test(r) && a.startsWith('127.0.200.')));
+        expect(nat[0][0]).not.toBe(servedBy);
+        await dash.getByRole('button', { name: 'Add replica' }).click();
+        await (0, browser_1.until)('app4 running on its card', () => text(dash, '[data-replica="app4"] [data-field=state]'), (s) => s === 'running', 60_000);
+        expect(await dash.locator('#replicas .card').count()).toBe(4);
+    }));
+});
+(0, browser_1.describeBrowser)('shop page and dashboard, redis store', 'redis', () => {
+    it('the cart survives a killed replica; a paused Redis shows a readable 503 and the cart is back after resume', () => (0, browser_1.withLab)('redis', { strategy: 'ip-hash', store: 'redis' }, async (lab) => {
+        const { shop, dash } = lab;
+        await shop.goto(lab.shopUrl);
+        const { product, servedBy } = await addProduct(shop);
+        await dash.goto(lab.dashUrl);
+        await (0, browser_1.until)(`a simulated client with items on ${servedBy}`, () => tiles(dash), (ts) => ts.length === 12 && ts.some(([r, w]) => r === servedBy && /^[1-9]\d* items? in cart$/.test(w)));
+        expect(await text(dash, `[data-replica="${servedBy}"] [data-field=sessions]`)).toBe('in Redis');
+        await killFromDashboard(dash, servedBy);
+        await reloadUntilMoved(shop, servedBy);
+        expect(await shop.locator('#cart-table tbody tr', { hasText: product }).count()).toBe(1);
+        expect(await text(shop, '#messages')).not.toContain('lost');
+        await (0, browser_1.until)(`no client left on ${servedBy}`, () => tiles(dash), (ts) => ts.every(([r]) => r !== servedBy));
+        expect(await count(dash, '#clients-moved')).toBeGreaterThan(0);
+        expect(await count(dash, '#carts-lost')).toBe(0);
+        await dash.getByRole('button', { name: 'Pause Redis' }).click();
+        await (0, browser_1.until)('Redis to show paused', () => text(dash, '#redis-state'), (s) => s === 'paused');
+        await shop.locator('#catalog li').first().getByRole('button').click();
+        await shop.locator('#messages', { hasText: 'The cart store is unavailable (503)' }).waitFor();
+        await (0, browser_1.until)('the dashboard to count failed requests', () => count(dash, '#failed-requests'), (n) => n > 0);
+        await (0, browser_1.screenshots)(lab, 'redis-paused');
+        await dash.getByRole('button', { name: 'Resume Redis' }).click();
+        await (0, browser_1.until)('Redis to show running', () => text(dash, '#redis-state'), (s) => s === 'running');
+        await (0, browser_1.until)('the cart to load again after Redis resumed', async () => {
+            await Promise.all([shop.waitForResponse((r) => new URL(r.url()).pathname === '/cart'), shop.getByRole('button', { name: 'Reload cart' }).click()]);
+            return text(shop, '#messages');
+        }, (m) => m === 'Cart reloaded.');
+        const line = shop.locator('#cart-table tbody tr', { hasText: product });
+        expect(await line.locator('input[type=number]').inputValue()).toBe('1');
+        expect(await count(dash, '#carts-lost')).toBe(0);
+        // Keyboard only: the cart re-renders after each change, and focus must stay on "+".
+        await shop.getByRole('button', { name: `One more ${product}` }).focus();
+        for (const qty of ['2', '3']) {
+            await Promise.all([shop.waitForResponse((r) => r.request().method() === 'PATCH'), shop.keyboard.press('Enter')]);
+            await (0, browser_1.until)(`qty ${qty}`, () => line.locator('input[type=number]').inputValue(), (v) => v === qty);
+        }
+        expect(await shop.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`One more ${product}`);
+        // A validation error is a message, and the cart keeps its last good state.
+        await line.locator('input[type=number]').fill('0');
+        await Promise.all([shop.waitForResponse((r) => r.status() === 400), line.locator('input[type=number]').press('Tab')]);
+        await shop.locator('#messages .error', { hasText: /qty.*answered 400/ }).waitFor();
+        await (0, browser_1.until)('the quantity field restored', () => line.locator('input[type=number]').inputValue(), (v) => v === '3');
+        // Removing the focused line puts focus on the cart heading, not on <body>.
+        await shop.getByRole('button', { name: `Remove ${product}` }).focus();
+        await Promise.all([shop.waitForResponse((r) => r.request().method() === 'DELETE'), shop.keyboard.press('Enter')]);
+        await shop.locator('#cart-empty').waitFor();
+        expect(await shop.evaluate(() => document.activeElement?.id)).toBe('cart-title');
+    }));
+});
+//# sourceMappingURL=pages.test.js.map
