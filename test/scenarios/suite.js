@@ -4,8 +4,9 @@ exports.sorted = exports.key = void 0;
 exports.scenarioSuite = scenarioSuite;
 exports.formatEvidence = formatEvidence;
 // One jest test per parametrisation of a scenario in the registry, with
-// the expectations keyed `strategy/store` (behind HAProxy: `haproxy/strategy/store`). The registry and the tests cannot
-// drift apart: a parametrisation without an expectation fails.
+// the expectations keyed `strategy/store` (behind HAProxy `haproxy/strategy/store`).
+// The registry and the tests cannot drift apart: a parametrisation without
+// an expectation fails.
 const scenarios_1 = require("../../apps/lab/src/scenarios");
 const harness_1 = require("../../apps/lab/src/scenarios/harness");
 const find_binary_1 = require("../../apps/lab/src/util/find-binary");
