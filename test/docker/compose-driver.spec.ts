@@ -139,7 +139,7 @@ describe('compose driver orchestration (scripted docker CLI)', () => {
         ['app1', 'app2', 'app3'].map((n) => [n, 'running', `http://127.0.0.1:${ports[n]}`]),
       );
       // nginx's state is the engine's word for its container.
-      expect(status.nginx).toEqual({ version: '1.30.0', sticky: 'n/a', state: 'running' });
+      expect(status.balancer).toEqual({ engine: 'nginx', version: '1.30.0', sticky: 'n/a', state: 'running' });
       expect(status.redis).toEqual({ url: 'redis://redis:6379', state: 'running', persistence: 'none' });
 
       // Each replica its own INSTANCE_ID: readiness counts only the container that names it.

@@ -68,14 +68,14 @@ describeTopology('status follows the processes (process driver)', 'memory', () =
     let master = 0;
     await withTopology({ driver: 'process', strategy: 'round-robin', replicas: 1 }, async (topo) => {
       const status = await topo.status();
-      expect(status.nginx.state).toBe('running');
-      master = status.nginx.pid!;
+      expect(status.balancer.state).toBe('running');
+      master = status.balancer.pid!;
       workers = childPids(master);
       expect(workers.length).toBeGreaterThan(0);
       process.kill(master, 'SIGKILL');
-      await waitFor('status to say nginx is dead', async () => (await topo.status()).nginx.state === 'dead', { timeoutMs: 10_000 });
+      await waitFor('status to say nginx is dead', async () => (await topo.status()).balancer.state === 'dead', { timeoutMs: 10_000 });
       await waitFor('the orphaned nginx workers to be gone', () => !workers.some(pidAlive), { timeoutMs: 10_000 });
-      expect((await topo.status()).nginx.pid).toBeUndefined();
+      expect((await topo.status()).balancer.pid).toBeUndefined();
       await expect(topo.markDown('app1', true)).rejects.toThrow(/nginx is dead/);
     });
     expect([master, ...workers].filter(pidAlive)).toEqual([]);

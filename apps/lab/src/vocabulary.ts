@@ -1,8 +1,15 @@
 // Words every part of the lab speaks (topology, drivers, balancers, CLI,
 // dashboard, report). No imports: everything may depend on this module.
 
+/** The strategies every balancer runs. */
 export const STRATEGIES = ['round-robin', 'ip-hash', 'consistent-hash', 'sticky-cookie', 'url-hash'] as const;
-export type Strategy = (typeof STRATEGIES)[number];
+export type CommonStrategy = (typeof STRATEGIES)[number];
+/** Strategies only HAProxy has: a learned table per client address, and consistent hashing with a load bound. */
+export const HAPROXY_ONLY_STRATEGIES = ['stick-table', 'bounded-load'] as const;
+/** Everything HAProxy runs: the common five, then its own two. */
+export const HAPROXY_STRATEGIES = [...STRATEGIES, ...HAPROXY_ONLY_STRATEGIES] as const;
+/** Any strategy of any balancer; which balancer runs which is `strategiesOf`. */
+export type Strategy = (typeof HAPROXY_STRATEGIES)[number];
 
 export const STORES = ['memory', 'redis'] as const;
 export type StoreKind = (typeof STORES)[number];
@@ -10,6 +17,16 @@ export type StoreKind = (typeof STORES)[number];
 /** The load balancer in front of the replicas (default nginx). */
 export const BALANCERS = ['nginx', 'haproxy'] as const;
 export type BalancerEngine = (typeof BALANCERS)[number];
+
+/** The strategies `engine` runs. */
+export function strategiesOf(engine: BalancerEngine): readonly Strategy[] {
+  return engine === 'haproxy' ? HAPROXY_STRATEGIES : STRATEGIES;
+}
+
+/** Narrows a strategy to the ones nginx runs. */
+export function isCommonStrategy(s: Strategy): s is CommonStrategy {
+  return (STRATEGIES as readonly string[]).includes(s);
+}
 
 /** `restart`: the process ends and a new one starts (learned state is lost); `reload`: graceful, same process tree. */
 export const BALANCER_OPS = ['restart', 'reload'] as const;

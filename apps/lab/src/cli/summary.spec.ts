@@ -13,7 +13,7 @@ function status(over: Partial<LabStatus> = {}): LabStatus & { replicas: never[] 
       { name: 'app1', state: 'running', drained: false, url: 'http://127.0.0.1:1', pid: 11, port: 1, stats: { sessions: null, requests_served: 4 } },
       { name: 'app2', state: 'paused', drained: true, url: 'http://127.0.0.1:2', pid: 12, port: 2, stats: null },
     ] as never[],
-    nginx: { version: '1.22.1', sticky: 'n/a' },
+    balancer: { engine: 'nginx', version: '1.22.1', sticky: 'n/a' },
     control_url: 'http://127.0.0.1:8081',
     dashboard_url: 'http://127.0.0.1:8081/',
     pid: 10,
@@ -28,12 +28,17 @@ describe('status table', () => {
     expect(text).toMatch(/^ {2}app1 +running +in rotation +11 +1 +n\/a +4 /m);
     expect(text).toMatch(/^ {2}app2 +paused +drained +12 +2 +\? +\? /m);
     expect(text).toMatch(/SESSIONS n\/a: kept in Redis, not per replica; \?: the replica did not answer/);
-    expect(text).toMatch(/nginx +1\.22\.1, running$/m);
+    expect(text).toMatch(/balancer +nginx 1\.22\.1, running$/m);
+  });
+
+  it('names HAProxy, its cookie form and its pid', () => {
+    const text = renderStatus(io, status({ strategy: 'sticky-cookie', balancer: { engine: 'haproxy', version: '2.6.12', sticky: 'native', state: 'running', pid: 77 } }));
+    expect(text).toMatch(/balancer +haproxy 2\.6\.12, `cookie route insert indirect`, running \(pid 77\)$/m);
   });
 
   it('shows the balancer dead for every replica when nginx is', () => {
-    const text = renderStatus(io, status({ nginx: { version: '1.22.1', sticky: 'n/a', state: 'dead' } }));
-    expect(text).toMatch(/nginx +1\.22\.1, dead \(nothing answers on the URL\)$/m);
+    const text = renderStatus(io, status({ balancer: { engine: 'nginx', version: '1.22.1', sticky: 'n/a', state: 'dead' } }));
+    expect(text).toMatch(/balancer +nginx 1\.22\.1, dead \(nothing answers on the URL\)$/m);
     expect(text).toMatch(/^ {2}app1 +running +nginx dead /m);
     expect(text).toMatch(/^ {2}app2 +paused +nginx dead /m);
   });

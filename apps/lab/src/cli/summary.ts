@@ -13,10 +13,15 @@ const STATE_COLOUR: Record<ReplicaState, Colour> = {
   paused: 'cyan',
 };
 
-const STICKY: Record<TopologyStatus['nginx']['sticky'], string> = {
-  native: 'native `sticky cookie` directive',
-  portable: 'portable route-cookie form (map + per-replica backup pools)',
-  'n/a': 'n/a',
+type Balancer = TopologyStatus['balancer'];
+
+const STICKY: Record<Balancer['engine'], Record<NonNullable<Balancer['sticky']>, string>> = {
+  nginx: {
+    native: 'native `sticky cookie` directive',
+    portable: 'portable route-cookie form (map + per-replica backup pools)',
+    'n/a': 'n/a',
+  },
+  haproxy: { native: '`cookie route insert indirect`', portable: 'n/a', 'n/a': 'n/a' },
 };
 
 type Row = ReplicaInfo & { stats?: Pick<ReplicaStats, 'sessions' | 'requests_served'> | null };
@@ -29,21 +34,26 @@ const STATS_COLUMNS: Column<Row>[] = [
   { header: 'requests', value: (r) => count(r, (s) => s.requests_served), align: 'right' },
 ];
 export const STATS_LEGEND =
-  'PROCESS: what the lab last did to it. BALANCER: how nginx treats its server line (in rotation; drained = `server … down`; nginx dead = nothing is balanced). SESSIONS n/a: kept in Redis, not per replica; ?: the replica did not answer.';
+  'PROCESS: what the lab last did to it. BALANCER: how the balancer treats its server line (in rotation; drained = nginx `server … down`, HAProxy `disabled`; dead = nothing is balanced). SESSIONS n/a: kept in Redis, not per replica; ?: the replica did not answer.';
 
-type NginxState = NonNullable<TopologyStatus['nginx']['state']>;
+type BalancerView = { engine: Balancer['engine']; state: NonNullable<Balancer['state']> };
 
-function balancerView(io: CliIo, r: Row, nginx: NginxState): string {
-  if (nginx === 'dead') return paint(io, 'red', 'nginx dead');
+/** What the replica table needs to know of the balancer (a driver that does not watch it: running). */
+export function balancerOf(status: Pick<TopologyStatus, 'balancer'>): BalancerView {
+  return { engine: status.balancer.engine, state: status.balancer.state ?? 'running' };
+}
+
+function balancerView(io: CliIo, r: Row, balancer: BalancerView): string {
+  if (balancer.state === 'dead') return paint(io, 'red', `${balancer.engine} dead`);
   return r.drained ? paint(io, 'yellow', 'drained') : 'in rotation';
 }
 
 /** Replicas as a table; with stats (from `withStats`) also sessions held and requests served. */
-export function replicaTable(io: CliIo, replicas: Row[], nginx: NginxState = 'running'): string {
+export function replicaTable(io: CliIo, replicas: Row[], balancer: BalancerView = { engine: 'nginx', state: 'running' }): string {
   const columns: Column<Row>[] = [
     { header: 'name', value: (r) => paint(io, 'bold', r.name) },
     { header: 'process', value: (r) => paint(io, STATE_COLOUR[r.state], r.state) },
-    { header: 'balancer', value: (r) => balancerView(io, r, nginx) },
+    { header: 'balancer', value: (r) => balancerView(io, r, balancer) },
     { header: 'pid', value: (r) => (r.pid ? String(r.pid) : '-'), align: 'right' },
     { header: 'port', value: (r) => (r.port ? String(r.port) : '-'), align: 'right' },
     ...(replicas.some((r) => 'stats' in r) ? STATS_COLUMNS : []),
@@ -65,13 +75,13 @@ export function renderStatus(io: CliIo, status: LabStatus & { replicas: Row[] })
       : field(io, 'control', `${status.control_url}/api/status`),
     field(io, 'strategy', status.strategy),
     field(io, 'store', status.store),
-    field(io, 'nginx', nginxLine(io, status)),
+    field(io, 'balancer', balancerLine(io, status)),
   ];
   if (status.redis) lines.push(field(io, 'redis', redisLine(status.redis)));
   lines.push(field(io, 'driver', `${status.driver}, supervisor pid ${status.pid}, up since ${status.started_at}`));
-  const nginx = status.nginx.state ?? 'running';
+  const balancer = balancerOf(status);
   const legend = status.replicas.some((r) => 'stats' in r) ? ['', paint(io, 'gray', wrap(STATS_LEGEND, '  '))] : [];
-  return [...lines, '', replicaTable(io, status.replicas, nginx), ...legend].join('\n');
+  return [...lines, '', replicaTable(io, status.replicas, balancer), ...legend].join('\n');
 }
 
 /** Persistence is named only when the driver reports it: a guess would be a lie about what a restart keeps. */
@@ -80,10 +90,12 @@ function redisLine(redis: NonNullable<LabStatus['redis']>): string {
   return `${redis.url} (${redis.state})${redis.persistence ? `, ${kept[redis.persistence]}` : ''}`;
 }
 
-function nginxLine(io: CliIo, status: LabStatus): string {
-  const state = status.nginx.state ?? 'running';
-  const sticky = status.strategy === 'sticky-cookie' ? `, ${STICKY[status.nginx.sticky]}` : '';
-  return `${status.nginx.version}${sticky}, ${state === 'dead' ? paint(io, 'red', 'dead (nothing answers on the URL)') : 'running'}`;
+function balancerLine(io: CliIo, status: LabStatus): string {
+  const b = status.balancer;
+  const state = b.state ?? 'running';
+  const sticky = status.strategy === 'sticky-cookie' && b.sticky ? `, ${STICKY[b.engine][b.sticky]}` : '';
+  const running = state === 'dead' ? paint(io, 'red', 'dead (nothing answers on the URL)') : 'running';
+  return `${b.engine} ${b.version}${sticky}, ${running}${b.pid ? ` (pid ${b.pid})` : ''}`;
 }
 
 /** One sentence per line, indented, so the legend reads under an 80-column table. */

@@ -4,6 +4,9 @@ import { badRequest, conflict, HttpError, notFound } from '../util/http-error';
 import { readJson, sendJson } from '../util/json-api';
 import type { Serial } from './serial';
 import {
+  BALANCER_ACTIONS,
+  balancerActionRefusal,
+  isBalancerAction,
   isReplicaAction,
   REDIS_ACTIONS,
   RedisAction,
@@ -49,6 +52,7 @@ const ROUTES: Route[] = [
   { method: 'POST', doc: '/api/replicas/:name/:action', pattern: /^\/api\/replicas\/([^/]+)\/([^/]+)$/, handler: replicaAction },
   { method: 'POST', doc: '/api/scale {"replicas":N}', pattern: /^\/api\/scale$/, handler: scale },
   { method: 'POST', doc: '/api/redis/:action', pattern: /^\/api\/redis\/([^/]+)$/, handler: redisAction },
+  { method: 'POST', doc: '/api/balancer/:action', pattern: /^\/api\/balancer\/([^/]+)$/, handler: balancerAction },
   { method: 'POST', doc: '/api/down', pattern: /^\/api\/down$/, handler: down },
 ];
 
@@ -82,8 +86,8 @@ const DONE: Record<ReplicaAction, (name: string) => string> = {
   pause: (n) => `${n} paused (its connections stay open, nothing answers)`,
   resume: (n) => `${n} resumed`,
   start: (n) => `${n} started and ready`,
-  drain: (n) => `${n} drained: down in nginx (keeps its hash slot, gets no traffic)`,
-  undrain: (n) => `${n} back in rotation in nginx`,
+  drain: (n) => `${n} drained: down in the balancer (gets no traffic)`,
+  undrain: (n) => `${n} back in rotation in the balancer`,
 };
 
 function apply(topology: Topology, action: ReplicaAction, name: string): Promise<void> {
@@ -143,6 +147,32 @@ async function redisAction(ctx: ApiContext, _req: IncomingMessage, [action]: str
     await REDIS_DO[action].run(ctx.topology);
     // Only a restart's outcome depends on persistence; with AOF the sessions survive it.
     return changed(ctx, action === 'restart' && redis.persistence === 'aof' ? 'redis restarted: AOF persistence kept every session' : REDIS_DO[action].done);
+  });
+}
+
+/**
+ * Changes waiting for the one in progress beyond which a balancer operation
+ * is refused: a restart takes seconds, and a client repeating the request
+ * must not queue minutes of them.
+ */
+export const MAX_QUEUED_CHANGES = 4;
+
+const BALANCER_DONE = {
+  restart: (engine: string) => `${engine} restarted: a new process on the same address; what it learned in memory is gone`,
+  reload: (engine: string) => `${engine} reloaded gracefully with the same config`,
+} as const;
+
+async function balancerAction(ctx: ApiContext, _req: IncomingMessage, [action]: string[]) {
+  if (!isBalancerAction(action)) throw notFound(`unknown balancer action "${action}"`, { actions: [...BALANCER_ACTIONS] });
+  if (ctx.serial.pending >= MAX_QUEUED_CHANGES) {
+    throw new HttpError(429, `${ctx.serial.pending} changes are already queued; try again when they are done`);
+  }
+  return ctx.serial.run(async () => {
+    const { balancer } = await ctx.topology.status();
+    const why = balancerActionRefusal(action, balancer.engine, balancer.state ?? 'running');
+    if (why) throw conflict(why);
+    await (action === 'restart' ? ctx.topology.restartBalancer() : ctx.topology.reloadBalancer());
+    return changed(ctx, BALANCER_DONE[action](balancer.engine));
   });
 }
 

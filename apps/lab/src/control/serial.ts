@@ -4,9 +4,16 @@
  */
 export class Serial {
   private tail: Promise<unknown> = Promise.resolve();
+  private waiting = 0;
+
+  /** Tasks queued or running: a caller may refuse new work past a bound. */
+  get pending(): number {
+    return this.waiting;
+  }
 
   run<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(task, task);
+    this.waiting += 1;
+    const result = this.tail.then(task, task).finally(() => (this.waiting -= 1));
     this.tail = result.catch(() => undefined);
     return result;
   }

@@ -6,7 +6,13 @@ import { ControlServer, startControlServer } from './server';
 // The control server's HTTP contract (routes, status codes, refusals) over an
 // in-memory topology double; the real topology behind it is exercised by
 // test/lab/cli-*.test.ts through the built CLI.
-function fakeTopology(): Topology & { calls: string[] } {
+interface FakeTopology extends Topology {
+  calls: string[];
+  balancerState: { now: 'running' | 'dead' };
+  gate: { open: () => void; wait: Promise<void> };
+}
+
+function fakeTopology(): FakeTopology {
   const replicas: ReplicaInfo[] = [1, 2, 3].map((i) => ({
     name: `app${i}`,
     state: 'running',
@@ -14,6 +20,9 @@ function fakeTopology(): Topology & { calls: string[] } {
     url: `http://127.0.0.1:${9000 + i}`,
   }));
   const calls: string[] = [];
+  const balancerState: { now: 'running' | 'dead' } = { now: 'running' };
+  // A restart holds until the test lets it go, so requests pile up behind it.
+  const gate: { open: () => void; wait: Promise<void> } = { open: () => undefined, wait: Promise.resolve() };
   const set = (name: string, state: ReplicaInfo['state']) => {
     calls.push(`${state}:${name}`);
     replicas.find((r) => r.name === name)!.state = state;
@@ -24,13 +33,15 @@ function fakeTopology(): Topology & { calls: string[] } {
     store: 'memory',
     url: 'http://127.0.0.1:1',
     replicas: replicas.map((r) => ({ ...r })),
-    nginx: { version: '1.22.1', sticky: 'n/a' },
+    balancer: { engine: 'nginx', version: '1.22.1', sticky: 'n/a', state: balancerState.now },
   });
   const fail = async () => {
     throw new Error('driver exploded');
   };
   return {
     calls,
+    balancerState,
+    gate,
     driver: 'process',
     url: 'http://127.0.0.1:1',
     strategy: 'ip-hash',
@@ -51,10 +62,17 @@ function fakeTopology(): Topology & { calls: string[] } {
     redisPause: fail,
     redisResume: fail,
     redisRestart: fail,
-    restartBalancer: fail,
-    reloadBalancer: fail,
+    restartBalancer: async () => {
+      calls.push('restart:balancer');
+      await gate.wait;
+      balancerState.now = 'running';
+    },
+    reloadBalancer: async () => {
+      calls.push('reload:balancer');
+    },
     logs: async () => ({ app1: 'hello' }),
     nginxConfig: async () => '',
+    balancerConfig: async () => '',
     down: async () => undefined,
     [Symbol.asyncDispose]: async () => undefined,
   };

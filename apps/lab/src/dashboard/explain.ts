@@ -1,5 +1,5 @@
 // "What to try next", one paragraph per strategy, with the store's half.
-import type { StoreKind, Strategy } from '../topology/topology';
+import type { BalancerEngine, StoreKind, Strategy } from '../topology/topology';
 
 const STRATEGY: Record<Strategy, string> = {
   'round-robin':
@@ -12,6 +12,16 @@ const STRATEGY: Record<Strategy, string> = {
     'sticky-cookie pins each client with a route cookie the balancer sets. Tick \u201csame NAT\u201d: clients still spread, because the cookie, not the address, decides. Kill a replica: its clients are re-pinned to another one and stay there when it comes back. Add a replica: nobody moves.',
   'url-hash':
     'url-hash picks the replica from the request path, not from the user: every client\u2019s GET /cart lands on one replica and its POSTs on another. Affinity per URL suits caches, not sessions.',
+  'stick-table':
+    'stick-table balances a client\u2019s first request round robin and remembers the replica per address in HAProxy\u2019s memory. Reload the balancer: the table stays. Restart it: the table is empty and clients may move.',
+  'bounded-load':
+    'bounded-load hashes the full address on a ring like consistent-hash, but no replica takes more than 125 % of the mean concurrent requests: a hot client spills over to the next replica, so affinity gives way under load.',
+};
+
+/** Where HAProxy's version of a strategy differs from nginx's in what a user sees. */
+const HAPROXY: Partial<Record<Strategy, string>> = {
+  'ip-hash':
+    'ip-hash (HAProxy `balance source`, map-based) pins each client by its FULL address: \u201csame NAT\u201d clients of one /24 still spread, unlike nginx. Kill a replica or add one and most clients are remapped.',
 };
 
 const STORE: Record<StoreKind, Record<'flaky' | 'sticky', string>> = {
@@ -27,7 +37,8 @@ const STORE: Record<StoreKind, Record<'flaky' | 'sticky', string>> = {
   },
 };
 
-export function explain(strategy: Strategy, store: StoreKind): string {
+export function explain(strategy: Strategy, store: StoreKind, balancer: BalancerEngine = 'nginx'): string {
   const kind = strategy === 'round-robin' || strategy === 'url-hash' ? 'flaky' : 'sticky';
-  return `${STRATEGY[strategy]} ${STORE[store][kind]}`;
+  const text = (balancer === 'haproxy' && HAPROXY[strategy]) || STRATEGY[strategy];
+  return `${text} ${STORE[store][kind]}`;
 }

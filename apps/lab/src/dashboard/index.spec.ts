@@ -11,7 +11,7 @@ const status: TopologyStatus = {
   store: 'memory',
   url: 'http://127.0.0.1:9', // discard port: the background clients fail fast
   replicas: [{ name: 'app1', state: 'stopped', drained: false, url: 'http://127.0.0.1:9' }],
-  nginx: { version: '1.22.1', sticky: 'portable' },
+  balancer: { engine: 'nginx', version: '1.22.1', sticky: 'portable' },
 };
 const topology = { url: status.url, status: async () => status } as unknown as Topology;
 

@@ -20,7 +20,7 @@ export interface DashState {
   store: TopologyStatus['store'];
   url: string;
   shopUrl: string;
-  nginx: TopologyStatus['nginx'];
+  balancer: TopologyStatus['balancer'];
   redis: DashRedis | null;
   explanation: string;
   replicas: DashReplica[];
@@ -36,9 +36,9 @@ export async function dashState(topology: Topology, clients: FleetSnapshot): Pro
     store: status.store,
     url: status.url,
     shopUrl: `${status.url.replace(/\/+$/, '')}/ui/`,
-    nginx: status.nginx,
+    balancer: status.balancer,
     redis: status.redis ? { ...status.redis, actions: allowedRedisActions(status.redis.state) } : null,
-    explanation: explain(status.strategy, status.store),
+    explanation: explain(status.strategy, status.store, status.balancer.engine),
     replicas,
     clients,
   };

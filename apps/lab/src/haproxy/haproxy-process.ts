@@ -3,7 +3,7 @@ import { closeSync, copyFileSync, openSync } from 'node:fs';
 import { waitFor } from '../util/wait';
 import { fetchGenerationAt } from '../util/http';
 import { childPids } from '../util/proc';
-import { killGroup, readTextOrEmpty as readText } from '../util/process-group';
+import { killGroup, readTextOrEmpty as readText, signalGroup } from '../util/process-group';
 import { checkConfig, haproxyBinary } from './binary';
 import { haproxyRunPaths } from './paths';
 import type { HaproxyListen, HaproxyRenderMeta } from './render';
@@ -37,6 +37,8 @@ export function fetchGeneration({ host, port }: HaproxyListen, timeoutMs = 1000)
 export class HaproxyProcess implements AsyncDisposable {
   private child?: ChildProcess;
   private spawnError?: Error;
+  /** Set before the lab itself ends haproxy; a master exit without it is a death. */
+  private ending = false;
   readonly api: RuntimeApi;
 
   private constructor(
@@ -75,6 +77,11 @@ export class HaproxyProcess implements AsyncDisposable {
     return !!this.child && !this.spawnError && this.child.exitCode === null && this.child.signalCode === null;
   }
 
+  /** The master ended without the lab asking (crash, kill -9 from outside). */
+  get dead(): boolean {
+    return !!this.child && !this.ending && !this.running;
+  }
+
   get url(): string {
     const { host, port } = this.listen;
     return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -89,6 +96,9 @@ export class HaproxyProcess implements AsyncDisposable {
       const child = spawn(this.binary, args, { stdio: ['ignore', out, err], detached: true });
       // Without a listener a spawn failure would crash the lab; waitGeneration reports it.
       child.on('error', (e) => (this.spawnError = e));
+      // Workers of a master that died must not go on serving a frozen config
+      // (nor keep the port): they are in its process group.
+      child.once('exit', () => signalGroup(child.pid, 'SIGKILL'));
       this.child = child;
     } finally {
       closeSync(out);
@@ -156,6 +166,7 @@ export class HaproxyProcess implements AsyncDisposable {
 
   /** SIGUSR1 (soft stop: in-flight requests finish), SIGKILL after graceMs. */
   async stop(graceMs = 5_000): Promise<void> {
+    this.ending = true;
     if (this.running) {
       this.child?.kill('SIGUSR1');
       await waitFor('haproxy to stop', () => !this.running, { timeoutMs: graceMs }).catch(() => undefined);
@@ -165,6 +176,7 @@ export class HaproxyProcess implements AsyncDisposable {
 
   /** SIGKILL to the whole process group (master and workers). */
   async kill(): Promise<void> {
+    this.ending = true;
     await killGroup('haproxy', this.child?.pid, () => this.running);
   }
 

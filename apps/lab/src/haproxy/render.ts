@@ -1,17 +1,10 @@
 import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { HAPROXY_STRATEGIES } from '../vocabulary';
 import { generatorScript, haproxyRunPaths } from './paths';
 
-/** The nginx strategies plus two only HAProxy has. */
-export const HAPROXY_STRATEGIES = [
-  'round-robin',
-  'ip-hash',
-  'consistent-hash',
-  'sticky-cookie',
-  'url-hash',
-  'stick-table',
-  'bounded-load',
-] as const;
+// One list of strategies for the whole lab: the vocabulary's.
+export { HAPROXY_STRATEGIES };
 export type HaproxyStrategy = (typeof HAPROXY_STRATEGIES)[number];
 
 export interface HaproxyListen {

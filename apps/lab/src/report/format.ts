@@ -1,6 +1,6 @@
 import type { MatrixRow } from '../scenarios/types';
 import { CATALOG } from '../scenarios/catalog';
-import { BALANCERS, STORES, STRATEGIES, type BalancerEngine } from '../topology/topology';
+import { BALANCERS, HAPROXY_STRATEGIES, STORES, type BalancerEngine } from '../topology/topology';
 
 /**
  * `33.3` → `33 %`; below 1 but above 0 keeps one decimal so "almost none" is
@@ -34,9 +34,9 @@ export function cellLabel(row: Pick<MatrixRow, 'strategy' | 'store' | 'variant' 
   return `${engine}${row.strategy} / ${row.store}${row.variant ? ` (${row.variant})` : ''}`;
 }
 
-/** Strategies in declared order, then any the declared list does not know (HAProxy-only ones), by name. */
+/** Strategies in declared order (HAProxy-only ones last), then any unknown to this version (an old report's), by name. */
 export function strategyOrder(rows: readonly Pick<MatrixRow, 'strategy'>[]): string[] {
-  const declared: readonly string[] = STRATEGIES;
+  const declared: readonly string[] = HAPROXY_STRATEGIES;
   const extra = [...new Set(rows.map((r) => r.strategy as string))].filter((s) => !declared.includes(s)).sort();
   return [...declared, ...extra];
 }

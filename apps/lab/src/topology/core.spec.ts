@@ -65,7 +65,7 @@ class RecordingDriver extends TopologyCore {
     this.calls.push('teardown');
   }
   protected statusRest(): Omit<TopologyStatus, 'driver' | 'strategy' | 'store' | 'url' | 'replicas'> {
-    return { nginx: { version: 'test', sticky: 'n/a' } };
+    return { balancer: { engine: 'nginx' as const, version: 'test', sticky: 'n/a' as const } };
   }
   async logs() {
     return {};

@@ -3,6 +3,7 @@
 // of the balancer before a replica is stopped for good; an added replica is
 // done only when nginx routes to it) and an idempotent down. A driver extends
 // this class with what only it can do (see the abstract members).
+import { BALANCERS, strategiesOf } from '../vocabulary';
 import type {
   BalancerEngine, BalancerOp, DriverName, RedisState, ReplicaState, StoreKind, Strategy,
 } from '../vocabulary';
@@ -21,7 +22,7 @@ export interface BalancerEntry {
 
 export type RedisOp = 'pause' | 'resume' | 'restart';
 
-/** The part of the status only the driver knows: Redis and nginx. */
+/** The part of the status only the driver knows: Redis and the balancer. */
 export type StatusRest = Omit<TopologyStatus, 'driver' | 'strategy' | 'store' | 'url' | 'replicas'>;
 
 const REDIS_FROM: Record<RedisOp, readonly RedisState[]> = {
@@ -36,6 +37,24 @@ export function checkReplicaCount(n: number): number {
     throw new TopologyError('invalid-argument', `replicas must be a whole number ≥ 1, got ${n}`);
   }
   return n;
+}
+
+/**
+ * Checks the balancer and that it runs the strategy, before anything starts;
+ * the same words for every driver. Returns the engine (default nginx).
+ */
+export function checkBalancerStrategy(balancer: BalancerEngine | undefined, strategy: Strategy): BalancerEngine {
+  const engine = balancer ?? 'nginx';
+  if (!(BALANCERS as readonly string[]).includes(engine)) {
+    throw new TopologyError('invalid-argument', `unknown balancer "${String(engine)}": use ${BALANCERS.join(' or ')}`);
+  }
+  const runs = strategiesOf(engine);
+  if (!runs.includes(strategy)) {
+    const other = BALANCERS.filter((b) => b !== engine && strategiesOf(b).includes(strategy));
+    const hint = other.length ? ` (${strategy} runs on ${other.join(', ')}: add --balancer ${other[0]})` : '';
+    throw new TopologyError('invalid-argument', `${engine} cannot run strategy "${strategy}"${hint}; it runs ${runs.join(', ')}`);
+  }
+  return engine;
 }
 
 export abstract class TopologyCore implements Topology {
@@ -53,7 +72,7 @@ export abstract class TopologyCore implements Topology {
   protected constructor(opts: TopologyOptions) {
     this.strategy = opts.strategy;
     this.store = opts.store;
-    this.balancer = opts.balancer ?? 'nginx';
+    this.balancer = checkBalancerStrategy(opts.balancer, opts.strategy);
   }
 
   // ---- what a driver does --------------------------------------------------
@@ -80,7 +99,12 @@ export abstract class TopologyCore implements Topology {
   protected abstract statusRest(): StatusRest | Promise<StatusRest>;
 
   abstract logs(): Promise<Record<string, string>>;
+  /** The rendered balancer config, whichever engine (the name predates HAProxy). */
   abstract nginxConfig(): Promise<string>;
+
+  balancerConfig(): Promise<string> {
+    return this.nginxConfig();
+  }
 
   // ---- shared bookkeeping for drivers -------------------------------------
 

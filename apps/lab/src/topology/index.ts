@@ -8,11 +8,14 @@ export * from './topology';
 export { ProcessTopology, startProcessTopology } from './drivers/process';
 export type { ProcessTopologyOptions } from './drivers/process';
 export { ComposeTopology, ComposeUnavailableError, composeUnavailableReason, startComposeTopology } from './drivers/compose';
-export { TopologyCore, checkReplicaCount } from './core';
+export { TopologyCore, checkBalancerStrategy, checkReplicaCount } from './core';
 export type { BalancerEntry, RedisOp, StatusRest } from './core';
 export { TopologyError } from './errors';
 export type { TopologyErrorKind } from './errors';
-export { allowedActions, isReplicaAction, REPLICA_ACTIONS, REPLICA_OPS, replicaActionRefusal, replicaOpRefusal } from './transitions';
+export {
+  allowedActions, allowedBalancerActions, BALANCER_ACTIONS, balancerActionRefusal, isBalancerAction, isReplicaAction,
+  REPLICA_ACTIONS, REPLICA_OPS, replicaActionRefusal, replicaOpRefusal,
+} from './transitions';
 export type { ReplicaAction, ReplicaOp } from './transitions';
 
 export type CreateTopologyOptions = TopologyOptions & {

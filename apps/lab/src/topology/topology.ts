@@ -13,7 +13,7 @@ export interface ReplicaInfo {
   /** `app1`, `app2`, … everywhere. */
   name: string;
   state: ReplicaState;
-  /** Marked `down` in the nginx upstream (keeps its hash slot, gets no traffic). */
+  /** Marked `down` in the balancer (nginx `server … down`, HAProxy `disabled`): gets no traffic. */
   drained: boolean;
   /** Direct URL of the replica, bypassing nginx (for probes and the bench). */
   url: string;
@@ -28,7 +28,7 @@ export interface TopologyOptions {
   balancer?: BalancerEngine;
   /** Number of replicas at start (default 3). */
   replicas?: number;
-  /** nginx listen port on 127.0.0.1; 0 or undefined picks a free port. */
+  /** Balancer listen port on 127.0.0.1; 0 or undefined picks a free port. */
   port?: number;
   /** Shared by every replica so cookies signed by one verify on another. */
   sessionSecret?: string;
@@ -43,18 +43,27 @@ export interface TopologyStatus {
   driver: DriverName;
   strategy: Strategy;
   store: StoreKind;
-  /** The entry point users and probes talk to (nginx). */
+  /** The entry point users and probes talk to (the balancer). */
   url: string;
   replicas: ReplicaInfo[];
   /** `persistence` is absent only where a driver does not report it yet. */
   redis?: { url: string; state: RedisState; persistence?: RedisPersistence };
-  /** `state` follows nginx's master process (`dead`: it ended without the lab asking); absent where a driver does not watch it yet. */
-  nginx: { version: string; sticky: 'native' | 'portable' | 'n/a'; state?: BalancerState; pid?: number };
+  balancer: BalancerStatus;
+}
+
+export interface BalancerStatus {
+  engine: BalancerEngine;
+  version: string;
+  /** Which sticky-cookie form runs; `n/a` for the other strategies. */
+  sticky?: 'native' | 'portable' | 'n/a';
+  /** Follows the balancer's master process (`dead`: it ended without the lab asking); absent where a driver does not watch it yet. */
+  state?: BalancerState;
+  pid?: number;
 }
 
 export interface Topology extends AsyncDisposable {
   readonly driver: DriverName;
-  /** nginx entry URL, e.g. http://127.0.0.1:41234 */
+  /** Balancer entry URL, e.g. http://127.0.0.1:41234 */
   readonly url: string;
   readonly strategy: Strategy;
   readonly store: StoreKind;
@@ -98,9 +107,11 @@ export interface Topology extends AsyncDisposable {
   /** Graceful reload with the same config (new workers, in-flight requests finish); resolves when it serves. */
   reloadBalancer(): Promise<void>;
 
-  /** Logs by component name (`nginx`, `nginx-access`, `redis`, `app1`, …). */
+  /** Logs by component name (`nginx`, `nginx-access` or `haproxy`, `haproxy-access`, `redis`, `app1`, …). */
   logs(): Promise<Record<string, string>>;
-  /** The rendered nginx config, for failure evidence. */
+  /** The rendered balancer config, for failure evidence. */
+  balancerConfig(): Promise<string>;
+  /** Same as balancerConfig(); the name predates HAProxy. */
   nginxConfig(): Promise<string>;
 
   /** Tears everything down; idempotent; leaves no process behind. */

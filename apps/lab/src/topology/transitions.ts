@@ -1,7 +1,8 @@
 // Which replica operations make sense from which state, and how a refusal is
 // worded: one table for every driver, so `kill app2` twice gets the same
 // answer whatever runs the replicas.
-import type { RedisState, ReplicaState } from '../vocabulary';
+import { BALANCER_OPS } from '../vocabulary';
+import type { BalancerEngine, BalancerOp, BalancerState, RedisState, ReplicaState } from '../vocabulary';
 
 export const REPLICA_OPS = ['stop', 'kill', 'pause', 'resume', 'start'] as const;
 export type ReplicaOp = (typeof REPLICA_OPS)[number];
@@ -37,7 +38,7 @@ export function replicaOpRefusal(op: ReplicaOp, name: string, state: ReplicaStat
   return `cannot ${op} ${name}: it is ${state} (${HINT[state]})`;
 }
 
-/** What a user may ask of a replica: the driver's operations plus nginx's `down` flag. */
+/** What a user may ask of a replica: the driver's operations plus the balancer's `down` flag. */
 export const REPLICA_ACTIONS = [...REPLICA_OPS, 'drain', 'undrain'] as const;
 export type ReplicaAction = (typeof REPLICA_ACTIONS)[number];
 
@@ -54,7 +55,7 @@ interface ReplicaView {
 /** Why `action` cannot be applied to `replica` now, or null when it can. */
 export function replicaActionRefusal(action: ReplicaAction, replica: ReplicaView): string | null {
   const { name, drained } = replica;
-  if (action === 'drain') return drained ? `${name} is already drained (down in nginx)` : null;
+  if (action === 'drain') return drained ? `${name} is already drained (down in the balancer)` : null;
   if (action === 'undrain') return drained ? null : `${name} is not drained; nothing to undrain`;
   return replicaOpRefusal(action, name, replica.state);
 }
@@ -80,4 +81,21 @@ export function redisActionRefusal(action: RedisAction, state: RedisState): stri
 
 export function allowedRedisActions(state: RedisState): RedisAction[] {
   return REDIS_ACTIONS.filter((action) => redisActionRefusal(action, state) === null);
+}
+
+/** The balancer's actions are its operations: a restart brings a dead one back, a reload needs it running. */
+export const BALANCER_ACTIONS = BALANCER_OPS;
+
+export function isBalancerAction(value: string): value is BalancerOp {
+  return (BALANCER_OPS as readonly string[]).includes(value);
+}
+
+/** Why `op` cannot be applied to the balancer in `state`, or null when it can. */
+export function balancerActionRefusal(op: BalancerOp, engine: BalancerEngine, state: BalancerState): string | null {
+  if (op === 'reload' && state === 'dead') return `cannot reload ${engine}: it is dead (restart it instead)`;
+  return null;
+}
+
+export function allowedBalancerActions(engine: BalancerEngine, state: BalancerState): BalancerOp[] {
+  return BALANCER_OPS.filter((op) => balancerActionRefusal(op, engine, state) === null);
 }

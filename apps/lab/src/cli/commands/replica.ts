@@ -4,7 +4,7 @@ import { parseCommand } from '../args';
 import type { Command } from '../command';
 import { findLab } from '../lab';
 import { CliIo, printJson } from '../output';
-import { replicaTable } from '../summary';
+import { balancerOf, replicaTable } from '../summary';
 
 // The seven replica verbs share one shape (`<verb> <app>` → POST
 // /api/replicas/<app>/<verb>), so they are built from this table rather
@@ -34,7 +34,7 @@ function replicaCommand(action: ReplicaAction): Command {
       const name = positionals[0];
       const reply = await findLab(io).control.post<ChangeReply>(`/api/replicas/${encodeURIComponent(name)}/${action}`);
       if (values.json) printJson(io, reply);
-      else io.out(`${reply.message}\n\n${replicaTable(io, reply.status.replicas)}`);
+      else io.out(`${reply.message}\n\n${replicaTable(io, reply.status.replicas, balancerOf(reply.status))}`);
       return 0;
     },
   };

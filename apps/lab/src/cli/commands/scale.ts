@@ -3,7 +3,7 @@ import { intValue, parseCommand } from '../args';
 import type { Command } from '../command';
 import { findLab } from '../lab';
 import { CliIo, printJson } from '../output';
-import { replicaTable } from '../summary';
+import { balancerOf, replicaTable } from '../summary';
 
 export const scale: Command = {
   name: 'scale',
@@ -14,7 +14,7 @@ export const scale: Command = {
     const replicas = intValue(positionals[0], 'N', 1, MAX_REPLICAS, 0);
     const reply = await findLab(io).control.post<{ message: string; status: LabStatus }>('/api/scale', { replicas });
     if (values.json) printJson(io, reply);
-    else io.out(`${reply.message}\n\n${replicaTable(io, reply.status.replicas)}`);
+    else io.out(`${reply.message}\n\n${replicaTable(io, reply.status.replicas, balancerOf(reply.status))}`);
     return 0;
   },
 };

@@ -16,7 +16,7 @@ function dashboardPage(dom: Dom, colourOf: (name: string) => string): void {
     driver: string;
     shopUrl: string;
     explanation: string;
-    nginx: { version: string; sticky: string };
+    balancer: { engine: string; version: string; sticky?: string; state?: string };
     redis: { url: string; state: string; persistence?: string; actions: string[] } | null;
     replicas: Replica[];
     clients: Clients;
@@ -74,7 +74,7 @@ function dashboardPage(dom: Dom, colourOf: (name: string) => string): void {
       row.append(b);
     }
     const stateEl = el('span', { class: 'state', 'data-field': 'state' });
-    const down = el('span', { class: 'state drained', 'data-field': 'drained' }, 'down in nginx');
+    const down = el('span', { class: 'state drained', 'data-field': 'drained' }, 'down in the balancer');
     const root = el('article', { class: 'card', 'data-replica': name, 'aria-labelledby': `card-${name}` }, el('h3', { id: `card-${name}` }, el('span', { class: 'swatch', 'aria-hidden': 'true' }), name, stateEl, down), list, row);
     root.style.setProperty('--c', colourOf(name));
     return { root, state: stateEl, down, values, buttons };
@@ -172,7 +172,9 @@ function dashboardPage(dom: Dom, colourOf: (name: string) => string): void {
     if (!state) return;
     byId('strategy').textContent = state.strategy;
     byId('store').textContent = state.redis ? `${state.store} (Redis ${state.redis.state}${state.redis.persistence === 'aof' ? ', AOF' : ''})` : state.store;
-    byId('nginx').textContent = `${state.nginx.version}${state.strategy === 'sticky-cookie' ? `, ${state.nginx.sticky} sticky` : ''}`;
+    const b = state.balancer;
+    const sticky = state.strategy === 'sticky-cookie' && b.sticky ? `, ${b.sticky} sticky` : '';
+    byId('balancer').textContent = `${b.engine} ${b.version}${sticky}, ${b.state ?? 'running'}`;
     const link = byId('shop-link') as HTMLAnchorElement;
     link.href = state.shopUrl;
     link.textContent = state.shopUrl;

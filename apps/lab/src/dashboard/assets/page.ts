@@ -26,7 +26,7 @@ export const DASHBOARD_HTML = `<!doctype html>
   <dl class="facts">
     <div><dt>strategy</dt><dd id="strategy">…</dd></div>
     <div><dt>store</dt><dd id="store">…</dd></div>
-    <div><dt>nginx</dt><dd id="nginx">…</dd></div>
+    <div><dt>balancer</dt><dd id="balancer">…</dd></div>
     <div><dt>shop page</dt><dd><a id="shop-link" href="#" target="_blank" rel="noopener">…</a></dd></div>
   </dl>
 </header>

@@ -285,7 +285,7 @@ export class ComposeTopology extends TopologyCore {
     }
     return {
       redis: this.store === 'redis' ? { url: 'redis://redis:6379', state: this.redisNow, persistence: this.persistence } : undefined,
-      nginx: { version: this.nginxVersion ?? 'unknown', sticky: this.strategy === 'sticky-cookie' ? (this.sticky ?? 'portable') : 'n/a', state },
+      balancer: { engine: 'nginx', version: this.nginxVersion ?? 'unknown', sticky: this.strategy === 'sticky-cookie' ? (this.sticky ?? 'portable') : 'n/a', state },
     };
   }
 

@@ -5,3 +5,6 @@ export type { ReplicaSpec } from './replica';
 export { RedisServer, redisPing, redisCommand } from './redis-server';
 export { startNginxFront } from './nginx-front';
 export type { NginxFront, NginxFrontOptions } from './nginx-front';
+export { startHaproxyFront } from './haproxy-front';
+export type { HaproxyFrontOptions } from './haproxy-front';
+export type { BalancerFront, FrontReplica } from './balancer-front';

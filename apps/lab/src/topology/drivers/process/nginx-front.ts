@@ -3,48 +3,36 @@
 // confirms each generation, tagged with this front's random instance token,
 // through /__lab/generation: a stranger on the port cannot pass for it).
 import { randomBytes } from 'node:crypto';
-import {
-  nginxBinary, nginxVersion, NginxProcess, NginxReplica, renderNginx, RenderResult,
-} from '../../../nginx';
+import { nginxBinary, nginxVersion, NginxProcess, renderNginx, RenderResult } from '../../../nginx';
 import { NginxPortInUseError } from '../../../nginx/process';
 import { freePort } from '../../../util/free-port';
-import type { BalancerState, Strategy } from '../../../vocabulary';
+import type { BalancerState, CommonStrategy } from '../../../vocabulary';
+import { BalancerFront, FrontReplica, refuseDead } from './balancer-front';
 
 export interface NginxFrontOptions {
-  strategy: Strategy;
+  strategy: CommonStrategy;
   runDir: string;
   /** A port the user asked for (taken: start fails); 0/undefined: a free one, retried if lost to a race. */
   port?: number;
-  replicas: NginxReplica[];
+  replicas: FrontReplica[];
   /** proxy_read_timeout, nginx syntax (default '5s'): how long a paused replica holds a request. */
   proxyReadTimeout?: string;
 }
 
-export interface NginxFront {
-  readonly url: string;
-  readonly pid: number | undefined;
-  readonly version: string;
-  readonly stickyMode: 'native' | 'portable';
-  /** `dead` once the master ended without the lab asking (its workers are killed with it). */
-  readonly state: BalancerState;
-  reload(replicas: NginxReplica[]): Promise<void>;
-  stop(): Promise<void>;
-  kill(): Promise<void>;
-  errorLog(): string;
-  accessLog(): string;
-  config(): string;
-}
+/** Kept for callers of the nginx-only name. */
+export type NginxFront = BalancerFront;
 
 /** Attempts when a port picked for nginx is taken between the pick and nginx's bind. */
 const PORT_ATTEMPTS = 5;
 
-export async function startNginxFront(opts: NginxFrontOptions): Promise<NginxFront> {
+export async function startNginxFront(opts: NginxFrontOptions): Promise<BalancerFront> {
   const binary = nginxBinary();
   const version = await nginxVersion(binary);
   const instance = randomBytes(6).toString('hex');
   let generation = 1;
   let port = opts.port || (await freePort());
-  const render = (replicas: NginxReplica[]): Promise<RenderResult> =>
+  let replicas = opts.replicas;
+  const render = (): Promise<RenderResult> =>
     renderNginx({
       strategy: opts.strategy,
       replicas,
@@ -56,50 +44,56 @@ export async function startNginxFront(opts: NginxFrontOptions): Promise<NginxFro
       version,
       proxyReadTimeout: opts.proxyReadTimeout,
     });
-  let rendered = await render(opts.replicas);
+  let rendered = await render();
+  const start = () => NginxProcess.start({ runDir: opts.runDir, confPath: rendered.confPath, binary });
   let proc: NginxProcess | undefined;
   for (let attempt = 1; !proc; attempt += 1) {
     try {
-      proc = await NginxProcess.start({ runDir: opts.runDir, confPath: rendered.confPath, binary });
+      proc = await start();
     } catch (err) {
       if (!(err instanceof NginxPortInUseError) || opts.port || attempt >= PORT_ATTEMPTS) throw err;
       port = await freePort();
-      rendered = await render(opts.replicas);
+      rendered = await render();
     }
   }
-  return front(proc, version, () => rendered, async (replicas) => {
+  let current: NginxProcess = proc;
+  /** A restart whose new process did not come up: nothing serves until another restart works. */
+  let lost = false;
+  const state = (): BalancerState => (lost || current.dead ? 'dead' : 'running');
+  const reloadWith = async (next: FrontReplica[]) => {
+    refuseDead('nginx', state(), current.lastErrors());
     generation += 1;
-    rendered = await render(replicas);
-    await proc!.reload(rendered.confPath, generation);
-  });
-}
-
-function front(
-  proc: NginxProcess,
-  version: string,
-  rendered: () => RenderResult,
-  reload: (replicas: NginxReplica[]) => Promise<void>,
-): NginxFront {
+    replicas = next;
+    rendered = await render();
+    await current.reload(rendered.confPath, generation);
+  };
   return {
-    url: proc.url,
+    engine: 'nginx',
+    url: current.url,
     version,
     get pid() {
-      return proc.running ? proc.pid : undefined;
+      return current.running ? current.pid : undefined;
     },
-    get state(): BalancerState {
-      return proc.dead ? 'dead' : 'running';
+    get state() {
+      return state();
     },
-    get stickyMode() {
-      return rendered().stickyMode === 'native' ? 'native' : 'portable';
+    get sticky() {
+      return opts.strategy === 'sticky-cookie' ? (rendered.stickyMode === 'native' ? 'native' : 'portable') : 'n/a';
     },
-    reload: async (replicas) => {
-      if (proc.dead) throw new Error(`nginx is dead (its master exited: ${proc.lastErrors()}); run down and up again`);
-      await reload(replicas);
+    reload: reloadWith,
+    reloadSame: () => reloadWith(replicas),
+    restart: async () => {
+      // SIGQUIT: in-flight requests finish before the port is let go.
+      await current.stop();
+      generation += 1;
+      rendered = await render();
+      lost = true;
+      current = await start();
+      lost = false;
     },
-    stop: () => proc.stop(),
-    kill: () => proc.kill(),
-    errorLog: () => proc.errorLog(),
-    accessLog: () => proc.accessLog(),
-    config: () => rendered().text,
+    stop: () => current.stop(),
+    kill: () => current.kill(),
+    logs: () => ({ nginx: current.errorLog(), 'nginx-access': current.accessLog() }),
+    config: () => rendered.text,
   };
 }

@@ -1,28 +1,36 @@
 // The `process` driver: replicas are child processes of the built cart-api
-// on loopback ports they bind themselves, nginx is the machine's binary with
-// a config rendered into a private run dir, Redis the machine's redis-server.
+// on loopback ports they bind themselves, the balancer (nginx or HAProxy) is
+// the machine's binary with a config rendered into a private run dir, Redis
+// the machine's redis-server.
 // Only what needs processes lives here; the rules are in TopologyCore.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { haproxyBinary } from '../../../haproxy';
 import { nginxBinary } from '../../../nginx';
 import { requireBinary } from '../../../util/find-binary';
 import { killTreeNow, trackPids } from '../../../util/reaper';
 import { makeOwnedRunDir, removeRunDir } from '../../../util/run-dir';
+import { isCommonStrategy } from '../../../vocabulary';
 import type { BalancerOp, RedisPersistence, RedisState, ReplicaState } from '../../../vocabulary';
 import { TopologyError } from '../../errors';
-import { BalancerEntry, checkReplicaCount, RedisOp, TopologyCore } from '../../core';
+import { BalancerEntry, checkBalancerStrategy, checkReplicaCount, RedisOp, StatusRest, TopologyCore } from '../../core';
 import { byReplicaIndex } from '../../names';
 import { cartApiEntry } from '../../paths';
-import type { ReplicaInfo, TopologyOptions, TopologyStatus } from '../../topology';
+import type { ReplicaInfo, TopologyOptions } from '../../topology';
 import type { ReplicaOp } from '../../transitions';
-import { NginxFront, startNginxFront } from './nginx-front';
+import type { BalancerFront, FrontReplica } from './balancer-front';
+import { startHaproxyFront } from './haproxy-front';
+import { startNginxFront } from './nginx-front';
 import { RedisServer, redisDataDir } from './redis-server';
 import { ReplicaProcess } from './replica';
 
 export interface ProcessTopologyOptions extends TopologyOptions {
   /** Bound on one replica's boot (default 30 s: Nest boots slowly on a loaded machine). */
   readyTimeoutMs?: number;
-  /** nginx proxy_read_timeout (default '5s'): how long a request waits on a paused replica. */
+  /**
+   * How long a request waits on a paused replica (default '5s'): nginx
+   * proxy_read_timeout, HAProxy `timeout server` (same time syntax).
+   */
   proxyReadTimeout?: string;
 }
 
@@ -30,10 +38,9 @@ export async function startProcessTopology(opts: ProcessTopologyOptions): Promis
   const count = checkReplicaCount(opts.replicas ?? 3);
   // Everything that can be missing is checked before anything is started.
   const entry = cartApiEntry();
-  if ((opts.balancer ?? 'nginx') !== 'nginx') {
-    throw new TopologyError('invalid-argument', `the process driver runs only the nginx balancer yet, not ${opts.balancer}`);
-  }
-  nginxBinary();
+  const balancer = checkBalancerStrategy(opts.balancer, opts.strategy);
+  if (balancer === 'haproxy') haproxyBinary();
+  else nginxBinary();
   if (opts.store === 'redis') requireBinary('redis-server', 'redis-server');
   const topo = new ProcessTopology(opts, entry, await makeOwnedRunDir());
   try {
@@ -51,7 +58,7 @@ export class ProcessTopology extends TopologyCore {
   private readonly replicas = new Map<string, ReplicaProcess>();
   private readonly secret: string;
   private readonly persistence: RedisPersistence;
-  private nginx?: NginxFront;
+  private front?: BalancerFront;
   private redis?: RedisServer;
   private redisNow: RedisState = 'stopped';
   private readonly untrack: () => void;
@@ -69,13 +76,13 @@ export class ProcessTopology extends TopologyCore {
   }
 
   get url(): string {
-    if (!this.nginx) throw new Error('topology is not up');
-    return this.nginx.url;
+    if (!this.front) throw new Error('topology is not up');
+    return this.front.url;
   }
 
-  /** Every live pid the topology owns (replicas, nginx master, redis-server). */
+  /** Every live pid the topology owns (replicas, balancer master, redis-server). */
   pids(): Array<number | undefined> {
-    return [...[...this.replicas.values()].map((r) => r.pid), this.nginx?.pid, this.redis?.pid];
+    return [...[...this.replicas.values()].map((r) => r.pid), this.front?.pid, this.redis?.pid];
   }
 
   async boot(count: number): Promise<void> {
@@ -84,39 +91,34 @@ export class ProcessTopology extends TopologyCore {
       this.redisNow = 'running';
     }
     await this.bootReplicas(count);
-    this.nginx = await startNginxFront({
-      strategy: this.strategy,
-      runDir: this.runDir,
-      port: this.opts.port,
-      replicas: this.upstreams(this.balancerEntries()),
-      proxyReadTimeout: this.opts.proxyReadTimeout,
-    });
+    this.front = await this.startFront(this.upstreams(this.balancerEntries()));
+  }
+
+  private startFront(replicas: FrontReplica[]): Promise<BalancerFront> {
+    const { runDir, strategy } = this;
+    const port = this.opts.port;
+    const timeout = this.opts.proxyReadTimeout;
+    if (this.balancer === 'haproxy') return startHaproxyFront({ strategy, runDir, port, replicas, serverTimeout: timeout });
+    if (!isCommonStrategy(strategy)) throw new TopologyError('invalid-argument', `nginx cannot run ${strategy}`);
+    return startNginxFront({ strategy, runDir, port, replicas, proxyReadTimeout: timeout });
   }
 
   async logs(): Promise<Record<string, string>> {
-    const out: Record<string, string> = {
-      nginx: this.nginx?.errorLog() ?? '',
-      'nginx-access': this.nginx?.accessLog() ?? '',
-    };
+    const out: Record<string, string> = { ...this.front?.logs() };
     if (this.redis) out.redis = this.redis.logs();
     for (const name of [...this.replicas.keys()].sort(byReplicaIndex)) out[name] = this.replicas.get(name)!.logs();
     return out;
   }
 
   async nginxConfig(): Promise<string> {
-    return this.nginx?.config() ?? '';
+    return this.front?.config() ?? '';
   }
 
-  protected statusRest(): Omit<TopologyStatus, 'driver' | 'strategy' | 'store' | 'url' | 'replicas'> {
-    const nginx = this.nginx!;
+  protected statusRest(): StatusRest {
+    const front = this.front!;
     return {
       redis: this.redis ? { url: this.redis.url, state: this.redisNow, persistence: this.persistence } : undefined,
-      nginx: {
-        version: nginx.version,
-        sticky: this.strategy === 'sticky-cookie' ? nginx.stickyMode : 'n/a',
-        state: nginx.state,
-        pid: nginx.pid,
-      },
+      balancer: { engine: front.engine, version: front.version, sticky: front.sticky, state: front.state, pid: front.pid },
     };
   }
 
@@ -156,12 +158,14 @@ export class ProcessTopology extends TopologyCore {
   }
 
   protected async applyBalancer(entries: BalancerEntry[]): Promise<void> {
-    if (!this.nginx) throw new Error('topology is not up');
-    await this.nginx.reload(this.upstreams(entries));
+    if (!this.front) throw new Error('topology is not up');
+    await this.front.reload(this.upstreams(entries));
   }
 
   protected async balancerOp(op: BalancerOp): Promise<void> {
-    throw new TopologyError('illegal-transition', `the process driver cannot ${op} the balancer yet`);
+    if (!this.front) throw new Error('topology is not up');
+    if (op === 'restart') await this.front.restart();
+    else await this.front.reloadSame();
   }
 
   protected redisState(): RedisState | undefined {
@@ -192,7 +196,7 @@ export class ProcessTopology extends TopologyCore {
     const reps = [...this.replicas.values()];
     await Promise.all(reps.map((r) => attempt(`kill ${r.name}`, () => r.kill(), r.pid)));
     reps.forEach((r) => r.close());
-    if (this.nginx) await attempt('stop nginx', () => this.nginx!.kill(), this.nginx.pid);
+    if (this.front) await attempt(`stop ${this.balancer}`, () => this.front!.kill(), this.front.pid);
     if (this.redis) await attempt('stop redis', () => this.redis!.stop(), this.redis.pid);
     this.redisNow = 'stopped';
     this.untrack();
@@ -211,7 +215,7 @@ export class ProcessTopology extends TopologyCore {
     };
   }
 
-  private upstreams(entries: BalancerEntry[]) {
+  private upstreams(entries: BalancerEntry[]): FrontReplica[] {
     return entries.map(({ name, down }) => ({ name, host: '127.0.0.1', port: this.replicas.get(name)!.port!, down }));
   }
 }
