@@ -55,7 +55,7 @@ export class TwoDoorUser {
 export function run(params: ScenarioParams, options?: RunOptions): Promise<ScenarioResult<FailoverFacts>> {
   return runScenario(params, options, async (r) => {
     const engine = params.balancer ?? 'nginx';
-    const stick = params.strategy === ('stick-table' as ScenarioParams['strategy']);
+    const stick = params.strategy === 'stick-table';
     const plan: { key: keyof FailoverFacts; name: string; peers: boolean; kill: boolean }[] = [
       { key: 'alternate', name: 'alternate', peers: false, kill: false },
       { key: 'lb1Dies', name: 'lb1 dies', peers: false, kill: true },

@@ -62,10 +62,11 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
   // The limit is the balancer's, per address, whatever the strategy or store.
   define(flood, [p('ip-hash')]),
   // Two balancers, one set of replicas: which strategies agree between instances?
-  define(balancerFailover, [p('round-robin'), ...AFFINITY, h('round-robin'), h('ip-hash'), h('consistent-hash'), h('sticky-cookie')]),
+  // stick-table runs its two variants again with the table shared through `peers`.
+  define(balancerFailover, [p('round-robin'), ...AFFINITY, h('round-robin'), h('ip-hash'), h('consistent-hash'), h('sticky-cookie'), h('stick-table')]),
   // Deterministic hashes and cookies need no memory in the balancer; ip-hash
   // behind nginx is consistent-hash's twin here, so one of them is enough.
-  define(balancerRestart, [p('consistent-hash'), p('sticky-cookie'), h('ip-hash'), h('sticky-cookie')]),
+  define(balancerRestart, [p('consistent-hash'), p('sticky-cookie'), h('ip-hash'), h('sticky-cookie'), h('stick-table')]),
 ];
 
 export function scenario(id: string): ScenarioDefinition {
