@@ -38,4 +38,8 @@ scenarioSuite<MaintenanceFacts>('maintenance', {
     expect(r.facts.cartsBackAfterUndrain).toEqual([]);
     expect(r.facts.removed.movedClients).toEqual(r.facts.removed.onVictim);
   },
+  'haproxy/ip-hash/memory': (r) => {
+    console.log(JSON.stringify(r.facts));
+    expect(r.facts.down.movedClients).toEqual(expect.arrayContaining(r.facts.down.onVictim));
+  },
 });
