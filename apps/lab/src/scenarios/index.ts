@@ -60,7 +60,7 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
   define(concurrentWrites, [...AFFINITY, p('round-robin', 'redis'), p('ip-hash', 'redis'), p('consistent-hash', 'redis'), p('sticky-cookie', 'redis'), p('url-hash', 'redis'), h('round-robin', 'redis')]),
   define(hostileClient, [p('sticky-cookie'), p('sticky-cookie', 'redis'), h('sticky-cookie')]),
   // The limit is the balancer's, per address, whatever the strategy or store.
-  define(flood, [p('ip-hash')]),
+  define(flood, [p('ip-hash'), h('ip-hash')]),
   // Two balancers, one set of replicas: which strategies agree between instances?
   // stick-table runs its two variants again with the table shared through `peers`.
   define(balancerFailover, [p('round-robin'), ...AFFINITY, h('round-robin'), h('ip-hash'), h('consistent-hash'), h('sticky-cookie'), h('stick-table')]),
