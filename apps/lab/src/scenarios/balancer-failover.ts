@@ -94,10 +94,11 @@ async function variant(r: Run, v: VariantPlan): Promise<{ row: MatrixRow; facts:
     const facts = v.kill ? await lb1Dies(r, own, users, pair, v.peers) : await alternate(r, users, pair, v.peers);
     const row = variantRow(r, v.name, own, users.length, facts);
     return { row, facts: facts.facts };
-  } catch (err) {
-    (err as Error).message += `\n${pairEvidence(pair)}`;
-    throw err;
   } finally {
+    for (const b of pair) {
+      r.extraLogs[`${v.name} ${b.name} config`] = b.config();
+      r.extraLogs[`${v.name} ${b.name} error log`] = b.errorLog();
+    }
     for (const u of users) u.close();
     for (const e of own.ops) r.history.record(e);
     await Promise.all(pair.map((b) => b.close()));
@@ -203,6 +204,3 @@ export function variantRow(r: Pick<Run, 'params' | 'replicas'>, name: string, ow
   return matrixRow(ID, r.params, { variant: name, clients, lost: lost.check, moved: m.moved, history: counted, replicas: r.replicas, note });
 }
 
-function pairEvidence(pair: readonly ExtraBalancer[]): string {
-  return pair.map((b) => `==== ${b.name} config ====\n${b.config()}\n---- ${b.name} error log (tail) ----\n${b.errorLog().split('\n').slice(-20).join('\n')}`).join('\n');
-}
