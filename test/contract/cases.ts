@@ -4,14 +4,20 @@
 // Each test boots its own small topology.
 import { LabClient } from '../../apps/lab/src/client';
 import { createTopology, Topology, TopologyError } from '../../apps/lab/src/topology';
-import type { CreateTopologyOptions, ReplicaInfo } from '../../apps/lab/src/topology';
+import type { BalancerEngine, CreateTopologyOptions, ReplicaInfo } from '../../apps/lab/src/topology';
 import { waitFor } from '../../apps/lab/src/util/wait';
 import { noteSkip } from '../support/skip';
 import type { ContractDriver } from '../support/topology-contract';
 
 
-async function booted<T>(c: ContractDriver, opts: Partial<CreateTopologyOptions>, body: (t: Topology) => Promise<T>): Promise<T> {
-  const topo = await createTopology({ driver: c.driver, strategy: 'round-robin', store: 'memory', replicas: 2, ...opts });
+/** The contract runs once per driver and balancer engine. */
+export interface ContractTarget extends ContractDriver {
+  /** Default nginx. */
+  balancer?: BalancerEngine;
+}
+
+async function booted<T>(c: ContractTarget, opts: Partial<CreateTopologyOptions>, body: (t: Topology) => Promise<T>): Promise<T> {
+  const topo = await createTopology({ driver: c.driver, balancer: c.balancer, strategy: 'round-robin', store: 'memory', replicas: 2, ...opts });
   try {
     return await body(topo);
   } finally {
@@ -27,8 +33,9 @@ async function replica(t: Topology, name: string): Promise<ReplicaInfo> {
 
 const names = async (t: Topology) => (await t.status()).replicas.map((r) => r.name);
 
-/** Every promise of the Topology interface, as `it`s for driver `c` (call inside a describe). */
-export function contract(c: ContractDriver): void {
+/** Every promise of the Topology interface, as `it`s for driver and balancer `c` (call inside a describe). */
+export function contract(target: ContractTarget): void {
+  const c = { ...target, balancer: target.balancer ?? 'nginx' };
   it('refuses unknown replicas, illegal transitions and bad counts with TopologyErrors, changing nothing', () =>
     booted(c, {}, async (t) => {
       const before = await t.status();
@@ -131,8 +138,10 @@ export function contract(c: ContractDriver): void {
     });
   });
 
+  balancerContract(c);
+
   it('down is idempotent, leaves the topology refusing changes', async () => {
-    const t = await createTopology({ driver: c.driver, strategy: 'round-robin', store: 'memory', replicas: 1 });
+    const t = await createTopology({ driver: c.driver, balancer: c.balancer, strategy: 'round-robin', store: 'memory', replicas: 1 });
     await Promise.all([t.down(), t.down()]);
     await expect(t.down()).resolves.toBeUndefined();
     await expect(t.addReplica()).rejects.toThrow('topology is down');
@@ -140,3 +149,78 @@ export function contract(c: ContractDriver): void {
   });
 }
 
+
+/** Every replica in `expected` answers through the balancer (bounded). */
+async function servesAll(t: Topology, expected: string[]): Promise<void> {
+  const u = new LabClient({ name: 'u', baseUrl: t.url });
+  try {
+    const seen = new Set<string>();
+    await waitFor(`the balancer to route to ${expected.join(' and ')}`, async () => {
+      const r = await u.root();
+      if (r.servedBy) seen.add(r.servedBy);
+      return expected.every((n) => seen.has(n));
+    }, { timeoutMs: 20_000, intervalMs: 50 });
+    expect([...seen].sort()).toEqual(expected);
+  } finally {
+    u.close();
+  }
+}
+
+const balancerOf = async (t: Topology) => (await t.status()).balancer;
+
+function balancerContract(c: Required<Pick<ContractTarget, 'balancer'>> & ContractTarget): void {
+  it('reloadBalancer keeps the process and the address; restartBalancer starts a new process on the same address', () =>
+    booted(c, {}, async (t) => {
+      const before = await balancerOf(t);
+      expect(before).toMatchObject({ engine: c.balancer, state: 'running' });
+      expect(t.balancer).toBe(c.balancer);
+      await t.reloadBalancer();
+      const reloaded = await balancerOf(t);
+      expect(reloaded).toMatchObject({ engine: c.balancer, state: 'running' });
+      if (before.pid !== undefined) expect(reloaded.pid).toBe(before.pid);
+      const url = t.url;
+      await t.restartBalancer();
+      const restarted = await balancerOf(t);
+      expect(restarted.state).toBe('running');
+      if (before.pid !== undefined) expect(restarted.pid).not.toBe(before.pid);
+      expect(t.url).toBe(url);
+      expect((await t.status()).url).toBe(url);
+      await servesAll(t, ['app1', 'app2']);
+    }));
+
+  it('restartBalancer while a replica is stopped: the stopped one stays stopped and out of the answers, the other serves', () =>
+    booted(c, {}, async (t) => {
+      await t.stop('app2');
+      await t.restartBalancer();
+      expect((await replica(t, 'app2')).state).toBe('stopped');
+      await servesAll(t, ['app1']);
+      await t.start('app2');
+      await servesAll(t, ['app1', 'app2']);
+    }));
+
+  it('concurrent balancer operations run one at a time and all resolve', () =>
+    booted(c, {}, async (t) => {
+      const ops = await Promise.allSettled([t.restartBalancer(), t.reloadBalancer(), t.restartBalancer(), t.markDown('app2', true)]);
+      expect(ops.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+      expect(await balancerOf(t)).toMatchObject({ state: 'running' });
+      expect((await replica(t, 'app2')).drained).toBe(true);
+      await servesAll(t, ['app1']);
+    }));
+
+  const killBalancer = c.driver === 'process' ? (pid: number) => process.kill(pid, 'SIGKILL') : undefined;
+  if (!killBalancer) noteSkip(`contract balancer-died on ${c.driver}/${c.balancer}: the suite has no outside kill of the balancer for this driver`);
+  (killBalancer ? it : it.skip)('a balancer that died on its own is dead in status, refuses reload and markDown, and restart brings it back', () =>
+    booted(c, {}, async (t) => {
+      const { pid } = await balancerOf(t);
+      killBalancer!(pid!);
+      await waitFor('status to say the balancer is dead', async () => (await balancerOf(t)).state === 'dead', { timeoutMs: 10_000 });
+      expect((await balancerOf(t)).pid).toBeUndefined();
+      await expect(t.reloadBalancer()).rejects.toThrow(new RegExp(`${c.balancer} is dead`));
+      await expect(t.reloadBalancer()).rejects.toBeInstanceOf(TopologyError);
+      await expect(t.markDown('app1', true)).rejects.toThrow(/is dead/);
+      expect((await replica(t, 'app1')).drained).toBe(false);
+      await t.restartBalancer();
+      expect(await balancerOf(t)).toMatchObject({ state: 'running' });
+      await servesAll(t, ['app1', 'app2']);
+    }));
+}

@@ -30,7 +30,7 @@ describe('lab CLI without a running lab', () => {
   it('lists the commands on help, and exits 2 with the usage on an unknown command', async () => {
     const help = await lab(dir, ['help']);
     expect(help.code).toBe(0);
-    for (const name of ['up', 'status', 'stop', 'kill', 'pause', 'resume', 'start', 'drain', 'scale', 'redis', 'probe', 'logs', 'down', 'help']) {
+    for (const name of ['up', 'status', 'stop', 'kill', 'pause', 'resume', 'start', 'drain', 'scale', 'redis', 'balancer', 'probe', 'logs', 'down', 'help']) {
       expect(help.stdout).toMatch(new RegExp(`^  ${name}\\s`, 'm'));
     }
     const unknown = await lab(dir, ['explode']);
@@ -45,7 +45,7 @@ describe('lab CLI without a running lab', () => {
   it('names the options a command takes and the nearest one for a mistyped option', async () => {
     const run = await lab(dir, ['up', '--replica', '4']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^lab up: unknown option --replica \(did you mean --replicas\?\); it takes --strategy, --store, --redis-persistence, --replicas, --port, --dashboard-port, --detach, --json\n/);
+    expect(run.stderr).toMatch(/^lab up: unknown option --replica \(did you mean --replicas\?\); it takes --balancer, --strategy, --store, --redis-persistence, --replicas, --port, --dashboard-port, --detach, --json\n/);
     expect(run.stderr).not.toMatch(/To specify a positional|-- "/);
     const missing = await lab(dir, ['up', '--port']);
     expect(missing.code).toBe(2);
@@ -81,8 +81,20 @@ describe('lab CLI without a running lab', () => {
   it('exits 2 with the command usage on bad options or arguments', async () => {
     const badStrategy = await lab(dir, ['up', '--strategy', 'random']);
     expect(badStrategy.code).toBe(2);
-    expect(badStrategy.stderr).toMatch(/--strategy must be one of round-robin, ip-hash, consistent-hash, sticky-cookie, url-hash/);
+    expect(badStrategy.stderr).toMatch(/--strategy must be one of round-robin, ip-hash, consistent-hash, sticky-cookie, url-hash, stick-table, bounded-load/);
     expect(badStrategy.stderr).toMatch(/Usage: npm run lab -- up /);
+    const badBalancer = await lab(dir, ['up', '--balancer', 'traefik']);
+    expect(badBalancer.code).toBe(2);
+    expect(badBalancer.stderr).toMatch(/^lab up: --balancer must be one of nginx, haproxy/);
+    const nginxOnly = await lab(dir, ['up', '--strategy', 'stick-table']);
+    expect(nginxOnly.code).toBe(2);
+    expect(nginxOnly.stderr).toMatch(/^lab up: nginx cannot run strategy "stick-table" \(stick-table runs on haproxy: add --balancer haproxy\)/);
+    const nginxBounded = await lab(dir, ['up', '--balancer', 'nginx', '--strategy', 'bounded-load']);
+    expect(nginxBounded.code).toBe(2);
+    const badAction = await lab(dir, ['balancer', 'explode']);
+    expect(badAction.code).toBe(2);
+    expect(badAction.stderr).toMatch(/the balancer action must be one of restart, reload/);
+    expect((await lab(dir, ['balancer'])).code).toBe(2);
     expect((await lab(dir, ['up', '--replicas', '0'])).code).toBe(2);
     expect((await lab(dir, ['up', '--bogus'])).code).toBe(2);
     const missing = await lab(dir, ['stop']);
@@ -92,7 +104,7 @@ describe('lab CLI without a running lab', () => {
   });
 
   it('says no lab is running, for status, a replica verb and logs -f', async () => {
-    for (const args of [['status'], ['kill', 'app2'], ['logs', '-f']]) {
+    for (const args of [['status'], ['kill', 'app2'], ['logs', '-f'], ['balancer', 'restart']]) {
       const run = await lab(dir, args);
       expect(run.code).toBe(1);
       expect(run.stderr.trim()).toBe(`lab ${args[0]}: ${NO_LAB}`);
@@ -224,14 +236,14 @@ describe('lab CLI without a running lab', () => {
     expect(existsSync(join(dir, 'state.json'))).toBe(false);
   });
 
-  it('refuses a taken nginx port before booting anything', async () => {
+  it('refuses a taken balancer port before booting anything', async () => {
     const taken = await listen();
     try {
       const port = (taken.address() as { port: number }).port;
       const run = await lab(dir, ['up', '--port', String(port), '--dashboard-port', '0']);
       expect(run.code).toBe(1);
       expect(run.stderr.trim()).toBe(
-        `lab up: port ${port} (nginx) is in use (another lab or server?) — pick another with --port, or --port 0 for a free one`,
+        `lab up: port ${port} (balancer) is in use (another lab or server?) — pick another with --port, or --port 0 for a free one`,
       );
     } finally {
       taken.close();

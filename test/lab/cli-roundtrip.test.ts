@@ -149,7 +149,7 @@ if (missing.length) noteSkip(`lab CLI round trip: ${missing.join(' and ')} not i
       expect((await lab(dir, ['redis', 'resume'])).code).toBe(0);
       const status = JSON.parse((await lab(dir, ['status', '--json'])).stdout);
       expect(status.redis.state).toBe('running');
-      expect(status.nginx.sticky).toBe('portable');
+      expect(status.balancer).toMatchObject({ engine: 'nginx', sticky: 'portable' });
 
       const second = await lab(dir, ['up', '--detach', '--port', '0', '--dashboard-port', '0']);
       expect(second.code).toBe(1);

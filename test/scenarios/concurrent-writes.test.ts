@@ -31,4 +31,5 @@ scenarioSuite<ConcurrentFacts>('concurrent-writes', {
   'consistent-hash/redis': nothingLost,
   'sticky-cookie/redis': nothingLost,
   'url-hash/redis': nothingLost,
+  'haproxy/round-robin/redis': nothingLost,
 });

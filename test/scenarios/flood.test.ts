@@ -24,4 +24,6 @@ function limited(r: R): void {
 
 scenarioSuite<FloodFacts>('flood', {
   'ip-hash/memory': limited,
+  // HAProxy's per-address limit (a stick table on src tracking http_req_rate) answers the same 429s.
+  'haproxy/ip-hash/memory': limited,
 });

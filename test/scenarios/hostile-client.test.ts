@@ -25,4 +25,5 @@ function unharmed(r: R): void {
 scenarioSuite<HostileFacts>('hostile-client', {
   'sticky-cookie/memory': unharmed,
   'sticky-cookie/redis': unharmed,
+  'haproxy/sticky-cookie/memory': unharmed,
 });

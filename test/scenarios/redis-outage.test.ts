@@ -40,4 +40,5 @@ scenarioSuite<OutageFacts>('redis-outage', {
   'round-robin/redis': outage,
   'sticky-cookie/redis': outage,
   'round-robin/redis/aof': durable,
+  'haproxy/round-robin/redis': outage,
 });

@@ -31,4 +31,5 @@ scenarioSuite<KilledFacts>('replica-killed', {
     redis(r);
     expect(r.facts.movedClients).toEqual(r.facts.victimClients);
   },
+  'haproxy/sticky-cookie/memory': memory,
 });

@@ -24,4 +24,10 @@ scenarioSuite<ReturnsFacts>('replica-returns', {
     expect(r.facts.movedBack).toEqual([]);
     expect(r.facts.lostRebuilt).toEqual([]);
   },
+  'haproxy/consistent-hash/memory': flipFlop,
+  'haproxy/sticky-cookie/memory': (r) => {
+    expect(r.facts.displaced.length).toBeGreaterThan(0);
+    expect(r.facts.movedBack).toEqual([]);
+    expect(r.facts.lostRebuilt).toEqual([]);
+  },
 });

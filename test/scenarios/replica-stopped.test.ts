@@ -33,4 +33,18 @@ scenarioSuite<StoppedFacts>('replica-stopped', {
     graceful(r);
     expect(r.facts.lostClients).toEqual([]);
   },
+  // HAProxy differs twice. (1) app2's clients' burst, sent as SIGTERM went
+  // out, is answered 503 by HAProxy itself: app2 refuses the connections,
+  // HAProxy retries (`retries 2`) and redispatches, but `balance source`
+  // hashes the client to app2 again while its health check still says UP.
+  // (2) Once app2 is DOWN, the map-based hash is rebuilt over two servers
+  // (h mod 2, not mod 3): clients of app1/app3 move too and lose their carts.
+  'haproxy/ip-hash/memory': (r) => {
+    expect(r.facts.victimClients.length).toBeGreaterThan(0);
+    expect(r.facts.burstServedBy).toHaveLength(r.facts.victimClients.length);
+    expect(r.facts.burstServedBy.filter((s) => s.startsWith('failed')).every((s) => s === 'failed 503')).toBe(true);
+    expect(r.facts.lostClients).toEqual(expect.arrayContaining(r.facts.victimClients));
+    expect(r.facts.lostClients.length).toBeGreaterThan(r.facts.victimClients.length);
+    expect(r.facts.lostClients).toEqual(r.facts.movedClients);
+  },
 });

@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findBinary } from '../../apps/lab/src/util/find-binary';
 import { missingBinaries } from '../support/topology';
 import { noteSkip } from '../support/skip';
 
@@ -33,7 +34,7 @@ describe('lab report', () => {
     expect(r.stderr).toContain('hostile-client');
   });
 
-  const missing = missingBinaries('redis');
+  const missing = [...missingBinaries('redis'), ...(findBinary('haproxy') ? [] : ['haproxy'])];
   if (missing.length) noteSkip(`report-cli matrix files: ${missing.join(', ')} not installed`);
   (missing.length ? it.skip : it)(
     `writes matrix.json, matrix.md and index.html${missing.length ? ` [skipped: ${missing.join(', ')} not installed]` : ''}`,
@@ -41,10 +42,15 @@ describe('lab report', () => {
       const r = await lab(['report', '--only', 'hostile-client', '--out', 'out', '--json'], dir);
       expect({ code: r.code, stderr: r.code ? r.stderr : '' }).toEqual({ code: 0, stderr: '' });
       const { rows } = JSON.parse(readFileSync(join(dir, 'out', 'matrix.json'), 'utf8'));
-      expect(rows.map((x: { strategy: string; store: string }) => `${x.strategy}/${x.store}`)).toEqual(['sticky-cookie/memory', 'sticky-cookie/redis']);
+      expect(rows.map((x: { balancer: string; strategy: string; store: string }) => `${x.balancer}/${x.strategy}/${x.store}`)).toEqual([
+        'nginx/sticky-cookie/memory',
+        'nginx/sticky-cookie/redis',
+        'haproxy/sticky-cookie/memory',
+      ]);
       expect(JSON.parse(r.stdout).rows).toEqual(rows);
       // Progress went to stderr, one finished line per measurement.
-      expect(r.stderr.match(/^✓ \[\d\/2\] hostile-client/gm)).toHaveLength(2);
+      expect(r.stderr.match(/^✓ \[\d\/3\] hostile-client/gm)).toHaveLength(3);
+      expect(r.stderr).toMatch(/^✓ \[3\/3\] hostile-client +haproxy · sticky-cookie \/ memory/m);
       expect(readFileSync(join(dir, 'out', 'matrix.md'), 'utf8')).toContain('## Hostile client (`hostile-client`)');
       expect(readFileSync(join(dir, 'out', 'index.html'), 'utf8')).toMatch(/^<!doctype html>/);
     },

@@ -28,4 +28,5 @@ scenarioSuite<RollingFacts>('rolling-restart', {
   'sticky-cookie/memory': memory,
   'ip-hash/redis': redis,
   'sticky-cookie/redis': redis,
+  'haproxy/sticky-cookie/memory': memory,
 });

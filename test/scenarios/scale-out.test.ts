@@ -40,4 +40,10 @@ scenarioSuite<ScaleFacts>('scale-out', {
     expect(movedPct(r)).toBeGreaterThan(50);
     expect(r.facts.lostClients).toEqual([]);
   },
+  'haproxy/consistent-hash/memory': (r) => {
+    expect(r.facts.movedClients.length).toBeGreaterThanOrEqual(1);
+    expect(movedPct(r)).toBeLessThanOrEqual(50);
+    expect(r.facts.lostClients).toEqual(r.facts.movedClients);
+    expect(r.facts.spreadAfter).toContain(r.facts.added);
+  },
 });

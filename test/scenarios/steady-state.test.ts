@@ -46,4 +46,5 @@ scenarioSuite<SteadyFacts>('steady-state', {
     expect(r.facts.lostClients).toEqual([]);
     expect(r.rows[0].failed_requests).toBe(0);
   },
+  'haproxy/sticky-cookie/memory': sticky,
 });

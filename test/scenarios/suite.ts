@@ -1,9 +1,11 @@
 // One jest test per parametrisation of a scenario in the registry, with
-// the expectations keyed `strategy/store`. The registry and the tests cannot
-// drift apart: a parametrisation without an expectation fails.
+// the expectations keyed `strategy/store` (behind HAProxy `haproxy/strategy/store`).
+// The registry and the tests cannot drift apart: a parametrisation without
+// an expectation fails.
 import { scenario } from '../../apps/lab/src/scenarios';
 import { ScenarioError } from '../../apps/lab/src/scenarios/harness';
 import type { Evidence, ScenarioParams, ScenarioResult } from '../../apps/lab/src/scenarios/types';
+import { findBinary } from '../../apps/lab/src/util/find-binary';
 import { missingBinaries } from '../support/topology';
 import { noteSkip } from '../support/skip';
 
@@ -67,7 +69,8 @@ function expectNoUnknown(result: ScenarioResult<unknown>): void {
   expect(unknown).toEqual([]);
 }
 
-export const key = (p: ScenarioParams) => `${p.strategy}/${p.store}${p.redisPersistence ? `/${p.redisPersistence}` : ''}`;
+/** `strategy/store[/persistence]` behind nginx (the default); `haproxy/…` behind HAProxy. */
+export const key = (p: ScenarioParams) => `${p.balancer && p.balancer !== 'nginx' ? `${p.balancer}/` : ''}${p.strategy}/${p.store}${p.redisPersistence ? `/${p.redisPersistence}` : ''}`;
 
 /** Why this parametrisation cannot run here, or null. */
 function skipReason(params: ScenarioParams): string | null {
@@ -80,7 +83,7 @@ function skipReason(params: ScenarioParams): string | null {
   if (process.env.LAB_DRIVER === 'compose' && ['ip-hash', 'consistent-hash'].includes(params.strategy)) {
     return 'under the compose driver all clients share one bridge address';
   }
-  const missing = missingBinaries(params.store);
+  const missing = [...missingBinaries(params.store), ...(params.balancer === 'haproxy' && !findBinary('haproxy') ? ['haproxy'] : [])];
   if (missing.length === 0) return null;
   return `${missing.join(' and ')} not installed (sudo apt-get install -y ${missing.join(' ')})`;
 }
@@ -106,7 +109,7 @@ function withEvidence(evidence: Evidence, check: () => void): void {
 
 export function formatEvidence(e: Evidence): string {
   const logs = Object.entries(e.logs).map(([name, text]) => `---- ${name} (tail) ----\n${text.trimEnd()}`);
-  return ['==== per client: replicas seen, losses, failures ====', ...e.summary, '==== nginx config ====', e.nginxConfig, ...logs].join('\n');
+  return ['==== per client: replicas seen, losses, failures ====', ...e.summary, '==== balancer config ====', e.nginxConfig, ...logs].join('\n');
 }
 
 /** Sorted copy, so set equality reads as array equality in failure output. */

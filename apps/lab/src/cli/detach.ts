@@ -16,7 +16,7 @@ const READY_TIMEOUT_MS = 180_000;
 function supervisorArgs(opts: UpOptions): string[] {
   return [
     'up',
-    ...['--strategy', opts.strategy, '--store', opts.store, '--replicas', String(opts.replicas)],
+    ...['--balancer', opts.balancer, '--strategy', opts.strategy, '--store', opts.store, '--replicas', String(opts.replicas)],
     ...(opts.store === 'redis' ? ['--redis-persistence', opts.redisPersistence] : []),
     ...['--port', String(opts.port), '--dashboard-port', String(opts.dashboardPort)],
   ];

@@ -3,6 +3,7 @@
 // then add ONE line to COMMANDS below. Help, usage errors, --json handling
 // conventions and error printing come for free from ./index.ts.
 import type { Command } from './command';
+import { balancer } from './commands/balancer';
 import { down } from './commands/down';
 import { logs } from './commands/logs';
 import { probe } from './commands/probe';
@@ -21,6 +22,7 @@ export const COMMANDS: Command[] = [
   scale,
   rollout,
   redis,
+  balancer,
   probe,
   report,
   logs,

@@ -1,6 +1,6 @@
 import { ControlServer, LabStatus } from '../control';
 import { createTopology } from '../topology';
-import type { DriverName, RedisPersistence, StoreKind, Strategy, Topology } from '../topology/topology';
+import type { BalancerEngine, DriverName, RedisPersistence, StoreKind, Strategy, Topology } from '../topology/topology';
 import { cleanStale, labAlive } from './lab';
 import { CliError, CliIo, paint, printJson } from './output';
 import { waitFor } from '../util/wait';
@@ -9,6 +9,7 @@ import { claimState, LabState, readState, removeState, stateDir, writeState } fr
 import { renderStatus, replicaServingMe, walkthrough } from './summary';
 
 export interface UpOptions {
+  balancer: BalancerEngine;
   strategy: Strategy;
   store: StoreKind;
   /** Only meaningful with the redis store; `none` otherwise. */
@@ -135,8 +136,8 @@ async function claim(dir: string, state: LabState): Promise<void> {
 async function boot(opts: UpOptions, io: CliIo): Promise<Topology> {
   const driver = (io.env.LAB_DRIVER as DriverName | undefined) || undefined;
   try {
-    const { strategy, store, replicas, port, redisPersistence } = opts;
-    const topology = await createTopology({ strategy, store, replicas, port, driver, ...(store === 'redis' ? { redisPersistence } : {}) });
+    const { balancer, strategy, store, replicas, port, redisPersistence } = opts;
+    const topology = await createTopology({ balancer, strategy, store, replicas, port, driver, ...(store === 'redis' ? { redisPersistence } : {}) });
     await refuseUnkeptPersistence(topology, opts);
     return topology;
   } catch (err) {

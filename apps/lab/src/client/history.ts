@@ -53,6 +53,7 @@ export const FAULT_KINDS = [
   'redis-restart',
   'balancer-restart',
   'balancer-reload',
+  'balancer-kill',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -60,7 +61,7 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 export interface FaultEntry {
   type: 'fault';
   fault: FaultKind;
-  /** Replica name, `redis`, `nginx` or `balancer`. */
+  /** Replica name, `redis`, or the balancer (`nginx`, `haproxy`, a second instance's name). */
   target: string;
   /** What the fault produced, e.g. the name of an added replica or the new replica count. */
   value?: string | number;

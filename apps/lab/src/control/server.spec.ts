@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import type { ReplicaInfo, Topology, TopologyStatus } from '../topology/topology';
 import { waitFor } from '../util/wait';
+import { MAX_QUEUED_CHANGES } from './api';
 import { ControlServer, startControlServer } from './server';
 
 // The control server's HTTP contract (routes, status codes, refusals) over an
@@ -211,6 +212,51 @@ describe('control server', () => {
 
   it('answers 405 for a wrong method', async () => {
     expect((await call(control, 'POST', '/api/status')).status).toBe(405);
+  });
+
+  it('restarts and reloads the balancer, and names the engine in the answer and the status', async () => {
+    const restart = await call(control, 'POST', '/api/balancer/restart');
+    expect(restart.status).toBe(200);
+    expect(restart.body.message).toMatch(/^nginx restarted: a new process on the same address/);
+    expect(restart.body.status).toMatchObject({ balancer: { engine: 'nginx', state: 'running' } });
+    const reload = await call(control, 'POST', '/api/balancer/reload');
+    expect(reload.body.message).toBe('nginx reloaded gracefully with the same config');
+    expect(topology.calls).toEqual(['restart:balancer', 'reload:balancer']);
+  });
+
+  it('refuses an unknown balancer action (404 with the list) and GET (405)', async () => {
+    const bad = await call(control, 'POST', '/api/balancer/explode');
+    expect(bad).toEqual({ status: 404, body: { error: 'unknown balancer action "explode"', actions: ['restart', 'reload'] } });
+    expect((await call(control, 'GET', '/api/balancer/restart')).status).toBe(405);
+    expect(topology.calls).toEqual([]);
+  });
+
+  it('refuses to reload a dead balancer with 409 and restarts it', async () => {
+    topology.balancerState.now = 'dead';
+    const reload = await call(control, 'POST', '/api/balancer/reload');
+    expect(reload).toEqual({ status: 409, body: { error: 'cannot reload nginx: it is dead (restart it instead)' } });
+    const restart = await call(control, 'POST', '/api/balancer/restart');
+    expect(restart.status).toBe(200);
+    expect(restart.body.status).toMatchObject({ balancer: { state: 'running' } });
+    expect(topology.calls).toEqual(['restart:balancer']);
+  });
+
+  it('queues a flood of restarts one at a time and refuses past the bound with 429 JSON', async () => {
+    let open: () => void = () => undefined;
+    topology.gate.wait = new Promise<void>((r) => (open = r));
+    let answered = 0;
+    const flood = Array.from({ length: 12 }, () => call(control, 'POST', '/api/balancer/restart').finally(() => (answered += 1)));
+    // One restart runs and holds the queue, three wait behind it, the other eight are refused at once.
+    await waitFor('the requests past the bound to be refused', () => answered === 12 - MAX_QUEUED_CHANGES);
+    expect(topology.calls).toEqual(['restart:balancer']);
+    open();
+    const answers = await Promise.all(flood);
+    const ok = answers.filter((a) => a.status === 200);
+    const refused = answers.filter((a) => a.status === 429);
+    expect(ok.length + refused.length).toBe(12);
+    expect(ok).toHaveLength(MAX_QUEUED_CHANGES);
+    expect(refused[0].body.error).toMatch(/changes are already queued; try again when they are done/);
+    expect(topology.calls).toHaveLength(MAX_QUEUED_CHANGES);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { MatrixRow } from '../scenarios/types';
 import { CATALOG } from '../scenarios/catalog';
-import { HAPROXY_STRATEGIES, STORES } from '../topology/topology';
+import { BALANCERS, HAPROXY_STRATEGIES, STORES, type BalancerEngine } from '../topology/topology';
 
 /**
  * `33.3` → `33 %`; below 1 but above 0 keeps one decimal so "almost none" is
@@ -18,9 +18,27 @@ export function formatSkew(value: number): string {
   return Number.isFinite(value) && value > 0 ? value.toFixed(2) : '–';
 }
 
-/** `sticky-cookie / memory (down)` */
-export function cellLabel(row: Pick<MatrixRow, 'strategy' | 'store' | 'variant'>): string {
-  return `${row.strategy} / ${row.store}${row.variant ? ` (${row.variant})` : ''}`;
+/** Rows written before the balancer was recorded were measured behind nginx. */
+export function balancerOf(row: Pick<MatrixRow, 'balancer'>): BalancerEngine {
+  return row.balancer ?? 'nginx';
+}
+
+/** How a person names the engine in a sentence. */
+export function balancerName(b: BalancerEngine): string {
+  return b === 'haproxy' ? 'HAProxy' : 'nginx';
+}
+
+/** `sticky-cookie / memory (down)`; HAProxy rows say so (nginx, the default, stays implicit). */
+export function cellLabel(row: Pick<MatrixRow, 'strategy' | 'store' | 'variant' | 'balancer'>): string {
+  const engine = balancerOf(row) === 'nginx' ? '' : `${balancerName(balancerOf(row))} · `;
+  return `${engine}${row.strategy} / ${row.store}${row.variant ? ` (${row.variant})` : ''}`;
+}
+
+/** Strategies in declared order (HAProxy-only ones last), then any unknown to this version (an old report's), by name. */
+export function strategyOrder(rows: readonly Pick<MatrixRow, 'strategy'>[]): string[] {
+  const declared: readonly string[] = HAPROXY_STRATEGIES;
+  const extra = [...new Set(rows.map((r) => r.strategy as string))].filter((s) => !declared.includes(s)).sort();
+  return [...declared, ...extra];
 }
 
 export interface ScenarioGroup {
@@ -38,11 +56,14 @@ export function groupRows(rows: readonly MatrixRow[]): ScenarioGroup[] {
   return ids.map((id) => ({ id, rows: rows.filter((r) => r.scenario === id).sort(compareCells) }));
 }
 
+/** Strategy, store, variant, then nginx before HAProxy, so the two measurements of one cell sit side by side. */
 function compareCells(a: MatrixRow, b: MatrixRow): number {
+  const order = strategyOrder([a, b]);
   return (
-    HAPROXY_STRATEGIES.indexOf(a.strategy) - HAPROXY_STRATEGIES.indexOf(b.strategy) ||
+    order.indexOf(a.strategy) - order.indexOf(b.strategy) ||
     STORES.indexOf(a.store) - STORES.indexOf(b.store) ||
-    (a.variant ?? '').localeCompare(b.variant ?? '')
+    (a.variant ?? '').localeCompare(b.variant ?? '') ||
+    BALANCERS.indexOf(balancerOf(a)) - BALANCERS.indexOf(balancerOf(b))
   );
 }
 

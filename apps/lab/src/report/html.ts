@@ -1,21 +1,24 @@
 import type { MatrixRow } from '../scenarios/types';
 import { CATALOG } from '../scenarios/catalog';
-import { STORES, STRATEGIES } from '../topology/topology';
+import { BALANCERS, STORES } from '../topology/topology';
 import { escapeHtml, lossAndMoveBars, lossColour, skewBars } from './charts';
 
 /** Failure modes whose story is the load, not the loss. */
 const SKEW_CHARTS = new Set(['steady-state', 'nat']);
 import { claimsHtml } from './claims';
-import { formatPct, formatSkew, groupRows, rowNote } from './format';
+import { balancerDifferences, type Difference } from './differences';
+import { balancerName, balancerOf, cellLabel, formatPct, formatSkew, groupRows, rowNote, strategyOrder } from './format';
 import { HOW_TO_READ, type ReportMeta } from './markdown';
 import { REPORT_CSS } from './style';
 import { timelineLegend, timelineSvg } from './timeline';
 
-/** The strategy/store columns that were measured, in a stable order. */
+/** The measured strategy/store(/balancer) columns, nginx and HAProxy of one cell side by side. */
 function columns(rows: readonly MatrixRow[]): string[] {
-  const keys = new Set(rows.map((r) => `${r.strategy} / ${r.store}`));
-  return STORES.flatMap((store) => STRATEGIES.map((s) => `${s} / ${store}`)).filter((k) => keys.has(k));
+  const keys = new Set(rows.map(columnKey));
+  return STORES.flatMap((store) => strategyOrder(rows).flatMap((s) => BALANCERS.map((b) => `${s} / ${store}${b === 'nginx' ? '' : ` / ${b}`}`))).filter((k) => keys.has(k));
 }
+
+const columnKey = (r: MatrixRow) => `${r.strategy} / ${r.store}${balancerOf(r) === 'nginx' ? '' : ` / ${balancerOf(r)}`}`;
 
 /** Which topology drivers measured the rows (process: local processes; compose: Docker Compose). */
 function driversNote(rows: readonly MatrixRow[]): string {
@@ -26,7 +29,8 @@ function driversNote(rows: readonly MatrixRow[]): string {
 function gridCell(r: MatrixRow | undefined): string {
   if (!r) return '<td class="na">·</td>';
   const note = rowNote(r);
-  const title = `${r.driver ? `${r.driver} driver: ` : ''}carts lost ${formatPct(r.carts_lost_pct)}, clients moved ${formatPct(r.clients_moved_pct)}, failed ${r.failed_requests}, skew ${formatSkew(r.load_skew)}${note ? ` — ${note}` : ''}`;
+  const who = [r.driver && `${r.driver} driver`, balancerOf(r) === 'haproxy' && balancerName('haproxy')].filter(Boolean).join(', ');
+  const title = `${who ? `${who}: ` : ''}carts lost ${formatPct(r.carts_lost_pct)}, clients moved ${formatPct(r.clients_moved_pct)}, failed ${r.failed_requests}, skew ${formatSkew(r.load_skew)}${note ? ` — ${note}` : ''}`;
   return (
     `<td style="background:${lossColour(r.carts_lost_pct)}" title="${escapeHtml(title)}">` +
     `<b>${formatPct(r.carts_lost_pct)}</b><span>moved ${formatPct(r.clients_moved_pct)}</span>` +
@@ -36,12 +40,12 @@ function gridCell(r: MatrixRow | undefined): string {
 
 function grid(rows: readonly MatrixRow[]): string {
   const cols = columns(rows);
-  const head = cols.map((c) => `<th>${escapeHtml(c).replace(' / ', '<br>')}</th>`).join('');
+  const head = cols.map((c) => `<th>${escapeHtml(c).replace(/ \/ /g, '<br>')}</th>`).join('');
   const lines = groupRows(rows).flatMap((g) => {
     const variants = [...new Set(g.rows.map((r) => r.variant ?? ''))];
     return variants.map((v) => {
       const name = `${CATALOG.find((s) => s.id === g.id)?.title ?? g.id}${v ? ` <em>(${escapeHtml(v)})</em>` : ''}`;
-      const cells = cols.map((c) => gridCell(g.rows.find((r) => `${r.strategy} / ${r.store}` === c && (r.variant ?? '') === v)));
+      const cells = cols.map((c) => gridCell(g.rows.find((r) => columnKey(r) === c && (r.variant ?? '') === v)));
       return `<tr><th class="row"><a href="#${g.id}">${name}</a></th>${cells.join('')}</tr>`;
     });
   });
@@ -49,12 +53,13 @@ function grid(rows: readonly MatrixRow[]): string {
 }
 
 function detail(rows: readonly MatrixRow[]): string {
+  const differences = balancerDifferences(rows);
   return groupRows(rows)
     .map((g) => {
       const info = CATALOG.find((s) => s.id === g.id);
       const notes = g.rows
         .filter((r) => rowNote(r))
-        .map((r) => `<li><b>${escapeHtml(`${r.driver ? `${r.driver} · ` : ''}${r.strategy} / ${r.store}${r.variant ? ` (${r.variant})` : ''}`)}</b>: ${escapeHtml(rowNote(r))}</li>`)
+        .map((r) => `<li><b>${escapeHtml(`${r.driver ? `${r.driver} · ` : ''}${cellLabel(r)}`)}</b>: ${escapeHtml(rowNote(r))}</li>`)
         .join('');
       return (
         `<section class="card" id="${escapeHtml(g.id)}"><h3>${escapeHtml(info?.title ?? g.id)} <code>${escapeHtml(g.id)}</code></h3>` +
@@ -63,11 +68,18 @@ function detail(rows: readonly MatrixRow[]): string {
         lossAndMoveBars(g.rows) +
         (SKEW_CHARTS.has(g.id) ? `<h4>load skew (1 = even, 3 = all on one replica)</h4>${skewBars(g.rows)}` : '') +
         (notes ? `<ul class="notes">${notes}</ul>` : '') +
+        differenceList(differences.filter((d) => d.scenario === g.id)) +
         timelines(g.rows) +
         `</section>`
       );
     })
     .join('');
+}
+
+/** What differed between nginx and HAProxy on this scenario, one sentence each. */
+function differenceList(ds: readonly Difference[]): string {
+  if (!ds.length) return '';
+  return `<h4>nginx vs HAProxy, measured</h4><ul class="differences">${ds.map((d) => `<li>${escapeHtml(d.sentence)}</li>`).join('')}</ul>`;
 }
 
 /**
@@ -80,7 +92,7 @@ function timelines(rows: readonly MatrixRow[]): string {
   const open = Math.max(0, runs.findIndex((r) => typeof r.carts_lost_pct === 'number' && r.carts_lost_pct > 0));
   const items = runs.map((r, i) => {
     const tl = r.timeline!;
-    const head = `${r.strategy} / ${r.store}: ${tl.clients.length} clients, ${(tl.durationMs / 1000).toFixed(1)} s`;
+    const head = `${cellLabel({ ...r, variant: undefined })}: ${tl.clients.length} clients, ${(tl.durationMs / 1000).toFixed(1)} s`;
     return `<details class="tl"${i === open ? ' open' : ''}><summary>${escapeHtml(head)}</summary>${timelineLegend(tl.replicas)}${timelineSvg(tl)}</details>`;
   });
   return `<h4>timeline: each client's requests, coloured by the replica that answered</h4>${items.join('')}`;

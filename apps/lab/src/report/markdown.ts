@@ -1,7 +1,8 @@
 import type { MatrixRow } from '../scenarios/types';
 import { CATALOG, scenarioInfo } from '../scenarios/catalog';
 import { claimsMarkdown } from './claims';
-import { formatPct, formatSkew, groupRows, rowNote } from './format';
+import { balancerDifferences } from './differences';
+import { balancerOf, formatPct, formatSkew, groupRows, rowNote } from './format';
 
 export interface ReportMeta {
   generatedAt: string;
@@ -19,14 +20,15 @@ export const HOW_TO_READ = [
   '**load skew** — requests on the busiest replica divided by the mean per replica: 1.00 is even, 3.00 with three replicas means everything on one; – when no request was served.',
 ];
 
-const HEADER = '| driver | strategy | store | variant | clients | carts lost | clients moved | failed requests | load skew | note |';
-const RULE = '|---|---|---|---|--:|--:|--:|--:|--:|---|';
+const HEADER = '| driver | balancer | strategy | store | variant | clients | carts lost | clients moved | failed requests | load skew | note |';
+const RULE = '|---|---|---|---|---|--:|--:|--:|--:|--:|---|';
 
 /** One markdown table row per matrix row, in the order given. */
 export function markdownTable(rows: readonly MatrixRow[]): string {
   const lines = rows.map((r) =>
     [
       r.driver ?? '',
+      balancerOf(r),
       r.strategy,
       r.store,
       r.variant ?? '',
@@ -56,11 +58,14 @@ export function renderMarkdown(rows: readonly MatrixRow[], meta: ReportMeta): st
     ...HOW_TO_READ.map((l) => `- ${l}`),
     '',
   ];
+  const differences = balancerDifferences(rows);
   for (const group of groupRows(rows)) {
     const info = CATALOG.some((s) => s.id === group.id) ? scenarioInfo(group.id) : undefined;
     out.push(`## ${info?.title ?? group.id} (\`${group.id}\`)`, '');
     if (info) out.push(`Fault: ${info.fault}. ${info.read}`, '');
     out.push(markdownTable(group.rows), '');
+    const mine = differences.filter((d) => d.scenario === group.id);
+    if (mine.length) out.push('nginx vs HAProxy, measured:', '', ...mine.map((d) => `- ${d.sentence}`), '');
   }
   out.push(claimsMarkdown(rows));
   if (meta.notMeasured?.length) out.push('## Not measured', '', ...meta.notMeasured.map((l) => `- ${l}`), '');

@@ -55,11 +55,11 @@ describe('markdown', () => {
   it('has one table row per input row', () => {
     const table = markdownTable(rows).split('\n');
     expect(table).toHaveLength(2 + rows.length);
-    expect(table[0]).toMatch(/^\| driver \| strategy \| store \|/);
-    expect(table[2]).toBe('|  | ip-hash | memory |  | 30 | 33 % | 33 % | 0 | 1.20 |  |');
+    expect(table[0]).toMatch(/^\| driver \| balancer \| strategy \| store \|/);
+    expect(table[2]).toBe('|  | nginx | ip-hash | memory |  | 30 | 33 % | 33 % | 0 | 1.20 |  |');
   });
   it('names the driver a row was measured on', () => {
-    expect(markdownTable([row({ driver: 'compose' })]).split('\n')[2]).toMatch(/^\| compose \| ip-hash \| memory \|/);
+    expect(markdownTable([row({ driver: 'compose' })]).split('\n')[2]).toMatch(/^\| compose \| nginx \| ip-hash \| memory \|/);
   });
   it('escapes pipes in notes so the table keeps its columns', () => {
     const line = markdownTable([rows[2]]).split('\n')[2];
@@ -69,7 +69,7 @@ describe('markdown', () => {
     const md = renderMarkdown(rows, meta);
     expect(md).toContain('## How to read it');
     expect(md.match(/^## .*\(`[a-z-]+`\)$/gm)).toHaveLength(4);
-    expect(md.match(/^\| {2}\| (ip-hash|round-robin) \|/gm)).toHaveLength(rows.length);
+    expect(md.match(/^\| {2}\| nginx \| (ip-hash|round-robin) \|/gm)).toHaveLength(rows.length);
   });
 });
 
@@ -107,9 +107,35 @@ describe('html', () => {
 describe('a measurement without evidence', () => {
   const unknown = row({ carts_lost_pct: 'unknown', checks: { carts: { valid: 'unknown', reason: '30 clients had no successful cart read after the last fault' } } });
   it('reads "unknown" in markdown and HTML, never 0 %', () => {
-    expect(markdownTable([unknown]).split('\n')[2]).toBe('|  | ip-hash | memory |  | 30 | unknown | 33 % | 0 | 1.20 | carts unknown: 30 clients had no successful cart read after the last fault |');
+    expect(markdownTable([unknown]).split('\n')[2]).toBe('|  | nginx | ip-hash | memory |  | 30 | unknown | 33 % | 0 | 1.20 | carts unknown: 30 clients had no successful cart read after the last fault |');
     const html = renderHtml([unknown], meta);
     expect(html).toContain('<b>unknown</b>');
     expect(html).toContain('no successful cart read after the last fault');
+  });
+});
+
+describe('nginx and HAProxy side by side', () => {
+  const pair = [
+    row({ scenario: 'nat', variant: 'one /24', load_skew: 3 }),
+    row({ scenario: 'nat', variant: 'one /24', balancer: 'haproxy', load_skew: 1.1 }),
+    row({ scenario: 'nat', strategy: 'sticky-cookie' }),
+  ];
+  it('puts the HAProxy measurement right after nginx\'s for the same cell', () => {
+    expect(groupRows([pair[2], pair[1], pair[0]])[0].rows).toEqual(pair);
+  });
+  it('gives HAProxy its own grid column next to nginx\'s and says which balancer a cell is', () => {
+    const html = renderHtml(pair, meta);
+    expect(html).toContain('<th>ip-hash<br>memory</th><th>ip-hash<br>memory<br>haproxy</th><th>sticky-cookie<br>memory</th>');
+    expect(html).toContain('title="HAProxy: carts lost');
+    expect(html.match(/<td style="background:/g)).toHaveLength(3);
+  });
+  it('states each measured difference under its scenario, in markdown and HTML', () => {
+    const sentence = 'Clients behind NAT, ip-hash / memory (one /24): load skew 3.00 behind nginx, 1.10 behind HAProxy.';
+    expect(renderMarkdown(pair, meta)).toContain(`nginx vs HAProxy, measured:\n\n- ${sentence}\n`);
+    expect(renderHtml(pair, meta)).toContain(`<li>${sentence}</li>`);
+  });
+  it('says nothing about balancers when only one was measured', () => {
+    expect(renderMarkdown(rows, meta)).not.toContain('nginx vs HAProxy');
+    expect(renderHtml(rows, meta)).not.toContain('nginx vs HAProxy');
   });
 });

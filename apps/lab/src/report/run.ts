@@ -35,7 +35,7 @@ export async function runMatrix(scenarios: readonly ScenarioDefinition[], sink: 
   const teardowns: Promise<void>[] = [];
   const options = { deferTeardown: (down: Promise<void>) => void teardowns.push(down) };
   for (const [i, { s, params }] of jobs.entries()) {
-    const job = { index: i + 1, total: jobs.length, label: `${s.id.padEnd(18)} ${params.strategy} / ${params.store}${params.redisPersistence ? ` / ${params.redisPersistence}` : ''}`.padEnd(52) };
+    const job = { index: i + 1, total: jobs.length, label: `${s.id.padEnd(18)} ${params.balancer === 'haproxy' ? 'haproxy · ' : ''}${params.strategy} / ${params.store}${params.redisPersistence ? ` / ${params.redisPersistence}` : ''}`.padEnd(62) };
     progress.start(job);
     try {
       const result = await s.run(params, options);

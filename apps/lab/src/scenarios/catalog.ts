@@ -89,6 +89,18 @@ export const CATALOG: readonly ScenarioInfo[] = [
     fault: 'one address sends 2 000 requests, 128 at a time, past nginx\'s per-client limit (100 r/s, burst 400)',
     read: 'The flood gets 429s once its burst is spent, and no more than the limit allows is served; the other clients, each on its own address, see no 429 and no failed request.',
   },
+  {
+    id: 'balancer-failover',
+    title: 'Two balancers, one set of replicas',
+    fault: 'users alternate between two balancer instances; then, other users, the first instance is killed and they switch to the second',
+    read: 'A deterministic hash (same replica list, same ring) and a cookie naming the replica agree across instances: nobody moves. Round robin and a stick table without `peers` pick on their own: users move and, with memory carts, lose them. With `peers` the second instance already knows every user.',
+  },
+  {
+    id: 'balancer-restart',
+    title: 'Balancer restarted or reloaded',
+    fault: 'the balancer process is restarted while users are busy; then, other users, it is reloaded',
+    read: 'Hashes and cookies keep no state in the balancer: nobody moves across a restart or a reload. A stick table lives in the process: a restart empties it and users are balanced afresh. failed requests counts what users saw while the balancer was away (a reload should show none).',
+  },
 ];
 
 export function scenarioInfo(id: string): ScenarioInfo {

@@ -1,4 +1,4 @@
-// What a failed scenario prints: per-client story, nginx config, log tails.
+// What a failed scenario prints: per-client story, the balancer's config, log tails.
 import { ackedItemsLost, History, replicasSeenBy } from '../client';
 import type { Topology } from '../topology/topology';
 import type { Evidence } from './types';
@@ -10,7 +10,7 @@ const t0 = (h: History) => Math.min(...h.ops.map((o) => o.startedAt));
 export async function collectEvidence(topo: Topology, history: History): Promise<Evidence> {
   const tail = (s: string) => s.split('\n').slice(-TAIL_LINES).join('\n');
   const [nginxConfig, logs] = await Promise.all([
-    topo.nginxConfig().catch((e: Error) => `(no config: ${e.message})`),
+    topo.balancerConfig().catch((e: Error) => `(no config: ${e.message})`),
     topo.logs().catch((e: Error) => ({ error: e.message }) as Record<string, string>),
   ]);
   const carts = ackedItemsLost(history);

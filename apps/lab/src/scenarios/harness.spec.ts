@@ -16,11 +16,16 @@ describe('scenario registry', () => {
     expect(SCENARIOS.map((s) => s.id)).toEqual(CATALOG.map((s) => s.id));
   });
   it('keeps the matrix within the boot budget', () => {
-    expect(bootCount()).toBeLessThanOrEqual(50);
+    expect(bootCount()).toBeLessThanOrEqual(80);
   });
-  it('never lists a parametrisation twice (Redis persistence tells two apart)', () => {
+  it('runs every scenario at least once behind each balancer', () => {
     for (const s of SCENARIOS) {
-      const keys = s.params.map((p) => `${p.strategy}/${p.store}/${p.redisPersistence ?? 'none'}`);
+      expect([s.id, [...new Set(s.params.map((p) => p.balancer ?? 'nginx'))].sort()]).toEqual([s.id, expect.arrayContaining(['haproxy', 'nginx'])]);
+    }
+  });
+  it('never lists a parametrisation twice (balancer and Redis persistence tell two apart)', () => {
+    for (const s of SCENARIOS) {
+      const keys = s.params.map((p) => `${p.balancer ?? 'nginx'}/${p.strategy}/${p.store}/${p.redisPersistence ?? 'none'}`);
       expect(new Set(keys).size).toBe(keys.length);
     }
   });

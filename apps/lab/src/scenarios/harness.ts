@@ -23,6 +23,8 @@ export interface Run {
   /** Replica names at boot: `app1`…`app3`. */
   replicas: string[];
   skus: string[];
+  /** Logs of processes the scenario started itself (a second balancer), added to the evidence by name. */
+  extraLogs: Record<string, string>;
 }
 
 export type Body<F> = (run: Run) => Promise<{ rows: MatrixRow[]; facts: F }>;
@@ -40,28 +42,37 @@ export class ScenarioError extends Error {
 /** Boots a topology for `params`, runs `body`, collects evidence, always tears down. */
 export async function runScenario<F>(params: ScenarioParams, options: RunOptions | undefined, body: Body<F>): Promise<ScenarioResult<F>> {
   const started = Date.now();
-  const { strategy, store, redisPersistence } = params;
-  const topo = await createTopology({ strategy, store, replicas: REPLICAS, ...(redisPersistence ? { redisPersistence } : {}) });
+  const { strategy, store, balancer, redisPersistence } = params;
+  const topo = await createTopology({ strategy, store, replicas: REPLICAS, ...(balancer ? { balancer } : {}), ...(redisPersistence ? { redisPersistence } : {}) });
   const history = new History();
   try {
     const status = await topo.status();
     const replicas = status.replicas.map((r) => r.name);
-    const run: Run = { topo, nemesis: new Nemesis(topo, history), params, history, replicas, skus: await catalogSkus(topo.url) };
+    const run: Run = { topo, nemesis: new Nemesis(topo, history), params, history, replicas, skus: await catalogSkus(topo.url), extraLogs: {} };
+    const evidence = async () => withLogs(await collectEvidence(topo, history), run.extraLogs);
     let out: { rows: MatrixRow[]; facts: F };
     try {
       out = await body(run);
     } catch (err) {
-      throw new ScenarioError((err as Error).message, await collectEvidence(topo, history));
+      throw new ScenarioError((err as Error).message, await evidence());
     }
     const duration_ms = Date.now() - started;
     const timeline = timelineOf(history, { replicas });
-    return { rows: out.rows.map((r, i) => ({ ...r, driver: topo.driver, duration_ms, ...(i === 0 ? { timeline } : {}) })), facts: out.facts, history, evidence: await collectEvidence(topo, history) };
+    const rows = out.rows.map((r, i) => ({ ...r, driver: topo.driver, balancer: topo.balancer, duration_ms, ...(i === 0 ? { timeline } : {}) }));
+    return { rows, facts: out.facts, history, evidence: await evidence() };
   } finally {
     const down = topo.down();
     if (options?.deferTeardown) options.deferTeardown(down);
     else await down;
   }
 }
+
+function withLogs(e: Evidence, extra: Record<string, string>): Evidence {
+  const tail = (text: string) => text.split('\n').slice(-EXTRA_LOG_LINES).join('\n');
+  return { ...e, logs: { ...e.logs, ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, tail(v)])) } };
+}
+
+const EXTRA_LOG_LINES = 40;
 
 /** `n` clients named c01…, each from its own /24 unless `address` says otherwise. */
 export function makeClients(run: Run, n = CLIENTS, address: (i: number) => string = userAddress, prefix = 'c'): LabClient[] {

@@ -1,6 +1,8 @@
 // The scenario registry: which parametrisations teach something. Both the
 // jest suites (test/scenarios/) and `lab report` run from this list.
 import { scenarioInfo } from './catalog';
+import * as balancerFailover from './balancer-failover';
+import * as balancerRestart from './balancer-restart';
 import * as concurrentWrites from './concurrent-writes';
 import * as flood from './flood';
 import * as hostileClient from './hostile-client';
@@ -19,6 +21,8 @@ import type { RedisPersistence, StoreKind, Strategy } from '../topology/topology
 
 const p = (strategy: Strategy, store: StoreKind = 'memory', redisPersistence?: RedisPersistence): ScenarioParams =>
   redisPersistence ? { strategy, store, redisPersistence } : { strategy, store };
+/** The same parametrisation behind HAProxy. */
+const h = (strategy: Strategy, store: StoreKind = 'memory', redisPersistence?: RedisPersistence): ScenarioParams => ({ ...p(strategy, store, redisPersistence), balancer: 'haproxy' });
 const AFFINITY = [p('ip-hash'), p('consistent-hash'), p('sticky-cookie')];
 
 interface Module {
@@ -31,29 +35,41 @@ function define(mod: Module, params: ScenarioParams[]): ScenarioDefinition {
   return { id: mod.ID, title: info.title, fault: info.fault, params, run: (x, o) => mod.run(x, o) as ReturnType<ScenarioDefinition['run']> };
 }
 
+// Every scenario runs at least once behind HAProxy, on the strategies where
+// the balancers differ (not the cross product: each row is a boot).
 export const SCENARIOS: readonly ScenarioDefinition[] = [
   // round-robin shows the flicker, url-hash that URL affinity is not user
   // affinity, round-robin + redis that a shared store needs no affinity.
-  define(steadyState, [p('round-robin'), ...AFFINITY, p('url-hash'), p('round-robin', 'redis')]),
-  define(replicaKilled, [...AFFINITY, p('round-robin', 'redis'), p('sticky-cookie', 'redis')]),
-  define(replicaStopped, [p('ip-hash'), p('sticky-cookie'), p('ip-hash', 'redis')]),
-  define(replicaReturns, AFFINITY),
-  define(scaleOut, [...AFFINITY, p('ip-hash', 'redis')]),
-  define(maintenance, AFFINITY),
-  define(nat, [p('round-robin'), ...AFFINITY]),
+  define(steadyState, [p('round-robin'), ...AFFINITY, p('url-hash'), p('round-robin', 'redis'), h('sticky-cookie')]),
+  // HAProxy: a cookie naming the dead server is redispatched (`option redispatch`).
+  define(replicaKilled, [...AFFINITY, p('round-robin', 'redis'), p('sticky-cookie', 'redis'), h('sticky-cookie')]),
+  define(replicaStopped, [p('ip-hash'), p('sticky-cookie'), p('ip-hash', 'redis'), h('ip-hash')]),
+  // HAProxy's cookie is re-sent only when it changes (`insert indirect`): does the re-pin hold?
+  define(replicaReturns, [...AFFINITY, h('consistent-hash'), h('sticky-cookie')]),
+  // HAProxy: a 16-point ring (nginx: 160).
+  define(scaleOut, [...AFFINITY, p('ip-hash', 'redis'), h('consistent-hash')]),
+  define(maintenance, [...AFFINITY, h('ip-hash')]),
+  // HAProxy's `balance source` hashes the whole address: no /24 collapse.
+  define(nat, [p('round-robin'), ...AFFINITY, h('ip-hash')]),
   // Strategy does not matter to a store outage; two show it. With AOF the
   // restart keeps every session: the row beside "restarted" without it.
-  define(redisOutage, [p('round-robin', 'redis'), p('sticky-cookie', 'redis'), p('round-robin', 'redis', 'aof')]),
-  define(rollingRestart, [p('ip-hash'), p('sticky-cookie'), p('ip-hash', 'redis'), p('sticky-cookie', 'redis')]),
+  define(redisOutage, [p('round-robin', 'redis'), p('sticky-cookie', 'redis'), p('round-robin', 'redis', 'aof'), h('round-robin', 'redis')]),
+  define(rollingRestart, [p('ip-hash'), p('sticky-cookie'), p('ip-hash', 'redis'), p('sticky-cookie', 'redis'), h('sticky-cookie')]),
   // The route cookie is what "bound" means to a drain; the waits are in the module.
   define(rolloutDrain, [p('sticky-cookie'), p('sticky-cookie', 'redis')]),
   // Memory without affinity cannot keep a session at all, so only the
   // affinity strategies there; with Redis every strategy, round-robin being
   // the hardest case (the burst lands on three replicas at once).
-  define(concurrentWrites, [...AFFINITY, p('round-robin', 'redis'), p('ip-hash', 'redis'), p('consistent-hash', 'redis'), p('sticky-cookie', 'redis'), p('url-hash', 'redis')]),
-  define(hostileClient, [p('sticky-cookie'), p('sticky-cookie', 'redis')]),
-  // The limit is nginx's, per address, whatever the strategy or store.
-  define(flood, [p('ip-hash')]),
+  define(concurrentWrites, [...AFFINITY, p('round-robin', 'redis'), p('ip-hash', 'redis'), p('consistent-hash', 'redis'), p('sticky-cookie', 'redis'), p('url-hash', 'redis'), h('round-robin', 'redis')]),
+  define(hostileClient, [p('sticky-cookie'), p('sticky-cookie', 'redis'), h('sticky-cookie')]),
+  // The limit is the balancer's, per address, whatever the strategy or store.
+  define(flood, [p('ip-hash'), h('ip-hash')]),
+  // Two balancers, one set of replicas: which strategies agree between instances?
+  // stick-table runs its two variants again with the table shared through `peers`.
+  define(balancerFailover, [p('round-robin'), ...AFFINITY, h('round-robin'), h('ip-hash'), h('consistent-hash'), h('sticky-cookie'), h('stick-table')]),
+  // Deterministic hashes and cookies need no memory in the balancer; ip-hash
+  // behind nginx is consistent-hash's twin here, so one of them is enough.
+  define(balancerRestart, [p('consistent-hash'), p('sticky-cookie'), h('ip-hash'), h('sticky-cookie'), h('stick-table')]),
 ];
 
 export function scenario(id: string): ScenarioDefinition {

@@ -47,3 +47,26 @@ it('records a refused fault as fail and a broken one as unknown, and passes the 
     ['stop', 'unknown', 'app2 did not exit within 10 s'],
   ]);
 });
+
+it('records a balancer restart and reload under the engine, and a second instance killed under its own name', async () => {
+  const history = new History();
+  const calls: string[] = [];
+  const topo = topology({ balancer: 'haproxy', restartBalancer: async () => void calls.push('restart'), reloadBalancer: async () => void calls.push('reload') } as Partial<Topology>);
+  const nemesis = new Nemesis(topo, history);
+  await nemesis.restartBalancer();
+  await nemesis.reloadBalancer();
+  await nemesis.killBalancer('lb1', { kill: async () => void calls.push('kill lb1') });
+  expect(calls).toEqual(['restart', 'reload', 'kill lb1']);
+  expect(history.faults().map((f) => [f.fault, f.target, f.outcome])).toEqual([
+    ['balancer-restart', 'haproxy', 'ok'],
+    ['balancer-reload', 'haproxy', 'ok'],
+    ['balancer-kill', 'lb1', 'ok'],
+  ]);
+});
+
+it('records a balancer restart the driver cannot do as unknown, with its error', async () => {
+  const history = new History();
+  const topo = topology({ balancer: 'nginx', restartBalancer: async () => Promise.reject(new Error('nginx did not serve within 15 s')) } as Partial<Topology>);
+  await expect(new Nemesis(topo, history).restartBalancer()).rejects.toThrow('did not serve');
+  expect(history.faults()[0]).toMatchObject({ fault: 'balancer-restart', outcome: 'unknown', error: 'nginx did not serve within 15 s' });
+});

@@ -68,13 +68,22 @@ export class Nemesis {
     return this.act('redis-restart', 'redis', () => this.topo.redisRestart());
   }
 
-  /** Whatever the balancer learned in memory (stick tables, `sticky learn`) is gone. */
+  /** Ends the balancer and starts a new one on the same address: what it learned in memory is gone. */
   restartBalancer(): Promise<FaultEntry> {
-    return this.act('balancer-restart', 'balancer', () => this.topo.restartBalancer());
+    return this.act('balancer-restart', this.topo.balancer, () => this.topo.restartBalancer());
   }
 
+  /** Graceful reload with the same config. */
   reloadBalancer(): Promise<FaultEntry> {
-    return this.act('balancer-reload', 'balancer', () => this.topo.reloadBalancer());
+    return this.act('balancer-reload', this.topo.balancer, () => this.topo.reloadBalancer());
+  }
+
+  /**
+   * SIGKILL to a balancer the scenario started itself (a second instance in
+   * front of the same replicas); `name` tells the instances apart in the history.
+   */
+  killBalancer(name: string, balancer: { kill(): Promise<void> }): Promise<FaultEntry> {
+    return this.act('balancer-kill', name, () => balancer.kill());
   }
 
   /**

@@ -46,6 +46,7 @@ export interface ScenarioParams {
 export interface Evidence {
   /** One line per client: address, replicas seen, acknowledged vs final cart. */
   summary: string[];
+  /** The balancer's rendered config (nginx or HAProxy; the name predates HAProxy). */
   nginxConfig: string;
   logs: Record<string, string>;
 }

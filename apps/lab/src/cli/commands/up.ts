@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { MAX_REPLICAS } from '../../control';
-import { REDIS_PERSISTENCE, STORES, STRATEGIES } from '../../topology/topology';
+import { checkBalancerStrategy } from '../../topology/core';
+import { BALANCERS, HAPROXY_ONLY_STRATEGIES, HAPROXY_STRATEGIES, REDIS_PERSISTENCE, STORES, STRATEGIES } from '../../topology/topology';
 import { intValue, oneOf, parseCommand } from '../args';
 import type { Command } from '../command';
 import { detach } from '../detach';
@@ -9,13 +10,15 @@ import { stateDir } from '../state';
 import { renderStatus, replicaServingMe, walkthrough } from '../summary';
 import { ensureNoLiveLab, supervise, UpOptions } from '../supervisor';
 
-const USAGE = `up [--strategy S] [--store memory|redis] [--redis-persistence none|aof] [--replicas N] [--port P] [--dashboard-port P] [--detach] [--json]
+const USAGE = `up [--balancer nginx|haproxy] [--strategy S] [--store memory|redis] [--redis-persistence none|aof] [--replicas N] [--port P] [--dashboard-port P] [--detach] [--json]
 
-  --strategy S         ${STRATEGIES.join(' | ')} (default ip-hash)
+  --balancer B         ${BALANCERS.join(' | ')} (default nginx)
+  --strategy S         ${STRATEGIES.join(' | ')} (default ip-hash);
+                       with --balancer haproxy also ${HAPROXY_ONLY_STRATEGIES.join(' | ')}
   --store S            memory | redis (default memory)
   --redis-persistence  none | aof (default none; needs --store redis): aof keeps the carts across \`lab redis restart\`
   --replicas N         replicas app1..appN, 1-${MAX_REPLICAS} (default 3)
-  --port P             nginx port on 127.0.0.1 (default 8080; 0 = a free port)
+  --port P             balancer port on 127.0.0.1 (default 8080; 0 = a free port)
   --dashboard-port P   control API and dashboard on 127.0.0.1 (default 8081; 0 = a free port)
   --detach             run in the background; stop it with \`npm run lab -- down\`
   --json               print the status as JSON
@@ -26,6 +29,7 @@ function parseUp(argv: string[]): UpOptions & { detach: boolean } {
   const { values } = parseCommand(
     argv,
     {
+      balancer: { type: 'string' },
       strategy: { type: 'string' },
       store: { type: 'string' },
       'redis-persistence': { type: 'string' },
@@ -41,8 +45,16 @@ function parseUp(argv: string[]): UpOptions & { detach: boolean } {
   if (values['redis-persistence'] !== undefined && store !== 'redis') {
     throw new UsageError('--redis-persistence needs --store redis (the memory store has no Redis to persist)');
   }
+  const balancer = oneOf(values.balancer, '--balancer', BALANCERS, 'nginx');
+  const strategy = oneOf(values.strategy, '--strategy', HAPROXY_STRATEGIES, 'ip-hash');
+  try {
+    checkBalancerStrategy(balancer, strategy);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
   return {
-    strategy: oneOf(values.strategy, '--strategy', STRATEGIES, 'ip-hash'),
+    balancer,
+    strategy,
     store,
     redisPersistence: oneOf(values['redis-persistence'], '--redis-persistence', REDIS_PERSISTENCE, 'none'),
     replicas: intValue(values.replicas, '--replicas', 1, MAX_REPLICAS, 3),
@@ -54,7 +66,7 @@ function parseUp(argv: string[]): UpOptions & { detach: boolean } {
 }
 
 const PORT_HINT = {
-  port: 'nginx',
+  port: 'balancer',
   'dashboard-port': 'control server and dashboard',
 } as const;
 
@@ -86,7 +98,7 @@ async function ensurePortFree(port: number, option: keyof typeof PORT_HINT): Pro
  */
 async function preflight(opts: UpOptions, io: CliIo): Promise<void> {
   if (opts.port !== 0 && opts.port === opts.dashboardPort) {
-    throw new UsageError(`--port and --dashboard-port are both ${opts.port}: nginx and the dashboard need a port each`);
+    throw new UsageError(`--port and --dashboard-port are both ${opts.port}: the balancer and the dashboard need a port each`);
   }
   await ensureNoLiveLab(stateDir(io.env, io.cwd));
   await ensurePortFree(opts.port, 'port');
@@ -95,7 +107,7 @@ async function preflight(opts: UpOptions, io: CliIo): Promise<void> {
 
 export const up: Command = {
   name: 'up',
-  summary: 'start nginx + replicas (+ redis) and keep them running',
+  summary: 'start the balancer (nginx or haproxy) + replicas (+ redis) and keep them running',
   usage: USAGE,
   async run(argv: string[], io: CliIo) {
     const opts = parseUp(argv);
