@@ -107,6 +107,12 @@ describe('live cart updates on one replica', () => {
     expect(leaked).toBe(0);
   });
 
+  it('names the replica on Socket.IO responses too (X-Served-By), as on every other response', async () => {
+    const res = await fetch(`${t.url}/socket.io/?EIO=4&transport=polling`, { headers: { cookie: await sessionCookie(t.url) } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-served-by')).toBe('live-app');
+  });
+
   it('counts joined sockets in /stats (live_sockets), and forgets a closed one', async () => {
     const live = async () => ((await (await fetch(`${t.url}/stats`)).json()) as { live_sockets: number }).live_sockets;
     const s = track(liveClient(t.url, await sessionCookie(t.url)));

@@ -61,6 +61,12 @@ export class LiveHub implements BeforeApplicationShutdown {
         cb(why, why === null);
       },
     });
+    // Socket.IO answers before Express: its responses need the replica's name
+    // too, or the portable sticky-cookie config cannot re-pin a socket whose
+    // replica died (the route cookie comes from X-Served-By).
+    io.engine.on('headers', (headers: Record<string, string>) => {
+      headers['X-Served-By'] = this.config.appName;
+    });
     io.use((socket, next) => void this.authenticate(socket).then(() => next(), (err: Error) => next(err)));
     io.on('connection', (socket) => this.welcome(socket));
     this.io = io;
