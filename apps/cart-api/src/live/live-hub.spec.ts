@@ -107,6 +107,24 @@ describe('live cart updates on one replica', () => {
     expect(leaked).toBe(0);
   });
 
+  it('pushes after a set, a remove and a clear too, and not after a refused write', async () => {
+    const cookie = await sessionCookie(t.url);
+    const s = track(liveClient(t.url, cookie));
+    await next(s, 'hello');
+    const counts: number[] = [];
+    s.on('cart', (c: CartBody) => counts.push(c.item_count));
+    const send = (method: string, path: string, body?: unknown) =>
+      fetch(`${t.url}${path}`, { method, headers: { cookie, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }).then((r) => r.status);
+    expect(await send('PATCH', '/cart/items/sku-apple', { qty: 4 })).toBe(200);
+    expect(await send('POST', '/cart/items', { sku: 'sku-nope', qty: 1 })).toBe(404);
+    expect(await send('POST', '/cart/items', { sku: 'sku-bread', qty: 1 })).toBe(201);
+    expect(await send('DELETE', '/cart/items/sku-apple')).toBe(200);
+    expect(await send('DELETE', '/cart')).toBe(200);
+    await waitFor('four pushes', () => counts.length >= 4, { timeoutMs: 3_000 });
+    await s.emitWithAck('whoami');
+    expect(counts).toEqual([4, 5, 1, 0]);
+  });
+
   it('names the replica on Socket.IO responses too (X-Served-By), as on every other response', async () => {
     const res = await fetch(`${t.url}/socket.io/?EIO=4&transport=polling`, { headers: { cookie: await sessionCookie(t.url) } });
     expect(res.status).toBe(200);
