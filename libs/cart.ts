@@ -44,6 +44,8 @@ export interface StatsBody {
   /** Sessions held in process memory; null with the redis store. */
   sessions: number | null;
   requests_served: number;
+  /** Socket.IO sockets joined on this replica (live cart updates). */
+  live_sockets: number;
   rss_bytes: number;
   uptime_s: number;
 }

@@ -180,6 +180,7 @@ describe('cart-api HTTP contract (memory store)', () => {
       session_store: 'memory',
       sessions: 2,
       requests_served: 2,
+      live_sockets: 0,
       rss_bytes: expect.any(Number),
       uptime_s: expect.any(Number),
     });

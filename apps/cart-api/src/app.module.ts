@@ -5,6 +5,7 @@ import { RequestStats } from './common/request-stats';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { HealthModule } from './health/health.module';
 import { InfoModule } from './info/info.module';
+import { LiveModule } from './live/live.module';
 import { SessionModule } from './session/session.module';
 import { GracefulShutdown } from './shutdown';
 import { UiModule } from './ui/ui.module';
@@ -24,7 +25,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), SessionModule, InfoModule, CatalogModule, CartModule, HealthModule, UiModule],
+      imports: [CoreModule.forRoot(config), SessionModule, LiveModule, InfoModule, CatalogModule, CartModule, HealthModule, UiModule],
     };
   }
 }

@@ -9,6 +9,7 @@ import { allowedMethods } from './common/method-not-allowed';
 import { requestMiddleware } from './common/request.middleware';
 import { RequestStats } from './common/request-stats';
 import { APP_CONFIG, AppConfig } from './config/config';
+import { LiveHub } from './live/live-hub';
 import { SESSION_MIDDLEWARE } from './session/session.module';
 
 /** Body limit: a cart request is tiny; anything bigger is refused with 413. */
@@ -44,6 +45,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   server.keepAliveTimeout = 10_000;
   server.headersTimeout = 11_000;
   answerClientErrors(server, config.appName);
+  // Socket.IO answers /socket.io/ on this same server, before Express sees it.
+  void app.get(LiveHub).attach(server);
   refuseOversizedContinue(server, JSON_BODY_LIMIT_BYTES, config.appName);
   return app;
 }

@@ -6,12 +6,15 @@ import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { guardLogStreams, logError, logInfo } from './common/log';
 import type { AppConfig } from './config/config';
+import { loadLiveConfig } from './live/live.config';
 import { listeningLine } from './health/announce';
 import { SHUTDOWN_SIGNALS } from './shutdown';
 
 /** Creates, configures and starts the app for an already validated config. */
 export async function bootstrap(config: AppConfig): Promise<void> {
   guardLogStreams();
+  // A bad LIVE_* value fails boot before Nest loads, as a bad core variable does.
+  loadLiveConfig(process.env, config.sessionStore);
   const quiet = config.logLevel === 'silent';
   const log = (msg: string) => {
     if (!quiet) logInfo({ replica: config.appName, msg });

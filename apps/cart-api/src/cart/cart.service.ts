@@ -2,12 +2,14 @@ import {
   Inject,
   Injectable,
   NotFoundException,
+  Optional,
   ServiceUnavailableException,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import type { CartBody, CartItemBody } from '../../../../libs/cart';
 import { findProduct, Product } from '../catalog/catalog';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { LiveHub } from '../live/live-hub';
 import type { CartSession } from '../session/cart-session';
 import { SESSION_LOST } from '../session/lost-session';
 import {
@@ -30,6 +32,7 @@ export class CartService {
   constructor(
     @Inject(CART_REPOSITORY) private readonly repo: CartRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly live?: LiveHub,
   ) {}
 
   /** Reads never create a session: no stored session is an empty cart. */
@@ -42,17 +45,17 @@ export class CartService {
 
   async add(session: CartSession, sku: string, qty: number): Promise<CartBody> {
     this.product(sku);
-    const sid = await session.create();
+    let sid = await session.create();
     const lines = await this.inSession(
       session,
       () => this.repo.add(sid, sku, qty),
       // The claimed session was gone: the write goes to a new one, as it would have without a cookie.
       async () => {
-        const renewed = await session.renew();
-        return this.call(() => this.repo.add(renewed, sku, qty));
+        sid = await session.renew();
+        return this.call(() => this.repo.add(sid, sku, qty));
       },
     );
-    return this.body(session, lines);
+    return this.published(sid, this.body(session, lines));
   }
 
   async set(session: CartSession, sku: string, qty: number): Promise<CartBody> {
@@ -62,7 +65,7 @@ export class CartService {
     const lines = await this.inSession(session, () => this.repo.set(id, sku, qty), () => {
       throw notInCart(sku);
     });
-    return this.body(session, lines);
+    return this.published(id, this.body(session, lines));
   }
 
   async remove(session: CartSession, sku: string): Promise<CartBody> {
@@ -72,13 +75,14 @@ export class CartService {
     const lines = await this.inSession(session, () => this.repo.remove(id, sku), () => {
       throw notInCart(sku);
     });
-    return this.body(session, lines);
+    return this.published(id, this.body(session, lines));
   }
 
   async clear(session: CartSession): Promise<CartBody> {
     const { id } = session;
-    if (id !== null) await this.inSession(session, () => this.repo.clear(id), () => undefined);
-    return this.body(session, []);
+    if (id === null) return this.body(session, []);
+    await this.inSession(session, () => this.repo.clear(id), () => undefined);
+    return this.published(id, this.body(session, []));
   }
 
   /**
@@ -94,6 +98,12 @@ export class CartService {
       session.markLost();
       return gone();
     }
+  }
+
+  /** After an acknowledged write: the session's live sockets get the cart the response carries. */
+  private published(sid: string, body: CartBody): CartBody {
+    if (!body.session) this.live?.publish(sid, body);
+    return body;
   }
 
   private product(sku: string): Product {

@@ -1,8 +1,9 @@
-import { Controller, Get, Inject, Req } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import type { RootInfo, StatsBody } from '../../../../libs/cart';
 import { RequestStats } from '../common/request-stats';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { LiveHub } from '../live/live-hub';
 import { SESSION_BACKEND, SessionBackend } from '../session/session-backend';
 
 @Controller()
@@ -11,6 +12,7 @@ export class InfoController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SESSION_BACKEND) private readonly backend: SessionBackend,
     private readonly stats: RequestStats,
+    @Optional() private readonly live?: LiveHub,
   ) {}
 
   /** Who answered, and the client address as this replica sees it (through trusted proxies). */
@@ -32,6 +34,7 @@ export class InfoController {
       session_store: this.config.sessionStore,
       sessions: this.backend.sessionsInMemory(),
       requests_served: this.stats.served,
+      live_sockets: this.live?.sockets() ?? 0,
       rss_bytes: process.memoryUsage.rss(),
       uptime_s: Math.round((Date.now() - this.stats.startedAt) / 100) / 10,
     };

@@ -8,6 +8,7 @@ export const SHOP_HTML = `<!doctype html>
 <title>Shop · Sticky Sessions Lab</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="shop.css">
+<script src="/socket.io/socket.io.min.js" defer></script>
 <script src="shop.js" defer></script>
 </head>
 <body>
@@ -22,6 +23,7 @@ export const SHOP_HTML = `<!doctype html>
   <ol id="strip" class="strip"></ol>
 </section>
 <div id="messages" class="messages" role="status" aria-live="polite" aria-atomic="true"></div>
+<p id="live" class="live muted" role="status" aria-live="polite">Live updates start once the cart has a session.</p>
 <main class="grid">
   <section aria-labelledby="catalog-title">
     <h2 id="catalog-title">Catalog</h2>

@@ -130,6 +130,7 @@ function shopPage(dom: Dom, colourOf: (name: string) => string): void {
         cart = next;
         remember(next);
         if (!lost && done) say('info', done);
+        if (method !== 'GET' || next.items.length > 0) subscribe();
       } catch (err) {
         say('error', err instanceof Error ? err.message : String(err));
       } finally {
@@ -225,6 +226,43 @@ function shopPage(dom: Dom, colourOf: (name: string) => string): void {
     const again = document.querySelector(`[data-key="${CSS.escape(focused)}"]`) as HTMLElement | null;
     if (again && again !== document.activeElement) again.focus();
     else if (!again) byId('cart-title').focus(); // its line is gone: land on the cart, not on <body>
+  }
+
+  // Live updates (Socket.IO, served by the replicas at /socket.io/): a
+  // socket needs a stored session, so it starts after the first cart answer
+  // that proves one (items, or an acknowledged write).
+  type LiveSocket = { on(event: string, cb: (arg: never) => void): void };
+  type IoFactory = (opts: Record<string, unknown>) => LiveSocket;
+  let liveStarted = false;
+
+  function liveStatus(text: string): void {
+    byId('live').textContent = text;
+  }
+
+  function subscribe(): void {
+    const factory = (window as unknown as { io?: IoFactory }).io;
+    if (liveStarted) return;
+    liveStarted = true;
+    if (typeof factory !== 'function') return liveStatus('Live updates are unavailable (the Socket.IO client did not load).');
+    const socket = factory({ path: '/socket.io/' });
+    let holder: string | null = null;
+    socket.on('hello', (h: { served_by: string }) => {
+      const moved = holder !== null && h.served_by !== holder;
+      liveStatus(`Live updates via ${h.served_by}.`);
+      byId('live').setAttribute('data-replica', h.served_by);
+      if (moved) say('info', `Live updates moved: the socket was held by ${holder} and reconnected to ${h.served_by}.`);
+      // Pushes sent while the socket was away are not replayed: read the cart again.
+      if (holder !== null) void cartOp('GET', '/cart', undefined, same);
+      holder = h.served_by;
+    });
+    socket.on('cart', (next: Cart) => {
+      cart = next;
+      remember(next);
+      renderCart();
+      liveStatus(`Live updates via ${holder ?? '?'}: cart changed on ${next.served_by} at ${new Date().toLocaleTimeString()}.`);
+    });
+    socket.on('disconnect', () => liveStatus(`Live updates: the socket to ${holder ?? '?'} closed; reconnecting…`));
+    socket.on('connect_error', (err: Error) => liveStatus(`Live updates are off: ${err.message}`));
   }
 
   async function start(): Promise<void> {

@@ -46,5 +46,6 @@ tfoot td { font-weight: 700; border-bottom: 0; }
 .qty { display: inline-flex; gap: .25rem; align-items: center; }
 .actions { display: flex; gap: .6rem; margin-top: 1rem; }
 .foot { padding: 0 1.5rem 1.5rem; color: var(--muted); font-size: .9rem; }
+.live { margin: 0 1.5rem; font-size: .9rem; }
 .vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

@@ -1,0 +1,41 @@
+import { ConfigError } from '../config/config';
+
+export type LiveAdapter = 'none' | 'redis';
+
+export interface LiveConfig {
+  /** `redis`: emits reach sockets held by other replicas (needs SESSION_STORE=redis). */
+  adapter: LiveAdapter;
+  /** Most engine connections (authenticated or still handshaking) one replica holds. */
+  maxSockets: number;
+}
+
+export const LIVE_CONFIG = Symbol('LIVE_CONFIG');
+
+/** Environment variables the live feature reads (beside cart-api's own CONFIG_ENV_KEYS). */
+export const LIVE_ENV_KEYS = ['LIVE_ADAPTER', 'LIVE_MAX_SOCKETS'] as const;
+
+/** Largest message a client may send; the page sends none but a `whoami`. */
+export const LIVE_MAX_MESSAGE_BYTES = 1024;
+
+type Env = Record<string, string | undefined>;
+
+function value(env: Env, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  return raw ? raw : fallback;
+}
+
+export function loadLiveConfig(env: Env, sessionStore: 'memory' | 'redis'): LiveConfig {
+  const adapter = value(env, 'LIVE_ADAPTER', 'none');
+  if (adapter !== 'none' && adapter !== 'redis') {
+    throw new ConfigError(`LIVE_ADAPTER=${adapter} is invalid: expected one of none, redis`);
+  }
+  if (adapter === 'redis' && sessionStore !== 'redis') {
+    throw new ConfigError('LIVE_ADAPTER=redis needs SESSION_STORE=redis (the adapter shares its Redis)');
+  }
+  const max = value(env, 'LIVE_MAX_SOCKETS', '1000');
+  const n = Number(max);
+  if (!/^\d+$/.test(max) || n < 1 || n > 100_000) {
+    throw new ConfigError(`LIVE_MAX_SOCKETS=${max} is invalid: expected an integer from 1 to 100000`);
+  }
+  return { adapter, maxSockets: n };
+}

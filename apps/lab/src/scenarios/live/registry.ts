@@ -1,0 +1,36 @@
+// The live-socket scenarios: their catalog text and parametrisations, in the
+// registry's shape, kept apart so `index.ts` (SCENARIOS) takes them with one
+// spread, and `catalog.ts` (CATALOG) takes LIVE_CATALOG from ./catalog.
+import * as liveCrossReplica from '../live-cross-replica';
+import * as liveReplicaKilled from '../live-replica-killed';
+import * as liveTransports from '../live-transports';
+import type { ScenarioDefinition, ScenarioParams, ScenarioResult } from '../types';
+import { LIVE_CATALOG } from './catalog';
+
+export { LIVE_CATALOG };
+
+const p = (strategy: ScenarioParams['strategy'], store: ScenarioParams['store'] = 'memory'): ScenarioParams => ({ strategy, store });
+
+interface Module {
+  ID: string;
+  run(params: ScenarioParams): Promise<ScenarioResult<unknown>>;
+}
+
+function define(mod: Module, params: ScenarioParams[]): ScenarioDefinition {
+  const info = LIVE_CATALOG.find((c) => c.id === mod.ID)!;
+  return { id: mod.ID, title: info.title, fault: info.fault, params, run: (x) => mod.run(x) as Promise<ScenarioResult> };
+}
+
+export const LIVE_SCENARIOS: readonly ScenarioDefinition[] = [
+  // round-robin with Redis: the session is everywhere, so only Socket.IO's own affinity need is measured.
+  define(liveTransports, [p('round-robin', 'redis'), p('ip-hash'), p('sticky-cookie')]),
+  define(liveReplicaKilled, [p('ip-hash', 'redis'), p('sticky-cookie', 'redis'), p('sticky-cookie')]),
+  // Both adapters are measured in one run (two topologies), one row each.
+  define(liveCrossReplica, [p('sticky-cookie', 'redis')]),
+];
+
+export function liveScenario(id: string): ScenarioDefinition {
+  const s = LIVE_SCENARIOS.find((x) => x.id === id);
+  if (!s) throw new Error(`unknown live scenario "${id}"; known: ${LIVE_SCENARIOS.map((x) => x.id).join(', ')}`);
+  return s;
+}
