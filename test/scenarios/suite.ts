@@ -23,7 +23,13 @@ const TEST_TIMEOUT_MS = 120_000;
 
 export type Expectations<F> = Record<string, (result: ScenarioResult<F>) => void>;
 
-export function scenarioSuite<F>(id: string, expectations: Expectations<F>): void {
+export interface SuiteOptions {
+  /** Set when the scenario needs the process driver (e.g. it reaches replicas by their own ports): the reason it cannot run under Compose. */
+  processOnly?: string;
+  timeoutMs?: number;
+}
+
+export function scenarioSuite<F>(id: string, expectations: Expectations<F>, suite: SuiteOptions = {}): void {
   const def = scenario(id);
   // A topology's teardown (≈ 1–2 s, mostly waiting on processes to exit)
   // overlaps the next test's boot; afterAll waits for every one of them.
@@ -38,7 +44,7 @@ export function scenarioSuite<F>(id: string, expectations: Expectations<F>): voi
       expect(Object.keys(expectations).sort()).toEqual(def.params.map(key).sort());
     });
     for (const params of def.params) {
-      const why = skipReason(params);
+      const why = process.env.LAB_DRIVER === 'compose' && suite.processOnly ? `LAB_DRIVER=compose: ${suite.processOnly}` : skipReason(params);
       if (why) {
         it.skip(`${key(params)} [skipped: ${why}]`, () => undefined);
         noteSkip(`${id} ${key(params)}: ${why}`);
@@ -53,7 +59,7 @@ export function scenarioSuite<F>(id: string, expectations: Expectations<F>): voi
             expectations[key(params)](result);
           });
         },
-        TEST_TIMEOUT_MS,
+        suite.timeoutMs ?? TEST_TIMEOUT_MS,
       );
     }
   });

@@ -1,5 +1,6 @@
 // What each scenario is, in words: shared by the runners, the report and the
 // docs. Pure data (no topology imports) so renderers stay unit-testable.
+import { LIVE_CATALOG } from './live/catalog';
 
 export interface ScenarioInfo {
   id: string;
@@ -101,6 +102,7 @@ export const CATALOG: readonly ScenarioInfo[] = [
     fault: 'the balancer process is restarted while users are busy; then, other users, it is reloaded',
     read: 'Hashes and cookies keep no state in the balancer: nobody moves across a restart or a reload. A stick table lives in the process: a restart empties it and users are balanced afresh. failed requests counts what users saw while the balancer was away (a reload should show none).',
   },
+  ...LIVE_CATALOG,
 ];
 
 export function scenarioInfo(id: string): ScenarioInfo {

@@ -40,10 +40,10 @@ export class ScenarioError extends Error {
 }
 
 /** Boots a topology for `params`, runs `body`, collects evidence, always tears down. */
-export async function runScenario<F>(params: ScenarioParams, options: RunOptions | undefined, body: Body<F>): Promise<ScenarioResult<F>> {
+export async function runScenario<F>(params: ScenarioParams, options: RunOptions | undefined, body: Body<F>, env?: Record<string, string>): Promise<ScenarioResult<F>> {
   const started = Date.now();
   const { strategy, store, balancer, redisPersistence } = params;
-  const topo = await createTopology({ strategy, store, replicas: REPLICAS, ...(balancer ? { balancer } : {}), ...(redisPersistence ? { redisPersistence } : {}) });
+  const topo = await createTopology({ strategy, store, replicas: REPLICAS, ...(balancer ? { balancer } : {}), ...(redisPersistence ? { redisPersistence } : {}), ...(env ? { env } : {}) });
   const history = new History();
   try {
     const status = await topo.status();

@@ -16,6 +16,7 @@ import * as rollingRestart from './rolling-restart';
 import * as rolloutDrain from './rollout-drain';
 import * as scaleOut from './scale-out';
 import * as steadyState from './steady-state';
+import { LIVE_SCENARIOS } from './live/registry';
 import type { RunOptions, ScenarioDefinition, ScenarioParams } from './types';
 import type { RedisPersistence, StoreKind, Strategy } from '../topology/topology';
 
@@ -56,7 +57,7 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
   define(redisOutage, [p('round-robin', 'redis'), p('sticky-cookie', 'redis'), p('round-robin', 'redis', 'aof'), h('round-robin', 'redis')]),
   define(rollingRestart, [p('ip-hash'), p('sticky-cookie'), p('ip-hash', 'redis'), p('sticky-cookie', 'redis'), h('sticky-cookie')]),
   // The route cookie is what "bound" means to a drain; the waits are in the module.
-  define(rolloutDrain, [p('sticky-cookie'), p('sticky-cookie', 'redis')]),
+  define(rolloutDrain, [p('sticky-cookie'), p('sticky-cookie', 'redis'), h('sticky-cookie')]),
   // Memory without affinity cannot keep a session at all, so only the
   // affinity strategies there; with Redis every strategy, round-robin being
   // the hardest case (the burst lands on three replicas at once).
@@ -70,6 +71,7 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
   // Deterministic hashes and cookies need no memory in the balancer; ip-hash
   // behind nginx is consistent-hash's twin here, so one of them is enough.
   define(balancerRestart, [p('consistent-hash'), p('sticky-cookie'), h('ip-hash'), h('sticky-cookie'), h('stick-table')]),
+  ...LIVE_SCENARIOS,
 ];
 
 export function scenario(id: string): ScenarioDefinition {

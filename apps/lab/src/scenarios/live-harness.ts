@@ -1,33 +1,17 @@
 // What the live-socket scenarios share: a topology whose replicas run a
 // given live adapter, lab clients with stored sessions, and their probes.
-import { catalogSkus, History, LabClient } from '../client';
-import { createTopology } from '../topology';
+import type { History, LabClient } from '../client';
 import { waitFor } from '../util/wait';
-import { collectEvidence } from './evidence';
-import { closeAll, makeClients, Run, ScenarioError } from './harness';
+import { closeAll, makeClients, Run, runScenario } from './harness';
 import { LiveProbe, LiveProbeOptions } from './live-client';
-import { Nemesis } from './nemesis';
 import type { Evidence, ScenarioParams } from './types';
 
 export type LiveAdapterKind = 'none' | 'redis';
 
-/** Boots a 3-replica topology with LIVE_ADAPTER=`adapter`, runs `body`, always tears down. */
+/** The harness's run (balancer, evidence, teardown) with LIVE_ADAPTER=`adapter` on every replica. */
 export async function withLiveTopology<T>(params: ScenarioParams, adapter: LiveAdapterKind, body: (run: Run) => Promise<T>): Promise<{ out: T; evidence: Evidence; history: History }> {
-  const topo = await createTopology({ strategy: params.strategy, store: params.store, replicas: 3, env: { LIVE_ADAPTER: adapter } });
-  const history = new History();
-  try {
-    const replicas = (await topo.status()).replicas.map((r) => r.name);
-    const run: Run = { topo, nemesis: new Nemesis(topo, history), params, history, replicas, skus: await catalogSkus(topo.url) };
-    let out: T;
-    try {
-      out = await body(run);
-    } catch (err) {
-      throw new ScenarioError((err as Error).message, await collectEvidence(topo, history));
-    }
-    return { out, evidence: await collectEvidence(topo, history), history };
-  } finally {
-    await topo.down();
-  }
+  const r = await runScenario(params, undefined, async (run) => ({ rows: [], facts: await body(run) }), { LIVE_ADAPTER: adapter });
+  return { out: r.facts, evidence: r.evidence, history: r.history };
 }
 
 /** `n` clients (own /24 each), each with a stored session (one item added), and a probe per client. */

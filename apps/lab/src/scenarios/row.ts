@@ -21,6 +21,7 @@ export interface RowFacts {
 export function matrixRow(scenario: string, p: ScenarioParams, f: RowFacts): MatrixRow {
   return {
     scenario,
+    balancer: p.balancer ?? 'nginx',
     ...(f.variant ? { variant: f.variant } : {}),
     strategy: p.strategy,
     store: p.store,

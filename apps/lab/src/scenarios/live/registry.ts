@@ -10,6 +10,7 @@ import { LIVE_CATALOG } from './catalog';
 export { LIVE_CATALOG };
 
 const p = (strategy: ScenarioParams['strategy'], store: ScenarioParams['store'] = 'memory'): ScenarioParams => ({ strategy, store });
+const h = (strategy: ScenarioParams['strategy'], store: ScenarioParams['store'] = 'memory'): ScenarioParams => ({ strategy, store, balancer: 'haproxy' });
 
 interface Module {
   ID: string;
@@ -23,7 +24,7 @@ function define(mod: Module, params: ScenarioParams[]): ScenarioDefinition {
 
 export const LIVE_SCENARIOS: readonly ScenarioDefinition[] = [
   // round-robin with Redis: the session is everywhere, so only Socket.IO's own affinity need is measured.
-  define(liveTransports, [p('round-robin', 'redis'), p('ip-hash'), p('sticky-cookie')]),
+  define(liveTransports, [p('round-robin', 'redis'), p('ip-hash'), p('sticky-cookie'), h('round-robin', 'redis'), h('sticky-cookie')]),
   define(liveReplicaKilled, [p('ip-hash', 'redis'), p('sticky-cookie', 'redis'), p('sticky-cookie')]),
   // Both adapters are measured in one run (two topologies), one row each.
   define(liveCrossReplica, [p('sticky-cookie', 'redis')]),
