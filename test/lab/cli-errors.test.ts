@@ -186,7 +186,7 @@ describe('lab CLI without a running lab', () => {
     // refused before anything binds, so the port number needs not be free
     const same = await lab(dir, ['up', '--port', '18123', '--dashboard-port', '18123']);
     expect(same.code).toBe(2);
-    expect(same.stderr).toMatch(/^lab up: --port and --dashboard-port are both 18123: nginx and the dashboard need a port each\n/);
+    expect(same.stderr).toMatch(/^lab up: --port and --dashboard-port are both 18123: the balancer and the dashboard need a port each\n/);
     const taken = await listen();
     try {
       const port = (taken.address() as { port: number }).port;

@@ -34,11 +34,15 @@ for (const balancer of BALANCERS) {
         const inFlight = httpGet(`${t.url}/health/live`, { timeoutMs: 60_000 });
         const reloading = t.reloadBalancer();
         await waitFor('the new generation to answer', async () => (await generation(t)) !== before, { timeoutMs: 30_000 });
-        await t.resume('app1');
+        // The reload waits for the old workers, which wait for this request: t.resume() would queue
+        // behind the reload, so the replica is continued from outside the topology.
+        const { pid } = (await t.status()).replicas[0];
+        process.kill(pid!, 'SIGCONT');
         const reply = await inFlight;
         expect(reply.status).toBe(200);
         expect(reply.headers['x-served-by']).toBe('app1');
         await reloading;
+        await t.resume('app1');
       }));
   });
 }

@@ -61,6 +61,9 @@ describeBrowser('shop page and dashboard, memory store', 'memory', () => {
       await until('the dashboard to show the strategy', () => text(dash, '#strategy'), (s) => s === 'ip-hash');
       expect(await dash.locator('#replicas .card').count()).toBe(3);
       expect(await dash.locator('#redis').isHidden()).toBe(true);
+      expect(await text(dash, '#balancer')).toMatch(/^nginx \d+\.\d+\.\d+, running$/);
+      expect(await dash.getByRole('button', { name: 'Reload balancer (same process)' }).isEnabled()).toBe(true);
+      expect(await dash.getByRole('button', { name: 'Restart balancer (learned tables are lost)' }).isEnabled()).toBe(true);
       // Some simulated clients must hold items on the doomed replica, or no loss can show.
       await until(`a simulated client with items on ${servedBy}`, () => tiles(dash), (ts) => ts.length === 12 && ts.some(([r, w]) => r === servedBy && /^[1-9]\d* items? in cart$/.test(w)));
       expect(await count(dash, '#carts-lost')).toBe(0);

@@ -1,6 +1,7 @@
 // The JSON the dashboard page polls (GET /dash/state).
 import type { ReplicaInfo, Topology, TopologyStatus } from '../topology/topology';
-import { allowedActions, allowedRedisActions, RedisAction, ReplicaAction } from '../topology/transitions';
+import { allowedActions, allowedBalancerActions, allowedRedisActions, RedisAction, ReplicaAction } from '../topology/transitions';
+import type { BalancerOp } from '../vocabulary';
 import { explain } from './explain';
 import type { FleetSnapshot } from './fleet';
 import { fetchStats, ReplicaStats } from '../client/replica-stats';
@@ -20,7 +21,8 @@ export interface DashState {
   store: TopologyStatus['store'];
   url: string;
   shopUrl: string;
-  balancer: TopologyStatus['balancer'];
+  /** `actions`: what the balancer accepts now (a dead one: restart only). */
+  balancer: TopologyStatus['balancer'] & { actions: BalancerOp[] };
   redis: DashRedis | null;
   explanation: string;
   replicas: DashReplica[];
@@ -36,7 +38,7 @@ export async function dashState(topology: Topology, clients: FleetSnapshot): Pro
     store: status.store,
     url: status.url,
     shopUrl: `${status.url.replace(/\/+$/, '')}/ui/`,
-    balancer: status.balancer,
+    balancer: { ...status.balancer, actions: allowedBalancerActions(status.balancer.engine, status.balancer.state ?? 'running') },
     redis: status.redis ? { ...status.redis, actions: allowedRedisActions(status.redis.state) } : null,
     explanation: explain(status.strategy, status.store, status.balancer.engine),
     replicas,

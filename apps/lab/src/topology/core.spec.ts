@@ -2,7 +2,8 @@
 // are the core's logic, whatever runs the replicas (the contract suite checks
 // the same promises against real drivers).
 import type { BalancerOp, RedisState, ReplicaState } from '../vocabulary';
-import { BalancerEntry, RedisOp, TopologyCore } from './core';
+import { BalancerEntry, checkBalancerStrategy, RedisOp, TopologyCore } from './core';
+import { TopologyError } from './errors';
 import type { ReplicaInfo, TopologyStatus } from './topology';
 import type { ReplicaOp } from './transitions';
 
@@ -170,5 +171,32 @@ describe('TopologyCore', () => {
     await t.removeReplica('app3');
     await t.addReplica();
     expect((await t.status()).replicas.find((r) => r.name === 'app3')!.draining).toBe(false);
+  });
+});
+
+describe('checkBalancerStrategy', () => {
+  it('lets each engine run its strategies, nginx the common five, HAProxy all seven', () => {
+    expect(checkBalancerStrategy(undefined, 'ip-hash')).toBe('nginx');
+    expect(checkBalancerStrategy('haproxy', 'stick-table')).toBe('haproxy');
+    expect(checkBalancerStrategy('haproxy', 'url-hash')).toBe('haproxy');
+  });
+
+  it('refuses a HAProxy-only strategy on nginx, and an unknown engine, as invalid-argument', () => {
+    const refusal = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (err) {
+        return err;
+      }
+      throw new Error('not refused');
+    };
+    const err = refusal(() => checkBalancerStrategy('nginx', 'bounded-load')) as TopologyError;
+    expect(err).toBeInstanceOf(TopologyError);
+    expect(err.kind).toBe('invalid-argument');
+    expect(err.message).toBe(
+      'nginx cannot run strategy "bounded-load" (bounded-load runs on haproxy: add --balancer haproxy); it runs round-robin, ip-hash, consistent-hash, sticky-cookie, url-hash',
+    );
+    expect(refusal(() => checkBalancerStrategy('traefik' as never, 'ip-hash'))).toMatchObject({ kind: 'invalid-argument', message: 'unknown balancer "traefik": use nginx or haproxy' });
+    expect(refusal(() => checkBalancerStrategy('haproxy', 'random' as never))).toMatchObject({ kind: 'invalid-argument' });
   });
 });

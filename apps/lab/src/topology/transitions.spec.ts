@@ -1,4 +1,6 @@
-import { allowedActions, allowedRedisActions, redisActionRefusal, replicaActionRefusal } from './transitions';
+import {
+  allowedActions, allowedBalancerActions, allowedRedisActions, balancerActionRefusal, isBalancerAction, redisActionRefusal, replicaActionRefusal,
+} from './transitions';
 
 describe('the one transition table', () => {
   it('allows per replica state exactly what the API accepts', () => {
@@ -19,5 +21,12 @@ describe('the one transition table', () => {
     expect(allowedRedisActions('paused')).toEqual(['resume', 'restart']);
     expect(allowedRedisActions('stopped')).toEqual(['restart']);
     expect(redisActionRefusal('resume', 'running')).toBe('cannot resume redis: it is running');
+  });
+
+  it('allows a dead balancer only a restart', () => {
+    expect(allowedBalancerActions('haproxy', 'running')).toEqual(['restart', 'reload']);
+    expect(allowedBalancerActions('nginx', 'dead')).toEqual(['restart']);
+    expect(balancerActionRefusal('reload', 'haproxy', 'dead')).toBe('cannot reload haproxy: it is dead (restart it instead)');
+    expect(['restart', 'reload', 'stop', '', 'restart;'].map(isBalancerAction)).toEqual([true, true, false, false, false]);
   });
 });

@@ -17,7 +17,7 @@ function dashboardPage(dom: Dom, colourOf: (name: string) => string): void {
     driver: string;
     shopUrl: string;
     explanation: string;
-    balancer: { engine: string; version: string; sticky?: string; state?: string };
+    balancer: { engine: string; version: string; sticky?: string; state?: string; actions: string[] };
     redis: { url: string; state: string; persistence?: string; actions: string[] } | null;
     replicas: Replica[];
     clients: Clients;
@@ -169,6 +169,15 @@ function dashboardPage(dom: Dom, colourOf: (name: string) => string): void {
     });
   }
 
+  function renderBalancer(b: State['balancer']): void {
+    const running = (b.state ?? 'running') === 'running';
+    byId('balancer-state').textContent = `${b.engine} ${busy.has('balancer') ? '· working…' : running ? 'running' : 'dead'}`;
+    byId('balancer-state').className = `state ${running ? 'running' : 'killed'}`;
+    byId('balancer-box').querySelectorAll<HTMLButtonElement>('button[data-balancer]').forEach((btn) => {
+      btn.disabled = busy.has('balancer') || !b.actions.includes(btn.dataset.balancer as string);
+    });
+  }
+
   function render(): void {
     if (!state) return;
     byId('strategy').textContent = state.strategy;
@@ -182,6 +191,7 @@ function dashboardPage(dom: Dom, colourOf: (name: string) => string): void {
     if (byId('explanation').textContent !== state.explanation) byId('explanation').textContent = state.explanation;
     renderReplicas(state.replicas);
     renderRedis(state.redis);
+    renderBalancer(state.balancer);
     renderClients(state.clients);
   }
 
@@ -206,6 +216,9 @@ function dashboardPage(dom: Dom, colourOf: (name: string) => string): void {
   byId('add-replica').addEventListener('click', () => state && act('scale', 'Add replica', '/api/scale', { replicas: state.replicas.length + 1 }));
   document.querySelectorAll<HTMLButtonElement>('button[data-redis]').forEach((b) =>
     b.addEventListener('click', () => act('redis', `${b.textContent}`, `/api/redis/${b.dataset.redis}`)),
+  );
+  document.querySelectorAll<HTMLButtonElement>('button[data-balancer]').forEach((b) =>
+    b.addEventListener('click', () => act('balancer', `${b.textContent}`, `/api/balancer/${b.dataset.balancer}`)),
   );
   byId('same-nat').addEventListener('change', (e) =>
     act('clients', (e.target as HTMLInputElement).checked ? 'Clients behind one NAT' : 'Clients on their own addresses', '/dash/clients', { sameNat: (e.target as HTMLInputElement).checked }),

@@ -47,6 +47,13 @@ export const DASHBOARD_HTML = `<!doctype html>
         <button type="button" id="redis-restart" data-redis="restart" class="danger">Restart Redis (loses every session)</button>
       </div>
     </div>
+    <div id="balancer-box" class="redis">
+      <h3>Balancer <span id="balancer-state" class="state"></span></h3>
+      <div class="buttons">
+        <button type="button" data-balancer="reload">Reload balancer (same process)</button>
+        <button type="button" data-balancer="restart" class="danger">Restart balancer (learned tables are lost)</button>
+      </div>
+    </div>
   </section>
   <section aria-labelledby="clients-title">
     <div class="bar">
