@@ -139,12 +139,15 @@ main() {
   LAB_SERVER_TIMEOUT=${LAB_SERVER_TIMEOUT:-5s}
   LAB_STICK_EXPIRE=${LAB_STICK_EXPIRE:-30m}
   LAB_BALANCE_FACTOR=${LAB_BALANCE_FACTOR:-125}
+  LAB_RATE_EXEMPT=${LAB_RATE_EXEMPT:-127.0.0.1}
   case "$LAB_GENERATION" in '' | *[!0-9]*) fail "LAB_GENERATION must be a number, got '$LAB_GENERATION'" ;; esac
   case "$LAB_BALANCE_FACTOR" in '' | *[!0-9]*) fail "LAB_BALANCE_FACTOR must be a number, got '$LAB_BALANCE_FACTOR'" ;; esac
   # Times reach the config verbatim: a newline would smuggle in a line.
   check_time LAB_CHECK_INTER "$LAB_CHECK_INTER"
   check_time LAB_SERVER_TIMEOUT "$LAB_SERVER_TIMEOUT"
   check_time LAB_STICK_EXPIRE "$LAB_STICK_EXPIRE"
+  # One address or CIDR the per-client limit does not count (the bench: 127.0.0.0/8).
+  case "$LAB_RATE_EXEMPT" in '' | *[!0-9A-Fa-f.:/]*) fail "LAB_RATE_EXEMPT must be one address or CIDR, got '$LAB_RATE_EXEMPT'" ;; esac
   case "$LAB_LISTEN" in '' | *[!A-Za-z0-9_.:\[\]*-]*) fail "bad LAB_LISTEN: '$LAB_LISTEN'" ;; esac
   case "$LAB_ADMIN_SOCKET" in '' | *[!A-Za-z0-9_./@+-]*) fail "bad LAB_ADMIN_SOCKET: '$LAB_ADMIN_SOCKET'" ;; esac
   pick_template
@@ -152,7 +155,7 @@ main() {
   build_servers
   build_peers
   export LB_STRATEGY LAB_LISTEN LAB_GENERATION LAB_ADMIN_SOCKET LAB_CHECK_INTER LAB_SERVER_TIMEOUT \
-    LAB_STICK_EXPIRE LAB_BALANCE_FACTOR LAB_SERVERS LAB_PEERS_SECTION LAB_STICK_PEERS LAB_TEMPLATE
+    LAB_STICK_EXPIRE LAB_BALANCE_FACTOR LAB_RATE_EXEMPT LAB_SERVERS LAB_PEERS_SECTION LAB_STICK_PEERS LAB_TEMPLATE
   for part in global defaults frontend; do
     substitute "$LAB_TEMPLATE_SRC/parts/$part.cfg.template"
     echo

@@ -24,13 +24,16 @@ export async function startBenchFront(engine: BalancerEngine, upstream: { port: 
   const runDir = mkdtempSync(join(tmpdir(), `bench-${engine}-`));
   const removeRunDir = () => rmSync(runDir, { recursive: true, force: true });
   try {
-    const common = { strategy: 'round-robin' as const, runDir, port: await freePort(), replicas: [{ name: 'app1', host: '127.0.0.1', port: upstream.port }] };
-    const front =
-      engine === 'haproxy'
-        ? await startHaproxyFront(common)
-        : // The users live in 127.0.0.0/8 and push far past 100 r/s each: the
-          // hop is measured, not the flood limit's 429s.
-          await startNginxFront({ ...common, rateExempt: BENCH_RATE_EXEMPT });
+    // The users live in 127.0.0.0/8 and push far past 100 r/s each: the
+    // hop is measured, not the flood limit's 429s.
+    const common = {
+      strategy: 'round-robin' as const,
+      runDir,
+      port: await freePort(),
+      replicas: [{ name: 'app1', host: '127.0.0.1', port: upstream.port }],
+      rateExempt: BENCH_RATE_EXEMPT,
+    };
+    const front = engine === 'haproxy' ? await startHaproxyFront(common) : await startNginxFront(common);
     return { url: front.url, pid: front.pid ?? -1, stop: () => front.stop().finally(removeRunDir) };
   } catch (err) {
     removeRunDir();

@@ -52,6 +52,14 @@ const cases = HAPROXY_STRATEGIES.flatMap((s) => [1, 3, 4].map((n) => [s, n] as c
     expect(r.text).toMatch(/^\s+server app4 127\.0\.0\.1:4104 id 4 check( cookie app4)? disabled$/m);
   });
 
+  it('exempts 127.0.0.1 from the per-client limit by default, one address or CIDR when asked, nothing else', async () => {
+    expect((await renderHaproxy(options())).text).toMatch(/^\s+acl lab_rate_exempt src 127\.0\.0\.1$/m);
+    const wide = await renderHaproxy(options({ rateExempt: '127.0.0.0/8' }));
+    expect(wide.text).toMatch(/^\s+acl lab_rate_exempt src 127\.0\.0\.0\/8$/m);
+    await expect(checkConfig(haproxy!, wide.confPath)).resolves.toMatch(/valid/);
+    await expect(renderHaproxy(options({ rateExempt: '0.0.0.0/0\n    http-request allow' }))).rejects.toThrow(/LAB_RATE_EXEMPT must be one address or CIDR/);
+  });
+
   it('renders peers with the local name, and haproxy -c accepts them', async () => {
     const peers = { local: 'lb2', peers: [{ name: 'lb1', host: '127.0.0.1', port: 5001 }, { name: 'lb2', host: '127.0.0.1', port: 5002 }] };
     const r = await renderHaproxy(options({ strategy: 'stick-table', peers }));

@@ -37,6 +37,8 @@ export interface HaproxyRenderOptions {
   generation: number;
   /** Health check interval, HAProxy syntax (default '1s'). */
   checkInter?: string;
+  /** One address or CIDR the per-client rate limit does not count (default 127.0.0.1). */
+  rateExempt?: string;
   /** `timeout server` (default '5s'). */
   serverTimeout?: string;
   /** Stick table entry expiry (default '30m'). */
@@ -69,6 +71,7 @@ function generatorInput(o: HaproxyRenderOptions): Record<string, string> {
   const names = (pick: (r: HaproxyReplica) => boolean | undefined) => o.replicas.filter(pick).map((r) => r.name).join(' ');
   const optional: Record<string, string | undefined> = {
     LAB_CHECK_INTER: o.checkInter,
+    LAB_RATE_EXEMPT: o.rateExempt,
     LAB_SERVER_TIMEOUT: o.serverTimeout,
     LAB_STICK_EXPIRE: o.stickExpire,
     LAB_BALANCE_FACTOR: o.balanceFactor === undefined ? undefined : String(o.balanceFactor),

@@ -18,6 +18,8 @@ export interface HaproxyFrontOptions {
   replicas: FrontReplica[];
   /** `timeout server`, HAProxy syntax (default '5s'): how long a paused replica holds a request. */
   serverTimeout?: string;
+  /** One address or CIDR the per-client rate limit does not count (default 127.0.0.1). */
+  rateExempt?: string;
 }
 
 const PORT_ATTEMPTS = 5;
@@ -41,6 +43,7 @@ export async function startHaproxyFront(opts: HaproxyFrontOptions): Promise<Bala
       runDir,
       generation,
       serverTimeout: opts.serverTimeout,
+      rateExempt: opts.rateExempt,
     });
   let rendered = await render();
   const start = () => HaproxyProcess.start({ runDir, binary });

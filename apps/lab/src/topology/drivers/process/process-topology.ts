@@ -32,7 +32,7 @@ export interface ProcessTopologyOptions extends TopologyOptions {
    * proxy_read_timeout, HAProxy `timeout server` (same time syntax).
    */
   proxyReadTimeout?: string;
-  /** One address or CIDR nginx's per-client rate limit does not count (default 127.0.0.1). */
+  /** One address or CIDR the balancer's per-client rate limit does not count (default 127.0.0.1). */
   rateExempt?: string;
 }
 
@@ -100,7 +100,7 @@ export class ProcessTopology extends TopologyCore {
     const { runDir, strategy } = this;
     const port = this.opts.port;
     const timeout = this.opts.proxyReadTimeout;
-    if (this.balancer === 'haproxy') return startHaproxyFront({ strategy, runDir, port, replicas, serverTimeout: timeout });
+    if (this.balancer === 'haproxy') return startHaproxyFront({ strategy, runDir, port, replicas, serverTimeout: timeout, rateExempt: this.opts.rateExempt });
     if (!isCommonStrategy(strategy)) throw new TopologyError('invalid-argument', `nginx cannot run ${strategy}`);
     return startNginxFront({ strategy, runDir, port, replicas, proxyReadTimeout: timeout, rateExempt: this.opts.rateExempt });
   }
