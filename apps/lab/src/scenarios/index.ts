@@ -48,7 +48,7 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
   // HAProxy's cookie is re-sent only when it changes (`insert indirect`): does the re-pin hold?
   define(replicaReturns, [...AFFINITY, h('consistent-hash'), h('sticky-cookie')]),
   // HAProxy: a 16-point ring (nginx: 160).
-  define(scaleOut, [...AFFINITY, p('ip-hash', 'redis'), h('consistent-hash')]),
+  define(scaleOut, [...AFFINITY, p('ip-hash', 'redis'), h('ip-hash'), h('consistent-hash')]),
   define(maintenance, [...AFFINITY, h('ip-hash')]),
   // HAProxy's `balance source` hashes the whole address: no /24 collapse.
   define(nat, [p('round-robin'), ...AFFINITY, h('ip-hash')]),

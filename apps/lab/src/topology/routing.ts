@@ -6,9 +6,15 @@ import { waitFor } from '../util/wait';
 
 const BATCH = 8;
 
-/** A distinct /24 per probe (127.0.1.1 … 127.0.254.1), so ip_hash sees different users. */
-function probeAddress(n: number): string {
-  return `127.0.${(n % 254) + 1}.1`;
+/**
+ * A distinct /24 per probe, so nginx's ip_hash (first three octets) sees
+ * different users, AND a varying last octet: HAProxy's map-based `balance
+ * source` (2.6) takes the whole address modulo the servers' total weight, so
+ * with four servers every 127.0.N.1 lands on one server (measured) and a
+ * probe set that never varies the last octet may never reach a new app4.
+ */
+export function probeAddress(n: number): string {
+  return `127.0.${(n % 254) + 1}.${((n * 7) % 253) + 1}`;
 }
 
 /** X-Served-By of one GET through nginx, or undefined when nothing answered. */
