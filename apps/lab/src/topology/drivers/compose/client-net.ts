@@ -62,9 +62,11 @@ export function createArgs(net: ClientNet, project: string): string[] {
 
 /**
  * Why clients cannot get their own addresses here, or null. Adding addresses
- * to an interface needs root (CAP_NET_ADMIN) and iproute2's `ip`.
+ * to an interface needs root (CAP_NET_ADMIN) and iproute2's `ip`;
+ * LAB_CLIENT_NET=off turns it off (every client then shares the bridge address).
  */
-export function clientNetUnavailableReason(): string | null {
+export function clientNetUnavailableReason(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.LAB_CLIENT_NET === 'off') return 'LAB_CLIENT_NET=off';
   if (process.getuid?.() !== 0) return 'giving lab clients their own addresses on a Docker bridge needs root (ip address add)';
   try {
     execFileSync('ip', ['-V'], { stdio: 'ignore', timeout: 5_000 });

@@ -52,7 +52,8 @@ export class ComposeTopology extends TopologyCore {
   private readonly projectEnv: Record<string, string>;
   private readonly persistence: RedisPersistence;
   private model?: ServiceDef;
-  private readonly lbPort: number;
+  /** Fixed at boot (LAB_HTTP_PORT), read back from Docker once the balancer is up. */
+  private lbPort = 0;
   private redisNow: RedisState = 'stopped';
   private lbVersion?: string;
   /** The lab clients' own network, when this machine allows it (root, iproute2). */
@@ -76,7 +77,6 @@ export class ComposeTopology extends TopologyCore {
     opts: TopologyOptions,
   ) {
     super(opts);
-    this.lbPort = opts.port!;
     this.persistence = opts.redisPersistence ?? 'none';
     this.extraEnv = {
       ...(opts.sessionTtlSeconds ? { SESSION_TTL_SECONDS: String(opts.sessionTtlSeconds) } : {}),
@@ -139,6 +139,7 @@ export class ComposeTopology extends TopologyCore {
       await this.writeOverride();
     }
     await this.compose(c.upArgs([this.balancer]));
+    this.lbPort = c.parsePort((await this.compose(c.portArgs(this.balancer, c.NGINX_PORT))).stdout);
     await this.untilBalancerAnswers();
     if (this.clientNet) await this.giveClientsAddresses(this.clientNet);
   }
