@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { freePort } from '../../../util/free-port';
 import { makeRunDir, removeRunDir } from '../../../util/run-dir';
 import { waitFor } from '../../../util/wait';
-import { registerClientNetwork } from '../../../client/client-network';
+import { registerClientNetwork } from '../../../util/client-network';
 import type { BalancerOp, RedisPersistence, RedisState, ReplicaState } from '../../../vocabulary';
 import { BalancerEntry, checkReplicaCount, RedisOp, StatusRest, TopologyCore } from '../../core';
 import { byReplicaIndex } from '../../names';
