@@ -16,8 +16,12 @@ function composeReason(): string | null {
   return composeChecked;
 }
 
-/** Boot (slow when the machine is busy) + a few hundred requests + teardown. */
-const TEST_TIMEOUT_MS = 120_000;
+/**
+ * Boot (slow when the machine is busy) + a few hundred requests + teardown.
+ * Compose: every fault is a `docker compose` call and a replica start boots
+ * node in a container (a rolling restart of three took over 120 s here).
+ */
+const TEST_TIMEOUT_MS = process.env.LAB_DRIVER === 'compose' ? 240_000 : 120_000;
 
 export type Expectations<F> = Record<string, (result: ScenarioResult<F>) => void>;
 

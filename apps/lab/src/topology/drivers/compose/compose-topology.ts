@@ -133,7 +133,12 @@ export class ComposeTopology extends TopologyCore {
     }
     // One build, one image id for every replica (app1 carries the build section).
     await this.compose(['build', 'app1'], BUILD_TIMEOUT_MS);
-    await this.bootReplicas(count);
+    const names = await this.bootReplicas(count);
+    // The first config names the replicas by address, as every re-render does
+    // (see applyBalancer): nginx builds its consistent-hash ring from the server
+    // strings, so names at boot and addresses later would move nearly every
+    // client at the first change (seen: 90 % on a scale-out, ~25 % expected).
+    this.projectEnv.LAB_REPLICAS = c.labReplicas(names, this.knownAddresses(names));
     if (!net.clientNetUnavailableReason()) {
       this.clientNet = await net.createClientNet(this.project.name);
       await this.writeOverride();
@@ -300,10 +305,7 @@ export class ComposeTopology extends TopologyCore {
   /** Re-renders and reloads the balancer in place; resolves once a request is served by the new config. */
   protected async applyBalancer(entries: BalancerEntry[]): Promise<void> {
     const generation = this.generation + 1;
-    const addresses = Object.fromEntries(entries.flatMap((e) => {
-      const a = this.replicas.get(e.name)?.address;
-      return a ? [[e.name, a]] : [];
-    }));
+    const addresses = this.knownAddresses(entries.map((e) => e.name));
     this.sticky = undefined;
     await this.compose(c.rerenderArgs(this.balancer, {
       strategy: this.strategy,
@@ -317,6 +319,14 @@ export class ComposeTopology extends TopologyCore {
     await waitFor(`${this.balancer} to serve config generation ${generation}`, async () => {
       return (await getText(`${this.url}${c.GENERATION_PATH}`))?.trim() === String(generation);
     }, { timeoutMs: 20_000, intervalMs: 100 });
+  }
+
+  /** Last seen container address per replica (a stopped container keeps its entry). */
+  private knownAddresses(names: string[]): Record<string, string> {
+    return Object.fromEntries(names.flatMap((n) => {
+      const a = this.replicas.get(n)?.address;
+      return a ? [[n, a]] : [];
+    }));
   }
 
   /** The loaded config (nginx -T, or HAProxy's rendered file), for evidence. */
