@@ -11,6 +11,8 @@
 #   nginx  Debian sid + its nginx (1.30.x: open-source `sticky`), wget, curl,
 #          gettext-base, and an entrypoint with the official image's contract
 #   redis  Debian 12 redis-server + redis-cli, running as `redis` in /data
+#   haproxy  Debian sid + its haproxy (3.2), user `haproxy`, the official
+#          image's entrypoint (-W -db: master-worker, SIGUSR2 reloads)
 # Each tag carries a hash of its recipe: a second run finds the tags and takes
 # seconds; a changed recipe builds a new tag.
 # Also fills an npm cache on the host (.docker-offline/npm-cache, git-ignored)
@@ -107,6 +109,25 @@ build_nginx() {
     'EXPOSE 80'
 }
 
+# As the official image: config at /usr/local/etc/haproxy/haproxy.cfg, user
+# `haproxy` (uid 99) in /var/lib/haproxy. (`docker import` cannot set the
+# image's STOPSIGNAL SIGUSR1: docker-compose.haproxy.yml sets stop_signal.)
+build_haproxy() {
+  local tag=$1 dir=$WORK/haproxy
+  rootfs sid "$dir" haproxy
+  # The package's user has its own uid; the official image's is 99.
+  sed -i '/^haproxy:/d' "$dir/etc/passwd" "$dir/etc/group" "$dir/etc/shadow"
+  add_user "$dir" haproxy 99 /var/lib/haproxy
+  mkdir -p "$dir/usr/local/etc/haproxy"
+  install -m 0755 "$HERE/haproxy-entrypoint.sh" "$dir/usr/local/bin/docker-entrypoint.sh"
+  import_rootfs "$dir" "$tag" \
+    'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    'USER haproxy' \
+    'WORKDIR /var/lib/haproxy' \
+    'ENTRYPOINT ["docker-entrypoint.sh"]' \
+    'CMD ["haproxy", "-f", "/usr/local/etc/haproxy/haproxy.cfg"]'
+}
+
 build_redis() {
   local tag=$1 dir=$WORK/redis
   rootfs bookworm "$dir" redis-server,redis-tools
@@ -144,13 +165,15 @@ main() {
   bash "$ROOT/scripts/docker-engine.sh"
   local node_v
   node_v=$(node -p 'process.versions.node')
-  local node_tag nginx_tag redis_tag
+  local node_tag nginx_tag redis_tag haproxy_tag
   node_tag="sticky-lab-offline/node:$node_v-bookworm-$(recipe_hash node "$(readlink -f "$(command -v node)")")"
   nginx_tag="sticky-lab-offline/nginx:sid-$(recipe_hash nginx "$HERE"/nginx* "$HERE"/20-envsubst-on-templates.sh)"
   redis_tag="sticky-lab-offline/redis:bookworm-$(recipe_hash redis "$HERE"/redis-entrypoint.sh)"
+  haproxy_tag="sticky-lab-offline/haproxy:sid-$(recipe_hash haproxy "$HERE"/haproxy-entrypoint.sh)"
   ensure node "$node_tag"
   ensure nginx "$nginx_tag"
   ensure redis "$redis_tag"
+  ensure haproxy "$haproxy_tag"
   fill_npm_cache
   cat >"$OUT_ENV" <<ENV
 # Written by scripts/docker-offline.sh: stand-in base images built from Debian
@@ -158,11 +181,13 @@ main() {
 NODE_IMAGE=$node_tag
 NGINX_IMAGE=$nginx_tag
 REDIS_IMAGE=$redis_tag
+HAPROXY_IMAGE=$haproxy_tag
 NPM_OFFLINE=1
 ENV
   say "wrote $OUT_ENV:"
   grep -v '^#' "$OUT_ENV" | sed 's/^/  /'
   say "nginx in $nginx_tag: $(docker run --rm --entrypoint nginx "$nginx_tag" -v 2>&1)"
+  say "haproxy in $haproxy_tag: $(docker run --rm "$haproxy_tag" haproxy -v 2>&1 | head -n 1)"
 }
 
 main "$@"

@@ -11,7 +11,6 @@ import { contract } from './cases';
 jest.setTimeout(120_000);
 
 function engineMissing(driver: string, balancer: string): string | null {
-  if (driver === 'compose' && balancer === 'haproxy') return 'the compose driver does not run HAProxy yet';
   if (driver === 'process' && balancer === 'haproxy' && !findBinary('haproxy')) return 'haproxy not installed (sudo apt-get install -y haproxy)';
   return null;
 }

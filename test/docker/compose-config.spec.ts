@@ -17,6 +17,8 @@ const COMBINATIONS = [
   ['docker-compose.yml', 'docker-compose.scale.yml'],
   ['docker-compose.yml', 'docker-compose.redis.yml', 'docker-compose.scale.yml'],
   ['docker-compose.yml', 'docker-compose.clients.yml'],
+  ['docker-compose.yml', 'docker-compose.haproxy.yml'],
+  ['docker-compose.yml', 'docker-compose.redis.yml', 'docker-compose.haproxy.yml'],
 ];
 
 describeWithCli('compose config', () => {

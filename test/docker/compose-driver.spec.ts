@@ -99,6 +99,8 @@ beforeEach(async () => {
   process.env.PATH = `${FAKE_BIN}${delimiter}${saved.PATH}`;
   process.env.FAKE_DOCKER_STATE = stateFile;
   process.env.FAKE_DOCKER_PORTS = JSON.stringify(ports);
+  // The scripted CLI knows no `docker network`, and `ip` is the host's: no client network here.
+  process.env.LAB_CLIENT_NET = 'off';
 });
 
 afterEach(async () => {
@@ -106,6 +108,7 @@ afterEach(async () => {
   process.env.PATH = saved.PATH;
   process.env.FAKE_DOCKER_STATE = saved.state;
   process.env.FAKE_DOCKER_PORTS = saved.ports;
+  delete process.env.LAB_CLIENT_NET;
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -130,7 +133,11 @@ describe('compose driver orchestration (scripted docker CLI)', () => {
       expect([...projects][0]).toMatch(/^sticky-lab-[0-9a-f]{8}$/);
       const files = state().files;
       expect(files.slice(0, 2)).toEqual([join(ROOT, 'docker-compose.yml'), join(ROOT, 'docker-compose.redis.yml')]);
-      expect(state().env).toEqual({ LAB_REPLICAS: 'app1=app1:8000 app2=app2:8000 app3=app3:8000', LAB_HTTP_PORT: '', COMPOSE_PROFILES: 'scale' });
+      // A host port fixed at boot, so a balancer restart keeps the entry URL. The
+      // balancer starts with addresses, as every re-render writes them: nginx's
+      // consistent ring is built from the server strings (names, then addresses,
+      // moved 90 % of the clients on a scale-out).
+      expect(state().env).toEqual({ LAB_REPLICAS: 'app1=172.18.0.3:8000 app2=172.18.0.4:8000 app3=172.18.0.5:8000', LAB_HTTP_PORT: expect.stringMatching(/^[1-9]\d*$/), COMPOSE_PROFILES: 'scale' });
 
       const ports = JSON.parse(process.env.FAKE_DOCKER_PORTS!) as Record<string, number>;
       expect(t.url).toBe(`http://127.0.0.1:${ports.nginx}`);

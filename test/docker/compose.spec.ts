@@ -22,7 +22,7 @@ import {
   ROOT,
 } from './support';
 
-const FILES = ['docker-compose.yml', 'docker-compose.redis.yml', 'docker-compose.scale.yml', 'docker-compose.clients.yml'];
+const FILES = ['docker-compose.yml', 'docker-compose.redis.yml', 'docker-compose.scale.yml', 'docker-compose.clients.yml', 'docker-compose.haproxy.yml'];
 const base = loadCompose('docker-compose.yml');
 const redis = loadCompose('docker-compose.redis.yml');
 const scale = loadCompose('docker-compose.scale.yml');
@@ -163,7 +163,7 @@ describe('images', () => {
   it.each(pulled.map((x) => [x.file, x.name, x.s.image as string]))(
     '%s: %s uses an image that is a parameter defaulting to one pinned to an exact version (%s)',
     (_file, name, image) => {
-      const variable = name === 'redis' ? 'REDIS_IMAGE' : 'NGINX_IMAGE';
+      const variable = name === 'redis' ? 'REDIS_IMAGE' : name === 'haproxy' ? 'HAPROXY_IMAGE' : 'NGINX_IMAGE';
       expect(image).toMatch(new RegExp(`^\\$\\{${variable}:-[^}]+\\}$`));
       expect(interpolate(image)).toMatch(PINNED_IMAGE);
       expect(interpolate(image)).not.toMatch(/:latest\b/);
@@ -315,3 +315,38 @@ describe('nginx wiring', () => {
     }
   });
 });
+
+describe('haproxy override', () => {
+  const hx = loadCompose('docker-compose.haproxy.yml');
+  const generator = read('haproxy/lab-haproxy.sh');
+
+  it('is the official image on an LTS line (even minor), pinned', () => {
+    const m = /^haproxy:(\d+)\.(\d+)\.\d+$/.exec(interpolate(hx.services.haproxy.image ?? ''));
+    expect(m).not.toBeNull();
+    expect(Number(m![2]) % 2).toBe(0);
+  });
+
+  it('turns nginx off (a profile) so only one balancer publishes the port, and takes nginx\'s port', () => {
+    expect(hx.services.nginx.profiles).toEqual(['nginx']);
+    expect(hx.services.haproxy.ports).toEqual(base.services.nginx.ports);
+  });
+
+  it('renders with the shared generator, from the same replica list and strategy variables as nginx', () => {
+    const env = envOf(hx.services.haproxy);
+    const nginxEnv = envOf(base.services.nginx);
+    for (const k of ['LB_STRATEGY', 'LAB_REPLICAS', 'LAB_DOWN']) expect({ k, v: env[k] }).toEqual({ k, v: nginxEnv[k] });
+    // The default strategy is one the generator accepts.
+    expect(generator).toMatch(new RegExp(`\\b${interpolate(String(env.LB_STRATEGY))}\\b`));
+    expect(hx.services.haproxy.volumes).toEqual(expect.arrayContaining([
+      './haproxy:/usr/local/etc/haproxy/lab:ro',
+      './docker/haproxy/lab-entrypoint.sh:/usr/local/bin/lab-entrypoint.sh:ro',
+    ]));
+    expect(() => accessSync(join(ROOT, 'docker/haproxy/lab-entrypoint.sh'), constants.X_OK)).not.toThrow();
+    expect(hx.services.haproxy.entrypoint).toEqual(['/usr/local/bin/lab-entrypoint.sh']);
+  });
+
+  it('waits for the replicas to be healthy, like nginx', () => {
+    expect(hx.services.haproxy.depends_on).toEqual(base.services.nginx.depends_on);
+  });
+});
+

@@ -2,9 +2,12 @@
 // Topology contract says. Skipped, with the reason printed, where no engine
 // answers, failed instead under `npm run test:docker` (LAB_REQUIRE_DOCKER=1);
 // the scenarios cover the failure modes themselves with LAB_DRIVER=compose.
-import { startComposeTopology } from '../../apps/lab/src/topology/drivers/compose';
+import { execFileSync } from 'node:child_process';
+import { LabClient, natAddress, userAddress } from '../../apps/lab/src/client';
+import { ComposeTopology, startComposeTopology } from '../../apps/lab/src/topology/drivers/compose';
 import { waitFor } from '../../apps/lab/src/util/wait';
 import type { Topology } from '../../apps/lab/src/topology/topology';
+import type { BalancerEngine } from '../../apps/lab/src/vocabulary';
 import { describeDocker } from '../docker/engine/support';
 
 const describeWithDocker = describeDocker('compose-driver.test');
@@ -101,4 +104,96 @@ describeWithDocker('compose driver', () => {
       await t.down();
     }
   });
+
+  it('refuses a bad LB_ENGINE before anything starts', async () => {
+    const saved = process.env.LB_ENGINE;
+    process.env.LB_ENGINE = 'HAProxy';
+    const before = labProjects();
+    try {
+      await expect(startComposeTopology({ strategy: 'round-robin', store: 'memory', replicas: 1 })).rejects.toThrow('LB_ENGINE must be one of nginx, haproxy, got "HAProxy"');
+    } finally {
+      if (saved === undefined) delete process.env.LB_ENGINE;
+      else process.env.LB_ENGINE = saved;
+    }
+    expect(labProjects()).toEqual(before);
+  });
+
+  it.each<BalancerEngine>(['haproxy', 'nginx'])(
+    '%s, ip-hash: clients have their own addresses; reload keeps the process, restart replaces it; a balancer killed from outside reads dead',
+    async (balancer) => {
+      const t = (await startComposeTopology({ strategy: 'ip-hash', store: 'memory', replicas: 3, balancer })) as ComposeTopology;
+      try {
+        expect(t.balancer).toBe(balancer);
+        const status = await t.status();
+        expect(status.balancer.version).toMatch(balancer === 'haproxy' ? /^3\.2\./ : /^1\.(29|[3-9]\d)\./);
+        expect(status.balancer.state).toBe('running');
+
+        // 12 users in 12 /24s: spread over replicas, each one sticky. One NAT /24: one replica under nginx's ip_hash.
+        const users = await placements(t, 12, userAddress);
+        expect(new Set(Object.values(users)).size).toBeGreaterThan(1);
+        if (balancer === 'nginx') expect(new Set(Object.values(await placements(t, 6, natAddress))).size).toBe(1);
+
+        const before = identity(t, balancer);
+        const generation = await generationOf(t.url);
+        await t.reloadBalancer();
+        expect(identity(t, balancer)).toEqual(before);
+        expect(await generationOf(t.url)).toBeGreaterThan(generation);
+
+        await t.restartBalancer();
+        const after = identity(t, balancer);
+        expect(after.startedAt).not.toBe(before.startedAt);
+        // Same entry URL, same routing: the address hash is deterministic.
+        expect(await placements(t, 12, userAddress)).toEqual(users);
+
+        execFileSync('docker', ['kill', after.id], { stdio: 'ignore' });
+        await waitFor('the killed balancer to read dead', async () => (await t.status()).balancer.state === 'dead', { timeoutMs: 30_000, intervalMs: 250 });
+        await t.restartBalancer();
+        expect((await t.status()).balancer.state).toBe('running');
+        expect((await servedBy(`${t.url}/`)).status).toBe(200);
+      } finally {
+        await t.down();
+      }
+      // Its network went with it: no bridge of the project is left on the host.
+      expect(labNetworks(t.projectName)).toEqual([]);
+    },
+  );
 });
+
+/** Compose projects of the lab's driver that exist now. */
+function labProjects(): string[] {
+  const out = execFileSync('docker', ['ps', '-a', '--filter', 'label=com.docker.compose.project', '--format', '{{.Label "com.docker.compose.project"}}']).toString();
+  return [...new Set(out.split('\n').filter((p) => p.startsWith('sticky-lab-')))].sort();
+}
+
+function labNetworks(project: string): string[] {
+  return execFileSync('docker', ['network', 'ls', '-q', '--filter', `label=com.docker.compose.project=${project}`]).toString().split('\n').filter(Boolean);
+}
+
+/** The balancer container's id and its PID 1's start: a reload keeps both, a restart changes the start. */
+function identity(t: ComposeTopology, service: string): { id: string; pid: string; startedAt: string } {
+  const id = execFileSync('docker', ['ps', '-q', '--filter', `label=com.docker.compose.project=${t.projectName}`, '--filter', `label=com.docker.compose.service=${service}`]).toString().trim();
+  const [pid, startedAt] = execFileSync('docker', ['inspect', '-f', '{{.State.Pid}} {{.State.StartedAt}}', id]).toString().trim().split(' ');
+  return { id, pid, startedAt };
+}
+
+async function generationOf(url: string): Promise<number> {
+  return Number(await (await fetch(`${url}/__lab/generation`, { signal: AbortSignal.timeout(5_000) })).text());
+}
+
+/** Client name → replica, each client reading its cart three times from its own address (and failing the test if it moved). */
+async function placements(t: Topology, n: number, address: (i: number) => string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < n; i++) {
+    const c = new LabClient({ name: `u${i}`, baseUrl: t.url, sourceAddress: address(i) });
+    try {
+      const seen = new Set<string>();
+      for (let k = 0; k < 3; k++) seen.add((await c.getCart()).servedBy ?? 'none');
+      expect([...seen]).toHaveLength(1);
+      out[c.name] = [...seen][0];
+    } finally {
+      c.close();
+    }
+  }
+  return out;
+}
+

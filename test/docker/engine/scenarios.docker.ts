@@ -1,10 +1,10 @@
 // The failure-mode scenarios that apply under Compose, on the compose driver
 // against a real engine, with the same expectations as on the process driver
-// (the suites themselves are required below). From the host every request
-// reaches nginx from one bridge address, so the address-hash strategies
-// (ip-hash, consistent-hash) do not model users there: test/scenarios/suite.ts
-// skips them under LAB_DRIVER=compose, saying so; sticky-cookie and
-// round-robin + redis run.
+// (the suites themselves are required below). The clients bind addresses of
+// their own on a bridge the driver creates (client-net.ts), so the
+// address-hash strategies (ip-hash, consistent-hash) and the NAT scenario
+// run here too; test/scenarios/suite.ts skips them, saying why, only where
+// the machine cannot add those addresses (not root).
 import { describeDocker, sweepLeftovers } from './support';
 
 const saved = process.env.LAB_DRIVER;
@@ -25,4 +25,5 @@ describeDocker('scenarios.docker')('scenarios on the compose driver', () => {
   require('../../scenarios/scale-out.test');
   require('../../scenarios/redis-outage.test');
   require('../../scenarios/rolling-restart.test');
+  require('../../scenarios/nat.test');
 });

@@ -1,5 +1,6 @@
 export * from './addresses';
 export * from './checkers';
+export * from '../util/client-network';
 export * from './cookie-jar';
 export * from './history';
 export * from './lab-client';

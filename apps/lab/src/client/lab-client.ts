@@ -1,6 +1,7 @@
 // A lab user: own cookie jar, own keep-alive agent, optional source address
 // (so nginx sees it as a distinct $remote_addr), every call recorded.
 import { Agent } from 'node:http';
+import { clientRoute } from '../util/client-network';
 import { CookieJar } from './cookie-jar';
 import { exchange, ExchangeError, ExchangeResponse } from './exchange';
 import { CartSeen, History, HistoryEntry, now, Outcome } from './history';
@@ -42,8 +43,10 @@ export class LabClient {
 
   constructor(opts: LabClientOptions) {
     this.name = opts.name;
-    this.baseUrl = opts.baseUrl.replace(/\/+$/, '');
-    this.sourceAddress = opts.sourceAddress;
+    // A driver whose balancer cannot see 127.0.X.Y maps it to an address it can (util/client-network.ts).
+    const route = clientRoute(opts.baseUrl, opts.sourceAddress);
+    this.baseUrl = route.baseUrl.replace(/\/+$/, '');
+    this.sourceAddress = route.sourceAddress;
     this.history = opts.history ?? new History();
     this.timeoutMs = opts.timeoutMs ?? 5_000;
   }

@@ -1,5 +1,6 @@
 import * as c from './commands';
 import { cloneReplica, overrideFile, REPLICA_PORT } from './override';
+import { addressBatch, clientNet, createArgs, labAddresses, sourceFor } from './client-net';
 
 const project: c.ComposeProject = { cli: ['docker', 'compose'], name: 'sticky-lab-abcd1234', files: ['/r/docker-compose.yml', '/t/o.json'] };
 
@@ -39,6 +40,37 @@ describe('compose command lines', () => {
   it('add the redis override only for the redis store', () => {
     expect(c.composeFiles('memory')).toEqual(['docker-compose.yml']);
     expect(c.composeFiles('redis')).toEqual(['docker-compose.yml', 'docker-compose.redis.yml']);
+  });
+
+  it('add the haproxy override last, after the store files', () => {
+    expect(c.composeFiles('memory', 'none', 'haproxy')).toEqual(['docker-compose.yml', 'docker-compose.haproxy.yml']);
+    expect(c.composeFiles('redis', 'aof', 'haproxy')).toEqual([
+      'docker-compose.yml', 'docker-compose.redis.yml', 'docker-compose.redis-aof.yml', 'docker-compose.haproxy.yml',
+    ]);
+  });
+
+  it('take the balancer from the option, else LB_ENGINE, else nginx, and refuse anything else by name', () => {
+    expect(c.balancerEngine(undefined, undefined)).toBe('nginx');
+    expect(c.balancerEngine(undefined, '')).toBe('nginx');
+    expect(c.balancerEngine(undefined, 'haproxy')).toBe('haproxy');
+    expect(c.balancerEngine('nginx', 'haproxy')).toBe('nginx');
+    expect(() => c.balancerEngine(undefined, 'HAProxy')).toThrow('LB_ENGINE must be one of nginx, haproxy, got "HAProxy"');
+    expect(() => c.balancerEngine('envoy', undefined)).toThrow(expect.objectContaining({ kind: 'invalid-argument' }));
+  });
+
+  it('re-render HAProxy through its entrypoint (check, swap, SIGUSR2) with the same variables as nginx', () => {
+    const argv = c.rerenderArgs('haproxy', { strategy: 'url-hash', replicas: ['app1', 'app2'], down: ['app2'], generation: 3, addresses: { app1: '172.18.0.5' } });
+    expect(argv).toEqual([
+      'exec', '-T', '-e', 'LB_STRATEGY=url-hash', '-e', 'LAB_REPLICAS=app1=172.18.0.5:8000 app2=app2:8000', '-e', 'LAB_DOWN=app2', '-e', 'LAB_GENERATION=3',
+      'haproxy', '/usr/local/bin/lab-entrypoint.sh', 'reload',
+    ]);
+    expect(c.rerenderArgs('nginx', { strategy: 'ip-hash', replicas: ['app1'], down: [] })).toEqual(c.nginxRerenderArgs({ strategy: 'ip-hash', replicas: ['app1'], down: [] }));
+  });
+
+  it('read either balancer\'s version from where it prints it', () => {
+    expect(c.parseBalancerVersion('haproxy', { stdout: 'HAProxy version 3.2.9-1 2025/11/20 - https://haproxy.org/\n', stderr: '' })).toBe('3.2.9');
+    expect(c.parseBalancerVersion('nginx', { stdout: '', stderr: 'nginx version: nginx/1.30.0\n' })).toBe('1.30.0');
+    expect(() => c.parseBalancerVersion('haproxy', { stdout: 'sh: haproxy: not found', stderr: '' })).toThrow(/cannot read an HAProxy version/);
   });
 
   it('pass exec environment as -e flags before the service, without a TTY', () => {
@@ -161,5 +193,43 @@ describe('generated override', () => {
 
   it('does not let extra env rename a copy', () => {
     expect(cloneReplica(model, 'app5', { APP_NAME: 'evil' }).environment).toMatchObject({ APP_NAME: 'app5' });
+  });
+});
+
+describe('the clients\' own network', () => {
+  const n = clientNet('sticky-lab-abcd1234', 77, '0a1b2c3d');
+  const given = new Set(labAddresses());
+
+  it('is a labelled /16 whose bridge has a short, known name, Docker handing out only the top /24', () => {
+    expect(n).toEqual({ name: 'sticky-lab-abcd1234_clients', bridge: 'slc0a1b2c3d', prefix: '10.77', balancer: '10.77.255.254' });
+    expect(n.bridge.length).toBeLessThanOrEqual(15);
+    expect(createArgs(n, 'sticky-lab-abcd1234')).toEqual(expect.arrayContaining([
+      '--subnet', '10.77.0.0/16', '--ip-range', '10.77.255.0/24', '-o', 'com.docker.network.bridge.name=slc0a1b2c3d',
+      '--label', 'com.docker.compose.project=sticky-lab-abcd1234',
+    ]));
+  });
+
+  it('keeps the /24 structure of lab addresses: one per user, one shared NAT /24', () => {
+    expect(sourceFor(n, given, '127.0.1.1')).toBe('10.77.1.1');
+    expect(sourceFor(n, given, '127.0.254.1')).toBe('10.77.254.1');
+    expect(sourceFor(n, given, '127.0.200.30')).toBe('10.77.200.30');
+    expect(given.size).toBe(254 + 253);
+  });
+
+  it('refuses an address the host was not given instead of sending it through the shared one', () => {
+    expect(() => sourceFor(n, given, '127.0.5.9')).toThrow(/no address for 127\.0\.5\.9/);
+    expect(() => sourceFor(n, given, '10.0.0.1')).toThrow(/no address/);
+  });
+
+  it('adds every address in one ip batch, each in the /16 so the bridge route covers it', () => {
+    const lines = addressBatch(n, ['127.0.1.1', '127.0.200.7']).trim().split('\n');
+    expect(lines).toEqual(['address add 10.77.1.1/16 dev slc0a1b2c3d', 'address add 10.77.200.7/16 dev slc0a1b2c3d']);
+  });
+
+  it('attaches only the balancer, at its fixed address, keeping its default network', () => {
+    const body = overrideFile({ replicas: ['app1'], defined: ['app1'], env: {}, clientNet: { service: 'haproxy', network: n.name, address: n.balancer } });
+    expect(body.services.haproxy).toEqual({ networks: { default: {}, labclients: { ipv4_address: '10.77.255.254' } } });
+    expect(body.networks).toEqual({ labclients: { external: true, name: 'sticky-lab-abcd1234_clients' } });
+    expect(overrideFile({ replicas: ['app1'], defined: ['app1'], env: {} }).networks).toBeUndefined();
   });
 });

@@ -3,6 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { byReplicaIndex } from '../../names';
 import type { RedisPersistence, Strategy, StoreKind } from '../../topology';
+import { BALANCERS, type BalancerEngine } from '../../../vocabulary';
+import { TopologyError } from '../../errors';
 
 /** The port every cart-api container listens on (Dockerfile `PORT`, compose files). */
 export const APP_PORT = 8000;
@@ -24,11 +26,25 @@ export function projectName(random: string = randomBytes(4).toString('hex')): st
   return `sticky-lab-${random}`;
 }
 
-/** Compose files for a store, relative to the repository root. */
-export function composeFiles(store: StoreKind, persistence: RedisPersistence = 'none'): string[] {
-  if (store !== 'redis') return ['docker-compose.yml'];
-  const redis = ['docker-compose.yml', 'docker-compose.redis.yml'];
-  return persistence === 'aof' ? [...redis, 'docker-compose.redis-aof.yml'] : redis;
+/** Compose files for a store and balancer, relative to the repository root, in merge order. */
+export function composeFiles(store: StoreKind, persistence: RedisPersistence = 'none', balancer: BalancerEngine = 'nginx'): string[] {
+  const files = ['docker-compose.yml'];
+  if (store === 'redis') files.push('docker-compose.redis.yml');
+  if (store === 'redis' && persistence === 'aof') files.push('docker-compose.redis-aof.yml');
+  if (balancer === 'haproxy') files.push('docker-compose.haproxy.yml');
+  return files;
+}
+
+/**
+ * The balancer engine: the option when given, else `LB_ENGINE`, else nginx.
+ * Checked before anything starts: a typo must not boot the wrong balancer.
+ */
+export function balancerEngine(option: unknown, env: string | undefined = process.env.LB_ENGINE): BalancerEngine {
+  const [value, from] = option !== undefined ? [option, 'balancer'] : [env || 'nginx', 'LB_ENGINE'];
+  if (!(BALANCERS as readonly unknown[]).includes(value)) {
+    throw new TopologyError('invalid-argument', `${from} must be one of ${BALANCERS.join(', ')}, got "${String(value)}"`);
+  }
+  return value as BalancerEngine;
 }
 
 /**
@@ -177,6 +193,50 @@ export const NGINX_RERENDER_SCRIPT = [
 
 export function nginxRerenderArgs(env: NginxEnv): string[] {
   return execArgs('nginx', ['sh', '-c', NGINX_RERENDER_SCRIPT], nginxEnv(env));
+}
+
+/** Where docker-compose.haproxy.yml's entrypoint writes the rendered config. */
+export const HAPROXY_CFG = '/var/lib/haproxy/haproxy.cfg';
+
+/**
+ * The same render as the container's start (docker/haproxy/lab-entrypoint.sh),
+ * checked with `haproxy -c`, then SIGUSR2 to the master (PID 1): new workers
+ * on the same listeners, old ones finish their requests.
+ */
+export function haproxyRerenderArgs(env: NginxEnv): string[] {
+  return execArgs('haproxy', ['/usr/local/bin/lab-entrypoint.sh', 'reload'], nginxEnv(env));
+}
+
+/** Re-renders and reloads whichever balancer runs. */
+export function rerenderArgs(balancer: BalancerEngine, env: NginxEnv): string[] {
+  return balancer === 'haproxy' ? haproxyRerenderArgs(env) : nginxRerenderArgs(env);
+}
+
+/** The graceful reload of the running config: `nginx -s reload`, or SIGUSR2 to HAProxy's master. */
+export function reloadArgs(balancer: BalancerEngine): string[] {
+  return balancer === 'haproxy' ? execArgs('haproxy', ['kill', '-USR2', '1']) : execArgs('nginx', ['nginx', '-s', 'reload']);
+}
+
+/** The loaded config as text (`nginx -T`; HAProxy's rendered file). */
+export function configArgs(balancer: BalancerEngine): string[] {
+  return balancer === 'haproxy' ? execArgs('haproxy', ['cat', HAPROXY_CFG]) : execArgs('nginx', ['nginx', '-T']);
+}
+
+export function versionArgs(balancer: BalancerEngine): string[] {
+  return balancer === 'haproxy' ? execArgs('haproxy', ['haproxy', '-v']) : execArgs('nginx', ['nginx', '-v']);
+}
+
+/** `haproxy -v` prints `HAProxy version 3.2.9-1 2025/…` on stdout; `nginx -v` on stderr. */
+export function parseBalancerVersion(balancer: BalancerEngine, out: { stdout: string; stderr: string }): string {
+  if (balancer === 'nginx') return parseNginxVersion(out.stderr);
+  const m = /HA-?Proxy version (\d+\.\d+\.\d+)/i.exec(out.stdout + out.stderr);
+  if (!m) throw new Error(`cannot read an HAProxy version from "${(out.stdout + out.stderr).trim()}"`);
+  return m[1];
+}
+
+/** `docker inspect` of a container's PID 1 and start time: a restart changes both, a reload neither. */
+export function processIdentityArgs(containerId: string): string[] {
+  return ['inspect', '-f', '{{.State.Pid}} {{.State.StartedAt}}', containerId];
 }
 
 /** The path the lab's nginx config answers with its generation number. */

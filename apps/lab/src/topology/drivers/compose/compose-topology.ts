@@ -1,8 +1,11 @@
 // The `compose` driver: the repository's compose files plus a generated
 // per-run override, driven through the Compose CLI under a unique project
-// name. nginx is started once and only re-rendered in place afterwards, so
-// its published port, and `url`, never change. Only what needs Docker lives
-// here; names, ordering, waits and refusals are TopologyCore's.
+// name. The balancer (nginx, or HAProxy with docker-compose.haproxy.yml) is
+// started once and only re-rendered in place afterwards, on a host port fixed
+// at boot, so `url` never changes, not even across a balancer restart. Lab
+// clients get their own addresses on a network of the driver's (client-net.ts).
+// Only what needs Docker lives here; names, ordering, waits and refusals are
+// TopologyCore's.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
@@ -10,14 +13,16 @@ import { join } from 'node:path';
 import { freePort } from '../../../util/free-port';
 import { makeRunDir, removeRunDir } from '../../../util/run-dir';
 import { waitFor } from '../../../util/wait';
+import { registerClientNetwork } from '../../../util/client-network';
 import type { BalancerOp, RedisPersistence, RedisState, ReplicaState } from '../../../vocabulary';
-import { TopologyError } from '../../errors';
 import { BalancerEntry, checkReplicaCount, RedisOp, StatusRest, TopologyCore } from '../../core';
 import { byReplicaIndex } from '../../names';
+import { servedBy } from '../../routing';
 import { repoRoot } from '../../paths';
 import type { ReplicaInfo, TopologyOptions } from '../../topology';
 import type { ReplicaOp } from '../../transitions';
 import { ComposeCommandError, run } from './cli';
+import * as net from './client-net';
 import * as c from './commands';
 import { getText, readyInstance } from './http';
 import { overrideFile, ServiceDef } from './override';
@@ -47,9 +52,14 @@ export class ComposeTopology extends TopologyCore {
   private readonly projectEnv: Record<string, string>;
   private readonly persistence: RedisPersistence;
   private model?: ServiceDef;
-  private nginxPort = 0;
+  /** Fixed at boot (LAB_HTTP_PORT), read back from Docker once the balancer is up. */
+  private lbPort = 0;
   private redisNow: RedisState = 'stopped';
-  private nginxVersion?: string;
+  private lbVersion?: string;
+  /** The lab clients' own network, when this machine allows it (root, iproute2). */
+  private clientNet?: net.ClientNet;
+  private readonly givenAddresses = new Set<string>();
+  private unregisterClients?: () => void;
   /** Which sticky form the loaded config uses; cleared by every re-render. */
   private sticky?: 'native' | 'portable' | 'n/a';
   /** Bumped on every re-render; nginx serves it at /__lab/generation. */
@@ -82,11 +92,13 @@ export class ComposeTopology extends TopologyCore {
     });
   }
 
-  static async start(opts: TopologyOptions, cli: c.ComposeCli, root = repoRoot()): Promise<ComposeTopology> {
-    const count = checkReplicaCount(opts.replicas ?? 3);
+  static async start(given: TopologyOptions, cli: c.ComposeCli, root = repoRoot()): Promise<ComposeTopology> {
+    const count = checkReplicaCount(given.replicas ?? 3);
+    // Both before anything starts; the port is fixed so a balancer restart keeps `url`.
+    const opts = { ...given, balancer: c.balancerEngine(given.balancer), port: given.port || (await freePort()) };
     const runDir = await makeRunDir('sticky-lab-compose-');
     const override = join(runDir, 'docker-compose.lab.json');
-    const files = [...c.composeFiles(opts.store, opts.redisPersistence).map((f) => join(root, f)), override];
+    const files = [...c.composeFiles(opts.store, opts.redisPersistence, opts.balancer).map((f) => join(root, f)), override];
     const t = new ComposeTopology({ cli, name: c.projectName(), files }, root, runDir, opts);
     process.once('exit', t.onExit);
     try {
@@ -105,7 +117,7 @@ export class ComposeTopology extends TopologyCore {
   }
 
   get url(): string {
-    return `http://127.0.0.1:${this.nginxPort}`;
+    return `http://127.0.0.1:${this.lbPort}`;
   }
 
   private compose(args: string[], timeoutMs?: number) {
@@ -121,13 +133,52 @@ export class ComposeTopology extends TopologyCore {
     }
     // One build, one image id for every replica (app1 carries the build section).
     await this.compose(['build', 'app1'], BUILD_TIMEOUT_MS);
-    await this.bootReplicas(count);
-    await this.compose(c.upArgs(['nginx']));
-    this.nginxPort = c.parsePort((await this.compose(c.portArgs('nginx', c.NGINX_PORT))).stdout);
-    await waitFor('nginx to answer through its published port', async () => (await getText(`${this.url}${c.GENERATION_PATH}`)) !== null, {
+    const names = await this.bootReplicas(count);
+    // The first config names the replicas by address, as every re-render does
+    // (see applyBalancer): nginx builds its consistent-hash ring from the server
+    // strings, so names at boot and addresses later would move nearly every
+    // client at the first change (seen: 90 % on a scale-out, ~25 % expected).
+    this.projectEnv.LAB_REPLICAS = c.labReplicas(names, this.knownAddresses(names));
+    if (!net.clientNetUnavailableReason()) {
+      this.clientNet = await net.createClientNet(this.project.name);
+      await this.writeOverride();
+    }
+    await this.compose(c.upArgs([this.balancer]));
+    this.lbPort = c.parsePort((await this.compose(c.portArgs(this.balancer, c.NGINX_PORT))).stdout);
+    await this.untilBalancerAnswers();
+    if (this.clientNet) await this.giveClientsAddresses(this.clientNet);
+  }
+
+  private async untilBalancerAnswers(): Promise<void> {
+    await waitFor(`${this.balancer} to answer through its published port`, async () => (await getText(`${this.url}${c.GENERATION_PATH}`)) !== null, {
       timeoutMs: READY_TIMEOUT_MS,
       intervalMs: 250,
     });
+  }
+
+  /** The host gets every lab address on the clients' bridge; lab clients of `url` are routed there. */
+  private async giveClientsAddresses(n: net.ClientNet): Promise<void> {
+    const addresses = net.labAddresses();
+    await net.addHostAddresses(n, addresses);
+    addresses.forEach((a) => this.givenAddresses.add(a));
+    this.unregisterClients = registerClientNetwork(this.url, {
+      url: `http://${n.balancer}:${c.NGINX_PORT}`,
+      sourceFor: (a) => net.sourceFor(n, this.givenAddresses, a),
+    });
+  }
+
+  /** Like the core's, but from the clients' own addresses: through the published port every probe is one user. */
+  protected override async waitRouted(name: string): Promise<void> {
+    const n = this.clientNet;
+    if (!n || !this.unregisterClients) return super.waitRouted(name);
+    let i = 0;
+    await waitFor(`${this.balancer} to route a request to ${name}`, async () => {
+      const batch = Array.from({ length: 8 }, () => {
+        const lab = `127.0.${(i++ % 254) + 1}.1`;
+        return servedBy(`http://${n.balancer}:${c.NGINX_PORT}/?lab-route-probe=${i}`, net.sourceFor(n, this.givenAddresses, lab));
+      });
+      return (await Promise.all(batch)).includes(name);
+    }, { timeoutMs: 15_000, intervalMs: 50 });
   }
 
   // ---- replicas -----------------------------------------------------------------
@@ -230,7 +281,8 @@ export class ComposeTopology extends TopologyCore {
     if (names.some((n) => !c.DEFINED_REPLICAS.includes(n)) && !this.model) this.model = await this.resolveModel();
     const instances = Object.fromEntries([...this.replicas].map(([n, r]) => [n, r.instance]));
     const hostPorts = Object.fromEntries([...this.replicas].map(([n, r]) => [n, r.hostPort]));
-    const body = overrideFile({ replicas: names, defined: c.DEFINED_REPLICAS, model: this.model, env: this.extraEnv, instances, hostPorts });
+    const clientNet = this.clientNet && { service: this.balancer, network: this.clientNet.name, address: this.clientNet.balancer };
+    const body = overrideFile({ replicas: names, defined: c.DEFINED_REPLICAS, model: this.model, env: this.extraEnv, instances, hostPorts, clientNet });
     await writeFile(this.overridePath(), JSON.stringify(body, null, 2));
   }
 
@@ -248,17 +300,14 @@ export class ComposeTopology extends TopologyCore {
     return model;
   }
 
-  // ---- nginx ---------------------------------------------------------------------
+  // ---- the balancer ----------------------------------------------------------------
 
-  /** Re-renders and reloads nginx in place; resolves once a request is served by the new config. */
+  /** Re-renders and reloads the balancer in place; resolves once a request is served by the new config. */
   protected async applyBalancer(entries: BalancerEntry[]): Promise<void> {
     const generation = this.generation + 1;
-    const addresses = Object.fromEntries(entries.flatMap((e) => {
-      const a = this.replicas.get(e.name)?.address;
-      return a ? [[e.name, a]] : [];
-    }));
+    const addresses = this.knownAddresses(entries.map((e) => e.name));
     this.sticky = undefined;
-    await this.compose(c.nginxRerenderArgs({
+    await this.compose(c.rerenderArgs(this.balancer, {
       strategy: this.strategy,
       replicas: entries.map((e) => e.name),
       down: entries.filter((e) => e.down).map((e) => e.name),
@@ -267,33 +316,58 @@ export class ComposeTopology extends TopologyCore {
     }));
     this.generation = generation;
     // Old workers finish their requests on the old config: poll until a new one answers.
-    await waitFor(`nginx to serve config generation ${generation}`, async () => {
+    await waitFor(`${this.balancer} to serve config generation ${generation}`, async () => {
       return (await getText(`${this.url}${c.GENERATION_PATH}`))?.trim() === String(generation);
     }, { timeoutMs: 20_000, intervalMs: 100 });
   }
 
+  /** Last seen container address per replica (a stopped container keeps its entry). */
+  private knownAddresses(names: string[]): Record<string, string> {
+    return Object.fromEntries(names.flatMap((n) => {
+      const a = this.replicas.get(n)?.address;
+      return a ? [[n, a]] : [];
+    }));
+  }
+
+  /** The loaded config (nginx -T, or HAProxy's rendered file), for evidence. */
   async nginxConfig(): Promise<string> {
-    return (await this.compose(c.execArgs('nginx', ['nginx', '-T']))).stdout;
+    return (await this.compose(c.configArgs(this.balancer))).stdout;
   }
 
   protected async statusRest(): Promise<StatusRest> {
-    const nginx = (await this.containers()).get('nginx');
-    const state = nginx?.state === 'running' ? 'running' : 'dead';
+    const lb = (await this.containers()).get(this.balancer);
+    const state = lb?.state === 'running' ? 'running' : 'dead';
+    const cookie = this.strategy === 'sticky-cookie' && this.balancer === 'nginx';
     if (state === 'running') {
-      this.nginxVersion ??= c.parseNginxVersion((await this.compose(c.execArgs('nginx', ['nginx', '-v']))).stderr);
-      if (this.strategy === 'sticky-cookie') this.sticky ??= c.stickyKind(this.strategy, await this.nginxConfig());
+      this.lbVersion ??= c.parseBalancerVersion(this.balancer, await this.compose(c.versionArgs(this.balancer)));
+      if (cookie) this.sticky ??= c.stickyKind(this.strategy, await this.nginxConfig());
     }
     return {
       redis: this.store === 'redis' ? { url: 'redis://redis:6379', state: this.redisNow, persistence: this.persistence } : undefined,
-      balancer: { engine: 'nginx', version: this.nginxVersion ?? 'unknown', sticky: this.strategy === 'sticky-cookie' ? (this.sticky ?? 'portable') : 'n/a', state },
+      // HAProxy's cookie is always its own `cookie … insert` (native); nginx's form depends on its version.
+      balancer: { engine: this.balancer, version: this.lbVersion ?? 'unknown', sticky: cookie ? (this.sticky ?? 'portable') : this.strategy === 'sticky-cookie' ? 'native' : 'n/a', state },
     };
   }
 
-  // ---- redis ---------------------------------------------------------------------
-
+  /**
+   * restart: `docker compose restart` (a new master process: round-robin
+   * position, passive failure state and stick tables are gone); the container
+   * starts from its boot config, so the current one is applied again.
+   * reload: the current config re-rendered at a new generation and reloaded
+   * gracefully (`nginx -s reload`, SIGUSR2 to HAProxy's master). Both resolve
+   * when the balancer serves the new generation.
+   */
   protected async balancerOp(op: BalancerOp): Promise<void> {
-    throw new TopologyError('illegal-transition', `the compose driver cannot ${op} the balancer yet`);
+    if (op === 'restart') {
+      if ((await this.containers()).get(this.balancer)?.state === 'paused') await this.compose(c.unpauseArgs(this.balancer));
+      await this.compose(c.restartArgs(this.balancer));
+      this.lbVersion = undefined;
+      await this.untilBalancerAnswers();
+    }
+    await this.applyBalancer(this.balancerEntries());
   }
+
+  // ---- redis ---------------------------------------------------------------------
 
   protected redisState(): RedisState | undefined {
     return this.store === 'redis' ? this.redisNow : undefined;
@@ -328,7 +402,7 @@ export class ComposeTopology extends TopologyCore {
   async logs(): Promise<Record<string, string>> {
     const out: Record<string, string> = {};
     const containers = await this.containers().catch(() => new Map<string, Container>());
-    const services = ['nginx', ...(this.store === 'redis' ? ['redis'] : []), ...[...this.replicas.keys()].sort(byReplicaIndex)];
+    const services = [this.balancer, ...(this.store === 'redis' ? ['redis'] : []), ...[...this.replicas.keys()].sort(byReplicaIndex)];
     for (const service of services) {
       const id = containers.get(service)?.id;
       if (!id) continue;
@@ -336,8 +410,8 @@ export class ComposeTopology extends TopologyCore {
         stdout: e.stdout ?? '',
         stderr: e.stderr || `(logs unavailable: ${e.message})`,
       }));
-      // The nginx image sends the access log to stdout and the error log to stderr.
-      if (service === 'nginx') Object.assign(out, { nginx: stderr, 'nginx-access': stdout });
+      // Both balancer images send the access log to stdout and errors to stderr.
+      if (service === this.balancer) Object.assign(out, { [service]: stderr, [`${service}-access`]: stdout });
       else out[service] = stdout + stderr;
     }
     return out;
@@ -347,8 +421,11 @@ export class ComposeTopology extends TopologyCore {
     if (this.closed) return;
     this.closed = true;
     process.removeListener('exit', this.onExit);
+    this.unregisterClients?.();
     try {
       await this.compose(c.downArgs());
+      // Its bridge, and the host's addresses on it, go with it.
+      if (this.clientNet) await net.removeClientNet(this.clientNet);
     } finally {
       this.redisNow = 'stopped';
       await removeRunDir(this.runDir);
@@ -362,6 +439,7 @@ export class ComposeTopology extends TopologyCore {
     try {
       const argv = c.composeArgv(this.project, ...c.downArgs());
       execFileSync(this.project.cli[0], argv, { cwd: this.root, env: { ...process.env, ...this.projectEnv }, timeout: 60_000, stdio: 'ignore' });
+      if (this.clientNet) net.removeClientNetSync(this.clientNet);
     } catch {
       // nothing more can be done while exiting
     }

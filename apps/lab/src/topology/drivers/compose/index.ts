@@ -5,6 +5,7 @@ import type { TopologyOptions } from '../../topology';
 
 export { ComposeUnavailableError, composeUnavailableReason, requireCompose } from './cli';
 export { ComposeTopology } from './compose-topology';
+export { clientNetUnavailableReason } from './client-net';
 
 /**
  * Builds the image once, starts redis (redis store), the replicas and nginx

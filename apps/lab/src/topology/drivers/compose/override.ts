@@ -23,6 +23,13 @@ export interface OverrideOptions {
    * stop/start, as the Topology interface promises.
    */
   hostPorts?: Record<string, number>;
+  /** Attach `service` (the balancer) to an existing network at a fixed address: the lab clients' network. */
+  clientNet?: { service: string; network: string; address: string };
+}
+
+export interface OverrideFile {
+  services: Record<string, ServiceDef>;
+  networks?: Record<string, ServiceDef>;
 }
 
 /** `127.0.0.1:PORT:8000`, or an ephemeral loopback port when none was chosen. */
@@ -47,7 +54,7 @@ export function cloneReplica(model: ServiceDef, name: string, env: Record<string
   return { ...copy, environment, ports: [REPLICA_PORT] };
 }
 
-export function overrideFile(o: OverrideOptions): { services: Record<string, ServiceDef> } {
+export function overrideFile(o: OverrideOptions): OverrideFile {
   const services: Record<string, ServiceDef> = {};
   for (const name of o.replicas) {
     const env = { ...o.env, ...(o.instances?.[name] ? { INSTANCE_ID: o.instances[name] } : {}) };
@@ -59,5 +66,8 @@ export function overrideFile(o: OverrideOptions): { services: Record<string, Ser
       services[name] = { ...cloneReplica(o.model, name, env), ports };
     }
   }
-  return { services };
+  if (!o.clientNet) return { services };
+  // `default` spelled out: naming any network replaces the implicit one.
+  services[o.clientNet.service] = { networks: { default: {}, labclients: { ipv4_address: o.clientNet.address } } };
+  return { services, networks: { labclients: { external: true, name: o.clientNet.network } } };
 }

@@ -3,6 +3,7 @@
 // confirmed from outside: the front answers a new generation on
 // /__lab/generation before a reload or restart resolves.
 import type { BalancerEngine, BalancerState } from '../../../vocabulary';
+import { freePort } from '../../../util/free-port';
 import { TopologyError } from '../../errors';
 
 /** One server line: a replica's address and whether it takes traffic. */
@@ -52,4 +53,99 @@ export function refuseDead(engine: BalancerEngine, state: BalancerState, detail:
       `${engine} is dead (its master exited: ${detail}); restart the balancer (lab balancer restart), or run down and up again`,
     );
   }
+}
+
+/** What a front needs of an engine's process manager (NginxProcess, HaproxyProcess). */
+export interface FrontProcess {
+  readonly url: string;
+  readonly pid: number | undefined;
+  readonly running: boolean;
+  readonly dead: boolean;
+  stop(): Promise<void>;
+  kill(): Promise<void>;
+  errorLog(): string;
+  accessLog(): string;
+}
+
+/** What differs between engines; `startFront` does the rest the same way for both. */
+export interface FrontEngine<P extends FrontProcess, R extends { text: string }> {
+  engine: BalancerEngine;
+  version: string;
+  replicas: FrontReplica[];
+  /** A port the user asked for (taken: start fails); undefined: a free one, retried if lost to a race. */
+  port?: number;
+  render(replicas: FrontReplica[], port: number, generation: number): Promise<R>;
+  start(rendered: R): Promise<P>;
+  /** The start failed because another process holds the port. */
+  portTaken(err: unknown): boolean;
+  /** Graceful reload into `rendered`; resolves when `generation` serves. */
+  reload(proc: P, rendered: R, generation: number): Promise<void>;
+  sticky(rendered: R): BalancerFront['sticky'];
+}
+
+/** Attempts when a port picked for a balancer is taken between the pick and its bind. */
+const PORT_ATTEMPTS = 5;
+
+const lastErrors = (p: FrontProcess) => p.errorLog().trim().split('\n').slice(-4).join(' | ');
+
+/**
+ * Renders, starts (on a free port, retried if lost to a race), and gives the
+ * one BalancerFront both engines share: every reload and restart bumps the
+ * generation the engine confirms from outside; a restart whose new process
+ * did not come up leaves the front `dead` until another restart works.
+ */
+export async function startFront<P extends FrontProcess, R extends { text: string }>(e: FrontEngine<P, R>): Promise<BalancerFront> {
+  let generation = 1;
+  let port = e.port || (await freePort());
+  let replicas = e.replicas;
+  let rendered = await e.render(replicas, port, generation);
+  let proc: P | undefined;
+  for (let attempt = 1; !proc; attempt += 1) {
+    try {
+      proc = await e.start(rendered);
+    } catch (err) {
+      if (!e.portTaken(err) || e.port || attempt >= PORT_ATTEMPTS) throw err;
+      port = await freePort();
+      rendered = await e.render(replicas, port, generation);
+    }
+  }
+  let current: P = proc;
+  let lost = false;
+  const state = (): BalancerState => (lost || current.dead ? 'dead' : 'running');
+  const reloadWith = async (next: FrontReplica[]) => {
+    refuseDead(e.engine, state(), lastErrors(current));
+    generation += 1;
+    replicas = next;
+    rendered = await e.render(replicas, port, generation);
+    await e.reload(current, rendered, generation);
+  };
+  return {
+    engine: e.engine,
+    url: current.url,
+    version: e.version,
+    get pid() {
+      return current.running ? current.pid : undefined;
+    },
+    get state() {
+      return state();
+    },
+    get sticky() {
+      return e.sticky(rendered);
+    },
+    reload: reloadWith,
+    reloadSame: () => reloadWith(replicas),
+    restart: async () => {
+      // A graceful stop: in-flight requests finish before the port is let go.
+      await current.stop();
+      generation += 1;
+      rendered = await e.render(replicas, port, generation);
+      lost = true;
+      current = await e.start(rendered);
+      lost = false;
+    },
+    stop: () => current.stop(),
+    kill: () => current.kill(),
+    logs: () => ({ [e.engine]: current.errorLog(), [`${e.engine}-access`]: current.accessLog() }),
+    config: () => rendered.text,
+  };
 }

@@ -5,9 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { nginxBinary, nginxVersion, NginxProcess, renderNginx, RenderResult } from '../../../nginx';
 import { NginxPortInUseError } from '../../../nginx/process';
-import { freePort } from '../../../util/free-port';
-import type { BalancerState, CommonStrategy } from '../../../vocabulary';
-import { BalancerFront, FrontReplica, refuseDead } from './balancer-front';
+import type { CommonStrategy } from '../../../vocabulary';
+import { BalancerFront, FrontReplica, startFront } from './balancer-front';
 
 export interface NginxFrontOptions {
   strategy: CommonStrategy;
@@ -24,79 +23,31 @@ export interface NginxFrontOptions {
 /** Kept for callers of the nginx-only name. */
 export type NginxFront = BalancerFront;
 
-/** Attempts when a port picked for nginx is taken between the pick and nginx's bind. */
-const PORT_ATTEMPTS = 5;
-
 export async function startNginxFront(opts: NginxFrontOptions): Promise<BalancerFront> {
   const binary = nginxBinary();
   const version = await nginxVersion(binary);
   const instance = randomBytes(6).toString('hex');
-  let generation = 1;
-  let port = opts.port || (await freePort());
-  let replicas = opts.replicas;
-  const render = (): Promise<RenderResult> =>
-    renderNginx({
-      strategy: opts.strategy,
-      replicas,
-      listen: { host: '127.0.0.1', port },
-      runDir: opts.runDir,
-      generation,
-      instance,
-      binary,
-      version,
-      proxyReadTimeout: opts.proxyReadTimeout,
-      rateExempt: opts.rateExempt,
-    });
-  let rendered = await render();
-  const start = () => NginxProcess.start({ runDir: opts.runDir, confPath: rendered.confPath, binary });
-  let proc: NginxProcess | undefined;
-  for (let attempt = 1; !proc; attempt += 1) {
-    try {
-      proc = await start();
-    } catch (err) {
-      if (!(err instanceof NginxPortInUseError) || opts.port || attempt >= PORT_ATTEMPTS) throw err;
-      port = await freePort();
-      rendered = await render();
-    }
-  }
-  let current: NginxProcess = proc;
-  /** A restart whose new process did not come up: nothing serves until another restart works. */
-  let lost = false;
-  const state = (): BalancerState => (lost || current.dead ? 'dead' : 'running');
-  const reloadWith = async (next: FrontReplica[]) => {
-    refuseDead('nginx', state(), current.lastErrors());
-    generation += 1;
-    replicas = next;
-    rendered = await render();
-    await current.reload(rendered.confPath, generation);
-  };
-  return {
+  return startFront<NginxProcess, RenderResult>({
     engine: 'nginx',
-    url: current.url,
     version,
-    get pid() {
-      return current.running ? current.pid : undefined;
-    },
-    get state() {
-      return state();
-    },
-    get sticky() {
-      return opts.strategy === 'sticky-cookie' ? (rendered.stickyMode === 'native' ? 'native' : 'portable') : 'n/a';
-    },
-    reload: reloadWith,
-    reloadSame: () => reloadWith(replicas),
-    restart: async () => {
-      // SIGQUIT: in-flight requests finish before the port is let go.
-      await current.stop();
-      generation += 1;
-      rendered = await render();
-      lost = true;
-      current = await start();
-      lost = false;
-    },
-    stop: () => current.stop(),
-    kill: () => current.kill(),
-    logs: () => ({ nginx: current.errorLog(), 'nginx-access': current.accessLog() }),
-    config: () => rendered.text,
-  };
+    replicas: opts.replicas,
+    port: opts.port,
+    render: (replicas, port, generation) =>
+      renderNginx({
+        strategy: opts.strategy,
+        replicas,
+        listen: { host: '127.0.0.1', port },
+        runDir: opts.runDir,
+        generation,
+        instance,
+        binary,
+        version,
+        proxyReadTimeout: opts.proxyReadTimeout,
+        rateExempt: opts.rateExempt,
+      }),
+    start: (rendered) => NginxProcess.start({ runDir: opts.runDir, confPath: rendered.confPath, binary }),
+    portTaken: (err) => err instanceof NginxPortInUseError,
+    reload: (proc, rendered, generation) => proc.reload(rendered.confPath, generation),
+    sticky: (rendered) => (opts.strategy === 'sticky-cookie' ? (rendered.stickyMode === 'native' ? 'native' : 'portable') : 'n/a'),
+  });
 }
