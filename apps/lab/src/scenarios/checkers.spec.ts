@@ -71,6 +71,7 @@ describe('matrixRow', () => {
     const row = matrixRow('replica-killed', { strategy: 'ip-hash', store: 'memory' }, { clients: 30, lost: lostCheck(false, losers), moved: 11, history, replicas: ['app1', 'app2'] });
     expect(row).toEqual({
       scenario: 'replica-killed',
+      balancer: 'nginx',
       strategy: 'ip-hash',
       store: 'memory',
       clients: 30,

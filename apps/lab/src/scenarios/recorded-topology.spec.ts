@@ -9,6 +9,7 @@ function fake(): Topology & { calls: string[] } {
   const topo = {
     calls,
     url: 'http://127.0.0.1:1',
+    balancer: 'haproxy',
     kill: async (n: string) => void calls.push(`kill:${n}`),
     addReplica: async () => (calls.push('add'), 'app4'),
     // A driver's own composite call: recorded once, as the scale.
@@ -44,7 +45,7 @@ it('records each fault once, with what the topology returned, and passes the res
 it('records a balancer restart that broke as unknown and passes the error on', async () => {
   const history = new History();
   await expect(recordFaults(fake(), history).restartBalancer()).rejects.toThrow('balancer did not come back');
-  expect(history.faults()).toMatchObject([{ fault: 'balancer-restart', target: 'balancer', outcome: 'unknown', error: 'balancer did not come back' }]);
+  expect(history.faults()).toMatchObject([{ fault: 'balancer-restart', target: 'haproxy', outcome: 'unknown', error: 'balancer did not come back' }]);
 });
 
 it('resolves with nothing where the topology does, not with the fault entry', async () => {

@@ -25,9 +25,9 @@ function define(mod: Module, params: ScenarioParams[]): ScenarioDefinition {
 export const LIVE_SCENARIOS: readonly ScenarioDefinition[] = [
   // round-robin with Redis: the session is everywhere, so only Socket.IO's own affinity need is measured.
   define(liveTransports, [p('round-robin', 'redis'), p('ip-hash'), p('sticky-cookie'), h('round-robin', 'redis'), h('sticky-cookie')]),
-  define(liveReplicaKilled, [p('ip-hash', 'redis'), p('sticky-cookie', 'redis'), p('sticky-cookie')]),
+  define(liveReplicaKilled, [p('ip-hash', 'redis'), p('sticky-cookie', 'redis'), p('sticky-cookie'), h('sticky-cookie', 'redis')]),
   // Both adapters are measured in one run (two topologies), one row each.
-  define(liveCrossReplica, [p('sticky-cookie', 'redis')]),
+  define(liveCrossReplica, [p('sticky-cookie', 'redis'), h('sticky-cookie', 'redis')]),
 ];
 
 export function liveScenario(id: string): ScenarioDefinition {
