@@ -56,17 +56,22 @@ describe('claims', () => {
       judgeClaims([
         row({ scenario: 'nat', variant: 'one /24', strategy: 'ip-hash', store: 'memory', load_skew: 1.2 }),
         row({ scenario: 'ipv6-ip-hash', variant: 'IPv6: one /64', strategy: 'ip-hash', store: 'memory', load_skew: 3 }),
-        row({ scenario: 'balancer-restart', strategy: 'ip-hash', store: 'memory', clients_moved_pct: 0 }),
-        row({ scenario: 'live-polling', strategy: 'round-robin', store: 'memory', failed_requests: 12 }),
-        row({ scenario: 'live-polling', strategy: 'sticky-cookie', store: 'memory' }),
+        row({ scenario: 'balancer-restart', variant: 'restart', strategy: 'consistent-hash', store: 'memory', clients_moved_pct: 0 }),
+        row({ scenario: 'live-transports', variant: 'polling', strategy: 'round-robin', store: 'redis', failed_requests: 12 }),
+        row({ scenario: 'live-transports', variant: 'websocket', strategy: 'round-robin', store: 'redis' }),
+        row({ scenario: 'live-transports', variant: 'polling', strategy: 'sticky-cookie', store: 'memory' }),
         row({ scenario: 'steady-state', strategy: 'round-robin', store: 'memory', carts_lost_pct: 'unknown' }),
         row({ scenario: 'steady-state', strategy: 'ip-hash', store: 'memory' }),
       ]),
     );
     expect(c['nat-collapse'].verdict).toBe('false');
     expect(c['ipv6-first-3-octets'].verdict).toBe('true');
-    expect(c['restart-changes-assignments']).toMatchObject({ verdict: 'false', measured: expect.stringContaining('0 % clients moved') });
-    expect(c.websockets).toMatchObject({ verdict: 'true', measured: 'round-robin: 12 failed requests; sticky-cookie: 0' });
+    expect(c['restart-changes-assignments']).toMatchObject({ verdict: 'false', measured: expect.stringContaining('consistent-hash, after a restart: 0 % clients moved') });
+    // The polling handshake needs affinity, a WebSocket-only socket does not.
+    expect(c.websockets).toMatchObject({
+      verdict: 'true-with-conditions',
+      measured: 'round-robin: 12 of 30 polling sockets broken, 0 of 30 WebSocket-only; sticky-cookie polling: 0',
+    });
     expect(c['in-memory-sessions'].verdict).toBe('unknown');
   });
 

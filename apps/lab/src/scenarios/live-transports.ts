@@ -56,7 +56,7 @@ async function measure(run: Run, transport: LiveTransport): Promise<TransportOut
 function row(p: ScenarioParams, run: Run, transport: LiveTransport, o: TransportOutcome): MatrixRow {
   const { check } = cartsCheck(run.history);
   const why = Object.entries(o.reasons).map(([r, n]) => `${n}× ${r}`).join(', ') || 'none';
-  return matrixRow(ID, p, {
+  const measured = matrixRow(ID, p, {
     variant: transport,
     clients: o.clients,
     lost: check,
@@ -65,6 +65,11 @@ function row(p: ScenarioParams, run: Run, transport: LiveTransport, o: Transport
     replicas: run.replicas,
     note: `${transport} only: ${o.broken}/${o.clients} sockets broken (${why}); ${o.elsewhere} held by another replica than the client's REST answers`,
   });
+  // A broken socket is a transport request that got no 2xx (e.g. a poll
+  // answered 400 "Session ID unknown"): Socket.IO's own requests are not in
+  // the lab clients' history, so they are added here, where the report and
+  // the claims table read failed requests.
+  return { ...measured, failed_requests: measured.failed_requests + o.broken };
 }
 
 export async function run(params: ScenarioParams): Promise<ScenarioResult<TransportFacts>> {
