@@ -13,7 +13,7 @@ describeTopology('process driver status', 'memory', () => {
   it('names the strategy, reports no sticky form for a non-sticky one, and lists every replica running', () =>
     withTopology({ driver: 'process', strategy: 'round-robin' }, async (topo) => {
       const status = await topo.status();
-      expect(status).toMatchObject({ driver: 'process', strategy: 'round-robin', store: 'memory', nginx: { sticky: 'n/a' } });
+      expect(status).toMatchObject({ driver: 'process', strategy: 'round-robin', store: 'memory', balancer: { engine: 'nginx', sticky: 'n/a' } });
       expect(status.replicas.map((r) => [r.name, r.state, r.drained])).toEqual([
         ['app1', 'running', false],
         ['app2', 'running', false],

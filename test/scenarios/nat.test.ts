@@ -51,7 +51,6 @@ scenarioSuite<NatFacts>('nat', {
     spreadAndSticky(r.facts.oneAddress);
   },
   'haproxy/ip-hash/memory': (r: R) => {
-    console.log(JSON.stringify(r.facts));
     expect(r.facts.oneSubnet.replicasUsed.length).toBeGreaterThan(1);
     expect(r.facts.oneSubnet.unstickyClients).toEqual([]);
     collapsed(r.facts.oneAddress);
