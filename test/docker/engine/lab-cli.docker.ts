@@ -93,7 +93,7 @@ d('lab CLI with LAB_DRIVER=compose', () => {
     // The failure mode itself holds under Compose: a shared store loses no cart, whoever served it.
     for (const row of rows.filter((x) => x.store === 'redis')) expect(row.carts_lost_pct).toBe(0);
     expect(JSON.parse(r.stdout).rows).toEqual(rows);
-    expect(readFileSync(join(out, 'matrix.md'), 'utf8')).toMatch(/^\| compose \| sticky-cookie \| redis \|/m);
+    expect(readFileSync(join(out, 'matrix.md'), 'utf8')).toMatch(/^\| compose \| nginx \| sticky-cookie \| redis \|/m);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('· driver compose</p>');
     expect(await labProjects()).toEqual(before);
   });
