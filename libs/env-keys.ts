@@ -14,4 +14,7 @@ export const CART_API_ENV_KEYS: readonly string[] = Object.freeze([
   'TRUST_PROXY',
   'LOG_LEVEL',
   'INSTANCE_ID',
+  // Live cart updates (apps/cart-api/src/live/live.config.ts).
+  'LIVE_ADAPTER',
+  'LIVE_MAX_SOCKETS',
 ]);

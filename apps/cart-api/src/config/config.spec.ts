@@ -93,8 +93,8 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '', SESSION_STORE: ' ' })).toMatchObject({ port: 8000, sessionStore: 'memory' });
   });
 
-  it('CONFIG_ENV_KEYS lists exactly the variables the parser reads', () => {
-    const src = readFileSync(`${__dirname}/config.ts`, 'utf8');
+  it('CONFIG_ENV_KEYS lists exactly the variables the parsers read (the service\'s and the live updates\')', () => {
+    const src = ['config.ts', '../live/live.config.ts'].map((f) => readFileSync(`${__dirname}/${f}`, 'utf8')).join('\n');
     const read = new Set([...src.matchAll(/\benv\.([A-Z_]+)|\(env, '([A-Z_]+)'/g)].map((m) => m[1] ?? m[2]));
     expect([...read].sort()).toEqual([...CONFIG_ENV_KEYS].sort());
   });

@@ -11,9 +11,6 @@ export interface LiveConfig {
 
 export const LIVE_CONFIG = Symbol('LIVE_CONFIG');
 
-/** Environment variables the live feature reads (beside cart-api's own CONFIG_ENV_KEYS). */
-export const LIVE_ENV_KEYS = ['LIVE_ADAPTER', 'LIVE_MAX_SOCKETS'] as const;
-
 /** Largest message a client may send; the page sends none but a `whoami`. */
 export const LIVE_MAX_MESSAGE_BYTES = 1024;
 
