@@ -20,6 +20,7 @@ function drainHeld(r: R): void {
   }
 }
 
+// Memory store: no wait loses carts, a 3 s wait (longer than a visit) none.
 const memory = (r: R) => {
   drainHeld(r);
   expect(at(r, 0).lostClients.length).toBeGreaterThan(0);
@@ -32,14 +33,7 @@ const memory = (r: R) => {
 scenarioSuite<RolloutDrainFacts>('rollout-drain', {
   // HAProxy drains natively (`drain`: weight 0, cookie-bound clients stay): the same promise as nginx's portable form.
   'haproxy/sticky-cookie/memory': memory,
-  'sticky-cookie/memory': (r: R) => {
-    drainHeld(r);
-    expect(at(r, 0).lostClients.length).toBeGreaterThan(0);
-    expect(at(r, 3).lostClients).toEqual([]);
-    expect(at(r, 3).steps.every((s) => s.ended === 'idle')).toBe(true);
-    expect(at(r, 0).drainMs).toBe(0);
-    expect(at(r, 3).drainMs).toBeGreaterThan(0);
-  },
+  'sticky-cookie/memory': memory,
   'sticky-cookie/redis': (r: R) => {
     drainHeld(r);
     expect(at(r, 0).lostClients).toEqual([]);
