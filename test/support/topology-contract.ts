@@ -11,6 +11,8 @@ export interface ContractDriver {
   unavailable(store: 'memory' | 'redis'): string | null;
   /** SIGKILLs a replica behind the lab's back; undefined when the driver has no way yet. */
   killFromOutside?(topo: Topology, name: string): Promise<void>;
+  /** SIGKILLs the balancer behind the lab's back. */
+  killBalancerFromOutside(topo: Topology): Promise<void>;
 }
 
 const CASES: Record<DriverName, ContractDriver> = {
@@ -23,6 +25,11 @@ const CASES: Record<DriverName, ContractDriver> = {
     async killFromOutside(topo, name) {
       const pid = (await topo.status()).replicas.find((r) => r.name === name)?.pid;
       if (!pid) throw new Error(`${name} has no pid to kill`);
+      process.kill(pid, 'SIGKILL');
+    },
+    async killBalancerFromOutside(topo) {
+      const { pid } = (await topo.status()).balancer;
+      if (!pid) throw new Error(`${topo.balancer} has no pid to kill`);
       process.kill(pid, 'SIGKILL');
     },
   },
@@ -39,6 +46,10 @@ const CASES: Record<DriverName, ContractDriver> = {
         .toString().trim().split('\n').filter(Boolean);
       if (ids.length !== 1) throw new Error(`expected one running ${name} container in ${project}, found ${ids.length}`);
       execFileSync('docker', ['kill', ids[0]], { timeout: 30_000, stdio: 'ignore' });
+    },
+    // The balancer's service is named after its engine (`nginx`, `haproxy`).
+    killBalancerFromOutside(topo) {
+      return this.killFromOutside!(topo, topo.balancer);
     },
   },
 };

@@ -16,6 +16,7 @@ import { waitFor } from '../../../util/wait';
 import { registerClientNetwork } from '../../../util/client-network';
 import type { BalancerOp, RedisPersistence, RedisState, ReplicaState } from '../../../vocabulary';
 import { BalancerEntry, checkReplicaCount, RedisOp, StatusRest, TopologyCore } from '../../core';
+import { refuseDead } from '../../errors';
 import { byReplicaIndex } from '../../names';
 import { servedBy } from '../../routing';
 import { repoRoot } from '../../paths';
@@ -308,6 +309,9 @@ export class ComposeTopology extends TopologyCore {
 
   /** Re-renders and reloads the balancer in place; resolves once a request is served by the new config. */
   protected async applyBalancer(entries: BalancerEntry[]): Promise<void> {
+    // A balancer container that ended refuses a re-render as the process driver's dead front does.
+    const lb = (await this.containers()).get(this.balancer);
+    if (!lb || lb.state === 'exited' || lb.state === 'dead') refuseDead(this.balancer, 'dead', `its container is ${lb?.state ?? 'gone'}`);
     const generation = this.generation + 1;
     const addresses = this.knownAddresses(entries.map((e) => e.name));
     this.sticky = undefined;

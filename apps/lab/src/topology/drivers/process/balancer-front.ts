@@ -4,7 +4,7 @@
 // /__lab/generation before a reload or restart resolves.
 import type { BalancerEngine, BalancerState } from '../../../vocabulary';
 import { freePort } from '../../../util/free-port';
-import { TopologyError } from '../../errors';
+import { refuseDead } from '../../errors';
 
 /** One server line: a replica's address and whether it takes traffic. */
 export interface FrontReplica {
@@ -45,15 +45,6 @@ export interface BalancerFront {
   config(): string;
 }
 
-/** A dead front refuses a reload: only a restart (or down and up) brings it back. */
-export function refuseDead(engine: BalancerEngine, state: BalancerState, detail: string): void {
-  if (state === 'dead') {
-    throw new TopologyError(
-      'illegal-transition',
-      `${engine} is dead (its master exited: ${detail}); restart the balancer (lab balancer restart), or run down and up again`,
-    );
-  }
-}
 
 /** What a front needs of an engine's process manager (NginxProcess, HaproxyProcess). */
 export interface FrontProcess {
