@@ -1,6 +1,6 @@
 import * as c from './commands';
 import { cloneReplica, overrideFile, REPLICA_PORT } from './override';
-import { addressBatch, clientNet, createArgs, labAddresses, sourceFor } from './client-net';
+import { addressBatch, clientNet, createArgs, labAddresses, probeLabAddress, sourceFor } from './client-net';
 
 const project: c.ComposeProject = { cli: ['docker', 'compose'], name: 'sticky-lab-abcd1234', files: ['/r/docker-compose.yml', '/t/o.json'] };
 
@@ -219,6 +219,21 @@ describe('the clients\' own network', () => {
   it('refuses an address the host was not given instead of sending it through the shared one', () => {
     expect(() => sourceFor(n, given, '127.0.5.9')).toThrow(/no address for 127\.0\.5\.9/);
     expect(() => sourceFor(n, given, '10.0.0.1')).toThrow(/no address/);
+  });
+
+  it('routing probes reach every one of 4 servers under nginx ip_hash and HAProxy source, from the first 64 probes', () => {
+    const octets = (a: string) => a.split('.').map(Number);
+    // nginx ip_hash, first try: the first three octets through its hash, modulo the total weight.
+    const ipHash = (a: string) => octets(a).slice(0, 3).reduce((h, b) => (h * 113 + b) % 6271, 89) % 4;
+    // HAProxy 2.6 map-based `balance source`: the address as a number modulo the total weight.
+    const source = (a: string) => octets(a).reduce((h, b) => h * 256 + b, 0) % 4;
+    for (const second of [32, 77, 141, 223]) {
+      const net = clientNet('p', second, '00000000');
+      const probes = Array.from({ length: 64 }, (_, k) => sourceFor(net, given, probeLabAddress(k)));
+      expect(new Set(probes.map(ipHash)).size).toBe(4);
+      expect(new Set(probes.map(source)).size).toBe(4);
+    }
+    expect(new Set(Array.from({ length: 1014 }, (_, k) => probeLabAddress(k))).size).toBe(254 + 253);
   });
 
   it('adds every address in one ip batch, each in the /16 so the bridge route covers it', () => {
