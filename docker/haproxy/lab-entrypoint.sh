@@ -6,7 +6,8 @@
 #
 #   lab-entrypoint.sh haproxy -f CFG …  render CFG, then run the image's entrypoint
 #   lab-entrypoint.sh reload            re-render from this exec's environment,
-#                                       check it, swap it in, SIGUSR2 to PID 1
+#                                       check it, swap it in, SIGUSR2 to PID 1,
+#                                       wait for the old workers to exit
 #
 # Docker-only addition to the rendered config: names are resolved through
 # Docker's DNS at run time (`resolvers`, `init-addr last,libc,none`), so the
@@ -35,8 +36,8 @@ if [ "${1:-}" = reload ]; then
   render "$cfg.next"
   haproxy -c -q -f "$cfg.next"
   mv "$cfg.next" "$cfg"
-  kill -USR2 1
-  exit 0
+  # PID 1 is the master; done once its old workers are gone.
+  exec sh /usr/local/bin/lab-reload-and-wait.sh 1 kill -USR2 1
 fi
 
 render "$cfg"

@@ -4,6 +4,9 @@
 # passive failure state (max_fails) are kept per worker, so with several
 # workers a distribution or a failover is only exact per worker.
 # LAB_NGINX_WORKERS=auto (or a number) overrides.
+# Also bounds how long a reload's old workers may live (worker_shutdown_timeout,
+# as the local lab's main config does): the compose driver's reload waits for
+# them to exit, so a long-lived connection (a live socket) cannot hold it.
 set -eu
 
 conf=${LAB_NGINX_CONF:-/etc/nginx/nginx.conf}
@@ -19,4 +22,7 @@ if ! grep -q '^[[:space:]]*worker_processes[[:space:]]' "$conf"; then
   exit 0
 fi
 sed -i "s/^[[:space:]]*worker_processes[[:space:]].*;/worker_processes $workers;/" "$conf"
-echo "$0: worker_processes $workers"
+if ! grep -q '^[[:space:]]*worker_shutdown_timeout[[:space:]]' "$conf"; then
+  sed -i "s/^worker_processes $workers;/&\nworker_shutdown_timeout 10s;/" "$conf"
+fi
+echo "$0: worker_processes $workers, worker_shutdown_timeout $(sed -n 's/^[[:space:]]*worker_shutdown_timeout[[:space:]]*\([^;]*\);/\1/p' "$conf")"

@@ -1,11 +1,11 @@
 // Drift checks: the compose files against the code they start. No Docker
 // engine needed; each check names the file and the thing that drifted.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STRATEGIES } from '../../apps/lab/src/topology/topology';
-import { DEFINED_REPLICAS, labReplicas } from '../../apps/lab/src/topology/drivers/compose/commands';
+import { DEFINED_REPLICAS, labReplicas, RELOAD_AND_WAIT } from '../../apps/lab/src/topology/drivers/compose/commands';
 import {
   acceptedEnvKeys,
   appServices,
@@ -287,7 +287,7 @@ describe('nginx wiring', () => {
     expect(envsh).toMatch(/LAB_LISTEN=\$\{LAB_LISTEN:-80\}/);
   });
 
-  it('runs one nginx worker by default, like the local lab (exact round robin and failure state)', () => {
+  it('runs one nginx worker by default, like the local lab (exact round robin and failure state), with a bounded shutdown', () => {
     expect(interpolate(envOf(nginx).LAB_NGINX_WORKERS)).toBe('1');
     const mount = volumes.find(([src]) => src.endsWith('-lab-worker-processes.sh'));
     expect(mount).toBeDefined();
@@ -300,7 +300,11 @@ describe('nginx wiring', () => {
       const conf = join(dir, 'nginx.conf');
       writeFileSync(conf, 'user  nginx;\nworker_processes  auto;\n\nerror_log  /var/log/nginx/error.log notice;\n');
       execFileSync('sh', [join(ROOT, src)], { env: { PATH: process.env.PATH, LAB_NGINX_CONF: conf, LAB_NGINX_WORKERS: '1' }, stdio: 'pipe' });
-      expect(readFileSync(conf, 'utf8')).toBe('user  nginx;\nworker_processes 1;\n\nerror_log  /var/log/nginx/error.log notice;\n');
+      // A reload's old workers are bounded too: the compose driver's reload waits for them.
+      const tuned = 'user  nginx;\nworker_processes 1;\nworker_shutdown_timeout 10s;\n\nerror_log  /var/log/nginx/error.log notice;\n';
+      expect(readFileSync(conf, 'utf8')).toBe(tuned);
+      execFileSync('sh', [join(ROOT, src)], { env: { PATH: process.env.PATH, LAB_NGINX_CONF: conf, LAB_NGINX_WORKERS: '1' }, stdio: 'pipe' });
+      expect(readFileSync(conf, 'utf8')).toBe(tuned); // a container restart runs it again: no second line
       const bad = () => execFileSync('sh', [join(ROOT, src)], { env: { PATH: process.env.PATH, LAB_NGINX_CONF: conf, LAB_NGINX_WORKERS: 'many' }, stdio: 'pipe' });
       expect(bad).toThrow(/LAB_NGINX_WORKERS/);
     } finally {
@@ -350,3 +354,76 @@ describe('haproxy override', () => {
   });
 });
 
+describe('reload and wait (both balancer containers)', () => {
+  const script = join(ROOT, 'docker/lab-reload-and-wait.sh');
+  const hx = loadCompose('docker-compose.haproxy.yml');
+
+  it('is mounted where the compose driver calls it, in nginx and in HAProxy', () => {
+    for (const svc of [base.services.nginx, hx.services.haproxy]) {
+      expect(svc.volumes).toContain(`./docker/lab-reload-and-wait.sh:${RELOAD_AND_WAIT}:ro`);
+    }
+    expect(read('docker/haproxy/lab-entrypoint.sh')).toContain(`${RELOAD_AND_WAIT} 1 kill -USR2 1`);
+  });
+
+  /** A stand-in master whose children are its "old workers", living `ms` each. */
+  function master(...ms: number[]) {
+    const child = spawn('sh', ['-c', `${ms.map((m) => `sleep ${m / 1000} &`).join(' ')} wait`], { stdio: 'ignore', detached: true });
+    return { pid: child.pid!, kill: () => process.kill(-child.pid!, 'SIGKILL') };
+  }
+  const run = (args: string[], env: Record<string, string> = {}) => {
+    const t0 = Date.now();
+    try {
+      const out = execFileSync('sh', [script, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: 'pipe' }).toString();
+      return { ok: true, out, ms: Date.now() - t0, err: '' };
+    } catch (e) {
+      return { ok: false, out: '', ms: Date.now() - t0, err: String((e as { stderr?: Buffer }).stderr) };
+    }
+  };
+  const childrenOf = async (pid: number) => {
+    for (let i = 0; i < 50; i++) {
+      const kids = execFileSync('sh', ['-c', `grep -l "^[0-9]* ([^)]*) . ${pid} " /proc/[0-9]*/stat 2>/dev/null || true`]).toString().trim();
+      if (kids) return kids.split('\n').length;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return 0;
+  };
+
+  it('runs the command, then returns only once the master\'s children from before it are gone', async () => {
+    const m = master(700, 400);
+    try {
+      expect(await childrenOf(m.pid)).toBe(2);
+      const r = run([String(m.pid), 'echo', 'reloaded']);
+      expect(r).toMatchObject({ ok: true, out: 'reloaded\n' });
+      expect(r.ms).toBeGreaterThanOrEqual(300);
+    } finally {
+      m.kill();
+    }
+  });
+
+  it('fails, bounded and naming them, when the old workers outlive LAB_RELOAD_WAIT_S', async () => {
+    const m = master(20_000);
+    try {
+      expect(await childrenOf(m.pid)).toBe(1);
+      const r = run([String(m.pid), 'true'], { LAB_RELOAD_WAIT_S: '1' });
+      expect(r.ok).toBe(false);
+      expect(r.err).toMatch(/old workers still running 1 s after the reload: \d+/);
+      expect(r.ms).toBeLessThan(5_000);
+    } finally {
+      m.kill();
+    }
+  });
+
+  it('refuses a bad master, a missing command and a bad bound before running anything', () => {
+    expect(run(['abc', 'echo', 'x']).err).toMatch(/MASTER_PID must be a number, got 'abc'/);
+    expect(run(['999999999', 'echo', 'x']).err).toMatch(/no process 999999999/);
+    expect(run(['1']).err).toMatch(/usage:/);
+    expect(run(['1', 'echo', 'x'], { LAB_RELOAD_WAIT_S: 'soon' }).err).toMatch(/LAB_RELOAD_WAIT_S must be a whole number/);
+    expect(run(['1', 'echo', 'x'], { LAB_RELOAD_WAIT_S: 'soon' }).out).toBe('');
+  });
+
+  it('passes a failed command\'s failure on', () => {
+    const r = run([String(process.pid), 'sh', '-c', 'echo nope >&2; exit 3']);
+    expect(r).toMatchObject({ ok: false });
+    expect(r.err).toContain('nope');
+  });
+});

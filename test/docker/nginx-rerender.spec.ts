@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NGINX_RERENDER_SCRIPT, nginxRerenderArgs, NginxEnv } from '../../apps/lab/src/topology/drivers/compose/commands';
+import { NGINX_RELOAD_STEP, NGINX_RERENDER_SCRIPT, nginxRerenderArgs, NginxEnv } from '../../apps/lab/src/topology/drivers/compose/commands';
 import { findBinary } from '../../apps/lab/src/util/find-binary';
 import { ROOT } from './support';
 import { noteSkip } from '../support/skip';
@@ -36,7 +36,7 @@ function rerender(dir: string, target: NginxEnv): { stdout: string; conf: string
   const script = argv[argv.length - 1]
     .replaceAll('/docker-entrypoint.d/', `${dir}/entrypoint.d/`)
     .replace('nginx -t -q', 'echo nginx-t')
-    .replace('nginx -s reload', 'echo nginx-reload');
+    .replace(NGINX_RELOAD_STEP, 'echo nginx-reload');
   const stdout = execFileSync('sh', ['-c', script], {
     env: {
       PATH: process.env.PATH,

@@ -19,6 +19,20 @@ export function labAddresses(): string[] {
   return [...users, ...nat];
 }
 
+/**
+ * The lab address of routing probe `k` on the client network (which has only
+ * 127.0.X.1 and 127.0.200.Y). Alternately a new /24, which nginx's ip_hash
+ * keys on, and a new last octet in the shared /24, which HAProxy's map-based
+ * source hash needs (the whole address modulo the servers' weight: 127.0.X.1
+ * alone can miss a fourth server). Each kind takes every value in turn: odd
+ * third octets only would fix the parity of ip_hash's last step, and with
+ * four servers two of them were never reached.
+ */
+export function probeLabAddress(k: number): string {
+  const j = Math.floor(k / 2);
+  return k % 2 ? `127.0.200.${(j % 253) + 2}` : `127.0.${(j % 254) + 1}.1`;
+}
+
 export interface ClientNet {
   /** Docker network name (external in the project's override). */
   name: string;

@@ -177,6 +177,15 @@ export function execArgs(service: string, cmd: string[], env: Record<string, str
   return ['exec', '-T', ...envFlags, service, ...cmd];
 }
 
+/** Where both balancer services mount docker/lab-reload-and-wait.sh. */
+export const RELOAD_AND_WAIT = '/usr/local/bin/lab-reload-and-wait.sh';
+
+/**
+ * The reload, done once the old workers are gone (they may still accept a
+ * connection after a new worker answered): see docker/lab-reload-and-wait.sh.
+ */
+export const NGINX_RELOAD_STEP = `sh ${RELOAD_AND_WAIT} "$(cat /run/nginx.pid)" nginx -s reload`;
+
 /**
  * Re-renders the templates inside the running nginx container the way its
  * entrypoint does at start (source every `*.envsh`, then the image's
@@ -188,7 +197,7 @@ export const NGINX_RERENDER_SCRIPT = [
   'for f in $(find /docker-entrypoint.d/ -follow -type f -name "*.envsh" -print | sort -V); do . "$f"; done',
   'NGINX_ENTRYPOINT_QUIET_LOGS=1 /docker-entrypoint.d/20-envsubst-on-templates.sh',
   'nginx -t -q',
-  'nginx -s reload',
+  NGINX_RELOAD_STEP,
 ].join('\n');
 
 export function nginxRerenderArgs(env: NginxEnv): string[] {

@@ -175,12 +175,8 @@ export class ComposeTopology extends TopologyCore {
     let i = 0;
     await waitFor(`${this.balancer} to route a request to ${name}`, async () => {
       const batch = Array.from({ length: 8 }, () => {
-        // Alternately a new /24 (nginx's ip_hash keys on it) and a new last
-        // octet in the shared /24 (HAProxy's map-based source hash is the
-        // address modulo the servers: 127.0.N.1 alone can miss a fourth one).
         const k = i++;
-        const lab = k % 2 ? `127.0.200.${(k % 253) + 2}` : `127.0.${(k % 254) + 1}.1`;
-        return servedBy(`http://${n.balancer}:${c.NGINX_PORT}/?lab-route-probe=${i}`, net.sourceFor(n, this.givenAddresses, lab));
+        return servedBy(`http://${n.balancer}:${c.NGINX_PORT}/?lab-route-probe=${k}`, net.sourceFor(n, this.givenAddresses, net.probeLabAddress(k)));
       });
       return (await Promise.all(batch)).includes(name);
     }, { timeoutMs: 15_000, intervalMs: 50 });
