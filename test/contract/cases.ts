@@ -112,6 +112,18 @@ export function contract(target: ContractTarget): void {
       expect((await replica(t, 'app2')).drained).toBe(false);
     }));
 
+  it('drain: a client the route cookie binds keeps the draining replica, new clients never get it, undrain restores it', () =>
+    booted(c, { strategy: 'sticky-cookie' }, async (t) => {
+      await t.drain('app2', true);
+      expect(await replica(t, 'app2')).toMatchObject({ draining: true, drained: false, state: 'running' });
+      expect(await answeredBy(t, 6, 'route=app2')).toEqual({ app2: 6 });
+      expect(await answeredBy(t, 8)).toEqual({ app1: 8 });
+      await expect(t.drain('app1', true)).rejects.toThrow('cannot drain app1: no other replica would take new clients');
+      await t.drain('app2', false);
+      expect((await replica(t, 'app2')).draining).toBe(false);
+      expect(Object.keys(await answeredBy(t, 8)).sort()).toEqual(['app1', 'app2']);
+    }));
+
   const redisWhy = c.unavailable('redis');
   if (redisWhy) noteSkip(`contract redis ops on ${c.driver}: ${redisWhy}`);
   (redisWhy ? it.skip : it)('redis pause, resume and restart follow the table, and status says so', async () => {
@@ -168,6 +180,18 @@ async function servesAll(t: Topology, expected: string[]): Promise<void> {
   } finally {
     u.close();
   }
+}
+
+/** Who answered `n` GETs of / sent with `cookie` (none: each request a new client). */
+async function answeredBy(t: Topology, n: number, cookie?: string): Promise<Record<string, number>> {
+  const tally: Record<string, number> = {};
+  for (let i = 0; i < n; i++) {
+    const res = await fetch(`${t.url}/`, { headers: cookie ? { cookie } : {}, signal: AbortSignal.timeout(5_000) });
+    await res.arrayBuffer();
+    const key = res.status === 200 ? (res.headers.get('x-served-by') ?? 'none') : String(res.status);
+    tally[key] = (tally[key] ?? 0) + 1;
+  }
+  return tally;
 }
 
 const balancerOf = async (t: Topology) => (await t.status()).balancer;

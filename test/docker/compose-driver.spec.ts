@@ -175,9 +175,15 @@ describe('compose driver orchestration (scripted docker CLI)', () => {
         LB_STRATEGY: 'round-robin',
         LAB_REPLICAS: 'app1=172.18.0.2:8000 app2=172.18.0.3:8000 app3=172.18.0.4:8000',
         LAB_DOWN: 'app2',
+        LAB_DRAIN: '',
         LAB_GENERATION: '1',
       });
       expect((await t.status()).replicas.find((r) => r.name === 'app2')!.drained).toBe(true);
+      // A drain (bound clients keep it) is rendered by the same scripts: LAB_DRAIN; `down` wins over it.
+      await t.drain('app3', true);
+      expect(state().rerenders!.at(-1)).toMatchObject({ LAB_DOWN: 'app2', LAB_DRAIN: 'app3', LAB_GENERATION: '2' });
+      await t.drain('app3', false);
+      expect(state().rerenders!.at(-1)).toMatchObject({ LAB_DRAIN: '', LAB_GENERATION: '3' });
 
       // Stop and start: the container comes back on a new address and nginx is pointed at it.
       await t.stop('app2');
@@ -185,7 +191,7 @@ describe('compose driver orchestration (scripted docker CLI)', () => {
       await t.start('app2');
       const restarted = state().rerenders!.at(-1)!;
       expect(restarted.LAB_REPLICAS).toBe('app1=172.18.0.2:8000 app2=172.18.0.6:8000 app3=172.18.0.4:8000');
-      expect(restarted.LAB_GENERATION).toBe('2');
+      expect(restarted.LAB_GENERATION).toBe('4');
 
       // Scale out: app4 is defined in the file, app5 is generated from app1 as Compose resolved it.
       await t.scale(5);

@@ -55,9 +55,6 @@ class RecordingDriver extends TopologyCore {
   protected async balancerOp(op: BalancerOp) {
     await this.step(`balancer ${op}`);
   }
-  protected drainRefusal() {
-    return undefined;
-  }
   protected async redisOp(_op: RedisOp) {}
   protected redisState(): RedisState | undefined {
     return undefined;

@@ -204,8 +204,6 @@ export abstract class TopologyCore implements Topology {
   drain(name: string, on: boolean): Promise<void> {
     return this.change(async () => {
       this.requireReplica(name);
-      const unsupported = this.drainRefusal();
-      if (unsupported) throw new TopologyError('illegal-transition', unsupported);
       const state = await this.replicaState(name);
       // Undrain is always allowed (a rollout cleans up after a replica died).
       if (on && state !== 'running') throw new TopologyError('illegal-transition', `cannot drain ${name}: it is ${state}`);
@@ -221,11 +219,6 @@ export abstract class TopologyCore implements Topology {
         throw err;
       }
     });
-  }
-
-  /** Why this driver cannot drain (undefined: it can); a driver that renders `drain` overrides this. */
-  protected drainRefusal(): string | undefined {
-    return `the ${this.driver} driver does not render drain yet (markDown takes a replica out instead)`;
   }
 
   restartBalancer(): Promise<void> {

@@ -59,9 +59,9 @@ describe('compose command lines', () => {
   });
 
   it('re-render HAProxy through its entrypoint (check, swap, SIGUSR2) with the same variables as nginx', () => {
-    const argv = c.rerenderArgs('haproxy', { strategy: 'url-hash', replicas: ['app1', 'app2'], down: ['app2'], generation: 3, addresses: { app1: '172.18.0.5' } });
+    const argv = c.rerenderArgs('haproxy', { strategy: 'url-hash', replicas: ['app1', 'app2', 'app3'], down: ['app2'], drain: ['app3'], generation: 3, addresses: { app1: '172.18.0.5' } });
     expect(argv).toEqual([
-      'exec', '-T', '-e', 'LB_STRATEGY=url-hash', '-e', 'LAB_REPLICAS=app1=172.18.0.5:8000 app2=app2:8000', '-e', 'LAB_DOWN=app2', '-e', 'LAB_GENERATION=3',
+      'exec', '-T', '-e', 'LB_STRATEGY=url-hash', '-e', 'LAB_REPLICAS=app1=172.18.0.5:8000 app2=app2:8000 app3=app3:8000', '-e', 'LAB_DOWN=app2', '-e', 'LAB_DRAIN=app3', '-e', 'LAB_GENERATION=3',
       'haproxy', '/usr/local/bin/lab-entrypoint.sh', 'reload',
     ]);
     expect(c.rerenderArgs('nginx', { strategy: 'ip-hash', replicas: ['app1'], down: [] })).toEqual(c.nginxRerenderArgs({ strategy: 'ip-hash', replicas: ['app1'], down: [] }));
@@ -101,6 +101,7 @@ describe('environment for the compose files', () => {
       LB_STRATEGY: 'sticky-cookie',
       LAB_REPLICAS: 'app1=app1:8000 app2=app2:8000',
       LAB_DOWN: '',
+      LAB_DRAIN: '',
       SESSION_SECRET: 's3cret',
       LAB_HTTP_PORT: '',
       COMPOSE_PROFILES: 'scale',

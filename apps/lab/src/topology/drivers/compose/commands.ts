@@ -65,7 +65,7 @@ export function labReplicas(names: readonly string[], addresses: Record<string, 
   return names.map((n) => `${n}=${addresses[n] ?? n}:${APP_PORT}`).join(' ');
 }
 
-/** `LAB_DOWN`: space-separated names of replicas marked `down`. */
+/** `LAB_DOWN` / `LAB_DRAIN`: space-separated replica names, in replica order. */
 export function labDown(names: Iterable<string>): string {
   return [...names].sort(byReplicaIndex).join(' ');
 }
@@ -74,6 +74,8 @@ export interface NginxEnv {
   strategy: Strategy;
   replicas: string[];
   down: Iterable<string>;
+  /** Draining (`LAB_DRAIN`): bound clients keep them, new ones go elsewhere; `down` wins. */
+  drain?: Iterable<string>;
   /** Served at /__lab/generation by the rendered config: proves a reload took effect. */
   generation?: number;
   /**
@@ -90,6 +92,7 @@ export function nginxEnv(n: NginxEnv): Record<string, string> {
     LB_STRATEGY: n.strategy,
     LAB_REPLICAS: labReplicas(n.replicas, n.addresses),
     LAB_DOWN: labDown(n.down),
+    LAB_DRAIN: labDown(n.drain ?? []),
     ...(n.generation !== undefined ? { LAB_GENERATION: String(n.generation) } : {}),
   };
 }

@@ -315,6 +315,7 @@ export class ComposeTopology extends TopologyCore {
       strategy: this.strategy,
       replicas: entries.map((e) => e.name),
       down: entries.filter((e) => e.down).map((e) => e.name),
+      drain: entries.filter((e) => e.drain && !e.down).map((e) => e.name),
       generation,
       addresses,
     }));

@@ -217,10 +217,6 @@ export class ProcessTopology extends TopologyCore {
     };
   }
 
-  protected drainRefusal(): undefined {
-    return undefined;
-  }
-
   private upstreams(entries: BalancerEntry[]): FrontReplica[] {
     return entries.map(({ name, down, drain }) => ({ name, host: '127.0.0.1', port: this.replicas.get(name)!.port!, down, drain }));
   }
