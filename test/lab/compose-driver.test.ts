@@ -9,6 +9,7 @@ import { waitFor } from '../../apps/lab/src/util/wait';
 import type { Topology } from '../../apps/lab/src/topology/topology';
 import type { BalancerEngine } from '../../apps/lab/src/vocabulary';
 import { describeDocker } from '../docker/engine/support';
+import { DRAIN_CASE, drainHoldsBoundClients } from '../contract/cases';
 
 const describeWithDocker = describeDocker('compose-driver.test');
 
@@ -116,6 +117,16 @@ describeWithDocker('compose driver', () => {
       else process.env.LB_ENGINE = saved;
     }
     expect(labProjects()).toEqual(before);
+  });
+
+  // The contract (test/docker/engine/contract.docker.ts) runs on Compose behind nginx; its drain case behind HAProxy here.
+  it(`haproxy, sticky-cookie: ${DRAIN_CASE}`, async () => {
+    const t = await startComposeTopology({ strategy: 'sticky-cookie', store: 'memory', replicas: 2, balancer: 'haproxy' });
+    try {
+      await drainHoldsBoundClients(t);
+    } finally {
+      await t.down();
+    }
   });
 
   it.each<BalancerEngine>(['haproxy', 'nginx'])(
