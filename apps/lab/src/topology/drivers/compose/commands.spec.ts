@@ -116,7 +116,7 @@ describe('environment for the compose files', () => {
   });
 
   it('orders LAB_DOWN numerically so the value is stable', () => {
-    expect(c.labDown(new Set(['app10', 'app2']))).toBe('app2 app10');
+    expect(c.replicaNameList(new Set(['app10', 'app2']))).toBe('app2 app10');
   });
 });
 

@@ -66,7 +66,7 @@ export function labReplicas(names: readonly string[], addresses: Record<string, 
 }
 
 /** `LAB_DOWN` / `LAB_DRAIN`: space-separated replica names, in replica order. */
-export function labDown(names: Iterable<string>): string {
+export function replicaNameList(names: Iterable<string>): string {
   return [...names].sort(byReplicaIndex).join(' ');
 }
 
@@ -91,8 +91,8 @@ export function nginxEnv(n: NginxEnv): Record<string, string> {
   return {
     LB_STRATEGY: n.strategy,
     LAB_REPLICAS: labReplicas(n.replicas, n.addresses),
-    LAB_DOWN: labDown(n.down),
-    LAB_DRAIN: labDown(n.drain ?? []),
+    LAB_DOWN: replicaNameList(n.down),
+    LAB_DRAIN: replicaNameList(n.drain ?? []),
     ...(n.generation !== undefined ? { LAB_GENERATION: String(n.generation) } : {}),
   };
 }
