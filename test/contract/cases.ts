@@ -6,6 +6,7 @@ import { LabClient } from '../../apps/lab/src/client';
 import { createTopology, Topology, TopologyError } from '../../apps/lab/src/topology';
 import type { BalancerEngine, CreateTopologyOptions, ReplicaInfo } from '../../apps/lab/src/topology';
 import { waitFor } from '../../apps/lab/src/util/wait';
+import { many } from '../support/probe';
 import { noteSkip } from '../support/skip';
 import type { ContractDriver } from '../support/topology-contract';
 
@@ -178,24 +179,12 @@ export const DRAIN_CASE = 'drain: a client the route cookie binds keeps the drai
 export async function drainHoldsBoundClients(t: Topology): Promise<void> {
   await t.drain('app2', true);
   expect(await replica(t, 'app2')).toMatchObject({ draining: true, drained: false, state: 'running' });
-  expect(await answeredBy(t, 6, 'route=app2')).toEqual({ app2: 6 });
-  expect(await answeredBy(t, 8)).toEqual({ app1: 8 });
+  expect(await many(`${t.url}/`, 6, { headers: { cookie: 'route=app2' } })).toEqual({ app2: 6 });
+  expect(await many(`${t.url}/`, 8)).toEqual({ app1: 8 });
   await expect(t.drain('app1', true)).rejects.toThrow('cannot drain app1: no other replica would take new clients');
   await t.drain('app2', false);
   expect((await replica(t, 'app2')).draining).toBe(false);
-  expect(Object.keys(await answeredBy(t, 8)).sort()).toEqual(['app1', 'app2']);
-}
-
-/** Who answered `n` GETs of / sent with `cookie` (none: each request a new client). */
-async function answeredBy(t: Topology, n: number, cookie?: string): Promise<Record<string, number>> {
-  const tally: Record<string, number> = {};
-  for (let i = 0; i < n; i++) {
-    const res = await fetch(`${t.url}/`, { headers: cookie ? { cookie } : {}, signal: AbortSignal.timeout(5_000) });
-    await res.arrayBuffer();
-    const key = res.status === 200 ? (res.headers.get('x-served-by') ?? 'none') : String(res.status);
-    tally[key] = (tally[key] ?? 0) + 1;
-  }
-  return tally;
+  expect(Object.keys(await many(`${t.url}/`, 8)).sort()).toEqual(['app1', 'app2']);
 }
 
 const balancerOf = async (t: Topology) => (await t.status()).balancer;

@@ -5,21 +5,15 @@
 // documented meaning of drain under a hash strategy).
 import { rollout, RolloutError } from '../../apps/lab/src/scenarios/rollout';
 import { waitFor } from '../../apps/lab/src/util/wait';
-import { probe } from '../support/probe';
+import { many } from '../support/probe';
 import type { Topology } from '../../apps/lab/src/topology';
 import { describeTopology, withTopology } from '../support/topology';
 
 jest.setTimeout(120_000);
 
-async function servedBy(topo: Topology, n: number, o: { cookie?: string; from?: string } = {}): Promise<Record<string, number>> {
-  const tally: Record<string, number> = {};
-  for (let i = 0; i < n; i++) {
-    const r = await probe(`${topo.url}/`, { from: o.from, headers: o.cookie ? { cookie: o.cookie } : {} });
-    const key = r.status === 200 ? r.servedBy : String(r.status);
-    tally[key] = (tally[key] ?? 0) + 1;
-  }
-  return tally;
-}
+/** `n` requests through the topology's balancer, tallied by who answered. */
+const servedBy = (topo: Topology, n: number, o: { cookie?: string; from?: string } = {}) =>
+  many(`${topo.url}/`, n, { from: o.from, headers: o.cookie ? { cookie: o.cookie } : {} });
 
 const draining = async (topo: Topology) => (await topo.status()).replicas.filter((r) => r.draining).map((r) => r.name);
 
