@@ -32,6 +32,13 @@ function ip(args: string[], input?: string): Promise<string> {
 
 const hex16 = () => randomBytes(2).toString('hex');
 
+/**
+ * An address as nginx writes it in $remote_addr (RFC 5952: no leading zeros,
+ * the longest zero run as `::`), so a test can compare the two as strings.
+ * Random groups are written with leading zeros ("0b52"); nginx says "b52".
+ */
+export const canonicalIpv6 = (a: string) => new URL(`http://[${a}]`).hostname.slice(1, -1);
+
 /** A random 64-bit interface id, as four groups (never all zero). */
 const interfaceId = () => `${(randomBytes(2).readUInt16BE() | 1).toString(16)}:${hex16()}:${hex16()}:${hex16()}`;
 
@@ -48,9 +55,9 @@ export async function createIpv6Net(n: number): Promise<Ipv6Net | string> {
   const prefix = `fd${randomBytes(1).toString('hex')}:${hex16()}:${hex16()}`;
   const net: Ipv6Net = {
     prefix,
-    listen: `${prefix}:0::1`,
-    oneSlash64: Array.from({ length: n }, () => `${prefix}:1:${interfaceId()}`),
-    distinctSlash64s: Array.from({ length: n }, (_, i) => `${prefix}:${(0x100 + i).toString(16)}::1`),
+    listen: canonicalIpv6(`${prefix}:0::1`),
+    oneSlash64: Array.from({ length: n }, () => canonicalIpv6(`${prefix}:1:${interfaceId()}`)),
+    distinctSlash64s: Array.from({ length: n }, (_, i) => canonicalIpv6(`${prefix}:${(0x100 + i).toString(16)}::1`)),
     close: async () => {
       await ip(['netns', 'del', ns]);
     },
