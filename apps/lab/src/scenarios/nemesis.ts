@@ -2,6 +2,7 @@
 // recorded in the same history as the clients' requests, with when it ran
 // and how it ended, so checkers, evidence and the report's timeline see it.
 import { FaultEntry, FaultKind, now, Operation } from '../client/history';
+import { TopologyError } from '../topology/errors';
 import type { Topology } from '../topology/topology';
 
 export class Nemesis {
@@ -89,7 +90,7 @@ export class Nemesis {
   /**
    * Runs one fault and records it. A fault that threw may have half
    * happened (a signal sent, the wait for the exit timed out): `unknown`;
-   * a RangeError is the topology refusing bad input before acting: `fail`.
+   * a TopologyError is the topology refusing before it touched anything: `fail`.
    * Either way the error goes on to the scenario.
    */
   private async act(fault: FaultKind, target: string, run: () => Promise<unknown>): Promise<FaultEntry> {
@@ -101,7 +102,7 @@ export class Nemesis {
       return entry;
     } catch (err) {
       entry.error = (err as Error).message;
-      entry.outcome = err instanceof RangeError ? 'fail' : 'unknown';
+      entry.outcome = err instanceof TopologyError ? 'fail' : 'unknown';
       throw err;
     } finally {
       entry.endedAt = now();

@@ -1,80 +1,9 @@
 // The core's own rules with a recording driver: ordering and serialisation
 // are the core's logic, whatever runs the replicas (the contract suite checks
 // the same promises against real drivers).
-import type { BalancerOp, RedisState, ReplicaState } from '../vocabulary';
-import { BalancerEntry, checkBalancerStrategy, RedisOp, TopologyCore } from './core';
+import { RecordingDriver } from '../../../../test/support/recording-driver';
+import { checkBalancerStrategy } from './core';
 import { TopologyError } from './errors';
-import type { ReplicaInfo, TopologyStatus } from './topology';
-import type { ReplicaOp } from './transitions';
-
-class RecordingDriver extends TopologyCore {
-  readonly driver = 'process' as const;
-  readonly url = 'http://127.0.0.1:1';
-  readonly calls: string[] = [];
-  readonly states = new Map<string, ReplicaState>();
-  active = 0;
-  maxActive = 0;
-  failBalancer = false;
-
-  constructor() {
-    super({ strategy: 'round-robin', store: 'memory' });
-  }
-  boot(n: number) {
-    return this.bootReplicas(n);
-  }
-  private async step(what: string): Promise<void> {
-    this.active += 1;
-    this.maxActive = Math.max(this.maxActive, this.active);
-    this.calls.push(`${what}:begin`);
-    await new Promise((r) => setTimeout(r, 5));
-    this.calls.push(`${what}:end`);
-    this.active -= 1;
-  }
-  protected async createReplica(name: string) {
-    await this.step(`create ${name}`);
-    this.states.set(name, 'running');
-  }
-  protected async replicaOp(name: string, op: ReplicaOp) {
-    await this.step(`${op} ${name}`);
-    const to: Record<ReplicaOp, ReplicaState> = { stop: 'stopped', kill: 'killed', pause: 'paused', resume: 'running', start: 'running' };
-    this.states.set(name, to[op]);
-  }
-  protected async retireReplica(name: string, how: 'stop' | 'discard') {
-    await this.step(`retire ${name} ${how}`);
-  }
-  protected replicaState(name: string) {
-    return this.states.get(name)!;
-  }
-  protected replicaDetails(): Omit<ReplicaInfo, 'name' | 'state' | 'drained'> {
-    return { url: 'http://127.0.0.1:1' };
-  }
-  protected async applyBalancer(entries: BalancerEntry[]) {
-    await this.step(`balancer ${entries.map((e) => e.name + (e.down ? '(down)' : '') + (e.drain ? '(drain)' : '')).join(',')}`);
-    if (this.failBalancer) throw new Error('nginx -t failed');
-  }
-  protected async balancerOp(op: BalancerOp) {
-    await this.step(`balancer ${op}`);
-  }
-  protected async redisOp(_op: RedisOp) {}
-  protected redisState(): RedisState | undefined {
-    return undefined;
-  }
-  protected async waitRouted(name: string) {
-    await this.step(`routed ${name}`);
-  }
-  protected async teardown() {
-    this.calls.push('teardown');
-  }
-  protected statusRest(): Omit<TopologyStatus, 'driver' | 'strategy' | 'store' | 'url' | 'replicas'> {
-    return { balancer: { engine: 'nginx' as const, version: 'test', sticky: 'n/a' as const } };
-  }
-  async logs() {
-    return {};
-  }
-  async nginxConfig() {
-    return '';
-  }
-}
 
 const begins = (calls: string[]) => calls.filter((c) => c.endsWith(':begin')).map((c) => c.replace(':begin', ''));
 
