@@ -16,9 +16,11 @@ describe('replicaColour', () => {
     expect(new Set(names.map(replicaColour)).size).toBe(10);
   });
 
-  it('is deterministic, also for names without a number', () => {
-    expect(replicaColour('app2')).toBe(replicaColour('app2'));
-    expect(replicaColour('web')).toBe(replicaColour('web'));
+  it('is the same in every run: appN takes the Nth colour, other names a hash of their text', () => {
+    expect(replicaColour('app2')).toBe('#2e7d32'); // palette[2 - 1]
+    expect(replicaColour('app12')).toBe('#2e7d32'); // (12 - 1) % 10 = 1: the palette wraps
+    // 'web': h = h * 31 + code, from 0: 119 → 119·31 + 101 = 3790 → 3790·31 + 98 = 117588; 117588 % 10 = 8
+    expect(replicaColour('web')).toBe('#3949ab');
     expect(replicaColour('app0')).toMatch(/^#[0-9a-f]{6}$/);
   });
 

@@ -142,7 +142,13 @@ const SCRIPT_ENV = {
 const DUMP = 'printf "%s|%s|%s|%s|%s" "$LAB_SERVERS" "$LAB_STICKY_MAP" "$LAB_STICKY_POOLS" "$LAB_TEMPLATE" "$NGINX_ENVSUBST_TEMPLATE_DIR"';
 
 describe('19-lab-upstreams.envsh', () => {
-  it('gives the same result in dash and bash, under the entrypoint\'s set -eu', () => {
+  const shells = ['dash', 'bash', 'busybox'].filter((s) => findBinary(s));
+  const parityTitle = 'gives the same result in dash and bash, under the entrypoint\'s set -eu';
+  if (shells.length < 2) {
+    // One shell compared with itself proves nothing: say so instead of passing.
+    noteSkip(`"${parityTitle}": only ${shells.join(', ') || 'no shell'} installed (apt-get install dash bash)`);
+    it.skip(`${parityTitle} (skipped: needs two shells)`, () => undefined);
+  } else it(parityTitle, () => {
     // busybox is a multi-call binary: its shell is the `sh` applet
     const argv = (shell: string) => (shell === 'busybox' ? [shell, ['sh']] : [shell, []]) as [string, string[]];
     const run = (shell: string) => {
@@ -152,8 +158,6 @@ describe('19-lab-upstreams.envsh', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       }).toString();
     };
-    const shells = ['dash', 'bash', 'busybox'].filter((s) => findBinary(s));
-    if (shells.length < 2) console.warn(`only ${shells.join(', ')} installed: shell parity checked on fewer shells`);
     const outputs = shells.map((s) => run(s).replaceAll(join(runDir, s), '<stage>'));
     for (const out of outputs) expect(out).toBe(outputs[0]);
     expect(outputs[0]).toContain('upstream pool_app2 {\n    server app2:8000 down;');
