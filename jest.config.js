@@ -32,13 +32,11 @@ module.exports = {
         '<rootDir>/test/contract/**/*.test.ts',
         '<rootDir>/test/haproxy/**/*.test.ts',
       ],
-      // It needs the stand-in images: only the docker project runs it.
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/lab/compose-driver.test.ts'],
     },
     {
       ...common,
       displayName: 'docker',
-      testMatch: ['<rootDir>/test/docker/engine/**/*.docker.ts', '<rootDir>/test/lab/compose-driver.test.ts'],
+      testMatch: ['<rootDir>/test/docker/engine/**/*.docker.ts'],
     },
   ],
 };

@@ -4,7 +4,7 @@
 // here. What this proves: the order of the boot, the command lines, the
 // generated override, the in-place nginx re-render and its wait, and the
 // teardown. What happens to carts is the scenarios' business
-// (test/lab/compose-driver.test.ts runs this driver against a real engine).
+// (test/docker/engine/compose-driver.docker.ts runs this driver against a real engine).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';

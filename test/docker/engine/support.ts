@@ -37,7 +37,7 @@ export function offlineEnv(): Record<string, string> {
   return env;
 }
 
-// The compose driver (test/lab/compose-driver.test.ts) reads the image
+// The compose driver (test/docker/engine/compose-driver.docker.ts) reads the image
 // variables from the environment, as a user's shell would after sourcing it.
 for (const [k, v] of Object.entries(offlineEnv())) process.env[k] ??= v;
 

@@ -3,15 +3,15 @@
 // answers, failed instead under `npm run test:docker` (LAB_REQUIRE_DOCKER=1);
 // the scenarios cover the failure modes themselves with LAB_DRIVER=compose.
 import { execFileSync } from 'node:child_process';
-import { LabClient, natAddress, userAddress } from '../../apps/lab/src/client';
-import { ComposeTopology, startComposeTopology } from '../../apps/lab/src/topology/drivers/compose';
-import { waitFor } from '../../apps/lab/src/util/wait';
-import type { Topology } from '../../apps/lab/src/topology/topology';
-import type { BalancerEngine } from '../../apps/lab/src/vocabulary';
-import { describeDocker } from '../docker/engine/support';
-import { DRAIN_CASE, drainHoldsBoundClients } from '../contract/cases';
+import { LabClient, natAddress, userAddress } from '../../../apps/lab/src/client';
+import { ComposeTopology, startComposeTopology } from '../../../apps/lab/src/topology/drivers/compose';
+import { waitFor } from '../../../apps/lab/src/util/wait';
+import type { Topology } from '../../../apps/lab/src/topology/topology';
+import type { BalancerEngine } from '../../../apps/lab/src/vocabulary';
+import { describeDocker } from './support';
+import { DRAIN_CASE, drainHoldsBoundClients } from '../../contract/cases';
 
-const describeWithDocker = describeDocker('compose-driver.test');
+const describeWithDocker = describeDocker('compose-driver.docker');
 
 // First run builds the image: generous, bounded.
 jest.setTimeout(15 * 60_000);
