@@ -1,6 +1,6 @@
 // The scenario registry: which parametrisations teach something. Both the
 // jest suites (test/scenarios/) and `lab report` run from this list.
-import { scenarioInfo } from './catalog';
+import { define, h, p } from './define';
 import * as balancerFailover from './balancer-failover';
 import * as balancerRestart from './balancer-restart';
 import * as concurrentWrites from './concurrent-writes';
@@ -17,24 +17,9 @@ import * as rolloutDrain from './rollout-drain';
 import * as scaleOut from './scale-out';
 import * as steadyState from './steady-state';
 import { LIVE_SCENARIOS } from './live/registry';
-import type { RunOptions, ScenarioDefinition, ScenarioParams } from './types';
-import type { RedisPersistence, StoreKind, Strategy } from '../topology/topology';
+import type { ScenarioDefinition } from './types';
 
-const p = (strategy: Strategy, store: StoreKind = 'memory', redisPersistence?: RedisPersistence): ScenarioParams =>
-  redisPersistence ? { strategy, store, redisPersistence } : { strategy, store };
-/** The same parametrisation behind HAProxy. */
-const h = (strategy: Strategy, store: StoreKind = 'memory', redisPersistence?: RedisPersistence): ScenarioParams => ({ ...p(strategy, store, redisPersistence), balancer: 'haproxy' });
 const AFFINITY = [p('ip-hash'), p('consistent-hash'), p('sticky-cookie')];
-
-interface Module {
-  ID: string;
-  run(params: ScenarioParams, options?: RunOptions): Promise<import('./types').ScenarioResult<unknown>>;
-}
-
-function define(mod: Module, params: ScenarioParams[]): ScenarioDefinition {
-  const info = scenarioInfo(mod.ID);
-  return { id: mod.ID, title: info.title, fault: info.fault, params, run: (x, o) => mod.run(x, o) as ReturnType<ScenarioDefinition['run']> };
-}
 
 // Every scenario runs at least once behind HAProxy, on the strategies where
 // the balancers differ (not the cross product: each row is a boot).

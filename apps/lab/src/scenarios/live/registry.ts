@@ -4,23 +4,11 @@
 import * as liveCrossReplica from '../live-cross-replica';
 import * as liveReplicaKilled from '../live-replica-killed';
 import * as liveTransports from '../live-transports';
-import type { ScenarioDefinition, ScenarioParams, ScenarioResult } from '../types';
+import { define, h, p } from '../define';
+import type { ScenarioDefinition } from '../types';
 import { LIVE_CATALOG } from './catalog';
 
 export { LIVE_CATALOG };
-
-const p = (strategy: ScenarioParams['strategy'], store: ScenarioParams['store'] = 'memory'): ScenarioParams => ({ strategy, store });
-const h = (strategy: ScenarioParams['strategy'], store: ScenarioParams['store'] = 'memory'): ScenarioParams => ({ strategy, store, balancer: 'haproxy' });
-
-interface Module {
-  ID: string;
-  run(params: ScenarioParams): Promise<ScenarioResult<unknown>>;
-}
-
-function define(mod: Module, params: ScenarioParams[]): ScenarioDefinition {
-  const info = LIVE_CATALOG.find((c) => c.id === mod.ID)!;
-  return { id: mod.ID, title: info.title, fault: info.fault, params, run: (x) => mod.run(x) as Promise<ScenarioResult> };
-}
 
 export const LIVE_SCENARIOS: readonly ScenarioDefinition[] = [
   // round-robin with Redis: the session is everywhere, so only Socket.IO's own affinity need is measured.
