@@ -47,7 +47,7 @@ it('records what the core refuses as fail and a fault that broke half-way as unk
   expect(history.faults()[1].error).toMatch(/no replica named app9/);
 });
 
-it('records a balancer restart and reload under the engine, and a second instance killed under its own name', async () => {
+it('records balancer faults under the engine that runs, and a second instance killed under its own name', async () => {
   const history = new History();
   const topo = await booted(1, { balancer: 'haproxy' });
   const nemesis = new Nemesis(topo, history);
@@ -57,10 +57,12 @@ it('records a balancer restart and reload under the engine, and a second instanc
   await nemesis.killBalancer('lb1', { kill: async () => void calls.push('kill lb1') });
   expect(topo.calls.filter((c) => c.startsWith('balancer re') && c.endsWith(':begin'))).toEqual(['balancer restart:begin', 'balancer reload:begin']);
   expect(calls).toEqual(['kill lb1']);
+  await nemesis.scale(2);
   expect(history.faults().map((f) => [f.fault, f.target, f.outcome])).toEqual([
     ['balancer-restart', 'haproxy', 'ok'],
     ['balancer-reload', 'haproxy', 'ok'],
     ['balancer-kill', 'lb1', 'ok'],
+    ['scale', 'haproxy', 'ok'], // a membership change is the balancer's, whichever runs
   ]);
 });
 

@@ -34,7 +34,7 @@ export class Nemesis {
 
   /** The new replica's name is the entry's `target` (and `value`). */
   async addReplica(): Promise<FaultEntry> {
-    const entry = await this.act('add-replica', 'nginx', () => this.topo.addReplica());
+    const entry = await this.act('add-replica', this.topo.balancer, () => this.topo.addReplica());
     entry.target = String(entry.value);
     return entry;
   }
@@ -44,7 +44,7 @@ export class Nemesis {
   }
 
   scale(n: number): Promise<FaultEntry> {
-    return this.act('scale', 'nginx', async () => (await this.topo.scale(n), n));
+    return this.act('scale', this.topo.balancer, async () => (await this.topo.scale(n), n));
   }
 
   /** `server … down` (drain) or back in rotation (undrain); both reload nginx. */
