@@ -19,6 +19,7 @@ module.exports = {
         '<rootDir>/libs/**/*.spec.ts',
         '<rootDir>/test/e2e/**/*.e2e.ts',
         '<rootDir>/test/docker/**/*.spec.ts',
+        '<rootDir>/test/k8s/**/*.spec.ts',
       ],
     },
     {
