@@ -78,3 +78,10 @@ export function unknownReasons(row: Pick<MatrixRow, 'checks'>): string[] {
 export function rowNote(row: Pick<MatrixRow, 'checks' | 'note'>): string {
   return [row.note, ...unknownReasons(row)].filter(Boolean).join('; ');
 }
+
+/** `30–40 %`, `1.20–1.35`, `0–4`: a range over runs as the value is shown. */
+export function formatRange([lo, hi]: readonly [number, number], show: (v: number) => string): string {
+  const [a, b] = [show(lo), show(hi)];
+  if (a === b) return a;
+  return a.endsWith(' %') && b.endsWith(' %') ? `${a.slice(0, -2)}–${b}` : `${a}–${b}`;
+}

@@ -9,6 +9,8 @@ export interface ReportMeta {
   /** e.g. `nginx 1.22.1 (sticky: portable), redis 7.0.15, node v20.20.0, 2 cores` */
   environment: string;
   durationMs: number;
+  /** What ran: `teaching` (the default), `all`, or `only id,id`. */
+  selection?: string;
   /** Parametrisations that could not be measured, with why. */
   notMeasured?: string[];
 }
