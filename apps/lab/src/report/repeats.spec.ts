@@ -1,5 +1,6 @@
 import type { MatrixRow } from '../scenarios/types';
-import { combineRuns, median } from './repeats';
+import { median } from '../util/stats';
+import { combineRuns } from './repeats';
 
 function row(over: Partial<MatrixRow>): MatrixRow {
   return { scenario: 'replica-killed', strategy: 'consistent-hash', store: 'memory', clients: 30, carts_lost_pct: 40, clients_moved_pct: 40, failed_requests: 0, load_skew: 1.2, ...over };

@@ -2,18 +2,7 @@
 // [min, max] of those runs, never one sample as *the* number. Pure.
 import type { MatrixRow } from '../scenarios/types';
 import type { Range, RowSpread } from '../scenarios/trust';
-
-/** The middle value (mean of the two middle ones for an even count). */
-export function median(xs: readonly number[]): number {
-  if (!xs.length) throw new Error('median of nothing');
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-export function range(xs: readonly number[]): Range {
-  return [Math.min(...xs), Math.max(...xs)];
-}
+import { median, range } from '../util/stats';
 
 type Pct = number | 'unknown';
 

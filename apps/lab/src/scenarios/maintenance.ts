@@ -2,6 +2,7 @@
 import { after, clientsStayed, FaultEntry, LabClient, LostCheck, nameList } from '../client';
 import { waitFor } from '../util/wait';
 import { cartsCheck, clientsOn, closeAll, fill, makeClients, placement, Run, runScenario } from './harness';
+import { decomposeMoves } from './moves';
 import { matrixRow } from './row';
 import type { MatrixRow, RunOptions, ScenarioParams, ScenarioResult } from './types';
 
@@ -62,6 +63,7 @@ async function phase(r: Run, clients: LabClient[], variant: string, change: () =
     history: slice,
     replicas: r.replicas.filter((n) => n !== VICTIM),
     note: `${facts.onVictim.length} clients were on ${VICTIM}, ${facts.movedClients.length} moved`,
+    moves: decomposeMoves(stayed.moves, { removed: [VICTIM] }),
   });
   return { row, facts };
 }

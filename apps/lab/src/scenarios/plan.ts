@@ -4,6 +4,9 @@
 import type { BalancerEngine, Strategy } from '../topology/topology';
 import type { ScenarioParams } from './types';
 
+/** Replicas every scenario boots (the theory's N). */
+export const REPLICAS = 3;
+
 /** `strategy/store`, `haproxy/strategy/store`, `…/aof`: the key the scenario suites and this plan share. */
 export const paramKey = (p: ScenarioParams): string =>
   `${p.balancer && p.balancer !== 'nginx' ? `${p.balancer}/` : ''}${p.strategy}/${p.store}${p.redisPersistence ? `/${p.redisPersistence}` : ''}`;

@@ -1,7 +1,8 @@
 // SIGKILL app2: who loses a cart, who moves, where to.
-import { after, clientsStayed } from '../client';
+import { after, clientsStayed, type LabClient } from '../client';
 import { failedRequests } from './checkers';
 import { all, cartsCheck, clientsOn, closeAll, fill, makeClients, placement, runScenario, spread } from './harness';
+import { measureRepin, REPIN_WINDOW } from './repin';
 import { matrixRow } from './row';
 import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
 
@@ -25,12 +26,15 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
     try {
       await fill(r, clients);
       const before = await placement(clients);
+      const routeBefore = routes(clients);
       const kill = await r.nemesis.kill(VICTIM);
-      // Read, add a second item, read again: the first read after the kill
-      // is the one nginx must route around the dead replica.
+      // Read, add a second item, then read until each client sent
+      // REPIN_WINDOW requests: the first read after the kill is the one the
+      // balancer must route around the dead replica; the rest show whether
+      // the client stays where it was re-pinned.
       await all(clients, (c) => c.getCart());
       await fill(r, clients, 1);
-      const later = await placement(clients);
+      const later = await placement(clients, REPIN_WINDOW - 2);
       const victims = clientsOn(before, VICTIM);
       const stayed = clientsStayed(before, later);
       const moved = stayed.moves.map((m) => m.client).sort();
@@ -45,9 +49,15 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
       };
       const note = `${victims.length} clients on ${VICTIM}; they went to ${facts.wentTo || 'nowhere'}`;
       const row = matrixRow(ID, params, { clients: clients.length, lost: carts.check, moved: stayed, history: afterKill, replicas: r.replicas.filter((n) => n !== VICTIM), note });
-      return { rows: [row], facts };
+      const repin = measureRepin({ history: r.history, kill, victims, cookies: { before: routeBefore, after: routes(clients) } });
+      return { rows: [{ ...row, repin }], facts };
     } finally {
       closeAll(clients);
     }
   });
+}
+
+/** Each client's route cookie (the balancer's; absent under a hash strategy). */
+function routes(clients: readonly LabClient[]): Record<string, string | undefined> {
+  return Object.fromEntries(clients.map((c) => [c.name, c.cookies().route]));
 }

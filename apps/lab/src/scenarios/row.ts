@@ -2,6 +2,9 @@ import type { LostCheck, StayCheck } from '../client/checkers';
 import type { HistoryLike } from '../client/history';
 import type { Verdict } from '../client/verdict';
 import { failedRequests, loadSkew, pct } from './checkers';
+import { REPLICAS } from './plan';
+import { theoryFor } from './theory';
+import type { RowMoves } from './trust';
 import type { MatrixRow, ScenarioParams } from './types';
 
 export interface RowFacts {
@@ -15,6 +18,8 @@ export interface RowFacts {
   history: HistoryLike;
   replicas: readonly string[];
   note?: string;
+  /** Where the moved clients went (membership changes). */
+  moves?: RowMoves;
 }
 
 /** A matrix row from counts: percentages of `clients`, failures and skew over `history`. */
@@ -31,8 +36,15 @@ export function matrixRow(scenario: string, p: ScenarioParams, f: RowFacts): Mat
     failed_requests: failedRequests(f.history).length,
     load_skew: round(loadSkew(f.history, f.replicas)),
     ...(f.note ? { note: f.note } : {}),
+    ...withTheory(scenario, p, f.variant),
+    ...(f.moves ? { moves: f.moves } : {}),
     checks: { carts: verdict(f.lost), ...(typeof f.moved === 'number' ? {} : { placement: verdict(f.moved) }) },
   };
+}
+
+function withTheory(scenario: string, p: ScenarioParams, variant?: string): Pick<MatrixRow, 'theory'> {
+  const theory = theoryFor({ scenario, strategy: p.strategy, balancer: p.balancer, variant }, REPLICAS);
+  return theory ? { theory } : {};
 }
 
 /** A percentage of clients, or `unknown` when the check behind it saw no evidence. */

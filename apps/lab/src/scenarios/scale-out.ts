@@ -1,6 +1,7 @@
 // 3 → 4 replicas: how many clients does each strategy remap, and what does it cost?
 import { after, clientsStayed } from '../client';
 import { cartsCheck, closeAll, fill, makeClients, placement, runScenario, spread } from './harness';
+import { decomposeMoves } from './moves';
 import { matrixRow } from './row';
 import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
 
@@ -33,6 +34,7 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
         history: after(r.history, scale),
         replicas: [...r.replicas, added],
         note: `after: ${facts.spreadAfter}`,
+        moves: decomposeMoves(stayed.moves, { added: [added] }),
       });
       return { rows: [row], facts };
     } finally {
