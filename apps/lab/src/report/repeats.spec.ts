@@ -29,6 +29,11 @@ describe('combineRuns', () => {
     expect(r.spread).toEqual({ carts_lost_pct: [23.33, 46.67], clients_moved_pct: [23.33, 46.67], load_skew: [1.1, 1.27], failed_requests: [0, 2] });
   });
 
+  it('says which run a note counted', () => {
+    const [r] = combineRuns([[row({ note: '7 clients on app2' })], [row({ note: '14 clients on app2' })]]);
+    expect(r.note).toBe('run 1 of 2: 7 clients on app2');
+  });
+
   it('pairs the variants of each run by name', () => {
     const run = (down: number, removed: number) => [row({ variant: 'down', carts_lost_pct: down }), row({ variant: 'removed', carts_lost_pct: removed })];
     const rows = combineRuns([run(30, 60), run(40, 70), [...run(35, 65)].reverse()]);

@@ -40,6 +40,8 @@ export function combineRuns(runs: readonly (readonly MatrixRow[])[]): MatrixRow[
     const unknownOf = same.find((r) => r.carts_lost_pct === 'unknown' || r.clients_moved_pct === 'unknown');
     return {
       ...first,
+      // The note counts one run's clients; say which, beside the medians.
+      ...(first.note ? { note: `run 1 of ${runs.length}: ${first.note}` } : {}),
       carts_lost_pct: lost.value,
       clients_moved_pct: moved.value,
       failed_requests: Math.round(median(same.map((r) => r.failed_requests))),

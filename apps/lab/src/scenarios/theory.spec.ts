@@ -17,6 +17,11 @@ describe('theoryFor', () => {
     expect(theoryFor({ scenario: 'replica-killed', strategy: 'sticky-cookie' }, N)).toMatchObject({ value: 33.33 });
   });
 
+  it('a returning replica takes its 1/N back under a hash; a re-pinned cookie stays', () => {
+    expect(theoryFor({ scenario: 'replica-returns', strategy: 'ip-hash' }, N)).toMatchObject({ value: 33.33 });
+    expect(theoryFor({ scenario: 'replica-returns', strategy: 'sticky-cookie' }, N)).toMatchObject({ value: 0 });
+  });
+
   it('maintenance: down keeps the slot (1/N); removing the line remaps a modulo hash (N−1)/N, a ring only 1/N', () => {
     expect(theoryFor({ scenario: 'maintenance', strategy: 'ip-hash', variant: 'down' }, N)).toMatchObject({ value: 33.33 });
     expect(theoryFor({ scenario: 'maintenance', strategy: 'ip-hash', variant: 'removed' }, N)).toMatchObject({ value: 66.67 });

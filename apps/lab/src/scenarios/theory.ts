@@ -40,12 +40,14 @@ export function theoryFor(cell: TheoryCell, n: number): RowTheory | undefined {
       if (f === 'modulo') return moved(n / (n + 1), `modulo placement ${n} → ${n + 1}: N/(N+1) = ${n}/${n + 1} of keys move`);
       if (f === 'ring') return moved(1 / (n + 1), `consistent ring ${n} → ${n + 1}: ≈ 1/(N+1) = 1/${n + 1} of keys move, all to the new server`);
       return moved(0, 'a route cookie names its replica: existing clients stay');
+    case 'replica-returns':
+      if (f === 'cookie') return moved(0, 'the cookie was re-pinned to the replica that served meanwhile: nobody moves back');
+      return moved(1 / n, `a returning replica takes back its 1/N = 1/${n} of clients`);
     case 'replica-killed':
     case 'replica-stopped':
-    case 'replica-returns':
       // A map-based HAProxy hash is rebuilt over the servers still up: more than 1/N move.
       if (f === 'modulo' && balancer === 'haproxy') return undefined;
-      return moved(1 / n, `a replica that leaves (or returns) takes its 1/N = 1/${n} of clients`);
+      return moved(1 / n, `a replica that leaves takes its 1/N = 1/${n} of clients`);
     case 'maintenance':
       if (cell.variant === 'removed') {
         if (f === 'modulo' && balancer === 'nginx') return moved(1 - 1 / n, `modulo placement ${n} → ${n - 1}: keys stay only where h mod ${n} and h mod ${n - 1} name the same server: ${n - 1} of ${n} move`);
