@@ -88,7 +88,7 @@ function trustTable(rows: readonly MatrixRow[]): string {
   if (!shown.length) return '';
   const line = (r: MatrixRow) => {
     const metric = r.theory?.metric ?? 'clients_moved_pct';
-    const cells = [cellLabel(r), String(r.runs ?? 1), measuredCell(r, metric), predictedCell(r) || '–', theoryCell(r) || '–'];
+    const cells = [cellLabel(r), String(r.runs ?? 1), `${metric === 'load_skew' ? 'skew' : 'moved'} ${measuredCell(r, metric)}`, predictedCell(r) || '–', theoryCell(r) || '–'];
     return `<tr>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;
   };
   return `<h4>measured | predicted | theory</h4><table class="trust"><thead><tr><th>cell</th><th>runs</th><th>measured</th><th>predicted</th><th>theory</th></tr></thead><tbody>${shown.map(line).join('')}</tbody></table>`;

@@ -169,8 +169,8 @@ describe('repeated runs, predictions and theory', () => {
   it('shows measured | predicted | theory side by side in the HTML', () => {
     const html = renderHtml([repeated, predicted], meta);
     expect(html).toContain('<h4>measured | predicted | theory</h4>');
-    expect(html).toContain('<td>consistent-hash / memory</td><td>3</td><td>30 % [20–37 %]</td><td>–</td><td>moved 25 %');
-    expect(html).toContain('<td>ip-hash / memory</td><td>1</td><td>33 %</td><td>moved 70 %, skew 1.10, agrees 100 %</td><td>–</td>');
+    expect(html).toContain('<td>consistent-hash / memory</td><td>3</td><td>moved 30 % [20–37 %]</td><td>–</td><td>moved 25 %');
+    expect(html).toContain('<td>ip-hash / memory</td><td>1</td><td>moved 33 %</td><td>moved 70 %, skew 1.10, agrees 100 %</td><td>–</td>');
     expect(renderHtml(rows, meta)).not.toContain('measured | predicted | theory');
   });
 });

@@ -24,3 +24,9 @@ describe('lab help report', () => {
     expect(usage).toContain(`balancer grid: ${all}`);
   });
 });
+
+describe('lab report options', () => {
+  it('refuses a run count that is not a whole number from 1 to 20, before booting anything', async () => {
+    for (const bad of ['0', '21', 'x', '2.5']) await expect(report.run(['--runs', bad], {} as never)).rejects.toThrow(`--runs must be an integer from 1 to 20 (got "${bad}")`);
+  });
+});
