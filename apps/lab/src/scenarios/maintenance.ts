@@ -2,9 +2,9 @@
 import { after, clientsStayed, FaultEntry, LabClient, LostCheck, nameList } from '../client';
 import { waitFor } from '../util/wait';
 import { cartsCheck, clientsOn, closeAll, fill, makeClients, placement, Run, runScenario } from './harness';
-import { decomposeMoves } from './moves';
 import { matrixRow } from './row';
 import type { MatrixRow, RunOptions, ScenarioParams, ScenarioResult } from './types';
+import { decomposeMoves } from './moves';
 
 export const ID = 'maintenance';
 export const VICTIM = 'app2';
@@ -57,13 +57,13 @@ async function phase(r: Run, clients: LabClient[], variant: string, change: () =
   };
   const row = matrixRow(ID, r.params, {
     variant,
+    moves: decomposeMoves(stayed.moves, { removed: [VICTIM] }),
     clients: clients.length,
     lost: newLosses(carts.check, lostBefore),
     moved: stayed,
     history: slice,
     replicas: r.replicas.filter((n) => n !== VICTIM),
     note: `${facts.onVictim.length} clients were on ${VICTIM}, ${facts.movedClients.length} moved`,
-    moves: decomposeMoves(stayed.moves, { removed: [VICTIM] }),
   });
   return { row, facts };
 }

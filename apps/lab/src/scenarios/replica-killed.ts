@@ -2,9 +2,9 @@
 import { after, clientsStayed, type LabClient } from '../client';
 import { failedRequests } from './checkers';
 import { all, cartsCheck, clientsOn, closeAll, fill, makeClients, placement, runScenario, spread } from './harness';
-import { measureRepin, REPIN_WINDOW } from './repin';
 import { matrixRow } from './row';
 import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
+import { measureRepin, REPIN_WINDOW } from './repin';
 
 export const ID = 'replica-killed';
 export const VICTIM = 'app2';
@@ -25,16 +25,16 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
     const clients = makeClients(r);
     try {
       await fill(r, clients);
-      const before = await placement(clients);
       const routeBefore = routes(clients);
+      const before = await placement(clients);
       const kill = await r.nemesis.kill(VICTIM);
-      // Read, add a second item, then read until each client sent
-      // REPIN_WINDOW requests: the first read after the kill is the one the
-      // balancer must route around the dead replica; the rest show whether
-      // the client stays where it was re-pinned.
+      // Read, add a second item, read again: the first read after the kill
+      // is the one nginx must route around the dead replica.
       await all(clients, (c) => c.getCart());
       await fill(r, clients, 1);
-      const later = await placement(clients, REPIN_WINDOW - 2);
+      // More reads, REPIN_WINDOW requests in all: does each client stay where it was re-pinned?
+      await placement(clients, REPIN_WINDOW - 3);
+      const later = await placement(clients);
       const victims = clientsOn(before, VICTIM);
       const stayed = clientsStayed(before, later);
       const moved = stayed.moves.map((m) => m.client).sort();
@@ -47,9 +47,9 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
         wentTo: spread(later, victims),
         failedAfterKill: failedRequests(afterKill).length,
       };
+      const repin = measureRepin({ history: r.history, kill, victims, cookies: { before: routeBefore, after: routes(clients) } });
       const note = `${victims.length} clients on ${VICTIM}; they went to ${facts.wentTo || 'nowhere'}`;
       const row = matrixRow(ID, params, { clients: clients.length, lost: carts.check, moved: stayed, history: afterKill, replicas: r.replicas.filter((n) => n !== VICTIM), note });
-      const repin = measureRepin({ history: r.history, kill, victims, cookies: { before: routeBefore, after: routes(clients) } });
       return { rows: [{ ...row, repin }], facts };
     } finally {
       closeAll(clients);

@@ -9,6 +9,8 @@ import type { MatrixRow, ScenarioParams } from './types';
 
 export interface RowFacts {
   variant?: string;
+  /** Where the moved clients went (membership changes). */
+  moves?: RowMoves;
   clients: number;
   /** The cart check over the measured window. */
   lost: LostCheck;
@@ -18,8 +20,6 @@ export interface RowFacts {
   history: HistoryLike;
   replicas: readonly string[];
   note?: string;
-  /** Where the moved clients went (membership changes). */
-  moves?: RowMoves;
 }
 
 /** A matrix row from counts: percentages of `clients`, failures and skew over `history`. */
@@ -36,9 +36,9 @@ export function matrixRow(scenario: string, p: ScenarioParams, f: RowFacts): Mat
     failed_requests: failedRequests(f.history).length,
     load_skew: round(loadSkew(f.history, f.replicas)),
     ...(f.note ? { note: f.note } : {}),
+    checks: { carts: verdict(f.lost), ...(typeof f.moved === 'number' ? {} : { placement: verdict(f.moved) }) },
     ...withTheory(scenario, p, f.variant),
     ...(f.moves ? { moves: f.moves } : {}),
-    checks: { carts: verdict(f.lost), ...(typeof f.moved === 'number' ? {} : { placement: verdict(f.moved) }) },
   };
 }
 

@@ -1,9 +1,9 @@
 // 3 → 4 replicas: how many clients does each strategy remap, and what does it cost?
 import { after, clientsStayed } from '../client';
 import { cartsCheck, closeAll, fill, makeClients, placement, runScenario, spread } from './harness';
-import { decomposeMoves } from './moves';
 import { matrixRow } from './row';
 import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
+import { decomposeMoves } from './moves';
 
 export const ID = 'scale-out';
 
@@ -28,13 +28,13 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
       const carts = cartsCheck(r.history);
       const facts: ScaleFacts = { added, movedClients: stayed.moves.map((m) => m.client).sort(), lostClients: carts.lost, spreadAfter: spread(later) };
       const row = matrixRow(ID, params, {
+        moves: decomposeMoves(stayed.moves, { added: [added] }),
         clients: clients.length,
         lost: carts.check,
         moved: stayed,
         history: after(r.history, scale),
         replicas: [...r.replicas, added],
         note: `after: ${facts.spreadAfter}`,
-        moves: decomposeMoves(stayed.moves, { added: [added] }),
       });
       return { rows: [row], facts };
     } finally {
