@@ -1,5 +1,8 @@
 import type { MatrixRow, ScenarioDefinition } from '../scenarios/types';
-import { estimateSeconds, formatDuration, secondsPerRun } from './estimate';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { estimateSeconds, formatDuration, readSample, secondsPerRun } from './estimate';
 
 function row(over: Partial<MatrixRow>): MatrixRow {
   return { scenario: 'nat', strategy: 'ip-hash', store: 'memory', clients: 30, carts_lost_pct: 0, clients_moved_pct: 0, failed_requests: 0, load_skew: 3, ...over };
@@ -33,5 +36,22 @@ describe('time estimates from the committed sample', () => {
     expect(formatDuration(42)).toBe('about 40 s');
     expect(formatDuration(1)).toBe('about 5 s');
     expect(formatDuration(200)).toBe('about 3 min');
+  });
+});
+
+describe('readSample', () => {
+  it('gives no sample (so no estimate) for a missing, garbled or foreign matrix.json', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lab-sample-'));
+    try {
+      expect(readSample(dir)).toBeUndefined();
+      for (const text of ['{"rows": [', '"a string"', '{"rows": 3}']) {
+        writeFileSync(join(dir, 'matrix.json'), text);
+        expect(readSample(dir)).toBeUndefined();
+      }
+      writeFileSync(join(dir, 'matrix.json'), '{"rows": []}');
+      expect(readSample(dir)).toEqual({ rows: [] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -22,10 +22,16 @@ export interface Sample {
 
 export const sampleDir = (root = repoRoot()) => join(root, 'docs', 'report-sample');
 
-/** The committed sample's matrix.json, or undefined when there is none. */
+/** The committed sample's matrix.json, or undefined when there is none (or it is not a report): then no estimate is given. */
 export function readSample(dir = sampleDir()): Sample | undefined {
   const file = join(dir, 'matrix.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Sample) : undefined;
+  if (!existsSync(file)) return undefined;
+  try {
+    const sample = JSON.parse(readFileSync(file, 'utf8')) as Sample;
+    return Array.isArray(sample?.rows) ? sample : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
