@@ -17,6 +17,8 @@ function downMovesOnlyApp2(r: R): void {
   expect(r.facts.down.onVictim.length).toBeGreaterThan(0);
   expect(r.facts.down.movedClients).toEqual(r.facts.down.onVictim);
   expect(r.rows[0].failed_requests).toBe(0);
+  // Every move is off app2: no collateral damage between the survivors.
+  expect(r.rows[0].moves).toEqual({ from_removed: r.facts.down.onVictim.length, to_new: 0, between_survivors: 0 });
 }
 
 scenarioSuite<MaintenanceFacts>('maintenance', {
@@ -27,6 +29,8 @@ scenarioSuite<MaintenanceFacts>('maintenance', {
     expect(movedClients).toEqual(expect.arrayContaining(onVictim));
     expect(movedClients.length).toBeGreaterThan(onVictim.length);
     expect(r.facts.removed.lostClients).toEqual(movedClients);
+    // h mod 3 → h mod 2 reshuffles app1's and app3's clients too.
+    expect(r.rows[1].moves).toEqual({ from_removed: onVictim.length, to_new: 0, between_survivors: movedClients.length - onVictim.length });
   },
   'consistent-hash/memory': (r) => {
     downMovesOnlyApp2(r);

@@ -14,6 +14,9 @@ function memory(r: R): void {
   expect(r.facts.lostClients).toEqual(r.facts.victimClients);
   expect(r.facts.movedClients).toEqual(r.facts.victimClients);
   expect(r.facts.failedAfterKill).toBe(0);
+  // Re-pinned once, to one live replica, for the next 10 requests; a route cookie says so.
+  expect(r.rows[0].repin).toMatchObject({ replicas_seen: 1, fresh_route_cookie: r.rows[0].strategy === 'sticky-cookie' });
+  expect(typeof r.rows[0].repin!.first_answer_ms).toBe('number');
 }
 
 function redis(r: R): void {

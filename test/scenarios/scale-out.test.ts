@@ -24,14 +24,18 @@ const consistent = (r: R) => {
   expect(r.facts.movedClients.length).toBeGreaterThanOrEqual(1);
   expect(movedPct(r)).toBeLessThanOrEqual(50);
   expect(r.facts.lostClients).toEqual(r.facts.movedClients);
-  // Consistent hashing only ever moves keys TO the new server.
+  // Consistent hashing only ever moves keys TO the new server: no collateral damage.
   expect(r.facts.spreadAfter).toContain(r.facts.added);
+  expect(r.rows[0].moves).toEqual({ from_removed: 0, to_new: r.facts.movedClients.length, between_survivors: 0 });
 };
 
 scenarioSuite<ScaleFacts>('scale-out', {
   'ip-hash/memory': (r) => {
     expect(movedPct(r)).toBeGreaterThan(50);
     expect(r.facts.lostClients).toEqual(r.facts.movedClients);
+    // mod 3 → mod 4 reshuffles the survivors too, beside the textbook 75 %.
+    expect(r.rows[0].moves!.between_survivors).toBeGreaterThan(0);
+    expect(r.rows[0].theory).toMatchObject({ metric: 'clients_moved_pct', value: 75 });
   },
   'consistent-hash/memory': consistent,
   'sticky-cookie/memory': (r) => {

@@ -3,6 +3,7 @@
 // The registry and the tests cannot drift apart: a parametrisation without
 // an expectation fails.
 import { scenario } from '../../apps/lab/src/scenarios';
+import { paramKey } from '../../apps/lab/src/scenarios/plan';
 import { ScenarioError } from '../../apps/lab/src/scenarios/harness';
 import type { Evidence, ScenarioParams, ScenarioResult } from '../../apps/lab/src/scenarios/types';
 import { findBinary } from '../../apps/lab/src/util/find-binary';
@@ -80,7 +81,7 @@ function expectNoUnknown(result: ScenarioResult<unknown>): void {
 }
 
 /** `strategy/store[/persistence]` behind nginx (the default); `haproxy/…` behind HAProxy. */
-export const key = (p: ScenarioParams) => `${p.balancer && p.balancer !== 'nginx' ? `${p.balancer}/` : ''}${p.strategy}/${p.store}${p.redisPersistence ? `/${p.redisPersistence}` : ''}`;
+export const key = paramKey;
 
 /** Why this parametrisation cannot run here, or null. */
 function skipReason(params: ScenarioParams): string | null {

@@ -1,21 +1,41 @@
 import type { MatrixRow } from '../scenarios/types';
-import { balancerDifferences } from './differences';
+import { balancerDifferences, beyond } from './differences';
 
 function row(over: Partial<MatrixRow>): MatrixRow {
   return { scenario: 'replica-killed', strategy: 'ip-hash', store: 'memory', clients: 30, carts_lost_pct: 100 / 3, clients_moved_pct: 100 / 3, failed_requests: 0, load_skew: 1.2, ...over };
 }
 const haproxy = (over: Partial<MatrixRow>) => row({ balancer: 'haproxy', ...over });
+/** A random cell (nginx's ring with random ports) measured three times. */
+const ring = (lost: [number, number, number], over: Partial<MatrixRow> = {}): MatrixRow =>
+  row({
+    strategy: 'consistent-hash',
+    carts_lost_pct: lost[1],
+    clients_moved_pct: lost[1],
+    runs: 3,
+    spread: { carts_lost_pct: [lost[0], lost[2]], clients_moved_pct: [lost[0], lost[2]], load_skew: [1.2, 1.2], failed_requests: [0, 0] },
+    ...over,
+  });
+
+describe('beyond', () => {
+  it('is true only when the ranges are more than the gap apart', () => {
+    expect(beyond([10, 20], [21, 30])).toBe(true);
+    expect(beyond([10, 20], [20, 30])).toBe(false);
+    expect(beyond([21, 30], [10, 20])).toBe(true);
+    expect(beyond([1.2, 1.2], [1.28, 1.3], 0.1)).toBe(false);
+    expect(beyond([1.2, 1.2], [1.31, 1.4], 0.1)).toBe(true);
+  });
+});
 
 describe('balancerDifferences', () => {
   it('says nothing when both balancers measured the same numbers', () => {
-    expect(balancerDifferences([row({}), haproxy({ carts_lost_pct: 33.4, load_skew: 1.25 })])).toEqual([]);
+    expect(balancerDifferences([row({}), haproxy({ carts_lost_pct: 100 / 3, load_skew: 1.25 })])).toEqual([]);
   });
 
   it('says nothing about a cell measured behind one balancer only', () => {
     expect(balancerDifferences([row({}), haproxy({ strategy: 'consistent-hash', carts_lost_pct: 0 })])).toEqual([]);
   });
 
-  it('writes one sentence per differing number, nginx first', () => {
+  it('writes one sentence per differing number of deterministic cells, nginx first', () => {
     const ds = balancerDifferences([row({}), haproxy({ carts_lost_pct: 0, clients_moved_pct: 10, failed_requests: 4, load_skew: 2 })]);
     expect(ds.map((d) => d.sentence)).toEqual([
       'Replica killed, ip-hash / memory: carts lost 33 % behind nginx, 0 % behind HAProxy.',
@@ -24,6 +44,26 @@ describe('balancerDifferences', () => {
       'Replica killed, ip-hash / memory: load skew 1.20 behind nginx, 2.00 behind HAProxy.',
     ]);
     expect(ds[0]).toMatchObject({ scenario: 'replica-killed', cell: 'ip-hash / memory', metric: 'carts lost', nginx: 100 / 3, haproxy: 0 });
+  });
+
+  it('gives no sentence when the ranges over repeated runs overlap, however far apart the medians', () => {
+    const nginx = ring([23.3, 40, 46.7]);
+    const other = ring([10, 23.3, 26.7], { balancer: 'haproxy' });
+    expect(balancerDifferences([nginx, other])).toEqual([]);
+  });
+
+  it('states a difference once the ranges no longer overlap, with each range', () => {
+    const ds = balancerDifferences([ring([30, 33.3, 40]), ring([0, 3.3, 6.7], { balancer: 'haproxy' })]);
+    expect(ds.map((d) => d.sentence)).toEqual([
+      'Replica killed, consistent-hash / memory: carts lost 33 % (30–40 % over 3 runs) behind nginx, 3 % (0–7 % over 3 runs) behind HAProxy.',
+      'Replica killed, consistent-hash / memory: clients moved 33 % (30–40 % over 3 runs) behind nginx, 3 % (0–7 % over 3 runs) behind HAProxy.',
+    ]);
+  });
+
+  it('claims nothing from a lone sample of a random cell', () => {
+    // nginx's consistent-hash ring is drawn afresh each run: one run is one roll of the dice.
+    const lone = row({ strategy: 'consistent-hash', carts_lost_pct: 46.7, runs: 1 });
+    expect(balancerDifferences([lone, haproxy({ strategy: 'consistent-hash', carts_lost_pct: 20 })])).toEqual([]);
   });
 
   it('treats a row without a balancer as nginx (reports written before the column)', () => {
@@ -50,5 +90,18 @@ describe('balancerDifferences', () => {
 
   it('says nothing when both sides are unknown: there is nothing to compare', () => {
     expect(balancerDifferences([row({ clients_moved_pct: 'unknown' }), haproxy({ clients_moved_pct: 'unknown' })])).toEqual([]);
+  });
+
+  it('names the algorithmic reason when the predicted placements differ', () => {
+    const predicted = (load_skew: number) => ({ placement_agreement_pct: 100, clients_moved_pct: 0, load_skew });
+    const rows = [
+      row({ scenario: 'nat', variant: 'one /24', load_skew: 3, predicted: predicted(3) }),
+      haproxy({ scenario: 'nat', variant: 'one /24', load_skew: 3, predicted: predicted(1.2) }),
+    ];
+    const ds = balancerDifferences(rows);
+    expect(ds.map((d) => d.metric)).toEqual(['predicted placement']);
+    expect(ds[0].sentence).toBe(
+      'Clients behind NAT, ip-hash / memory (one /24): predicted placements differ (load skew 3.00 vs 1.20): nginx ip_hash hashes the first three octets of the address, then takes it modulo the total weight; HAProxy balance source hashes the whole address, modulo the total weight (map-based).',
+    );
   });
 });

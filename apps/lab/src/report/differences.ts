@@ -1,11 +1,17 @@
-// nginx and HAProxy measured on the same scenario × strategy × store: one
-// sentence per number that differs. Pure (rows in, sentences out) so the
-// report, the docs and the tests agree on what "a difference" is.
+// nginx and HAProxy measured on the same scenario × strategy × store: a
+// sentence only where the two differ beyond chance — their ranges over
+// repeated runs do not overlap (a deterministic cell's range is its one
+// value) — or where the balancers' own arithmetic predicts different
+// placements. Pure (rows in, sentences out) so the report, the docs and the
+// tests agree on what "a difference" is.
 import { CATALOG } from '../scenarios/catalog';
+import { isDeterministic } from '../scenarios/plan';
+import type { Range } from '../scenarios/trust';
 import type { MatrixRow } from '../scenarios/types';
-import { balancerName, balancerOf, cellLabel, formatPct, formatSkew, groupRows, unknownReasons } from './format';
+import { algorithmOf } from './algorithms';
+import { balancerName, balancerOf, cellLabel, formatPct, formatRange, formatSkew, groupRows, unknownReasons } from './format';
 
-export type Metric = 'carts lost' | 'clients moved' | 'failed requests' | 'load skew';
+export type Metric = 'carts lost' | 'clients moved' | 'failed requests' | 'load skew' | 'predicted placement';
 
 export interface Difference {
   scenario: string;
@@ -18,29 +24,30 @@ export interface Difference {
 }
 
 /**
- * Skew below this apart reads as the same distribution: one request more or
- * less on the busiest replica of ~200 moves it by a few hundredths.
+ * Skew ranges closer than this read as the same distribution: one request
+ * more or less on the busiest replica of ~200 moves it by a few hundredths.
  */
 export const SKEW_TOLERANCE = 0.1;
 
 interface MetricSpec {
-  metric: Metric;
+  metric: Exclude<Metric, 'predicted placement'>;
   value: (r: MatrixRow) => number | 'unknown';
-  show: (v: number | 'unknown') => string;
-  differ: (a: number, b: number) => boolean;
+  spread: (r: MatrixRow) => Range | null | undefined;
+  show: (v: number) => string;
+  /** How far apart two ranges must be to differ. */
+  gap: number;
   /** The check whose `unknown` explains an unknown value. */
   check?: 'carts' | 'placement';
 }
 
 const METRICS: readonly MetricSpec[] = [
-  // Percentages differ when a reader would see two numbers: rounded as displayed.
-  { metric: 'carts lost', value: (r) => r.carts_lost_pct, show: formatPct, differ: (a, b) => formatPct(a) !== formatPct(b), check: 'carts' },
-  { metric: 'clients moved', value: (r) => r.clients_moved_pct, show: formatPct, differ: (a, b) => formatPct(a) !== formatPct(b), check: 'placement' },
-  { metric: 'failed requests', value: (r) => r.failed_requests, show: String, differ: (a, b) => a !== b },
-  { metric: 'load skew', value: (r) => r.load_skew, show: (v) => (v === 'unknown' ? v : formatSkew(v)), differ: (a, b) => Math.abs(a - b) >= SKEW_TOLERANCE },
+  { metric: 'carts lost', value: (r) => r.carts_lost_pct, spread: (r) => r.spread?.carts_lost_pct, show: formatPct, gap: 0, check: 'carts' },
+  { metric: 'clients moved', value: (r) => r.clients_moved_pct, spread: (r) => r.spread?.clients_moved_pct, show: formatPct, gap: 0, check: 'placement' },
+  { metric: 'failed requests', value: (r) => r.failed_requests, spread: (r) => r.spread?.failed_requests, show: String, gap: 0 },
+  { metric: 'load skew', value: (r) => r.load_skew, spread: (r) => r.spread?.load_skew, show: formatSkew, gap: SKEW_TOLERANCE },
 ];
 
-/** Every measured difference between the balancers, in report order; cells measured on one balancer only are skipped. */
+/** Every difference beyond the spread between the balancers, in report order; cells measured on one balancer only are skipped. */
 export function balancerDifferences(rows: readonly MatrixRow[]): Difference[] {
   return groupRows(rows).flatMap((g) => {
     const pairs = new Map<string, Partial<Record<'nginx' | 'haproxy', MatrixRow>>>();
@@ -52,16 +59,56 @@ export function balancerDifferences(rows: readonly MatrixRow[]): Difference[] {
   });
 }
 
+/**
+ * A row's range for a metric: its spread over runs, a deterministic cell's
+ * one value, or undefined for a lone sample of a random cell (no claim).
+ */
+export function rangeOf(row: MatrixRow, m: Pick<MetricSpec, 'value' | 'spread'>): Range | undefined {
+  const v = m.value(row);
+  if (v === 'unknown') return undefined;
+  const s = m.spread(row);
+  if (s) return s;
+  return (row.runs ?? 1) === 1 && isDeterministic(row.scenario, row) ? [v, v] : undefined;
+}
+
+/** True when the two ranges are more than `gap` apart. */
+export function beyond(a: Range, b: Range, gap = 0): boolean {
+  return a[0] - b[1] > gap + 1e-9 || b[0] - a[1] > gap + 1e-9;
+}
+
 function cellDifferences(scenario: string, cell: string, nginx: MatrixRow, haproxy: MatrixRow): Difference[] {
   const title = CATALOG.find((s) => s.id === scenario)?.title ?? scenario;
-  return METRICS.flatMap((m) => {
+  const measured = METRICS.flatMap((m) => {
     const [a, b] = [m.value(nginx), m.value(haproxy)];
     if (a === 'unknown' && b === 'unknown') return [];
-    if (a !== 'unknown' && b !== 'unknown' && !m.differ(a, b)) return [];
-    const side = (v: number | 'unknown', row: MatrixRow) => `${m.show(v)} behind ${balancerName(balancerOf(row))}${v === 'unknown' ? ` (no evidence: ${why(row, m)})` : ''}`;
+    if (a !== 'unknown' && b !== 'unknown') {
+      const [ra, rb] = [rangeOf(nginx, m), rangeOf(haproxy, m)];
+      if (!ra || !rb || !beyond(ra, rb, m.gap)) return [];
+    }
+    const side = (v: number | 'unknown', row: MatrixRow) =>
+      `${v === 'unknown' ? v : shown(m, v, row)} behind ${balancerName(balancerOf(row))}${v === 'unknown' ? ` (no evidence: ${why(row, m)})` : ''}`;
     const sentence = `${title}, ${cell}: ${m.metric} ${side(a, nginx)}, ${side(b, haproxy)}.`;
     return [{ scenario, cell, metric: m.metric, nginx: a, haproxy: b, sentence }];
   });
+  const predicted = predictedDifference(nginx, haproxy);
+  return predicted ? [...measured, { scenario, cell, ...predicted, sentence: `${title}, ${cell}: ${predicted.sentence}` }] : measured;
+}
+
+/** `33 %`, or `33 % (23–47 % over 3 runs)` when the row is a median. */
+function shown(m: MetricSpec, v: number, row: MatrixRow): string {
+  const s = m.spread(row);
+  return s && (row.runs ?? 1) > 1 ? `${m.show(v)} (${formatRange(s, m.show)} over ${row.runs} runs)` : m.show(v);
+}
+
+/** The balancers' arithmetic predicts different placements: say so, and why. */
+function predictedDifference(nginx: MatrixRow, haproxy: MatrixRow): Omit<Difference, 'scenario' | 'cell'> | undefined {
+  const [a, b] = [nginx.predicted, haproxy.predicted];
+  if (!a || !b) return undefined;
+  const moved = a.clients_moved_pct !== b.clients_moved_pct;
+  if (!moved && Math.abs(a.load_skew - b.load_skew) < SKEW_TOLERANCE) return undefined;
+  const what = moved ? `clients moved ${formatPct(a.clients_moved_pct)} vs ${formatPct(b.clients_moved_pct)}` : `load skew ${formatSkew(a.load_skew)} vs ${formatSkew(b.load_skew)}`;
+  const sentence = `predicted placements differ (${what}): nginx ${algorithmOf('nginx', nginx.strategy)}; HAProxy ${algorithmOf('haproxy', haproxy.strategy)}.`;
+  return { metric: 'predicted placement', nginx: moved ? a.clients_moved_pct : a.load_skew, haproxy: moved ? b.clients_moved_pct : b.load_skew, sentence };
 }
 
 function why(row: MatrixRow, m: MetricSpec): string {

@@ -74,7 +74,44 @@ export function unknownReasons(row: Pick<MatrixRow, 'checks'>): string[] {
     .map(([name, v]) => `${name} unknown: ${v!.reason}`);
 }
 
-/** The note a reader sees: the scenario's own, then any unknown verdict's reason. */
-export function rowNote(row: Pick<MatrixRow, 'checks' | 'note'>): string {
-  return [row.note, ...unknownReasons(row)].filter(Boolean).join('; ');
+/** The note a reader sees: the scenario's own, where the moved clients went, the re-pin, then any unknown verdict's reason. */
+export function rowNote(row: Pick<MatrixRow, 'checks' | 'note' | 'moves' | 'repin'>): string {
+  return [row.note, movesText(row), repinText(row), ...unknownReasons(row)].filter(Boolean).join('; ');
+}
+
+function movesText({ moves: m }: Pick<MatrixRow, 'moves'>): string {
+  return m ? `moves: ${m.from_removed} off the replica that left, ${m.to_new} onto the new one, ${m.between_survivors} between survivors` : '';
+}
+
+function repinText({ repin: r }: Pick<MatrixRow, 'repin'>): string {
+  if (!r) return '';
+  const ms = r.first_answer_ms === 'unknown' ? 'unknown' : `${r.first_answer_ms} ms`;
+  return `re-pin: first live answer after ${ms}, ${r.replicas_seen} replica(s) over the next 10 requests, ${r.fresh_route_cookie ? 'a fresh route cookie' : 'no new route cookie'}`;
+}
+
+/** A measured value as a cell shows it: the median and, over several runs, `[min–max]`. */
+export function measuredCell(row: MatrixRow, metric: 'carts_lost_pct' | 'clients_moved_pct' | 'load_skew'): string {
+  const show = metric === 'load_skew' ? formatSkew : formatPct;
+  const value = row[metric];
+  const text = value === 'unknown' ? 'unknown' : show(value);
+  const span = (row.runs ?? 1) > 1 ? row.spread?.[metric] : undefined;
+  return span ? `${text} [${formatRange(span, show)}]` : text;
+}
+
+/** The balancer's arithmetic replayed: `moved 25 %, skew 1.20, agrees 100 %`; empty where nothing was predicted. */
+export function predictedCell({ predicted: p }: Pick<MatrixRow, 'predicted'>): string {
+  return p ? `moved ${formatPct(p.clients_moved_pct)}, skew ${formatSkew(p.load_skew)}, agrees ${formatPct(p.placement_agreement_pct)}` : '';
+}
+
+/** The textbook value and its formula: `moved 25 % (consistent ring 3 → 4: …)`. */
+export function theoryCell({ theory: t }: Pick<MatrixRow, 'theory'>): string {
+  if (!t) return '';
+  return t.metric === 'load_skew' ? `skew ${formatSkew(t.value)} (${t.formula})` : `moved ${formatPct(t.value)} (${t.formula})`;
+}
+
+/** `30–40 %`, `1.20–1.35`, `0–4`: a range over runs as the value is shown. */
+export function formatRange([lo, hi]: readonly [number, number], show: (v: number) => string): string {
+  const [a, b] = [show(lo), show(hi)];
+  if (a === b) return a;
+  return a.endsWith(' %') && b.endsWith(' %') ? `${a.slice(0, -2)}–${b}` : `${a}–${b}`;
 }

@@ -7,7 +7,7 @@ import { escapeHtml, lossAndMoveBars, lossColour, skewBars } from './charts';
 const SKEW_CHARTS = new Set(['steady-state', 'nat']);
 import { claimsHtml } from './claims';
 import { balancerDifferences, type Difference } from './differences';
-import { balancerName, balancerOf, cellLabel, formatPct, formatSkew, groupRows, rowNote, strategyOrder } from './format';
+import { balancerName, balancerOf, cellLabel, groupRows, measuredCell, predictedCell, rowNote, strategyOrder, theoryCell } from './format';
 import { HOW_TO_READ, type ReportMeta } from './markdown';
 import { REPORT_CSS } from './style';
 import { timelineLegend, timelineSvg } from './timeline';
@@ -30,11 +30,13 @@ function gridCell(r: MatrixRow | undefined): string {
   if (!r) return '<td class="na">·</td>';
   const note = rowNote(r);
   const who = [r.driver && `${r.driver} driver`, balancerOf(r) === 'haproxy' && balancerName('haproxy')].filter(Boolean).join(', ');
-  const title = `${who ? `${who}: ` : ''}carts lost ${formatPct(r.carts_lost_pct)}, clients moved ${formatPct(r.clients_moved_pct)}, failed ${r.failed_requests}, skew ${formatSkew(r.load_skew)}${note ? ` — ${note}` : ''}`;
+  const [lost, moved, skew] = [measuredCell(r, 'carts_lost_pct'), measuredCell(r, 'clients_moved_pct'), measuredCell(r, 'load_skew')];
+  const runs = (r.runs ?? 1) > 1 ? `, median of ${r.runs} runs` : '';
+  const title = `${who ? `${who}: ` : ''}carts lost ${lost}, clients moved ${moved}, failed ${r.failed_requests}, skew ${skew}${runs}${note ? ` — ${note}` : ''}`;
   return (
     `<td style="background:${lossColour(r.carts_lost_pct)}" title="${escapeHtml(title)}">` +
-    `<b>${formatPct(r.carts_lost_pct)}</b><span>moved ${formatPct(r.clients_moved_pct)}</span>` +
-    `<span>fail ${r.failed_requests} · skew ${formatSkew(r.load_skew)}</span></td>`
+    `<b>${escapeHtml(lost)}</b><span>moved ${escapeHtml(moved)}</span>` +
+    `<span>fail ${r.failed_requests} · skew ${escapeHtml(skew)}</span></td>`
   );
 }
 
@@ -67,6 +69,7 @@ function detail(rows: readonly MatrixRow[]): string {
         `<h4>carts lost · clients moved</h4>` +
         lossAndMoveBars(g.rows) +
         (SKEW_CHARTS.has(g.id) ? `<h4>load skew (1 = even, 3 = all on one replica)</h4>${skewBars(g.rows)}` : '') +
+        trustTable(g.rows) +
         (notes ? `<ul class="notes">${notes}</ul>` : '') +
         differenceList(differences.filter((d) => d.scenario === g.id)) +
         timelines(g.rows) +
@@ -76,10 +79,25 @@ function detail(rows: readonly MatrixRow[]): string {
     .join('');
 }
 
+/**
+ * Measured | predicted | theory side by side, one line per cell, where a row
+ * has a prediction, a theory or several runs.
+ */
+function trustTable(rows: readonly MatrixRow[]): string {
+  const shown = rows.filter((r) => r.predicted || r.theory || (r.runs ?? 1) > 1);
+  if (!shown.length) return '';
+  const line = (r: MatrixRow) => {
+    const metric = r.theory?.metric ?? 'clients_moved_pct';
+    const cells = [cellLabel(r), String(r.runs ?? 1), `${metric === 'load_skew' ? 'skew' : 'moved'} ${measuredCell(r, metric)}`, predictedCell(r) || '–', theoryCell(r) || '–'];
+    return `<tr>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;
+  };
+  return `<h4>measured | predicted | theory</h4><table class="trust"><thead><tr><th>cell</th><th>runs</th><th>measured</th><th>predicted</th><th>theory</th></tr></thead><tbody>${shown.map(line).join('')}</tbody></table>`;
+}
+
 /** What differed between nginx and HAProxy on this scenario, one sentence each. */
 function differenceList(ds: readonly Difference[]): string {
   if (!ds.length) return '';
-  return `<h4>nginx vs HAProxy, measured</h4><ul class="differences">${ds.map((d) => `<li>${escapeHtml(d.sentence)}</li>`).join('')}</ul>`;
+  return `<h4>nginx vs HAProxy, beyond the spread</h4><ul class="differences">${ds.map((d) => `<li>${escapeHtml(d.sentence)}</li>`).join('')}</ul>`;
 }
 
 /**

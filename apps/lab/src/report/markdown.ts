@@ -2,13 +2,15 @@ import type { MatrixRow } from '../scenarios/types';
 import { CATALOG, scenarioInfo } from '../scenarios/catalog';
 import { claimsMarkdown } from './claims';
 import { balancerDifferences } from './differences';
-import { balancerOf, formatPct, formatSkew, groupRows, rowNote } from './format';
+import { balancerOf, groupRows, measuredCell, predictedCell, rowNote, theoryCell } from './format';
 
 export interface ReportMeta {
   generatedAt: string;
   /** e.g. `nginx 1.22.1 (sticky: portable), redis 7.0.15, node v20.20.0, 2 cores` */
   environment: string;
   durationMs: number;
+  /** What ran: `teaching` (the default), `all`, or `only id,id`. */
+  selection?: string;
   /** Parametrisations that could not be measured, with why. */
   notMeasured?: string[];
 }
@@ -18,10 +20,12 @@ export const HOW_TO_READ = [
   '**clients moved** — share of clients whose serving replica changed across the fault (steady state: served by more than one replica).',
   '**failed requests** — requests that did not get a 2xx, including deliberate 503s.',
   '**load skew** — requests on the busiest replica divided by the mean per replica: 1.00 is even, 3.00 with three replicas means everything on one; – when no request was served.',
+  '**runs** — how many runs stand behind the row: 1 for a deterministic cell (the same numbers every run); a random cell shows the median and `[min–max]` over its runs.',
+  '**predicted** — the balancer\'s own arithmetic replayed from the rendered config (deterministic strategies); **theory** — the textbook ratio for this change and its formula.',
 ];
 
-const HEADER = '| driver | balancer | strategy | store | variant | clients | carts lost | clients moved | failed requests | load skew | note |';
-const RULE = '|---|---|---|---|---|--:|--:|--:|--:|--:|---|';
+const HEADER = '| driver | balancer | strategy | store | variant | clients | runs | carts lost | clients moved | failed requests | load skew | predicted | theory | note |';
+const RULE = '|---|---|---|---|---|--:|--:|--:|--:|--:|--:|---|---|---|';
 
 /** One markdown table row per matrix row, in the order given. */
 export function markdownTable(rows: readonly MatrixRow[]): string {
@@ -33,10 +37,13 @@ export function markdownTable(rows: readonly MatrixRow[]): string {
       r.store,
       r.variant ?? '',
       String(r.clients),
-      formatPct(r.carts_lost_pct),
-      formatPct(r.clients_moved_pct),
+      String(r.runs ?? 1),
+      measuredCell(r, 'carts_lost_pct'),
+      measuredCell(r, 'clients_moved_pct'),
       String(r.failed_requests),
-      formatSkew(r.load_skew),
+      measuredCell(r, 'load_skew'),
+      escapeCell(predictedCell(r)),
+      escapeCell(theoryCell(r)),
       escapeCell(rowNote(r)),
     ].join(' | '),
   );
@@ -65,7 +72,7 @@ export function renderMarkdown(rows: readonly MatrixRow[], meta: ReportMeta): st
     if (info) out.push(`Fault: ${info.fault}. ${info.read}`, '');
     out.push(markdownTable(group.rows), '');
     const mine = differences.filter((d) => d.scenario === group.id);
-    if (mine.length) out.push('nginx vs HAProxy, measured:', '', ...mine.map((d) => `- ${d.sentence}`), '');
+    if (mine.length) out.push('nginx vs HAProxy, beyond the spread:', '', ...mine.map((d) => `- ${d.sentence}`), '');
   }
   out.push(claimsMarkdown(rows));
   if (meta.notMeasured?.length) out.push('## Not measured', '', ...meta.notMeasured.map((l) => `- ${l}`), '');

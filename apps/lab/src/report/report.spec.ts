@@ -56,7 +56,7 @@ describe('markdown', () => {
     const table = markdownTable(rows).split('\n');
     expect(table).toHaveLength(2 + rows.length);
     expect(table[0]).toMatch(/^\| driver \| balancer \| strategy \| store \|/);
-    expect(table[2]).toBe('|  | nginx | ip-hash | memory |  | 30 | 33 % | 33 % | 0 | 1.20 |  |');
+    expect(table[2]).toBe('|  | nginx | ip-hash | memory |  | 30 | 1 | 33 % | 33 % | 0 | 1.20 |  |  |  |');
   });
   it('names the driver a row was measured on', () => {
     expect(markdownTable([row({ driver: 'compose' })]).split('\n')[2]).toMatch(/^\| compose \| nginx \| ip-hash \| memory \|/);
@@ -107,7 +107,7 @@ describe('html', () => {
 describe('a measurement without evidence', () => {
   const unknown = row({ carts_lost_pct: 'unknown', checks: { carts: { valid: 'unknown', reason: '30 clients had no successful cart read after the last fault' } } });
   it('reads "unknown" in markdown and HTML, never 0 %', () => {
-    expect(markdownTable([unknown]).split('\n')[2]).toBe('|  | nginx | ip-hash | memory |  | 30 | unknown | 33 % | 0 | 1.20 | carts unknown: 30 clients had no successful cart read after the last fault |');
+    expect(markdownTable([unknown]).split('\n')[2]).toBe('|  | nginx | ip-hash | memory |  | 30 | 1 | unknown | 33 % | 0 | 1.20 |  |  | carts unknown: 30 clients had no successful cart read after the last fault |');
     const html = renderHtml([unknown], meta);
     expect(html).toContain('<b>unknown</b>');
     expect(html).toContain('no successful cart read after the last fault');
@@ -131,11 +131,46 @@ describe('nginx and HAProxy side by side', () => {
   });
   it('states each measured difference under its scenario, in markdown and HTML', () => {
     const sentence = 'Clients behind NAT, ip-hash / memory (one /24): load skew 3.00 behind nginx, 1.10 behind HAProxy.';
-    expect(renderMarkdown(pair, meta)).toContain(`nginx vs HAProxy, measured:\n\n- ${sentence}\n`);
+    expect(renderMarkdown(pair, meta)).toContain(`nginx vs HAProxy, beyond the spread:\n\n- ${sentence}\n`);
     expect(renderHtml(pair, meta)).toContain(`<li>${sentence}</li>`);
   });
   it('says nothing about balancers when only one was measured', () => {
     expect(renderMarkdown(rows, meta)).not.toContain('nginx vs HAProxy');
     expect(renderHtml(rows, meta)).not.toContain('nginx vs HAProxy');
+  });
+});
+
+describe('repeated runs, predictions and theory', () => {
+  const repeated = row({
+    scenario: 'scale-out',
+    strategy: 'consistent-hash',
+    carts_lost_pct: 30,
+    clients_moved_pct: 30,
+    runs: 3,
+    spread: { carts_lost_pct: [20, 36.67], clients_moved_pct: [20, 36.67], load_skew: [1.2, 1.47] },
+    theory: { metric: 'clients_moved_pct', value: 25, formula: 'consistent ring 3 → 4: ≈ 1/(N+1) = 1/4 of keys move, all to the new server' },
+    moves: { from_removed: 0, to_new: 9, between_survivors: 0 },
+  });
+  const predicted = row({ scenario: 'scale-out', predicted: { placement_agreement_pct: 100, clients_moved_pct: 70, load_skew: 1.1 } });
+
+  it('shows a random cell as median [min–max] with its runs, never a lone sample', () => {
+    const line = markdownTable([repeated]).split('\n')[2];
+    expect(line).toContain('| 3 | 30 % [20–37 %] | 30 % [20–37 %] | 0 | 1.20 [1.20–1.47] |');
+    expect(renderHtml([repeated], meta)).toContain('<b>30 % [20–37 %]</b>');
+  });
+
+  it('puts the prediction and the theory in their own columns, and the moves in the note', () => {
+    const [a, b] = [markdownTable([repeated]).split('\n')[2], markdownTable([predicted]).split('\n')[2]];
+    expect(a).toContain('| moved 25 % (consistent ring 3 → 4: ≈ 1/(N+1) = 1/4 of keys move, all to the new server) |');
+    expect(a).toContain('moves: 0 off the replica that left, 9 onto the new one, 0 between survivors');
+    expect(b).toContain('| moved 70 %, skew 1.10, agrees 100 % |');
+  });
+
+  it('shows measured | predicted | theory side by side in the HTML', () => {
+    const html = renderHtml([repeated, predicted], meta);
+    expect(html).toContain('<h4>measured | predicted | theory</h4>');
+    expect(html).toContain('<td>consistent-hash / memory</td><td>3</td><td>moved 30 % [20–37 %]</td><td>–</td><td>moved 25 %');
+    expect(html).toContain('<td>ip-hash / memory</td><td>1</td><td>moved 33 %</td><td>moved 70 %, skew 1.10, agrees 100 %</td><td>–</td>');
+    expect(renderHtml(rows, meta)).not.toContain('measured | predicted | theory');
   });
 });

@@ -39,6 +39,9 @@ svg.bars rect.lost{fill:var(--lost)}
 svg.bars rect.moved{fill:var(--moved)}
 svg.bars rect.skew{fill:#8a63d2}
 .card h4{margin:10px 0 2px;font-size:12px;color:var(--muted);font-weight:600;text-transform:uppercase;letter-spacing:.04em}
+table.trust{border-collapse:collapse;font-size:12px;margin:4px 0}
+table.trust th,table.trust td{padding:3px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+table.trust th{color:var(--muted);font-weight:600}
 .missing{color:#a33}
 details.tl{margin:4px 0;overflow-x:auto}
 details.tl summary{cursor:pointer;font-size:12px;color:var(--muted)}

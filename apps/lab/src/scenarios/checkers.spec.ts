@@ -79,6 +79,8 @@ describe('matrixRow', () => {
       clients_moved_pct: 36.67,
       failed_requests: 1,
       load_skew: 1,
+      // A killed replica takes 1/N of the clients: the theory rides along.
+      theory: { metric: 'clients_moved_pct', value: 33.33, formula: 'a replica that leaves takes its 1/N = 1/3 of clients' },
       checks: { carts: { valid: false, reason: 'r' } },
     });
     expect(pct(1, 0)).toBe(0);

@@ -6,13 +6,14 @@ import { createTopology } from '../topology';
 import type { Topology } from '../topology/topology';
 import { collectEvidence } from './evidence';
 import { Nemesis } from './nemesis';
+import { REPLICAS } from './plan';
 import { matrixRow } from './row';
 import { timelineOf } from './timeline';
 import type { Evidence, MatrixRow, RunOptions, ScenarioParams, ScenarioResult } from './types';
 
 /** Enough clients for percentages to mean something, few requests each. */
 export const CLIENTS = 30;
-export const REPLICAS = 3;
+export { REPLICAS };
 
 export interface Run {
   topo: Topology;

@@ -4,6 +4,7 @@ import { waitFor } from '../util/wait';
 import { cartsCheck, clientsOn, closeAll, fill, makeClients, placement, Run, runScenario } from './harness';
 import { matrixRow } from './row';
 import type { MatrixRow, RunOptions, ScenarioParams, ScenarioResult } from './types';
+import { decomposeMoves } from './moves';
 
 export const ID = 'maintenance';
 export const VICTIM = 'app2';
@@ -56,6 +57,7 @@ async function phase(r: Run, clients: LabClient[], variant: string, change: () =
   };
   const row = matrixRow(ID, r.params, {
     variant,
+    moves: decomposeMoves(stayed.moves, { removed: [VICTIM] }),
     clients: clients.length,
     lost: newLosses(carts.check, lostBefore),
     moved: stayed,

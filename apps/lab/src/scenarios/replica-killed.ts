@@ -1,9 +1,10 @@
 // SIGKILL app2: who loses a cart, who moves, where to.
-import { after, clientsStayed } from '../client';
+import { after, clientsStayed, type LabClient } from '../client';
 import { failedRequests } from './checkers';
 import { all, cartsCheck, clientsOn, closeAll, fill, makeClients, placement, runScenario, spread } from './harness';
 import { matrixRow } from './row';
 import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
+import { measureRepin, REPIN_WINDOW } from './repin';
 
 export const ID = 'replica-killed';
 export const VICTIM = 'app2';
@@ -24,12 +25,15 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
     const clients = makeClients(r);
     try {
       await fill(r, clients);
+      const routeBefore = routes(clients);
       const before = await placement(clients);
       const kill = await r.nemesis.kill(VICTIM);
       // Read, add a second item, read again: the first read after the kill
       // is the one nginx must route around the dead replica.
       await all(clients, (c) => c.getCart());
       await fill(r, clients, 1);
+      // More reads, REPIN_WINDOW requests in all: does each client stay where it was re-pinned?
+      await placement(clients, REPIN_WINDOW - 3);
       const later = await placement(clients);
       const victims = clientsOn(before, VICTIM);
       const stayed = clientsStayed(before, later);
@@ -43,11 +47,17 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
         wentTo: spread(later, victims),
         failedAfterKill: failedRequests(afterKill).length,
       };
+      const repin = measureRepin({ history: r.history, kill, victims, cookies: { before: routeBefore, after: routes(clients) } });
       const note = `${victims.length} clients on ${VICTIM}; they went to ${facts.wentTo || 'nowhere'}`;
       const row = matrixRow(ID, params, { clients: clients.length, lost: carts.check, moved: stayed, history: afterKill, replicas: r.replicas.filter((n) => n !== VICTIM), note });
-      return { rows: [row], facts };
+      return { rows: [{ ...row, repin }], facts };
     } finally {
       closeAll(clients);
     }
   });
+}
+
+/** Each client's route cookie (the balancer's; absent under a hash strategy). */
+function routes(clients: readonly LabClient[]): Record<string, string | undefined> {
+  return Object.fromEntries(clients.map((c) => [c.name, c.cookies().route]));
 }

@@ -2,10 +2,15 @@ import type { LostCheck, StayCheck } from '../client/checkers';
 import type { HistoryLike } from '../client/history';
 import type { Verdict } from '../client/verdict';
 import { failedRequests, loadSkew, pct } from './checkers';
+import { REPLICAS } from './plan';
+import { theoryFor } from './theory';
+import type { RowMoves } from './trust';
 import type { MatrixRow, ScenarioParams } from './types';
 
 export interface RowFacts {
   variant?: string;
+  /** Where the moved clients went (membership changes). */
+  moves?: RowMoves;
   clients: number;
   /** The cart check over the measured window. */
   lost: LostCheck;
@@ -32,7 +37,14 @@ export function matrixRow(scenario: string, p: ScenarioParams, f: RowFacts): Mat
     load_skew: round(loadSkew(f.history, f.replicas)),
     ...(f.note ? { note: f.note } : {}),
     checks: { carts: verdict(f.lost), ...(typeof f.moved === 'number' ? {} : { placement: verdict(f.moved) }) },
+    ...withTheory(scenario, p, f.variant),
+    ...(f.moves ? { moves: f.moves } : {}),
   };
+}
+
+function withTheory(scenario: string, p: ScenarioParams, variant?: string): Pick<MatrixRow, 'theory'> {
+  const theory = theoryFor({ scenario, strategy: p.strategy, balancer: p.balancer, variant }, REPLICAS);
+  return theory ? { theory } : {};
 }
 
 /** A percentage of clients, or `unknown` when the check behind it saw no evidence. */

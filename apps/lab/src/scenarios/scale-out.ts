@@ -3,6 +3,7 @@ import { after, clientsStayed } from '../client';
 import { cartsCheck, closeAll, fill, makeClients, placement, runScenario, spread } from './harness';
 import { matrixRow } from './row';
 import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
+import { decomposeMoves } from './moves';
 
 export const ID = 'scale-out';
 
@@ -27,6 +28,7 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
       const carts = cartsCheck(r.history);
       const facts: ScaleFacts = { added, movedClients: stayed.moves.map((m) => m.client).sort(), lostClients: carts.lost, spreadAfter: spread(later) };
       const row = matrixRow(ID, params, {
+        moves: decomposeMoves(stayed.moves, { added: [added] }),
         clients: clients.length,
         lost: carts.check,
         moved: stayed,

@@ -2,9 +2,10 @@ import type { History } from '../client/history';
 import type { Verdict } from '../client/verdict';
 import type { BalancerEngine, DriverName, RedisPersistence, StoreKind, Strategy } from '../topology/topology';
 import type { Timeline } from './timeline';
+import type { RowTrust } from './trust';
 
 /** One measured cell of the failure-mode matrix: one scenario × strategy × store (× variant). */
-export interface MatrixRow {
+export interface MatrixRow extends RowTrust {
   scenario: string;
   /** The topology driver the row was measured on (absent in reports written before it was recorded). */
   driver?: DriverName;
