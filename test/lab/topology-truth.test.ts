@@ -16,8 +16,9 @@ async function replica(topo: Topology, name: string) {
   return r;
 }
 
-/** A foreign HTTP server that answers 200 "ready" to everything, on `port`. */
-async function impostor(port: number): Promise<Server> {
+/** A foreign HTTP server that answers 200 "ready" to everything, on a replica's address. */
+async function impostor(url: string): Promise<Server> {
+  const { hostname, port } = new URL(url);
   const srv = createServer((_req, res) => {
     res.setHeader('content-type', 'application/json');
     res.setHeader('x-served-by', 'app1');
@@ -25,7 +26,7 @@ async function impostor(port: number): Promise<Server> {
   });
   await new Promise<void>((resolve, reject) => {
     srv.once('error', reject);
-    srv.listen(port, '127.0.0.1', () => resolve());
+    srv.listen(Number(port), hostname, () => resolve());
   });
   return srv;
 }
@@ -49,9 +50,10 @@ describeTopology('status follows the processes (process driver)', 'memory', () =
     withTopology({ driver: 'process', strategy: 'round-robin', replicas: 2 }, async (topo) => {
       const before = await replica(topo, 'app1');
       await topo.kill('app1');
-      const stranger = await impostor(before.port!);
+      const stranger = await impostor(before.url);
       try {
-        await expect(topo.start('app1')).rejects.toThrow(new RegExp(`port ${before.port} is taken by another process`));
+        const address = new URL(before.url).host.replace(/\./g, '\\.');
+        await expect(topo.start('app1')).rejects.toThrow(new RegExp(`${address} is taken by another process`));
         const refused = await replica(topo, 'app1');
         expect(refused.state).not.toBe('running');
         expect(refused.pid).toBeUndefined();
