@@ -46,7 +46,7 @@ describe('HAProxy consistent replay (hash-type consistent)', () => {
     expect(chashRing(servers([1, 2, 3]))).toHaveLength(48);
   });
 
-  it('sends a key to the nearest point, and nearby addresses all to the same one (no avalanche)', () => {
+  it('sends a key to the nearest point, before or after it', () => {
     const ring = chashRing(servers([1, 2, 3]));
     // 2130706689 lies between app2's point 2102342909 (28363780 before) and app1's
     // 2234691741 (103985052 after): the nearer is app2. 127.0.2.1 is 256 further: app2 again.
@@ -56,10 +56,26 @@ describe('HAProxy consistent replay (hash-type consistent)', () => {
     expect(chashLookup(chashRing(servers([1, 3])), 2130706689)).toBe('app1');
   });
 
-  it('hashes `balance uri whole` with sdbm: "/cart" = 2797479791 → app1 (nearest 2828581654)', () => {
+  it('avalanches the key under a bare `hash-type consistent`, wrapping at the end of the ring', () => {
+    // cfgparse-listen.c: `consistent` without a function means sdbm + avalanche.
+    // 127.0.1.1: full_hash(2130706689) = 4138135820, past the last point (4061310468, app2):
+    // the next is the first, 76442173 (app3); 4138135820 - 4061310468 = 76825352 is nearer
+    // than 76442173 + 2^32 - 4138135820 = 233273649 → app2.
+    const place = haproxyReplay(haproxyBackend(conf('source', 'consistent'))!)!(none);
+    expect(fullHash(2130706689)).toBe(4138135820);
+    expect(place({ address: '127.0.1.1', uri: '/' })).toBe('app2');
+    // 127.0.2.1: full_hash = 1449206421, between 1344286973 (app3) and 1666457417 (app1) → app3.
+    expect(place({ address: '127.0.2.1', uri: '/' })).toBe('app3');
+    // A function named without `avalanche` hashes the raw key: 127.0.1.1 → app2 as above, and
+    // 127.0.2.1 (256 further, same gap) → app2 too: nearby addresses cluster.
+    const raw = haproxyReplay(haproxyBackend(conf('source', 'consistent sdbm'))!)!(none);
+    expect(raw({ address: '127.0.2.1', uri: '/' })).toBe('app2');
+  });
+
+  it('hashes `balance uri whole` with sdbm: "/cart" = 2797479791, full_hash 1333724014 → app2 (1329807056)', () => {
     expect(sdbm('/cart')).toBe(2797479791);
     const place = haproxyReplay(haproxyBackend(conf('uri whole', 'consistent'))!)!(none);
-    expect(place({ address: '127.0.1.1', uri: '/cart' })).toBe('app1');
+    expect(place({ address: '127.0.1.1', uri: '/cart' })).toBe('app2');
   });
 
   it('reads the backend; replays only what is deterministic', () => {

@@ -3,7 +3,9 @@
 // - the key (backend.c): `balance source` XORs the address's 32-bit words in
 //   host order (IPv4: the address as one number); `balance uri` hashes the URI
 //   (up to '?', all of it with `whole`) with sdbm, h = c + (h << 6) + (h << 16) - h
-//   (hash.c). With `hash-type … avalanche` the key goes through full_hash.
+//   (hash.c). With `hash-type … avalanche`, and with a bare `hash-type
+//   consistent` (cfgparse-listen.c adds avalanche when no function is named),
+//   the key goes through full_hash.
 //   With one usable server the key is 0.
 // - map-based (lb_map.c): the usable servers (not disabled, weight > 0, up)
 //   fill a table of total-weight slots, each slot to the server whose
@@ -52,7 +54,8 @@ export function haproxyReplay(b: HaproxyBackend): Replay | undefined {
   const [lookup, ...mods] = b.hashType.split(' ');
   // Only sdbm (the default) is replayed; bounded load depends on the in-flight counts.
   if (!key || mods.some((m) => m !== 'avalanche' && m !== 'sdbm')) return undefined;
-  const avalanche = mods.includes('avalanche');
+  // cfgparse-listen.c: a bare `hash-type consistent` means sdbm AND avalanche.
+  const avalanche = mods.includes('avalanche') || (lookup === 'consistent' && !mods.length);
   if (lookup === 'map-based') return (dead) => (k) => mapLookup(up(b.servers, dead), hashKey(key(k), avalanche, up(b.servers, dead)));
   if (lookup === 'consistent' && b.servers.every((s) => s.id !== undefined)) {
     return (dead) => {
