@@ -60,6 +60,7 @@ export function scenarioSuite<F>(id: string, expectations: Expectations<F>, suit
           const result = (await runWithEvidence(() => def.run(params, options))) as ScenarioResult<F>;
           withEvidence(result.evidence, () => {
             expectNoUnknown(result);
+            expectPredicted(result);
             expectations[key(params)](result);
           });
         },
@@ -67,6 +68,24 @@ export function scenarioSuite<F>(id: string, expectations: Expectations<F>, suit
       );
     }
   });
+}
+
+/**
+ * Where the strategy is deterministic the row carries the replay of the
+ * balancer's arithmetic: every measured placement must be the predicted one,
+ * and the measured moves and skew the predicted ones. A difference is a
+ * finding (the lab or the model is wrong), never noise.
+ */
+function expectPredicted(result: ScenarioResult<unknown>): void {
+  for (const row of result.rows.filter((r) => r.predicted)) {
+    const { placement_agreement_pct, clients_moved_pct, load_skew } = row.predicted!;
+    expect({ variant: row.variant, placement_agreement_pct, clients_moved_pct, load_skew }).toEqual({
+      variant: row.variant,
+      placement_agreement_pct: 100,
+      clients_moved_pct: row.clients_moved_pct,
+      load_skew: row.load_skew,
+    });
+  }
 }
 
 /** A check that saw no evidence fails the test: "unknown" is never a pass. */
