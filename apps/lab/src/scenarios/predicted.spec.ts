@@ -39,3 +39,17 @@ describe('predict', () => {
     expect(predict(clients, [{ place: byOctet(3), measured: {} }, { place: undefined, measured: {} }], [], ['app1'])).toBeUndefined();
   });
 });
+
+describe('predict without a fault (one phase)', () => {
+  it('counts as moved the clients the replay sends to more than one replica by their own requests (url-hash)', () => {
+    // A stand-in replay by URI: /cart → app1, /cart/items → app2.
+    const byUri: Placer = ({ uri }) => (uri === '/cart' ? 'app1' : 'app2');
+    const add = { ...entry('c1', 'app2'), op: 'addItem', method: 'POST', path: '/cart/items' };
+    const window = [add, entry('c1', 'app1'), entry('c2', 'app1')];
+    expect(predict(clients.slice(0, 2), [{ place: byUri, measured: { c1: 'app1', c2: 'app1' } }], window, ['app1', 'app2'])).toEqual({
+      placement_agreement_pct: 100,
+      clients_moved_pct: 50,
+      load_skew: 1.33,
+    });
+  });
+});

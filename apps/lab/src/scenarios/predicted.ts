@@ -51,7 +51,8 @@ export async function placerNow(topo: Topology): Promise<Placer | undefined> {
 /**
  * The row's `predicted`: agreement = clients whose every measured placement
  * equals the replay's; moved = clients the replay puts elsewhere in the last
- * phase than in the first; skew = the busiest replica's share of the requests
+ * phase than in the first (with one phase: on more than one replica within
+ * `history`, as steady-state and nat count it); skew = the busiest replica's share of the requests
  * in `history` (the row's window) as the last phase's replay places them.
  */
 export function predict(clients: readonly LabClient[], phases: readonly Phase[], history: HistoryLike, replicas: readonly string[]): Predicted | undefined {
@@ -61,11 +62,16 @@ export function predict(clients: readonly LabClient[], phases: readonly Phase[],
   const agree = clients.filter((c) => phases.every((p) => p.measured[c.name] !== undefined && p.measured[c.name] === at(p, c.name)));
   const first = phases[0];
   const last = phases[phases.length - 1];
-  const moved = clients.filter((c) => at(first, c.name) !== at(last, c.name));
   // The same requests the measured skew counts, each placed where the replay says.
   const placed: HistoryEntry[] = entriesOf(history)
     .filter((e) => address.has(e.client))
     .map((e) => ({ ...e, servedBy: at(last, e.client, e.path) }));
+  // Across a fault: placed elsewhere after than before. Without one (one
+  // phase): sent to more than one replica by its own requests (url-hash).
+  const moved =
+    phases.length > 1
+      ? clients.filter((c) => at(first, c.name) !== at(last, c.name))
+      : clients.filter((c) => new Set(placed.filter((e) => e.client === c.name && e.outcome === 'ok').map((e) => e.servedBy)).size > 1);
   return {
     placement_agreement_pct: round(pct(agree.length, clients.length)),
     clients_moved_pct: round(pct(moved.length, clients.length)),
