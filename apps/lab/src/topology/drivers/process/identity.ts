@@ -40,6 +40,11 @@ export function replicaIdentity(slot: number, name: string): Identity {
   return { host: `${IDENTITY_NET}.${slot}.${n}`, port: IDENTITY_PORT };
 }
 
+/** Refuses, before anything starts, more replicas than there are fixed addresses. */
+export function checkAddressable(replicas: number): void {
+  replicaIdentity(0, `app${replicas}`);
+}
+
 export interface SlotLease {
   readonly slot: number;
   /** Its teardown began: a boot in this process may wait for the slot instead of taking the next. */

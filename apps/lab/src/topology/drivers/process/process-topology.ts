@@ -21,7 +21,7 @@ import type { ReplicaOp } from '../../transitions';
 import type { BalancerFront, FrontReplica } from './balancer-front';
 import { startHaproxyFront } from './haproxy-front';
 import { startNginxFront } from './nginx-front';
-import { leaseSlot, replicaIdentity, SlotLease } from './identity';
+import { checkAddressable, leaseSlot, replicaIdentity, SlotLease } from './identity';
 import { RedisServer, redisDataDir } from './redis-server';
 import { ReplicaProcess } from './replica';
 
@@ -45,6 +45,7 @@ export async function startProcessTopology(opts: ProcessTopologyOptions): Promis
   if (balancer === 'haproxy') haproxyBinary();
   else nginxBinary();
   if (opts.store === 'redis') requireBinary('redis-server', 'redis-server');
+  checkAddressable(count);
   const lease = await leaseSlot(count);
   const runDir = await makeOwnedRunDir().catch(async (err) => {
     await lease.release();
