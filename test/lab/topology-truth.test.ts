@@ -35,6 +35,8 @@ describeTopology('status follows the processes (process driver)', 'memory', () =
   it('a replica killed from outside shows killed, and start brings it back on its port', () =>
     withTopology({ driver: 'process', strategy: 'round-robin', replicas: 2 }, async (topo) => {
       const before = await replica(topo, 'app2');
+      // Its address is fixed by its name (identity.ts): 127.88.<slot>.2:3000.
+      expect(before.url).toMatch(/^http:\/\/127\.88\.\d+\.2:3000$/);
       process.kill(before.pid!, 'SIGKILL');
       await waitFor('status to say app2 is killed', async () => (await replica(topo, 'app2')).state === 'killed', { timeoutMs: 10_000 });
       expect(await replica(topo, 'app2')).toMatchObject({ state: 'killed', pid: undefined, port: before.port });
@@ -42,7 +44,7 @@ describeTopology('status follows the processes (process driver)', 'memory', () =
 
       await topo.start('app2');
       const after = await replica(topo, 'app2');
-      expect(after).toMatchObject({ state: 'running', port: before.port });
+      expect(after).toMatchObject({ state: 'running', port: before.port, url: before.url });
       expect(after.pid).not.toBe(before.pid);
     }));
 
