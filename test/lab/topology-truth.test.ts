@@ -16,8 +16,9 @@ async function replica(topo: Topology, name: string) {
   return r;
 }
 
-/** A foreign HTTP server that answers 200 "ready" to everything, on `port`. */
-async function impostor(port: number): Promise<Server> {
+/** A foreign HTTP server that answers 200 "ready" to everything, on a replica's address. */
+async function impostor(url: string): Promise<Server> {
+  const { hostname, port } = new URL(url);
   const srv = createServer((_req, res) => {
     res.setHeader('content-type', 'application/json');
     res.setHeader('x-served-by', 'app1');
@@ -25,7 +26,7 @@ async function impostor(port: number): Promise<Server> {
   });
   await new Promise<void>((resolve, reject) => {
     srv.once('error', reject);
-    srv.listen(port, '127.0.0.1', () => resolve());
+    srv.listen(Number(port), hostname, () => resolve());
   });
   return srv;
 }
@@ -34,6 +35,8 @@ describeTopology('status follows the processes (process driver)', 'memory', () =
   it('a replica killed from outside shows killed, and start brings it back on its port', () =>
     withTopology({ driver: 'process', strategy: 'round-robin', replicas: 2 }, async (topo) => {
       const before = await replica(topo, 'app2');
+      // Its address is fixed by its name (identity.ts): 127.88.<slot>.2:3000.
+      expect(before.url).toMatch(/^http:\/\/127\.88\.\d+\.2:3000$/);
       process.kill(before.pid!, 'SIGKILL');
       await waitFor('status to say app2 is killed', async () => (await replica(topo, 'app2')).state === 'killed', { timeoutMs: 10_000 });
       expect(await replica(topo, 'app2')).toMatchObject({ state: 'killed', pid: undefined, port: before.port });
@@ -41,7 +44,7 @@ describeTopology('status follows the processes (process driver)', 'memory', () =
 
       await topo.start('app2');
       const after = await replica(topo, 'app2');
-      expect(after).toMatchObject({ state: 'running', port: before.port });
+      expect(after).toMatchObject({ state: 'running', port: before.port, url: before.url });
       expect(after.pid).not.toBe(before.pid);
     }));
 
@@ -49,9 +52,10 @@ describeTopology('status follows the processes (process driver)', 'memory', () =
     withTopology({ driver: 'process', strategy: 'round-robin', replicas: 2 }, async (topo) => {
       const before = await replica(topo, 'app1');
       await topo.kill('app1');
-      const stranger = await impostor(before.port!);
+      const stranger = await impostor(before.url);
       try {
-        await expect(topo.start('app1')).rejects.toThrow(new RegExp(`port ${before.port} is taken by another process`));
+        const address = new URL(before.url).host.replace(/\./g, '\\.');
+        await expect(topo.start('app1')).rejects.toThrow(new RegExp(`${address} is taken by another process`));
         const refused = await replica(topo, 'app1');
         expect(refused.state).not.toBe('running');
         expect(refused.pid).toBeUndefined();

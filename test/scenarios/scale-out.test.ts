@@ -5,10 +5,9 @@
 // residues cycle evenly: 22–23 of 30). We assert > 50 %.
 // consistent hash (ketama, 160 points per server) moves the keys the new
 // server's points capture: 1/4 on average. The points hash the servers'
-// host:port (random free ports here), so that share varies run to run (by
-// roughly ±1/sqrt(160) relative), and 30 clients add binomial noise
-// (sd ≈ 2.4 clients; measured 13–30 %). Band: at least one client
-// (P(none) = 0.75^30 ≈ 2e-4) and at most half (ip_hash's regime).
+// host:port, fixed by their names (127.88.S.N:3000), so the share is the
+// same every run and the suite checks it equals the replay's prediction
+// exactly (suite.ts); the band here only says it is a minority.
 // sticky-cookie: every client holds a route cookie naming a live replica,
 // so nobody moves; app4 only gets new clients.
 // Memory store: a moved client lands where its session is not — the lost set

@@ -2,6 +2,7 @@
 import { after, clientsStayed, FaultEntry, LabClient, LostCheck, nameList } from '../client';
 import { waitFor } from '../util/wait';
 import { cartsCheck, clientsOn, closeAll, fill, makeClients, placement, Run, runScenario } from './harness';
+import { placerNow, predict } from './predicted';
 import { matrixRow } from './row';
 import type { MatrixRow, RunOptions, ScenarioParams, ScenarioResult } from './types';
 import { decomposeMoves } from './moves';
@@ -43,9 +44,11 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
 
 async function phase(r: Run, clients: LabClient[], variant: string, change: () => Promise<FaultEntry>): Promise<{ row: MatrixRow; facts: PhaseFacts }> {
   const before = await placement(clients);
+  const placeBefore = await placerNow(r.topo);
   const lostBefore = cartsCheck(r.history).lost;
   const fault = await change();
   const later = await placement(clients, 2);
+  const placeAfter = await placerNow(r.topo);
   const slice = after(r.history, fault);
   const stayed = clientsStayed(before, later);
   const carts = cartsCheck(r.history);
@@ -55,6 +58,8 @@ async function phase(r: Run, clients: LabClient[], variant: string, change: () =
     // Only the losses this change caused: the clients already cartless stay so.
     lostClients: carts.lost.filter((c) => !lostBefore.includes(c)),
   };
+  const replicas = r.replicas.filter((n) => n !== VICTIM);
+  const phases = [{ place: placeBefore, measured: before }, { place: placeAfter, measured: later }];
   const row = matrixRow(ID, r.params, {
     variant,
     moves: decomposeMoves(stayed.moves, { removed: [VICTIM] }),
@@ -62,8 +67,9 @@ async function phase(r: Run, clients: LabClient[], variant: string, change: () =
     lost: newLosses(carts.check, lostBefore),
     moved: stayed,
     history: slice,
-    replicas: r.replicas.filter((n) => n !== VICTIM),
+    replicas,
     note: `${facts.onVictim.length} clients were on ${VICTIM}, ${facts.movedClients.length} moved`,
+    predicted: predict(clients, phases, slice, replicas),
   });
   return { row, facts };
 }

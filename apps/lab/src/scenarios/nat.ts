@@ -3,6 +3,7 @@ import { History, natAddress } from '../client';
 import { loadSkew } from './checkers';
 import { all, cartsCheck, closeAll, fill, makeClients, Run, runScenario, spread } from './harness';
 import { lastReplicaByClient, replicasSeenBy } from '../client';
+import { placerNow, predict } from './predicted';
 import { matrixRow } from './row';
 import type { MatrixRow, RunOptions, ScenarioParams, ScenarioResult } from './types';
 
@@ -43,6 +44,7 @@ async function variant(r: Run, name: string, address: (i: number) => string, pre
   }
   for (const e of own.entries) r.history.record(e);
   const place = lastReplicaByClient(own);
+  const placer = await placerNow(r.topo);
   const carts = cartsCheck(own);
   const facts: NatVariantFacts = {
     replicasUsed: [...new Set(Object.values(place))].sort(),
@@ -58,6 +60,7 @@ async function variant(r: Run, name: string, address: (i: number) => string, pre
     history: own,
     replicas: r.replicas,
     note: `clients per replica: ${spread(place)}`,
+    predicted: predict(clients, [{ place: placer, measured: place }], own, r.replicas),
   });
   return { row, facts };
 }

@@ -2,6 +2,7 @@
 import { after, clientsStayed, type LabClient } from '../client';
 import { failedRequests } from './checkers';
 import { all, cartsCheck, clientsOn, closeAll, fill, makeClients, placement, runScenario, spread } from './harness';
+import { placerNow, predict } from './predicted';
 import { matrixRow } from './row';
 import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
 import { measureRepin, REPIN_WINDOW } from './repin';
@@ -27,6 +28,7 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
       await fill(r, clients);
       const routeBefore = routes(clients);
       const before = await placement(clients);
+      const placeBefore = await placerNow(r.topo);
       const kill = await r.nemesis.kill(VICTIM);
       // Read, add a second item, read again: the first read after the kill
       // is the one nginx must route around the dead replica.
@@ -35,6 +37,7 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
       // More reads, REPIN_WINDOW requests in all: does each client stay where it was re-pinned?
       await placement(clients, REPIN_WINDOW - 3);
       const later = await placement(clients);
+      const placeAfter = await placerNow(r.topo);
       const victims = clientsOn(before, VICTIM);
       const stayed = clientsStayed(before, later);
       const moved = stayed.moves.map((m) => m.client).sort();
@@ -49,7 +52,10 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
       };
       const repin = measureRepin({ history: r.history, kill, victims, cookies: { before: routeBefore, after: routes(clients) } });
       const note = `${victims.length} clients on ${VICTIM}; they went to ${facts.wentTo || 'nowhere'}`;
-      const row = matrixRow(ID, params, { clients: clients.length, lost: carts.check, moved: stayed, history: afterKill, replicas: r.replicas.filter((n) => n !== VICTIM), note });
+      const replicas = r.replicas.filter((n) => n !== VICTIM);
+      const phases = [{ place: placeBefore, measured: before }, { place: placeAfter, measured: later }];
+      const predicted = predict(clients, phases, afterKill, replicas);
+      const row = matrixRow(ID, params, { clients: clients.length, lost: carts.check, moved: stayed, history: afterKill, replicas, note, predicted });
       return { rows: [{ ...row, repin }], facts };
     } finally {
       closeAll(clients);

@@ -20,6 +20,8 @@ export interface RowFacts {
   history: HistoryLike;
   replicas: readonly string[];
   note?: string;
+  /** The replay's prediction for this row (scenarios/predicted.ts), where the strategy is deterministic. */
+  predicted?: MatrixRow['predicted'];
 }
 
 /** A matrix row from counts: percentages of `clients`, failures and skew over `history`. */
@@ -35,6 +37,7 @@ export function matrixRow(scenario: string, p: ScenarioParams, f: RowFacts): Mat
     clients_moved_pct: typeof f.moved === 'number' ? round(pct(f.moved, f.clients)) : share(f.moved, f.moved.moves.length, f.clients),
     failed_requests: failedRequests(f.history).length,
     load_skew: round(loadSkew(f.history, f.replicas)),
+    ...(f.predicted ? { predicted: f.predicted } : {}),
     ...(f.note ? { note: f.note } : {}),
     checks: { carts: verdict(f.lost), ...(typeof f.moved === 'number' ? {} : { placement: verdict(f.moved) }) },
     ...withTheory(scenario, p, f.variant),

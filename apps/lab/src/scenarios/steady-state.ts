@@ -1,7 +1,8 @@
 // No fault: what each strategy does to a cart on a good day.
-import { LabClient, replicasSeenBy, type Verdict } from '../client';
+import { LabClient, lastReplicaByClient, replicasSeenBy, type Verdict } from '../client';
 import { pct, replicasServing, staleReads } from './checkers';
 import { all, cartsCheck, closeAll, makeClients, runScenario } from './harness';
+import { placerNow, predict } from './predicted';
 import { matrixRow } from './row';
 import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
 
@@ -52,7 +53,8 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
       cartWriters: replicasServing(r.history, 'POST', '/cart/items'),
     };
     const note = `${stale.stale}/${stale.reads} cart reads stale (${Math.round(pct(stale.stale, stale.reads))} %)`;
-    const row = matrixRow(ID, params, { clients: clients.length, lost: carts.check, moved: multi.length, history: r.history, replicas: r.replicas, note });
+    const predicted = predict(clients, [{ place: await placerNow(r.topo), measured: lastReplicaByClient(r.history) }], r.history, r.replicas);
+    const row = matrixRow(ID, params, { clients: clients.length, lost: carts.check, moved: multi.length, history: r.history, replicas: r.replicas, note, predicted });
     return { rows: [{ ...row, checks: { ...row.checks, stale: facts.stale } }], facts };
   });
 }

@@ -26,6 +26,8 @@ export interface MatrixRow extends RowTrust {
   load_skew: number;
   /** How long the scenario took, boot to teardown. */
   duration_ms?: number;
+  /** The balancer's own arithmetic replayed from its rendered config (deterministic strategies only; scenarios/predicted.ts). */
+  predicted?: { placement_agreement_pct: number; clients_moved_pct: number; load_skew: number };
   /** One line a person reads in the report next to the numbers. */
   note?: string;
   /** The verdicts behind the percentages, with their reasons (`unknown` fails a scenario test). */

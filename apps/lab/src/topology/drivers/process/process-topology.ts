@@ -1,5 +1,5 @@
 // The `process` driver: replicas are child processes of the built cart-api
-// on loopback ports they bind themselves, the balancer (nginx or HAProxy) is
+// on fixed loopback addresses given by their names (identity.ts), the balancer (nginx or HAProxy) is
 // the machine's binary with a config rendered into a private run dir, Redis
 // the machine's redis-server.
 // Only what needs processes lives here; the rules are in TopologyCore.
@@ -21,6 +21,7 @@ import type { ReplicaOp } from '../../transitions';
 import type { BalancerFront, FrontReplica } from './balancer-front';
 import { startHaproxyFront } from './haproxy-front';
 import { startNginxFront } from './nginx-front';
+import { checkAddressable, leaseSlot, replicaIdentity, SlotLease } from './identity';
 import { RedisServer, redisDataDir } from './redis-server';
 import { ReplicaProcess } from './replica';
 
@@ -44,7 +45,13 @@ export async function startProcessTopology(opts: ProcessTopologyOptions): Promis
   if (balancer === 'haproxy') haproxyBinary();
   else nginxBinary();
   if (opts.store === 'redis') requireBinary('redis-server', 'redis-server');
-  const topo = new ProcessTopology(opts, entry, await makeOwnedRunDir());
+  checkAddressable(count);
+  const lease = await leaseSlot(count);
+  const runDir = await makeOwnedRunDir().catch(async (err) => {
+    await lease.release();
+    throw err;
+  });
+  const topo = new ProcessTopology(opts, entry, runDir, lease);
   try {
     await topo.boot(count);
   } catch (err) {
@@ -70,6 +77,8 @@ export class ProcessTopology extends TopologyCore {
     private readonly entry: string,
     /** Private directory with the nginx config, nginx logs and `appN.log`. */
     readonly runDir: string,
+    /** The slot of the replicas' fixed addresses; given back once they are dead. */
+    private readonly lease: SlotLease,
   ) {
     super(opts);
     this.secret = opts.sessionSecret ?? randomBytes(24).toString('hex');
@@ -105,6 +114,12 @@ export class ProcessTopology extends TopologyCore {
     return startNginxFront({ strategy, runDir, port, replicas, proxyReadTimeout: timeout, rateExempt: this.opts.rateExempt });
   }
 
+  /** The slot goes to the next boot in this process as soon as the replicas are dead (the report overlaps them). */
+  down(): Promise<void> {
+    this.lease.closing();
+    return super.down();
+  }
+
   async logs(): Promise<Record<string, string>> {
     const out: Record<string, string> = { ...this.front?.logs() };
     if (this.redis) out.redis = this.redis.logs();
@@ -131,6 +146,7 @@ export class ProcessTopology extends TopologyCore {
       replica = new ReplicaProcess({
         name,
         entry: this.entry,
+        ...replicaIdentity(this.lease.slot, name),
         env: this.replicaEnv(),
         logFile: join(this.runDir, `${name}.log`),
         readyTimeoutMs: this.opts.readyTimeoutMs,
@@ -198,6 +214,8 @@ export class ProcessTopology extends TopologyCore {
     const reps = [...this.replicas.values()];
     await Promise.all(reps.map((r) => attempt(`kill ${r.name}`, () => r.kill(), r.pid)));
     reps.forEach((r) => r.close());
+    // A replica that outlived its kill keeps its address: the next lease's probe skips the slot.
+    await this.lease.release();
     if (this.front) await attempt(`stop ${this.balancer}`, () => this.front!.kill(), this.front.pid);
     if (this.redis) await attempt('stop redis', () => this.redis!.stop(), this.redis.pid);
     this.redisNow = 'stopped';
@@ -218,6 +236,9 @@ export class ProcessTopology extends TopologyCore {
   }
 
   private upstreams(entries: BalancerEntry[]): FrontReplica[] {
-    return entries.map(({ name, down, drain }) => ({ name, host: '127.0.0.1', port: this.replicas.get(name)!.port!, down, drain }));
+    return entries.map(({ name, down, drain }) => {
+      const r = this.replicas.get(name)!;
+      return { name, host: r.host, port: r.port, down, drain };
+    });
   }
 }

@@ -1,8 +1,8 @@
-// One cart-api replica as a child process: `node dist/apps/cart-api/main.js`.
-// Its first start binds port 0 and reports the port it got on stdout; every
-// later start asks for that same port (nginx and the hash ring know the
-// replica by its address). Each start gets a fresh INSTANCE_ID, and readiness
-// counts only an answer carrying it: a stranger on the port is never "ready".
+// One cart-api replica as a child process: `node dist/apps/cart-api/main.js`
+// on the fixed address its name gives it (identity.ts): every start binds that
+// same address (the balancer and the hash ring know the replica by it). Each
+// start gets a fresh INSTANCE_ID, and readiness counts only an answer carrying
+// it: a stranger on the address is never "ready".
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, WriteStream } from 'node:fs';
@@ -18,6 +18,9 @@ export interface ReplicaSpec {
   entry: string;
   /** Complete cart-api configuration (PORT/HOST/APP_NAME/INSTANCE_ID are set here). */
   env: Record<string, string>;
+  /** The replica's fixed address (identity.ts); every start binds it. */
+  host: string;
+  port: number;
   logFile: string;
   readyTimeoutMs?: number;
   stopTimeoutMs?: number;
@@ -38,7 +41,8 @@ export class ReplicaProcess {
   private file?: WriteStream;
   private starts = 0;
   private token = '';
-  private boundPort?: number;
+  /** Set once this start printed its handshake line: it has bound its address. */
+  private listening = false;
 
   constructor(readonly spec: ReplicaSpec) {}
 
@@ -46,13 +50,16 @@ export class ReplicaProcess {
     return this.spec.name;
   }
 
-  /** The port the first start got from the kernel; undefined before that. */
-  get port(): number | undefined {
-    return this.boundPort;
+  get port(): number {
+    return this.spec.port;
+  }
+
+  get host(): string {
+    return this.spec.host;
   }
 
   get url(): string {
-    return `http://127.0.0.1:${this.boundPort ?? 0}`;
+    return `http://${this.spec.host}:${this.spec.port}`;
   }
 
   /** Follows the process: a child that died on its own is `killed` (signal) or `stopped` (exit code). */
@@ -146,10 +153,10 @@ export class ReplicaProcess {
   }
 
   private async answersReady(): Promise<boolean> {
-    if (this.boundPort === undefined) return false; // no handshake line yet
+    if (!this.listening) return false; // no handshake line yet
     const res = await httpJson(`${this.url}/health/ready`);
     if (res.status === 200 && (res.body as { instance?: unknown } | undefined)?.instance === this.token) return true;
-    if (res.status === 200) throw new Error(`port ${this.boundPort} answered ready for another process`);
+    if (res.status === 200) throw new Error(`${this.spec.host}:${this.spec.port} answered ready for another process`);
     return false;
   }
 
@@ -157,9 +164,10 @@ export class ReplicaProcess {
     this.starts += 1;
     this.ending = false;
     this.stdoutLine = '';
+    this.listening = false;
     const env = {
       ...inheritedEnv(), ...this.spec.env,
-      PORT: String(this.boundPort ?? 0), HOST: '127.0.0.1', APP_NAME: this.name, INSTANCE_ID: this.token,
+      PORT: String(this.spec.port), HOST: this.spec.host, APP_NAME: this.name, INSTANCE_ID: this.token,
     };
     const child = spawn(process.execPath, [this.spec.entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
@@ -174,7 +182,7 @@ export class ReplicaProcess {
       // A log file that cannot be written must not take the lab down; the ring buffer still has it all.
       this.file.on('error', () => (this.file = undefined));
     }
-    this.note(`start #${this.starts}: pid ${child.pid}, port ${this.boundPort ?? '0 (the kernel picks)'}`);
+    this.note(`start #${this.starts}: pid ${child.pid}, address ${this.spec.host}:${this.spec.port}`);
     child.stdout?.on('data', (d: Buffer) => this.onStdout(d.toString()));
     child.stderr?.on('data', (d: Buffer) => this.append(d.toString()));
     child.on('error', (err) => this.note(`process error: ${err.message}`));
@@ -192,20 +200,19 @@ export class ReplicaProcess {
   /** Watches stdout for the handshake line; only this start's token counts. */
   private onStdout(text: string): void {
     this.append(text);
-    if (this.boundPort !== undefined) return; // later starts reuse the first port
+    if (this.listening) return;
     this.stdoutLine = (this.stdoutLine + text).slice(-LINE_LIMIT);
     const lines = this.stdoutLine.split('\n');
     this.stdoutLine = lines.pop() ?? '';
     for (const line of lines) {
-      const port = handshakePort(line, this.token);
-      if (port !== undefined) this.boundPort ??= port;
+      if (handshakePort(line, this.token) === this.spec.port) this.listening = true;
     }
   }
 
   private bindHint(): string {
     const thisStart = this.output.slice(this.output.lastIndexOf(`start #${this.starts}:`));
     if (!/EADDRINUSE/.test(thisStart)) return '';
-    return `: port ${this.boundPort} is taken by another process, so it cannot come back on its address`;
+    return `: ${this.spec.host}:${this.spec.port} is taken by another process (a replica left over from a lab that died?), so it cannot start on its fixed address`;
   }
 
   private signal(sig: NodeJS.Signals): void {
