@@ -5,7 +5,7 @@ function row(over: Partial<MatrixRow>): MatrixRow {
   return { scenario: 'replica-killed', strategy: 'ip-hash', store: 'memory', clients: 30, carts_lost_pct: 100 / 3, clients_moved_pct: 100 / 3, failed_requests: 0, load_skew: 1.2, ...over };
 }
 const haproxy = (over: Partial<MatrixRow>) => row({ balancer: 'haproxy', ...over });
-/** A random cell (nginx's ring with random ports) measured three times. */
+/** A cell measured three times, with its range. */
 const ring = (lost: [number, number, number], over: Partial<MatrixRow> = {}): MatrixRow =>
   row({
     strategy: 'consistent-hash',
@@ -61,9 +61,9 @@ describe('balancerDifferences', () => {
   });
 
   it('claims nothing from a lone sample of a random cell', () => {
-    // nginx's consistent-hash ring is drawn afresh each run: one run is one roll of the dice.
-    const lone = row({ strategy: 'consistent-hash', carts_lost_pct: 46.7, runs: 1 });
-    expect(balancerDifferences([lone, haproxy({ strategy: 'consistent-hash', carts_lost_pct: 20 })])).toEqual([]);
+    // Round robin follows the order the clients arrive in: one run is one roll of the dice.
+    const lone = row({ strategy: 'round-robin', store: 'redis', clients_moved_pct: 56.7, runs: 1 });
+    expect(balancerDifferences([lone, haproxy({ strategy: 'round-robin', store: 'redis', clients_moved_pct: 20 })])).toEqual([]);
   });
 
   it('treats a row without a balancer as nginx (reports written before the column)', () => {

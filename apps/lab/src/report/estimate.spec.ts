@@ -26,8 +26,8 @@ describe('time estimates from the committed sample', () => {
   });
 
   it('multiplies by the runs each cell will take, and knows nothing without a sample', () => {
-    const list = [def('scale-out', [{ strategy: 'consistent-hash', store: 'memory' }, { strategy: 'ip-hash', store: 'memory' }])];
-    // consistent-hash is random behind nginx (3 runs), ip-hash runs once: 4 runs of 6 s.
+    const list = [def('scale-out', [{ strategy: 'round-robin', store: 'redis' }, { strategy: 'ip-hash', store: 'memory' }])];
+    // round-robin is random (3 runs), ip-hash runs once: 4 runs of 6 s.
     expect(estimateSeconds(list, sample, 3)).toBe(24);
     expect(estimateSeconds(list, undefined)).toBeUndefined();
   });

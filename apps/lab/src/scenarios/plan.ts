@@ -12,16 +12,17 @@ export const paramKey = (p: ScenarioParams): string =>
   `${p.balancer && p.balancer !== 'nginx' ? `${p.balancer}/` : ''}${p.strategy}/${p.store}${p.redisPersistence ? `/${p.redisPersistence}` : ''}`;
 
 /**
- * Strategies whose placement is drawn afresh each run. nginx's ketama ring
- * (`hash … consistent`) places a server by the text of its `server` line,
- * and the process driver's replicas listen on random ports: a new ring every
- * run (measured: replica-killed consistent-hash lost 23–47 % over seven
- * runs). HAProxy keys its ring by server id. Round robin, a stick table and
- * bounded load follow the order 30 concurrent clients arrive in (measured:
- * replica-killed round-robin/redis moved 57 % once, 67 % four times).
+ * Strategies whose placement is drawn afresh each run: round robin, a stick
+ * table and bounded load follow the order 30 concurrent clients arrive in
+ * (measured: replica-killed round-robin/redis moved 57 % once, 67 % four
+ * times). The hashes are not: nginx's ketama ring hashes the text of each
+ * `server` line, which the process driver fixes by name
+ * (drivers/process/identity.ts), and HAProxy keys its ring by server id, so
+ * both replay exactly (`predicted`). Before the addresses were fixed, nginx
+ * consistent-hash replica-killed lost 23–47 % over seven runs.
  */
 const RANDOM_PLACEMENT: Record<BalancerEngine, readonly Strategy[]> = {
-  nginx: ['round-robin', 'consistent-hash', 'url-hash'],
+  nginx: ['round-robin'],
   haproxy: ['round-robin', 'stick-table', 'bounded-load'],
 };
 
