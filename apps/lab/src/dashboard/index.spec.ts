@@ -9,6 +9,7 @@ const status: TopologyStatus = {
   driver: 'process',
   strategy: 'ip-hash',
   store: 'memory',
+  session: { ttlSeconds: 1800, max: 100_000 },
   url: 'http://127.0.0.1:9', // discard port: the background clients fail fast
   replicas: [{ name: 'app1', state: 'stopped', drained: false, url: 'http://127.0.0.1:9' }],
   balancer: { engine: 'nginx', version: '1.22.1', sticky: 'portable' },

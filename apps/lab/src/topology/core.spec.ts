@@ -2,9 +2,9 @@
 // are the core's logic, whatever runs the replicas (the contract suite checks
 // the same promises against real drivers).
 import type { BalancerOp, RedisState, ReplicaState } from '../vocabulary';
-import { BalancerEntry, checkBalancerStrategy, RedisOp, TopologyCore } from './core';
+import { BalancerEntry, checkBalancerStrategy, checkSessionLimits, RedisOp, StatusRest, TopologyCore } from './core';
 import { TopologyError } from './errors';
-import type { ReplicaInfo, TopologyStatus } from './topology';
+import type { ReplicaInfo } from './topology';
 import type { ReplicaOp } from './transitions';
 
 class RecordingDriver extends TopologyCore {
@@ -65,7 +65,7 @@ class RecordingDriver extends TopologyCore {
   protected async teardown() {
     this.calls.push('teardown');
   }
-  protected statusRest(): Omit<TopologyStatus, 'driver' | 'strategy' | 'store' | 'url' | 'replicas'> {
+  protected statusRest(): StatusRest {
     return { balancer: { engine: 'nginx' as const, version: 'test', sticky: 'n/a' as const } };
   }
   async logs() {
@@ -195,5 +195,22 @@ describe('checkBalancerStrategy', () => {
     );
     expect(refusal(() => checkBalancerStrategy('traefik' as never, 'ip-hash'))).toMatchObject({ kind: 'invalid-argument', message: 'unknown balancer "traefik": use nginx or haproxy' });
     expect(refusal(() => checkBalancerStrategy('haproxy', 'random' as never))).toMatchObject({ kind: 'invalid-argument' });
+  });
+});
+
+describe('checkSessionLimits', () => {
+  it('gives every replica the cart-api defaults, or the asked-for limits (an option wins over env)', () => {
+    expect(checkSessionLimits({})).toEqual({ ttlSeconds: 1800, max: 100_000 });
+    expect(checkSessionLimits({ sessionTtlSeconds: 60, sessionMax: 5 })).toEqual({ ttlSeconds: 60, max: 5 });
+    expect(checkSessionLimits({ sessionMax: 7, env: { SESSION_TTL_SECONDS: '30', SESSION_MAX: '9' } })).toEqual({ ttlSeconds: 30, max: 7 });
+  });
+
+  it.each([
+    [{ sessionTtlSeconds: 0 }, /session TTL \(SESSION_TTL_SECONDS\) must be a whole number from 1 to 2592000, got 0/],
+    [{ sessionTtlSeconds: 1.5 }, /SESSION_TTL_SECONDS\) must be a whole number/],
+    [{ sessionMax: 10_000_001 }, /session max \(SESSION_MAX\) must be a whole number from 1 to 10000000/],
+    [{ env: { SESSION_MAX: '1e3' } }, /SESSION_MAX\) must be a whole number .* got 1e3/],
+  ])('refuses %j before anything starts', (o, message) => {
+    expect(() => checkSessionLimits(o)).toThrow(message);
   });
 });
