@@ -41,7 +41,8 @@ export async function removeRunDir(dir: string): Promise<boolean> {
 export async function sweepStaleRunDirs(): Promise<string[]> {
   // The dead lab's children first: their logs go only once they have ended.
   const ended = reapOrphans();
-  await waitFor(`the orphans of a dead lab (${ended.join(' ')}) to exit`, () => ended.every(pidGone), { timeoutMs: 10_000, intervalMs: 50 });
+  // SIGKILLed and SIGCONTed: only a process stuck in the kernel outlasts this, and it must not block every command.
+  await waitFor(`the orphans of a dead lab (${ended.join(' ')}) to exit`, () => ended.every(pidGone), { timeoutMs: 10_000, intervalMs: 50 }).catch(() => undefined);
   if (process.env.LAB_KEEP_RUN_DIR) return [];
   const names = (await readdir(tmpdir()).catch(() => [] as string[])).filter((n) => n.startsWith(PREFIX));
   const removed: string[] = [];
