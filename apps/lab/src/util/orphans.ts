@@ -5,7 +5,7 @@
 // the next lab finds the file of an owner that is gone and ends exactly the
 // processes recorded there that are still the same processes (pid and start
 // time), never anything found by name. Orderly teardown stays with the owner.
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processGroup, sameProcess, startTick } from './proc';
@@ -75,6 +75,7 @@ export function reapOrphans(): number[] {
     const [ownerPid, ownerTick] = [Number(owner[1]), Number(owner[2])];
     if (ownerPid === process.pid || sameProcess(ownerPid, { [ownerPid]: ownerTick })) continue;
     const file = join(registryDir(), name);
+    if (!writtenByMe(file)) continue;
     for (const [pid, tick] of recorded(file)) {
       if (!sameProcess(pid, { [pid]: tick }) || startTick(pid) === null) continue;
       endOrphan(pid);
@@ -83,6 +84,15 @@ export function reapOrphans(): number[] {
     rmSync(file, { force: true });
   }
   return killed;
+}
+
+/** /tmp is shared: a list another user wrote must not make this user's lab kill anything. */
+function writtenByMe(file: string): boolean {
+  try {
+    return process.getuid === undefined || statSync(file).uid === process.getuid();
+  } catch {
+    return false;
+  }
 }
 
 function endOrphan(pid: number): void {
