@@ -15,7 +15,7 @@ import { makeRunDir, removeRunDir } from '../../../util/run-dir';
 import { waitFor } from '../../../util/wait';
 import { registerClientNetwork } from '../../../util/client-network';
 import type { BalancerOp, RedisPersistence, RedisState, ReplicaState } from '../../../vocabulary';
-import { BalancerEntry, checkReplicaCount, RedisOp, sessionEnv, StatusRest, TopologyCore } from '../../core';
+import { BalancerEntry, checkReplicaCount, checkSessionLimits, RedisOp, sessionEnv, StatusRest, TopologyCore } from '../../core';
 import { refuseDead } from '../../errors';
 import { byReplicaIndex } from '../../names';
 import { servedBy } from '../../routing';
@@ -97,6 +97,7 @@ export class ComposeTopology extends TopologyCore {
 
   static async start(given: TopologyOptions, cli: c.ComposeCli, root = repoRoot()): Promise<ComposeTopology> {
     const count = checkReplicaCount(given.replicas ?? 3);
+    checkSessionLimits(given);
     // Both before anything starts; the port is fixed so a balancer restart keeps `url`.
     const opts = { ...given, balancer: c.balancerEngine(given.balancer), port: given.port || (await freePort()) };
     const runDir = await makeRunDir('sticky-lab-compose-');
