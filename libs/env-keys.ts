@@ -18,3 +18,16 @@ export const CART_API_ENV_KEYS: readonly string[] = Object.freeze([
   'LIVE_ADAPTER',
   'LIVE_MAX_SOCKETS',
 ]);
+
+/** An integer setting of every replica: its variable, bounds and default. */
+export interface IntSetting {
+  env: string;
+  min: number;
+  max: number;
+  fallback: number;
+}
+
+// The two session limits in one place: cart-api's config enforces them at
+// boot and the lab refuses the same bad values before it starts anything.
+export const SESSION_TTL_SECONDS: IntSetting = Object.freeze({ env: 'SESSION_TTL_SECONDS', min: 1, max: 30 * 86400, fallback: 1800 });
+export const SESSION_MAX: IntSetting = Object.freeze({ env: 'SESSION_MAX', min: 1, max: 10_000_000, fallback: 100_000 });

@@ -113,7 +113,7 @@ afterEach(async () => {
 });
 
 const start = (store: 'memory' | 'redis', replicas = 3) =>
-  ComposeTopology.start({ strategy: 'round-robin', store, replicas, port: 0, env: { LOG_LEVEL: 'silent' } }, ['docker', 'compose'], ROOT);
+  ComposeTopology.start({ strategy: 'round-robin', store, replicas, port: 0, env: { LOG_LEVEL: 'silent', SESSION_MAX: '9' }, sessionTtlSeconds: 60 }, ['docker', 'compose'], ROOT);
 
 describe('compose driver orchestration (scripted docker CLI)', () => {
   it('boots redis, then the replicas (built), then nginx, under one unique project, and reads the ports back', async () => {
@@ -137,7 +137,11 @@ describe('compose driver orchestration (scripted docker CLI)', () => {
       // balancer starts with addresses, as every re-render writes them: nginx's
       // consistent ring is built from the server strings (names, then addresses,
       // moved 90 % of the clients on a scale-out).
-      expect(state().env).toEqual({ LAB_REPLICAS: 'app1=172.18.0.3:8000 app2=172.18.0.4:8000 app3=172.18.0.5:8000', LAB_HTTP_PORT: expect.stringMatching(/^[1-9]\d*$/), COMPOSE_PROFILES: 'scale' });
+      // The session limits are the variables docker-compose.yml interpolates for every replica (not override entries).
+      expect(state().env).toEqual({
+        LAB_REPLICAS: 'app1=172.18.0.3:8000 app2=172.18.0.4:8000 app3=172.18.0.5:8000', LAB_HTTP_PORT: expect.stringMatching(/^[1-9]\d*$/), COMPOSE_PROFILES: 'scale',
+        SESSION_TTL_SECONDS: '60', SESSION_MAX: '9',
+      });
 
       const ports = JSON.parse(process.env.FAKE_DOCKER_PORTS!) as Record<string, number>;
       expect(t.url).toBe(`http://127.0.0.1:${ports.nginx}`);

@@ -5,6 +5,7 @@ import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STRATEGIES } from '../../apps/lab/src/topology/topology';
+import { SESSION_MAX, SESSION_TTL_SECONDS } from '../../libs/env-keys';
 import { DEFINED_REPLICAS, labReplicas, RELOAD_AND_WAIT } from '../../apps/lab/src/topology/drivers/compose/commands';
 import {
   acceptedEnvKeys,
@@ -71,6 +72,14 @@ describe('replica environment', () => {
     }
   });
 
+  it('every replica gets the session limits from SESSION_TTL_SECONDS and SESSION_MAX, defaulting to cart-api\'s own', () => {
+    for (const a of appServices(base)) {
+      const env = envOf(base.services[a]);
+      expect([a, env.SESSION_TTL_SECONDS, env.SESSION_MAX]).toEqual([a, '${SESSION_TTL_SECONDS:-1800}', '${SESSION_MAX:-100000}']);
+      expect([interpolate(String(env.SESSION_TTL_SECONDS)), interpolate(String(env.SESSION_MAX))]).toEqual([String(SESSION_TTL_SECONDS.fallback), String(SESSION_MAX.fallback)]);
+    }
+  });
+
   it('every replica is named after its service and shares one session secret', () => {
     for (const f of [base, withRedis]) {
       const secrets = new Set(appServices(f).map((a) => envOf(f.services[a]).SESSION_SECRET));
@@ -107,7 +116,9 @@ describe('proxy trust and name resolution', () => {
     for (const a of appServices(base)) {
       const value = envOf(base.services[a]).TRUST_PROXY;
       expect(value).toBeDefined();
-      const trusted = loadConfig({ ...envOf(base.services[a]), SESSION_SECRET: 'x'.repeat(32) }).trustProxy;
+      // As Compose passes it: ${VAR:-default} interpolated (the session limits are such variables).
+      const env = Object.fromEntries(Object.entries(envOf(base.services[a])).map(([k, v]) => [k, interpolate(String(v))]));
+      const trusted = loadConfig({ ...env, SESSION_SECRET: 'x'.repeat(32) }).trustProxy;
       // Compose networks are 172.16/12 or 10/8 (the clients override): express' `uniquelocal`.
       expect(trusted).toContain('uniquelocal');
     }

@@ -5,6 +5,7 @@
 // a server's admin state.
 import { HaproxyLab } from './support/haproxy-lab';
 import { probe } from '../support/probe';
+import { rawRequest } from '../support/raw-http';
 import { describeIfInstalled } from './support/requires';
 
 const describeHaproxy = describeIfInstalled(__filename);
@@ -60,15 +61,42 @@ describeHaproxy('haproxy process', () => {
       expect(lab.haproxy.workerPids().some((w) => oldWorkers.includes(w))).toBe(false);
     }));
 
-  it('logs one JSON line per request with only a prefix of the session cookie', () =>
+  it('logs one JSON line per request with a fingerprint of the session signature, never the session id', () =>
     lab.check(async () => {
-      const sid = 's%3Aabcdefghijklmnopqrstuvwxyz.signature';
-      await lab.get('/cart?x=1', { from: '127.0.8.1', headers: { Cookie: `sid=${sid}; route=app2` } });
+      const signed = 's%3AsecretSessionId123.AbCdEfGhIjKlMnOpQrStUvWxYz0123456789%2B%2Fab';
+      await lab.get('/cart?x=1', { from: '127.0.8.1', headers: { Cookie: `sid=${signed}; route=app2` } });
+      // No signature, no fingerprint (HAProxy logs an empty value as "-"): the first characters would be the id itself.
+      await lab.get('/cart', { from: '127.0.8.2', headers: { Cookie: 'sid=unsignedSecretId' } });
       const line = await waitForLogLine(lab, '127.0.8.1');
-      expect(line).toMatchObject({ remote_addr: '127.0.8.1', method: 'GET', path: '/cart', status: 200, cookie_route: 'app2' });
-      expect(line.cookie_sid_prefix).toBe(sid.slice(0, 8));
-      expect(lab.haproxy.accessLog()).not.toContain(sid);
+      expect(line).toMatchObject({ remote_addr: '127.0.8.1', method: 'GET', path: '/cart', status: 200, cookie_route: 'app2', sid_fp: 'AbCdEfGh' });
+      expect((await waitForLogLine(lab, '127.0.8.2')).sid_fp).toBe('-');
+      for (const secret of ['secretSession', 's%3Asecr', 'unsignedSecretId', 'unsigned']) expect(lab.haproxy.accessLog()).not.toContain(secret);
       expect(lab.haproxy.accessLog()).not.toContain('__lab/generation');
+    }));
+
+  it('/stats is not served through the balancer (403 JSON), however it is spelled; other paths are', () =>
+    lab.check(async () => {
+      for (const path of ['/stats', '/STATS', '/stats/', '//stats', '/%73tats', '/stats?x=1']) {
+        const r = await lab.get(path, { from: '127.0.8.3' });
+        expect([path, r.status, r.contentType, JSON.parse(r.body)]).toEqual([path, 403, 'application/json', { statusCode: 403, error: 'forbidden', message: expect.any(String) }]);
+      }
+      expect(lab.backends.served.size).toBe(0);
+      expect((await lab.get('/products', { from: '127.0.8.3' })).status).toBe(200);
+    }));
+
+  // Measured limit of HAProxy 2.6: its HTTP/1 parser answers these from
+  // compiled-in HTML before a stream exists (mux_h1's h1_send_error honours
+  // only an empty errorfile), so neither http-error nor errorfile applies.
+  // Pinned so that a HAProxy that honours them shows up as a failing expectation.
+  it.each([
+    ['a smuggling attempt (two Content-Lengths)', 'POST /cart/items HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello'],
+    ['a 32 KB cookie', `GET / HTTP/1.1\r\nHost: x\r\nCookie: a=${'b'.repeat(32 * 1024)}\r\n\r\n`],
+    ['a 20 KB request line', `GET /${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`],
+  ])('answers %s with its built-in HTML 400 (known limit)', (_what, request) =>
+    lab.check(async () => {
+      const r = await rawRequest(lab.url, request, { timeoutMs: 5_000 });
+      expect([r.status, r.headers['content-type']]).toEqual([400, 'text/html']);
+      expect(lab.backends.served.size).toBe(0);
     }));
 
   it('drives admin states through the runtime API and refuses a name that could smuggle a command', () =>

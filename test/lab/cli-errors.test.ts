@@ -45,7 +45,7 @@ describe('lab CLI without a running lab', () => {
   it('names the options a command takes and the nearest one for a mistyped option', async () => {
     const run = await lab(dir, ['up', '--replica', '4']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^lab up: unknown option --replica \(did you mean --replicas\?\); it takes --balancer, --strategy, --store, --redis-persistence, --replicas, --port, --dashboard-port, --detach, --json\n/);
+    expect(run.stderr).toMatch(/^lab up: unknown option --replica \(did you mean --replicas\?\); it takes --balancer, --strategy, --store, --redis-persistence, --replicas, --session-ttl, --session-max, --port, --dashboard-port, --detach, --json\n/);
     expect(run.stderr).not.toMatch(/To specify a positional|-- "/);
     const missing = await lab(dir, ['up', '--port']);
     expect(missing.code).toBe(2);
@@ -96,6 +96,10 @@ describe('lab CLI without a running lab', () => {
     expect(badAction.stderr).toMatch(/the balancer action must be one of restart, reload/);
     expect((await lab(dir, ['balancer'])).code).toBe(2);
     expect((await lab(dir, ['up', '--replicas', '0'])).code).toBe(2);
+    const ttl = await lab(dir, ['up', '--session-ttl', '0']);
+    expect([ttl.code, ttl.stderr]).toEqual([2, expect.stringMatching(/^lab up: --session-ttl must be an integer from 1 to 2592000 \(got "0"\)/)]);
+    const cap = await lab(dir, ['up', '--session-max', 'lots']);
+    expect([cap.code, cap.stderr]).toEqual([2, expect.stringMatching(/^lab up: --session-max must be an integer from 1 to 10000000 \(got "lots"\)/)]);
     expect((await lab(dir, ['up', '--bogus'])).code).toBe(2);
     const missing = await lab(dir, ['stop']);
     expect(missing.code).toBe(2);

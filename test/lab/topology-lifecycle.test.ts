@@ -2,7 +2,7 @@
 // replica kill (and loses them on a Redis restart), and teardown — explicit,
 // `await using`, or a crashed process — leaves no process or directory behind.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ackedItemsLost, LabClient } from '../../apps/lab/src/client';
 import { processTree } from '../../apps/lab/src/util/reaper';
@@ -86,4 +86,27 @@ describeTopology('teardown of the process driver', 'memory', () => {
     await waitFor('every pid of the dead lab to be gone', () => pids.filter(Boolean).every((p) => !alive(p)), { timeoutMs: 5_000 });
     expect(existsSync(runDir)).toBe(false);
   });
+});
+
+describeTopology('session limits on the process driver', 'memory', () => {
+  it('every replica, a scaled-out one too, runs the asked-for SESSION_TTL_SECONDS and SESSION_MAX, and status says so', () =>
+    withTopology({ driver: 'process', strategy: 'round-robin', store: 'memory', replicas: 1, sessionTtlSeconds: 60, sessionMax: 1 }, async (topo) => {
+      await topo.scale(2);
+      const { session, replicas } = await topo.status();
+      expect(session).toEqual({ ttlSeconds: 60, max: 1 });
+      for (const r of replicas) {
+        const env = readFileSync(`/proc/${r.pid}/environ`, 'utf8').split('\0');
+        expect([r.name, env.filter((e) => e.startsWith('SESSION_TTL') || e.startsWith('SESSION_MAX'))]).toEqual([r.name, ['SESSION_TTL_SECONDS=60', 'SESSION_MAX=1']]);
+      }
+      // The cap is live: one session fits on app2, the next new one is refused.
+      const [first, second] = ['first', 'second'].map((name) => new LabClient({ name, baseUrl: replicas[1].url }));
+      try {
+        const sku = (await first.products()).body![0].sku;
+        expect((await first.addItem(sku)).status).toBe(201);
+        expect((await second.addItem(sku)).status).toBe(503);
+      } finally {
+        first.close();
+        second.close();
+      }
+    }));
 });

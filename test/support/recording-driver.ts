@@ -2,8 +2,8 @@
 // specs of the core and of what sits on it (the nemesis) run the core's real
 // rules (names, refusals, serialisation) without starting anything.
 import type { BalancerOp, RedisState, ReplicaState } from '../../apps/lab/src/vocabulary';
-import { BalancerEntry, RedisOp, TopologyCore } from '../../apps/lab/src/topology/core';
-import type { ReplicaInfo, TopologyOptions, TopologyStatus } from '../../apps/lab/src/topology/topology';
+import { BalancerEntry, RedisOp, StatusRest, TopologyCore } from '../../apps/lab/src/topology/core';
+import type { ReplicaInfo, TopologyOptions } from '../../apps/lab/src/topology/topology';
 import type { ReplicaOp } from '../../apps/lab/src/topology/transitions';
 
 export class RecordingDriver extends TopologyCore {
@@ -70,7 +70,7 @@ export class RecordingDriver extends TopologyCore {
   protected async teardown() {
     this.calls.push('teardown');
   }
-  protected statusRest(): Omit<TopologyStatus, 'driver' | 'strategy' | 'store' | 'url' | 'replicas'> {
+  protected statusRest(): StatusRest {
     return { balancer: { engine: this.balancer, version: 'test', sticky: 'n/a' as const } };
   }
   async logs() {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { hostname } from 'node:os';
-import { CART_API_ENV_KEYS } from '../../../../libs/env-keys';
+import { CART_API_ENV_KEYS, SESSION_MAX, SESSION_TTL_SECONDS } from '../../../../libs/env-keys';
 
 export type SessionStoreKind = 'memory' | 'redis';
 export type CookieSecure = 'auto' | boolean;
@@ -149,8 +149,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sessionStore: oneOf(env, 'SESSION_STORE', ['memory', 'redis'] as const, 'memory'),
     redisUrl: redisUrl(env),
     ...secrets(env),
-    sessionTtlSeconds: intIn(env, 'SESSION_TTL_SECONDS', 1, 30 * 86400, 1800),
-    sessionMax: intIn(env, 'SESSION_MAX', 1, 10_000_000, 100_000),
+    sessionTtlSeconds: intIn(env, 'SESSION_TTL_SECONDS', SESSION_TTL_SECONDS.min, SESSION_TTL_SECONDS.max, SESSION_TTL_SECONDS.fallback),
+    sessionMax: intIn(env, 'SESSION_MAX', SESSION_MAX.min, SESSION_MAX.max, SESSION_MAX.fallback),
     cookieSecure: cookie === 'auto' ? 'auto' : cookie === 'true',
     trustProxy: trustProxy(env),
     logLevel: oneOf(env, 'LOG_LEVEL', ['info', 'silent'] as const, 'info'),

@@ -1,5 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { freePort } from '../util/free-port';
+import { recordChild } from '../util/orphans';
+import { trackPids } from '../util/reaper';
 import { waitFor } from '../util/wait';
 
 export interface ChildServerOptions {
@@ -13,6 +15,7 @@ export interface ChildServerOptions {
 }
 
 const live = new Set<ChildServer>();
+let untrack: (() => void) | undefined;
 
 /** A server under test in its own process, so it never shares a core's event loop with the load generator. */
 export class ChildServer {
@@ -34,6 +37,9 @@ export class ChildServer {
       env: { ...process.env, ...opts.env, PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    recordChild(child.pid);
+    // Whatever ends the bench (Ctrl-C while a group still starts servers, a crash) ends these too.
+    untrack ??= trackPids(() => [...live].map((s) => s.pid));
     const server = new ChildServer(child, port);
     live.add(server);
     try {

@@ -6,6 +6,7 @@ import { killAllChildren } from './child';
 import { compareReports, CompareInputError, loadReport, renderComparison } from './compare';
 import { Generator } from './generator/pool';
 import { downAllTopologies } from './lab';
+import { sweepStaleRunDirs } from '../util/run-dir';
 import { describeMachine } from './machine';
 import { BenchContext, BenchReport, CaseRow, SCHEMA_VERSION } from './model';
 import { BenchOptions, Group, parseArgs, USAGE } from './options';
@@ -78,6 +79,8 @@ async function runGroups(opts: BenchOptions, ctx: BenchContext, report: BenchRep
 }
 
 async function main(opts: BenchOptions): Promise<number> {
+  // The servers of a bench (or lab) that was SIGKILLed would skew every number.
+  await sweepStaleRunDirs();
   const earlier = opts.compare ? loadReport(opts.compare) : undefined;
   if (earlier && opts.against) {
     process.stdout.write(renderComparison(opts.compare!, opts.against, compareReports(earlier, loadReport(opts.against))) + '\n');

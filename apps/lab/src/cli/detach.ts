@@ -17,6 +17,7 @@ function supervisorArgs(opts: UpOptions): string[] {
   return [
     'up',
     ...['--balancer', opts.balancer, '--strategy', opts.strategy, '--store', opts.store, '--replicas', String(opts.replicas)],
+    ...['--session-ttl', String(opts.sessionTtlSeconds), '--session-max', String(opts.sessionMax)],
     ...(opts.store === 'redis' ? ['--redis-persistence', opts.redisPersistence] : []),
     ...['--port', String(opts.port), '--dashboard-port', String(opts.dashboardPort)],
   ];

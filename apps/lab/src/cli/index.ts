@@ -1,3 +1,4 @@
+import { sweepStaleRunDirs } from '../util/run-dir';
 import type { Command } from './command';
 import { CliError, CliIo, paint } from './output';
 import { COMMANDS, findCommand } from './registry';
@@ -53,6 +54,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   if (rest.includes('--help') || rest.includes('-h')) return help([name], io);
   try {
+    // Whatever a SIGKILLed lab (up, report, bench) left running ends here,
+    // with the next command of any kind, before that command looks around.
+    await sweepStaleRunDirs();
     return await command.run(rest, io);
   } catch (err) {
     const exitCode = err instanceof CliError ? err.exitCode : 1;

@@ -1,23 +1,11 @@
 import { pidAlive } from '../util/pid-alive';
-import { allPids, cmdline, schedState, statFields } from '../util/proc';
+import { allPids, cmdline, pidGone, sameProcess, startTick, statFields } from '../util/proc';
 
-export { pidAlive };
-
-/** A process that exited but was not reaped yet still answers kill(pid, 0). */
-export function pidGone(pid: number): boolean {
-  if (!pidAlive(pid)) return true;
-  return schedState(pid) === 'Z';
-}
+export { pidAlive, pidGone, sameProcess, startTick };
 
 function parentOf(pid: number): number | null {
   const fields = statFields(pid);
   return fields ? Number(fields[1]) : null;
-}
-
-/** Start time in clock ticks since boot (field 22): with the pid, names one process for good. */
-export function startTick(pid: number): number | null {
-  const fields = statFields(pid);
-  return fields ? Number(fields[19]) : null;
 }
 
 export function startTicks(pids: number[]): Record<string, number> {
@@ -27,18 +15,6 @@ export function startTicks(pids: number[]): Record<string, number> {
     if (tick !== null) out[pid] = tick;
   }
   return out;
-}
-
-/**
- * The process recorded as `pid` is still running: alive (not a zombie), and (when its start
- * time was recorded) not a newer process that reused the pid.
- */
-export function sameProcess(pid: number, starts: Record<string, number> = {}): boolean {
-  // a SIGKILLed supervisor whose parent is gone stays a zombie until init reaps it: dead all the same
-  if (pidGone(pid)) return false;
-  const recorded = starts[pid];
-  const now = startTick(pid);
-  return recorded === undefined || now === null || recorded === now;
 }
 
 /** Every live descendant of `root` (Linux /proc; empty elsewhere). */

@@ -8,6 +8,7 @@ function status(over: Partial<LabStatus> = {}): LabStatus & { replicas: never[] 
     driver: 'process',
     strategy: 'ip-hash',
     store: 'redis',
+    session: { ttlSeconds: 60, max: 500 },
     url: 'http://127.0.0.1:8080',
     replicas: [
       { name: 'app1', state: 'running', drained: false, url: 'http://127.0.0.1:1', pid: 11, port: 1, stats: { sessions: null, requests_served: 4 } },
@@ -29,6 +30,7 @@ describe('status table', () => {
     expect(text).toMatch(/^ {2}app2 +paused +drained +12 +2 +\? +\? /m);
     expect(text).toMatch(/SESSIONS n\/a: kept in Redis, not per replica; \?: the replica did not answer/);
     expect(text).toMatch(/balancer +nginx 1\.22\.1, running$/m);
+    expect(text).toMatch(/sessions +expire after 60 s idle \(SESSION_TTL_SECONDS\); at most 500 per replica \(SESSION_MAX\)$/m);
   });
 
   it('names HAProxy, its cookie form and its pid', () => {

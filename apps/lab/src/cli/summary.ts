@@ -76,6 +76,7 @@ export function renderStatus(io: CliIo, status: LabStatus & { replicas: Row[] })
       : field(io, 'control', `${status.control_url}/api/status`),
     field(io, 'strategy', status.strategy),
     field(io, 'store', status.store),
+    field(io, 'sessions', sessionLine(status.session)),
     field(io, 'balancer', balancerLine(io, status)),
   ];
   if (status.redis) lines.push(field(io, 'redis', redisLine(status.redis)));
@@ -83,6 +84,12 @@ export function renderStatus(io: CliIo, status: LabStatus & { replicas: Row[] })
   const balancer = balancerOf(status);
   const legend = status.replicas.some((r) => 'stats' in r) ? ['', paint(io, 'gray', wrap(STATS_LEGEND, '  '))] : [];
   return [...lines, '', replicaTable(io, status.replicas, balancer), ...legend].join('\n');
+}
+
+/** Absent only from a lab started before the field existed. */
+function sessionLine(session: LabStatus['session'] | undefined): string {
+  if (!session) return 'not reported by this lab';
+  return `expire after ${session.ttlSeconds} s idle (SESSION_TTL_SECONDS); at most ${session.max} per replica (SESSION_MAX)`;
 }
 
 /** Persistence is named only when the driver reports it: a guess would be a lie about what a restart keeps. */

@@ -15,6 +15,8 @@ export interface UpOptions {
   /** Only meaningful with the redis store; `none` otherwise. */
   redisPersistence: RedisPersistence;
   replicas: number;
+  sessionTtlSeconds: number;
+  sessionMax: number;
   port: number;
   dashboardPort: number;
   json: boolean;
@@ -136,8 +138,9 @@ async function claim(dir: string, state: LabState): Promise<void> {
 async function boot(opts: UpOptions, io: CliIo): Promise<Topology> {
   const driver = (io.env.LAB_DRIVER as DriverName | undefined) || undefined;
   try {
-    const { balancer, strategy, store, replicas, port, redisPersistence } = opts;
-    const topology = await createTopology({ balancer, strategy, store, replicas, port, driver, ...(store === 'redis' ? { redisPersistence } : {}) });
+    const { balancer, strategy, store, replicas, port, redisPersistence, sessionTtlSeconds, sessionMax } = opts;
+    const persistence = store === 'redis' ? { redisPersistence } : {};
+    const topology = await createTopology({ balancer, strategy, store, replicas, port, driver, sessionTtlSeconds, sessionMax, ...persistence });
     await refuseUnkeptPersistence(topology, opts);
     return topology;
   } catch (err) {

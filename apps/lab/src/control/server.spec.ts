@@ -32,6 +32,7 @@ function fakeTopology(): FakeTopology {
     driver: 'process',
     strategy: 'ip-hash',
     store: 'memory',
+    session: { ttlSeconds: 1800, max: 100_000 },
     url: 'http://127.0.0.1:1',
     replicas: replicas.map((r) => ({ ...r })),
     balancer: { engine: 'nginx', version: '1.22.1', sticky: 'n/a', state: balancerState.now },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createServer, Server } from 'node:http';
+import { createServer, request, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Topology, TopologyStatus } from '../topology/topology';
 import { createDashboard, Dashboard } from './index';
@@ -9,6 +9,7 @@ const status: TopologyStatus = {
   driver: 'process',
   strategy: 'ip-hash',
   store: 'memory',
+  session: { ttlSeconds: 1800, max: 100_000 },
   url: 'http://127.0.0.1:9', // discard port: the background clients fail fast
   replicas: [{ name: 'app1', state: 'stopped', drained: false, url: 'http://127.0.0.1:9' }],
   balancer: { engine: 'nginx', version: '1.22.1', sticky: 'portable' },
@@ -45,14 +46,38 @@ it('serves the page with a CSP that allows exactly its inline script', async () 
   expect(html).not.toMatch(/(src|href)="https?:/); // nothing from elsewhere
 });
 
-it('reports the topology, the explanation and the client grid as JSON', async () => {
+it('reports the topology, the explanation and the client grid as JSON, and a GET starts nothing', async () => {
   const state = await (await fetch(`${base}/dash/state`)).json();
   expect(state).toMatchObject({ strategy: 'ip-hash', store: 'memory', shopUrl: 'http://127.0.0.1:9/ui/', redis: null });
   // The page enables what the server's transition table allows, nothing it copies.
   expect(state.replicas).toEqual([expect.objectContaining({ name: 'app1', stats: null, actions: ['start', 'drain'] })]);
-  expect(state.clients.tiles.map((t: { address: string }) => t.address)).toEqual(['127.0.1.1', '127.0.2.1']);
   expect(state.explanation).toContain('ip-hash');
-  expect(state.clients.note).toBeNull();
+  // Reading is not starting: an <img src=/dash/state> on any page must not set 12 shoppers going.
+  expect(state.clients).toMatchObject({ running: false, tiles: [], note: null });
+  const started = await fetch(`${base}/dash/clients`, { method: 'POST', body: '{"running":true}', headers: { 'content-type': 'application/json' } });
+  expect((await started.json()).tiles.map((t: { address: string }) => t.address)).toEqual(['127.0.1.1', '127.0.2.1']);
+});
+
+/** A GET with headers fetch() will not send as given (Host). */
+function rawGet(path: string, headers: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    request(`${base}${path}`, { headers }, (res) => {
+      let text = '';
+      const json = String(res.headers['content-type']).startsWith('application/json');
+      res.on('data', (d) => (text += d)).on('end', () => resolve({ status: res.statusCode ?? 0, body: json ? JSON.parse(text) : {} }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+it.each(['/', '/dash/state', '/dash/timeline', '/favicon.ico'])('GET %s refuses a foreign Host or Origin (DNS rebinding, cross-site reads)', async (path) => {
+  const rebound = await rawGet(path, { host: 'attacker.example:80' });
+  expect([rebound.status, rebound.body.error]).toEqual([403, expect.stringMatching(/Host "attacker\.example:80" refused/)]);
+  const crossSite = await rawGet(path, { origin: 'http://evil.example' });
+  expect([crossSite.status, crossSite.body.error]).toEqual([403, expect.stringMatching(/cross-origin request from http:\/\/evil\.example refused/)]);
+  // The dashboard's own page and a loopback name pass.
+  expect((await rawGet(path, { host: 'localhost', origin: base })).status).toBeLessThan(300);
 });
 
 it('switches the clients to one /24 and refuses requests that are not local JSON', async () => {

@@ -33,8 +33,6 @@ type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void
 
 class LabDashboard implements Dashboard {
   private readonly fleet: Fleet;
-  /** The clients start with the first page view, not with the lab. */
-  private fleetTouched = false;
   private closed = false;
   private pending?: Promise<DashState>;
   private readonly routes: Record<string, Route>;
@@ -57,7 +55,10 @@ class LabDashboard implements Dashboard {
     const path = new URL(req.url ?? '/', 'http://dashboard').pathname;
     const route = this.routes[`${req.method === 'HEAD' ? 'GET' : req.method} ${path}`];
     if (!route) return false;
+    // GETs too: a DNS-rebinding page (foreign Host) must not read pids and
+    // ports, and another site's page must not even fetch the dashboard.
     Promise.resolve()
+      .then(() => checkLocalCaller(req))
       .then(() => route(req, res))
       .catch((err) => fail(res, err));
     return true;
@@ -79,11 +80,8 @@ class LabDashboard implements Dashboard {
     res.end(DASHBOARD_HTML);
   }
 
+  /** Reads only: the clients start with the page's POST, never with a GET (an <img> could send one). */
   private async state(res: ServerResponse): Promise<void> {
-    if (!this.fleetTouched && !this.closed) {
-      this.fleetTouched = true;
-      this.fleet.start();
-    }
     // Several tabs polling at once share one round of /stats reads.
     this.pending ??= dashState(this.ctx.topology, this.fleet.snapshot()).finally(() => (this.pending = undefined));
     sendJson(res, 200, await this.pending);
@@ -91,7 +89,6 @@ class LabDashboard implements Dashboard {
 
   /** {running?: boolean, sameNat?: boolean, reset?: true}: pause, NAT switch, fresh clients. */
   private async clients(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    checkLocalCaller(req);
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       throw new HttpError(415, 'send a JSON body with content-type application/json');
     }
@@ -100,7 +97,6 @@ class LabDashboard implements Dashboard {
       if (body[key] !== undefined && typeof body[key] !== 'boolean') throw new HttpError(400, `"${key}" must be true or false`);
     }
     if (this.closed) throw new HttpError(503, 'the dashboard is closing');
-    this.fleetTouched = true;
     const snap = this.fleet.snapshot();
     const sameNat = (body.sameNat as boolean | undefined) ?? snap.sameNat;
     if (body.reset === true || sameNat !== snap.sameNat) this.fleet.start(sameNat);

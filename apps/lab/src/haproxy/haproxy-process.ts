@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { closeSync, copyFileSync, openSync } from 'node:fs';
 import { waitFor } from '../util/wait';
+import { recordChild } from '../util/orphans';
 import { fetchGenerationAt } from '../util/http';
 import { childPids } from '../util/proc';
 import { killGroup, readTextOrEmpty as readText, signalGroup } from '../util/process-group';
@@ -94,6 +95,7 @@ export class HaproxyProcess implements AsyncDisposable {
     const err = openSync(p.errorLog, 'a');
     try {
       const child = spawn(this.binary, args, { stdio: ['ignore', out, err], detached: true });
+      recordChild(child.pid);
       // Without a listener a spawn failure would crash the lab; waitGeneration reports it.
       child.on('error', (e) => (this.spawnError = e));
       // Workers of a master that died must not go on serving a frozen config

@@ -2,12 +2,12 @@
 // replicas and with a drained or down replica; the generator refuses bad
 // input with a message; server ids come from names, not positions.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { findBinary } from '../util/find-binary';
 import { checkConfig } from './binary';
-import { generatorScript } from './paths';
+import { generatorScript, haproxyAssetsDir } from './paths';
 import { HAPROXY_STRATEGIES, HaproxyRenderOptions, HaproxyReplica, renderHaproxy } from './render';
 
 jest.setTimeout(60_000);
@@ -125,5 +125,38 @@ describe('lab-haproxy.sh', () => {
 
   it('refuses an empty replica list before running anything', async () => {
     await expect(renderHaproxy(options({ replicas: [] }))).rejects.toThrow(/no replicas/);
+  });
+});
+
+// Drift checks against nginx's shared snippets: what the balancer answers by
+// itself must not depend on which balancer it is.
+describe('HAProxy edge parity with nginx', () => {
+  const nginxSnippet = (name: string) => readFileSync(join(dirname(haproxyAssetsDir()), 'nginx/templates/snippets', name), 'utf8');
+  // HAProxy 2.6 manual, "errorfile": the only codes it can generate itself.
+  const HAPROXY_GENERATES = [200, 400, 401, 403, 404, 405, 407, 408, 410, 413, 425, 429, 500, 501, 502, 503, 504];
+
+  it('answers in JSON every status of nginx\'s error_page list that HAProxy can generate', async () => {
+    const line = /^error_page ([\d ]+) \/__lab\/error;$/m.exec(nginxSnippet('server.conf.template'));
+    const nginxStatuses = line![1].split(' ').map(Number);
+    const text = (await renderHaproxy(options())).text;
+    const bodies = new Map([...text.matchAll(/^\s+http-error status (\d+) content-type application\/json string '(.*)'$/gm)].map((m) => [Number(m[1]), m[2]]));
+    for (const status of nginxStatuses.filter((s) => HAPROXY_GENERATES.includes(s))) {
+      expect([status, JSON.parse(bodies.get(status) ?? 'null')]).toEqual([status, { statusCode: status, error: expect.any(String), message: expect.any(String) }]);
+    }
+    // The rest (414, 494) are parser errors HAProxy answers as 400.
+    expect(nginxStatuses.filter((s) => !HAPROXY_GENERATES.includes(s))).toEqual([414, 494]);
+  });
+
+  it('logs the session as nginx does: a fingerprint named sid_fp, never the cookie', async () => {
+    expect(nginxSnippet('http.conf.template')).toContain('"sid_fp":"$lab_sid_fp"');
+    const text = (await renderHaproxy(options())).text;
+    expect(text).toContain('"sid_fp":"%[var(txn.lab_sid_fp),json(utf8s)]"');
+    // Only the sample behind the fingerprint variable ever reads the sid cookie.
+    expect(text.match(/req\.cook\(sid\)[^\n]*/g)).toEqual(['req.cook(sid),field(-1,.),bytes(0,8) if { req.cook(sid) -m sub . }']);
+  });
+
+  it('keeps /stats private at the balancer, as nginx does', async () => {
+    expect(nginxSnippet('server.conf.template')).toMatch(/location ~\* \^\/stats\/\*\$ \{\n\s+deny all;/);
+    expect((await renderHaproxy(options())).text).toMatch(/^\s+http-request deny deny_status 403 if \{ path,url_dec,lower -m reg \^\/\+stats\/\*\$ \}$/m);
   });
 });

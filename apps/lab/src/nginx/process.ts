@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { childPids } from '../util/proc';
+import { recordChild } from '../util/orphans';
 import { killGroup, readTextOrEmpty as readText, signalGroup } from '../util/process-group';
 import { waitFor } from '../util/wait';
 import { fetchGeneration, testConfig } from './control';
@@ -86,6 +87,7 @@ export class NginxProcess implements AsyncDisposable {
     const p = runPaths(this.runDir);
     const args = ['-p', this.runDir, '-c', this.confPath, '-e', p.errorLog, '-g', 'daemon off;'];
     const child = spawn(this.binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    recordChild(child.pid);
     const keep = (d: Buffer) => (this.output = (this.output + d.toString()).slice(-20_000));
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);

@@ -36,7 +36,7 @@ async function fakeTopology(): Promise<Fake> {
     strategy: 'sticky-cookie',
     store: 'memory',
     status: async (): Promise<TopologyStatus> => ({
-      driver: 'process', strategy: 'sticky-cookie', store: 'memory', url: base, replicas: replicas.map((r) => ({ ...r })), balancer: { engine: 'nginx', version: 'x', sticky: 'portable' },
+      driver: 'process', strategy: 'sticky-cookie', store: 'memory', session: { ttlSeconds: 1800, max: 100_000 }, url: base, replicas: replicas.map((r) => ({ ...r })), balancer: { engine: 'nginx', version: 'x', sticky: 'portable' },
     }),
     drain: async (n, on) => {
       calls.push(`${on ? 'drain' : 'undrain'} ${n}`);

@@ -2,7 +2,7 @@
 // are the core's logic, whatever runs the replicas (the contract suite checks
 // the same promises against real drivers).
 import { RecordingDriver } from '../../../../test/support/recording-driver';
-import { checkBalancerStrategy } from './core';
+import { checkBalancerStrategy, checkSessionLimits } from './core';
 import { TopologyError } from './errors';
 
 const begins = (calls: string[]) => calls.filter((c) => c.endsWith(':begin')).map((c) => c.replace(':begin', ''));
@@ -124,5 +124,22 @@ describe('checkBalancerStrategy', () => {
     );
     expect(refusal(() => checkBalancerStrategy('traefik' as never, 'ip-hash'))).toMatchObject({ kind: 'invalid-argument', message: 'unknown balancer "traefik": use nginx or haproxy' });
     expect(refusal(() => checkBalancerStrategy('haproxy', 'random' as never))).toMatchObject({ kind: 'invalid-argument' });
+  });
+});
+
+describe('checkSessionLimits', () => {
+  it('gives every replica the cart-api defaults, or the asked-for limits (an option wins over env)', () => {
+    expect(checkSessionLimits({})).toEqual({ ttlSeconds: 1800, max: 100_000 });
+    expect(checkSessionLimits({ sessionTtlSeconds: 60, sessionMax: 5 })).toEqual({ ttlSeconds: 60, max: 5 });
+    expect(checkSessionLimits({ sessionMax: 7, env: { SESSION_TTL_SECONDS: '30', SESSION_MAX: '9' } })).toEqual({ ttlSeconds: 30, max: 7 });
+  });
+
+  it.each([
+    [{ sessionTtlSeconds: 0 }, /session TTL \(SESSION_TTL_SECONDS\) must be a whole number from 1 to 2592000, got 0/],
+    [{ sessionTtlSeconds: 1.5 }, /SESSION_TTL_SECONDS\) must be a whole number/],
+    [{ sessionMax: 10_000_001 }, /session max \(SESSION_MAX\) must be a whole number from 1 to 10000000/],
+    [{ env: { SESSION_MAX: '1e3' } }, /SESSION_MAX\) must be a whole number .* got 1e3/],
+  ])('refuses %j before anything starts', (o, message) => {
+    expect(() => checkSessionLimits(o)).toThrow(message);
   });
 });

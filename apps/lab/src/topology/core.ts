@@ -10,7 +10,8 @@ import type {
 import { TopologyError } from './errors';
 import { byReplicaIndex, nextReplicaName, replicaName } from './names';
 import { waitUntilRouted } from './routing';
-import type { ReplicaInfo, Topology, TopologyOptions, TopologyStatus } from './topology';
+import { IntSetting, SESSION_MAX, SESSION_TTL_SECONDS } from '../../../../libs/env-keys';
+import type { ReplicaInfo, SessionLimits, Topology, TopologyOptions, TopologyStatus } from './topology';
 import { ReplicaOp, replicaOpRefusal } from './transitions';
 
 /** One `server` line of the balancer. */
@@ -25,13 +26,38 @@ export interface BalancerEntry {
 export type RedisOp = 'pause' | 'resume' | 'restart';
 
 /** The part of the status only the driver knows: Redis and the balancer. */
-export type StatusRest = Omit<TopologyStatus, 'driver' | 'strategy' | 'store' | 'url' | 'replicas'>;
+export type StatusRest = Omit<TopologyStatus, 'driver' | 'strategy' | 'store' | 'url' | 'replicas' | 'session'>;
 
 const REDIS_FROM: Record<RedisOp, readonly RedisState[]> = {
   pause: ['running'],
   resume: ['paused'],
   restart: ['running', 'paused', 'stopped'],
 };
+
+/**
+ * The session limits every replica gets, checked before anything starts
+ * against the bounds cart-api enforces at boot (a replica refusing its
+ * environment would fail late, as a crashed process). An explicit option
+ * wins over the same variable in `env`.
+ */
+export function checkSessionLimits(opts: Pick<TopologyOptions, 'sessionTtlSeconds' | 'sessionMax' | 'env'>): SessionLimits {
+  const one = (value: number | string | undefined, s: IntSetting, option: string): number => {
+    const n = value === undefined ? s.fallback : Number(value);
+    if (!Number.isInteger(n) || n < s.min || n > s.max || (typeof value === 'string' && !/^\d+$/.test(value))) {
+      throw new TopologyError('invalid-argument', `${option} (${s.env}) must be a whole number from ${s.min} to ${s.max}, got ${String(value)}`);
+    }
+    return n;
+  };
+  return {
+    ttlSeconds: one(opts.sessionTtlSeconds ?? opts.env?.[SESSION_TTL_SECONDS.env], SESSION_TTL_SECONDS, 'session TTL'),
+    max: one(opts.sessionMax ?? opts.env?.[SESSION_MAX.env], SESSION_MAX, 'session max'),
+  };
+}
+
+/** What a replica's environment says about sessions. */
+export function sessionEnv(limits: SessionLimits): Record<string, string> {
+  return { [SESSION_TTL_SECONDS.env]: String(limits.ttlSeconds), [SESSION_MAX.env]: String(limits.max) };
+}
 
 /** Checks a replica count before anything starts; the same words for every driver. */
 export function checkReplicaCount(n: number): number {
@@ -65,6 +91,7 @@ export abstract class TopologyCore implements Topology {
   readonly strategy: Strategy;
   readonly store: StoreKind;
   readonly balancer: BalancerEngine;
+  readonly session: SessionLimits;
   /** Replicas in the balancer's list (running or not), in name order. */
   private readonly members = new Set<string>();
   private readonly drained = new Set<string>();
@@ -76,6 +103,7 @@ export abstract class TopologyCore implements Topology {
     this.strategy = opts.strategy;
     this.store = opts.store;
     this.balancer = checkBalancerStrategy(opts.balancer, opts.strategy);
+    this.session = checkSessionLimits(opts);
   }
 
   // ---- what a driver does --------------------------------------------------
@@ -145,7 +173,8 @@ export abstract class TopologyCore implements Topology {
         ...(await this.replicaDetails(name)),
       })),
     );
-    return { driver: this.driver, strategy: this.strategy, store: this.store, url: this.url, replicas, ...(await this.statusRest()) };
+    const { driver, strategy, store, url, session } = this;
+    return { driver, strategy, store, url, session, replicas, ...(await this.statusRest()) };
   }
 
   stop(name: string): Promise<void> {

@@ -31,4 +31,10 @@ describe('startProcessTopology input checks', () => {
       'replicas must be a whole number ≥ 1, got 0',
     );
   });
+
+  it('refuses a session limit cart-api would refuse at boot, before starting anything', async () => {
+    await expect(createTopology({ driver: 'process', strategy: 'round-robin', store: 'memory', sessionMax: 0 })).rejects.toThrow(
+      'session max (SESSION_MAX) must be a whole number from 1 to 10000000, got 0',
+    );
+  });
 });

@@ -34,17 +34,27 @@ export interface TopologyOptions {
   port?: number;
   /** Shared by every replica so cookies signed by one verify on another. */
   sessionSecret?: string;
+  /** Idle seconds before a session and its cart go (replica default 1800). */
   sessionTtlSeconds?: number;
+  /** Most sessions one replica holds; past it a new one gets 503 (replica default 100 000). */
+  sessionMax?: number;
   /** Extra environment for every replica. */
   env?: Record<string, string>;
   /** `aof` keeps Redis' data across redisRestart() (default `none`: a restart empties it). */
   redisPersistence?: RedisPersistence;
 }
 
+/** SESSION_TTL_SECONDS and SESSION_MAX as every replica of this topology gets them. */
+export interface SessionLimits {
+  ttlSeconds: number;
+  max: number;
+}
+
 export interface TopologyStatus {
   driver: DriverName;
   strategy: Strategy;
   store: StoreKind;
+  session: SessionLimits;
   /** The entry point users and probes talk to (the balancer). */
   url: string;
   replicas: ReplicaInfo[];

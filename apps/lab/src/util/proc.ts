@@ -1,6 +1,7 @@
 // Linux /proc reading in one place; every function degrades to "unknown"
 // (undefined or []) where /proc does not exist.
 import { readdirSync, readFileSync } from 'node:fs';
+import { pidAlive } from './pid-alive';
 
 function read(path: string): string | undefined {
   try {
@@ -43,4 +44,34 @@ export function allPids(): number[] {
 export function childPids(pid: number): number[] {
   const kids = read(`/proc/${pid}/task/${pid}/children`)?.trim();
   return kids ? kids.split(/\s+/).map(Number) : [];
+}
+
+/** Start time in clock ticks since boot (field 22): with the pid, names one process for good. */
+export function startTick(pid: number): number | null {
+  const fields = statFields(pid);
+  return fields ? Number(fields[19]) : null;
+}
+
+/** Process group of `pid` (field 5), null when gone or without /proc. */
+export function processGroup(pid: number): number | null {
+  const fields = statFields(pid);
+  return fields ? Number(fields[2]) : null;
+}
+
+/** A process that exited but was not reaped yet still answers kill(pid, 0). */
+export function pidGone(pid: number): boolean {
+  if (!pidAlive(pid)) return true;
+  return schedState(pid) === 'Z';
+}
+
+/**
+ * The process recorded as `pid` is still running: alive (not a zombie), and (when its start
+ * time was recorded) not a newer process that reused the pid.
+ */
+export function sameProcess(pid: number, starts: Record<string, number> = {}): boolean {
+  // a SIGKILLed supervisor whose parent is gone stays a zombie until init reaps it: dead all the same
+  if (pidGone(pid)) return false;
+  const recorded = starts[pid];
+  const now = startTick(pid);
+  return recorded === undefined || now === null || recorded === now;
 }

@@ -3,7 +3,10 @@
 import { readdir, readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { reapOrphans } from './orphans';
 import { pidAlive } from './pid-alive';
+import { pidGone } from './proc';
+import { waitFor } from './wait';
 
 const PREFIX = 'sticky-lab-';
 /** Marks a run dir of the process driver and names the lab process that owns it. */
@@ -29,12 +32,17 @@ export async function removeRunDir(dir: string): Promise<boolean> {
 }
 
 /**
- * Only a SIGKILLed lab cannot remove its own run dir: the next lab removes
+ * Only a SIGKILLed lab cannot remove its own run dir: the next lab ends the
+ * children it recorded (util/orphans.ts), then removes
  * process-driver run dirs whose owning process is gone (never a dir without
  * the owner file, e.g. the compose driver's, and nothing while
  * LAB_KEEP_RUN_DIR asks to keep them).
  */
 export async function sweepStaleRunDirs(): Promise<string[]> {
+  // The dead lab's children first: their logs go only once they have ended.
+  const ended = reapOrphans();
+  // SIGKILLed and SIGCONTed: only a process stuck in the kernel outlasts this, and it must not block every command.
+  await waitFor(`the orphans of a dead lab (${ended.join(' ')}) to exit`, () => ended.every(pidGone), { timeoutMs: 10_000, intervalMs: 50 }).catch(() => undefined);
   if (process.env.LAB_KEEP_RUN_DIR) return [];
   const names = (await readdir(tmpdir()).catch(() => [] as string[])).filter((n) => n.startsWith(PREFIX));
   const removed: string[] = [];

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { excludeFromServerCpu } from '../cpu';
 import { Pinning, pinnedCommand } from '../pinning';
+import { recordChild } from '../../util/orphans';
 import type { FromGenerator, SliceJob, SliceResult } from './protocol';
 
 /** Longer than any slice: a generator that does not answer by then is stuck. */
@@ -75,6 +76,7 @@ export class Generator {
     const procs = Array.from({ length: pinning.generatorProcesses }, () => {
       const { file, args } = pinnedCommand(pinning, [process.execPath, script]);
       const child = spawn(file, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+      recordChild(child.pid);
       if (child.pid) excludeFromServerCpu(child.pid);
       return new GeneratorProcess(child);
     });

@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { IntSetting, SESSION_MAX, SESSION_TTL_SECONDS } from '../../../../../libs/env-keys';
 import { MAX_REPLICAS } from '../../control';
 import { checkBalancerStrategy } from '../../topology/core';
 import { BALANCERS, HAPROXY_ONLY_STRATEGIES, HAPROXY_STRATEGIES, REDIS_PERSISTENCE, STORES, STRATEGIES } from '../../topology/topology';
@@ -10,7 +11,7 @@ import { stateDir } from '../state';
 import { renderStatus, replicaServingMe, walkthrough } from '../summary';
 import { ensureNoLiveLab, supervise, UpOptions } from '../supervisor';
 
-const USAGE = `up [--balancer nginx|haproxy] [--strategy S] [--store memory|redis] [--redis-persistence none|aof] [--replicas N] [--port P] [--dashboard-port P] [--detach] [--json]
+const USAGE = `up [--balancer nginx|haproxy] [--strategy S] [--store memory|redis] [--redis-persistence none|aof] [--replicas N] [--session-ttl S] [--session-max N] [--port P] [--dashboard-port P] [--detach] [--json]
 
   --balancer B         ${BALANCERS.join(' | ')} (default nginx)
   --strategy S         ${STRATEGIES.join(' | ')} (default ip-hash);
@@ -18,6 +19,8 @@ const USAGE = `up [--balancer nginx|haproxy] [--strategy S] [--store memory|redi
   --store S            memory | redis (default memory)
   --redis-persistence  none | aof (default none; needs --store redis): aof keeps the carts across \`lab redis restart\`
   --replicas N         replicas app1..appN, 1-${MAX_REPLICAS} (default 3)
+  --session-ttl S      idle seconds before a session and its cart go, ${SESSION_TTL_SECONDS.min}-${SESSION_TTL_SECONDS.max} (default ${SESSION_TTL_SECONDS.fallback}; SESSION_TTL_SECONDS of every replica)
+  --session-max N      most sessions one replica holds, then 503 for new ones, ${SESSION_MAX.min}-${SESSION_MAX.max} (default ${SESSION_MAX.fallback}; SESSION_MAX)
   --port P             balancer port on 127.0.0.1 (default 8080; 0 = a free port)
   --dashboard-port P   control API and dashboard on 127.0.0.1 (default 8081; 0 = a free port)
   --detach             run in the background; stop it with \`npm run lab -- down\`
@@ -34,6 +37,8 @@ function parseUp(argv: string[]): UpOptions & { detach: boolean } {
       store: { type: 'string' },
       'redis-persistence': { type: 'string' },
       replicas: { type: 'string' },
+      'session-ttl': { type: 'string' },
+      'session-max': { type: 'string' },
       port: { type: 'string' },
       'dashboard-port': { type: 'string' },
       detach: { type: 'boolean' },
@@ -58,12 +63,16 @@ function parseUp(argv: string[]): UpOptions & { detach: boolean } {
     store,
     redisPersistence: oneOf(values['redis-persistence'], '--redis-persistence', REDIS_PERSISTENCE, 'none'),
     replicas: intValue(values.replicas, '--replicas', 1, MAX_REPLICAS, 3),
+    sessionTtlSeconds: setting(values['session-ttl'], '--session-ttl', SESSION_TTL_SECONDS),
+    sessionMax: setting(values['session-max'], '--session-max', SESSION_MAX),
     port: intValue(values.port, '--port', 0, 65535, 8080),
     dashboardPort: intValue(values['dashboard-port'], '--dashboard-port', 0, 65535, 8081),
     detach: !!values.detach,
     json: !!values.json,
   };
 }
+
+const setting = (raw: string | boolean | undefined, name: string, s: IntSetting) => intValue(raw, name, s.min, s.max, s.fallback);
 
 const PORT_HINT = {
   port: 'balancer',

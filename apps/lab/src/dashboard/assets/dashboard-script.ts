@@ -36,6 +36,8 @@ function dashboardPage(dom: Dom, colourOf: (name: string) => string): void {
   const tiles = new Map<string, HTMLElement>();
   let state: State | null = null;
   let connected = true;
+  /** The page starts the simulated clients once, with a POST: a GET never changes the lab. */
+  let startAsked = false;
 
   async function post(path: string, body: unknown = {}): Promise<{ message?: string }> {
     const res = await fetch(path, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -203,6 +205,11 @@ function dashboardPage(dom: Dom, colourOf: (name: string) => string): void {
       if (!connected) say('info', 'Connected to the lab again.');
       connected = true;
       render();
+      const c = state.clients;
+      if (!startAsked && !c.running && c.tiles.length === 0 && c.note === null) {
+        startAsked = true;
+        void act('clients', 'Start clients', '/dash/clients', { running: true });
+      }
     } catch (err) {
       if (connected) say('error', `Lost contact with the lab (${err instanceof Error ? err.message : String(err)}). Is \`npm run lab -- up\` still running?`);
       connected = false;

@@ -107,6 +107,8 @@ describe('environment for the compose files', () => {
       COMPOSE_PROFILES: 'scale',
     });
     expect(c.projectEnv({ ...base, port: 18080 }).LAB_HTTP_PORT).toBe('18080');
+    const limits = { SESSION_TTL_SECONDS: '60', SESSION_MAX: '5' };
+    expect(c.projectEnv({ ...base, sessionLimits: limits })).toMatchObject(limits);
   });
 
   it('writes container addresses into LAB_REPLICAS where known, service names otherwise', () => {

@@ -99,6 +99,8 @@ export function nginxEnv(n: NginxEnv): Record<string, string> {
 
 export interface ProjectEnvOptions extends NginxEnv {
   sessionSecret: string;
+  /** SESSION_TTL_SECONDS and SESSION_MAX, which docker-compose.yml interpolates for every replica. */
+  sessionLimits?: Record<string, string>;
   /** Host port for nginx on 127.0.0.1; undefined: an ephemeral one. */
   port?: number;
 }
@@ -112,6 +114,7 @@ export function projectEnv(o: ProjectEnvOptions): Record<string, string> {
   return {
     ...nginxEnv(o),
     SESSION_SECRET: o.sessionSecret,
+    ...o.sessionLimits,
     LAB_HTTP_PORT: o.port ? String(o.port) : '',
     COMPOSE_PROFILES: PROFILES,
   };

@@ -15,7 +15,7 @@ import { makeRunDir, removeRunDir } from '../../../util/run-dir';
 import { waitFor } from '../../../util/wait';
 import { registerClientNetwork } from '../../../util/client-network';
 import type { BalancerOp, RedisPersistence, RedisState, ReplicaState } from '../../../vocabulary';
-import { BalancerEntry, checkReplicaCount, RedisOp, StatusRest, TopologyCore } from '../../core';
+import { BalancerEntry, checkReplicaCount, checkSessionLimits, RedisOp, sessionEnv, StatusRest, TopologyCore } from '../../core';
 import { refuseDead } from '../../errors';
 import { byReplicaIndex } from '../../names';
 import { servedBy } from '../../routing';
@@ -79,22 +79,25 @@ export class ComposeTopology extends TopologyCore {
   ) {
     super(opts);
     this.persistence = opts.redisPersistence ?? 'none';
-    this.extraEnv = {
-      ...(opts.sessionTtlSeconds ? { SESSION_TTL_SECONDS: String(opts.sessionTtlSeconds) } : {}),
-      ...(opts.env ?? {}),
-    };
+    // The session limits travel as the variables docker-compose.yml
+    // interpolates (by-hand `SESSION_MAX=5 docker compose up` works the same),
+    // never as a second, conflicting value in the override.
+    const limits = sessionEnv(this.session);
+    this.extraEnv = Object.fromEntries(Object.entries(opts.env ?? {}).filter(([k]) => !(k in limits)));
     const count = opts.replicas ?? 3;
     this.projectEnv = c.projectEnv({
       strategy: opts.strategy,
       replicas: Array.from({ length: count }, (_, i) => `app${i + 1}`),
       down: [],
       sessionSecret: opts.sessionSecret ?? randomBytes(24).toString('hex'),
+      sessionLimits: limits,
       port: opts.port,
     });
   }
 
   static async start(given: TopologyOptions, cli: c.ComposeCli, root = repoRoot()): Promise<ComposeTopology> {
     const count = checkReplicaCount(given.replicas ?? 3);
+    checkSessionLimits(given);
     // Both before anything starts; the port is fixed so a balancer restart keeps `url`.
     const opts = { ...given, balancer: c.balancerEngine(given.balancer), port: given.port || (await freePort()) };
     const runDir = await makeRunDir('sticky-lab-compose-');

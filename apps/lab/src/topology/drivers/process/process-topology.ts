@@ -13,7 +13,7 @@ import { makeOwnedRunDir, removeRunDir } from '../../../util/run-dir';
 import { isCommonStrategy } from '../../../vocabulary';
 import type { BalancerOp, RedisPersistence, RedisState, ReplicaState } from '../../../vocabulary';
 import { TopologyError } from '../../errors';
-import { BalancerEntry, checkBalancerStrategy, checkReplicaCount, RedisOp, StatusRest, TopologyCore } from '../../core';
+import { BalancerEntry, checkBalancerStrategy, checkReplicaCount, checkSessionLimits, RedisOp, sessionEnv, StatusRest, TopologyCore } from '../../core';
 import { byReplicaIndex } from '../../names';
 import { cartApiEntry } from '../../paths';
 import type { ReplicaInfo, TopologyOptions } from '../../topology';
@@ -39,6 +39,7 @@ export interface ProcessTopologyOptions extends TopologyOptions {
 
 export async function startProcessTopology(opts: ProcessTopologyOptions): Promise<ProcessTopology> {
   const count = checkReplicaCount(opts.replicas ?? 3);
+  checkSessionLimits(opts);
   // Everything that can be missing is checked before anything is started.
   const entry = cartApiEntry();
   const balancer = checkBalancerStrategy(opts.balancer, opts.strategy);
@@ -229,9 +230,10 @@ export class ProcessTopology extends TopologyCore {
       SESSION_STORE: this.store,
       ...(this.redis ? { REDIS_URL: this.redis.url } : {}),
       SESSION_SECRET: this.secret,
-      SESSION_TTL_SECONDS: String(this.opts.sessionTtlSeconds ?? 1800),
       LOG_LEVEL: 'info',
       ...this.opts.env,
+      // After env: the limits status reports are the ones every replica runs.
+      ...sessionEnv(this.session),
     };
   }
 

@@ -8,6 +8,7 @@ import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { requireBinary } from '../../../util/find-binary';
 import { freePort } from '../../../util/free-port';
+import { recordChild } from '../../../util/orphans';
 import { waitFor } from '../../../util/wait';
 import type { RedisPersistence } from '../../../vocabulary';
 
@@ -105,6 +106,7 @@ export class RedisServer {
 
   private async spawn(): Promise<void> {
     const child = spawn(this.binary, this.args(), { stdio: ['ignore', 'pipe', 'pipe'] });
+    recordChild(child.pid);
     this.child = child;
     this.attempt = '';
     const keep = (d: Buffer) => {

@@ -9,6 +9,7 @@ import { createWriteStream, WriteStream } from 'node:fs';
 import { CART_API_ENV_KEYS } from '../../../../../../libs/env-keys';
 import { httpJson } from '../../../util/http';
 import { schedState } from '../../../util/proc';
+import { recordChild } from '../../../util/orphans';
 import { waitFor } from '../../../util/wait';
 import type { ReplicaState } from '../../../vocabulary';
 
@@ -170,6 +171,7 @@ export class ReplicaProcess {
       PORT: String(this.spec.port), HOST: this.spec.host, APP_NAME: this.name, INSTANCE_ID: this.token,
     };
     const child = spawn(process.execPath, [this.spec.entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    recordChild(child.pid);
     this.child = child;
     // Settles after the exit AND the last output (stdio closed, bounded), so
     // the log is complete and ends with the exit line when stop/kill resolve.
