@@ -54,6 +54,8 @@ export interface LoadResult {
   generator_cpu_wait: number | null;
   /** Requests each replica served during the measured slices (from the replicas' own counters). */
   replica_requests?: Record<string, number>;
+  /** Server CPU µs per request of each measured slice, in order: the row's spread over repeated windows. */
+  server_cpu_slices?: number[];
   /** Busiest replica's requests over the mean: 1 is an even spread, 3 is everything on one of 3. */
   skew?: number;
   cart?: CartKept;
@@ -65,6 +67,7 @@ interface RunTotals {
   errors: Record<string, number>;
   wallS: number;
   serverCpuMs: number;
+  sliceCpuUsPerReq: number[];
   generatorCpuUs: number;
   /** null once any slice could not tell. */
   generatorWaitUs: number | null;
@@ -78,6 +81,7 @@ const emptyTotals = (users: number): RunTotals => ({
   errors: {},
   wallS: 0,
   serverCpuMs: 0,
+  sliceCpuUsPerReq: [],
   generatorCpuUs: 0,
   generatorWaitUs: 0,
   generatorWallS: 0,
@@ -120,7 +124,9 @@ async function runSlice(gen: Generator, spec: LoadSpec, users: BenchUser[], dura
   const r = await gen.run({ url: spec.url, steps: spec.steps, users, durationS, inspectCart: !!spec.inspectCart });
   if (!totals) return r;
   totals.wallS += Number(process.hrtime.bigint() - started) / 1e9;
-  totals.serverCpuMs += serverCpuMs(spec.cpuPids) - cpu0;
+  const cpuMs = serverCpuMs(spec.cpuPids) - cpu0;
+  totals.serverCpuMs += cpuMs;
+  if (r.completed > 0) totals.sliceCpuUsPerReq.push(round((cpuMs * 1000) / r.completed, 0));
   totals.latencies.push(r.latenciesMs);
   totals.completed += r.completed;
   for (const [k, v] of Object.entries(r.errors)) totals.errors[k] = (totals.errors[k] ?? 0) + v;
@@ -148,6 +154,7 @@ function summarize(t: RunTotals, users: number, generatorProcesses: number): Loa
     users,
     server_cpu_us_per_req: perReq(t.serverCpuMs * 1000),
     generator_cpu_us_per_req: perReq(t.generatorCpuUs),
+    server_cpu_slices: t.sliceCpuUsPerReq,
     generator_busy: t.generatorWallS ? round(t.generatorCpuUs / 1e6 / (t.generatorWallS * generatorProcesses), 2) : 0,
     generator_cpu_wait:
       t.generatorWallS && t.generatorWaitUs !== null ? round(t.generatorWaitUs / 1e6 / (t.generatorWallS * generatorProcesses), 2) : null,

@@ -1,8 +1,12 @@
 import { BalancerEngine, StoreKind, Strategy, strategiesOf, Topology, TopologyOptions } from '../../topology';
 import { GET_CART, measure, measureTogether, ratio, withCleanup } from '../cases';
+import { runTimeMs } from '../cpu';
 import { startBenchFront } from '../front';
 import { withTopology } from '../lab';
+import { LoadSpec, runLoad } from '../load';
 import type { BenchContext, CaseRow } from '../model';
+import { pinServerProcesses } from '../pinning';
+import { Readings, Warmup, warmUntilSettled } from '../steady';
 import { createUsers } from '../users';
 
 function options(ctx: BenchContext, strategy: Strategy, store: StoreKind, replicas: number, balancer: BalancerEngine = 'nginx'): TopologyOptions {
@@ -23,6 +27,7 @@ async function oneReplica(ctx: BenchContext): Promise<CaseRow[]> {
       defer(() => haproxy.stop());
       const pid = replica.pid!;
       const users = await createUsers(t.url, ctx.profile.users);
+      const warmup = await warmTopology(ctx, t, { url: t.url, steps: GET_CART, users });
       const [direct, via, viaHaproxy] = await measureTogether(ctx, [
         { row: { id: 'nginx.one.direct', group: 'nginx', label: 'cart-api 1 replica direct GET /cart' }, spec: { url: replica.url, steps: GET_CART, users, cpuPids: [pid] } },
         { row: { id: 'nginx.one.via-nginx', group: 'nginx', label: 'cart-api 1 replica via nginx GET /cart' }, spec: { url: t.url, steps: GET_CART, users, cpuPids: [pid, balancer.pid!] } },
@@ -30,6 +35,7 @@ async function oneReplica(ctx: BenchContext): Promise<CaseRow[]> {
       ]);
       ratio(via, direct);
       ratio(viaHaproxy, direct);
+      via.warmup = warmup;
       return [direct, via, viaHaproxy];
     }),
   );
@@ -53,6 +59,30 @@ export async function replicaRequests(t: Topology): Promise<Record<string, numbe
   return Object.fromEntries(entries);
 }
 
+/** Each replica's CPU time (all its threads, ns resolution) and its own request counter. */
+async function readReplicas(t: Topology): Promise<Readings> {
+  const [{ replicas }, requests] = await Promise.all([t.status(), replicaRequests(t)]);
+  return Object.fromEntries(replicas.map((r) => [r.name, { cpuMs: runTimeMs(r.pid!), requests: requests[r.name] ?? 0 }]));
+}
+
+/**
+ * The case's own load through the topology until every replica that serves
+ * has a settled CPU per request (steady.ts): a freshly booted replica is
+ * still compiling, and comparing it with a warm one measures the JIT.
+ */
+async function warmTopology(ctx: BenchContext, t: Topology, spec: LoadSpec): Promise<Warmup> {
+  pinServerProcesses(ctx.pinning);
+  const { settleWindowS, settleMaxWindows } = ctx.profile;
+  const warmup = await warmUntilSettled({
+    read: () => readReplicas(t),
+    load: async (windowS) => void (await runLoad(ctx.generator, spec, { durationS: windowS, warmupS: 0, rounds: 1 })),
+    windowS: settleWindowS,
+    maxWindows: settleMaxWindows,
+  });
+  ctx.log(`  warm-up: ${warmup.settled ? 'settled' : 'NOT settled'} after ${warmup.windows.length} windows (${warmup.seconds} s)`);
+  return warmup;
+}
+
 /**
  * 3 replicas behind each strategy. Every user has its own source address
  * (spread over many /24s) and its own cart, created through nginx; the row
@@ -63,11 +93,10 @@ async function strategyCase(ctx: BenchContext, balancer: BalancerEngine, strateg
   return withTopology(options(ctx, strategy, store, 3, balancer), async (t) => {
     const users = await createUsers(t.url, ctx.profile.users);
     const via = balancer === 'nginx' ? '' : ` via ${balancer}`;
-    return measure(
-      ctx,
-      { id: `${balancer}.${store}.${strategy}`, group: balancer, label: `3 replicas ${strategy} ${store}${via} GET /cart` },
-      { url: t.url, steps: GET_CART, users, inspectCart: true, replicaCounts: () => replicaRequests(t) },
-    );
+    const spec: LoadSpec = { url: t.url, steps: GET_CART, users, inspectCart: true, replicaCounts: () => replicaRequests(t) };
+    const warmup = await warmTopology(ctx, t, spec);
+    const row = await measure(ctx, { id: `${balancer}.${store}.${strategy}`, group: balancer, label: `3 replicas ${strategy} ${store}${via} GET /cart` }, spec, 0);
+    return { ...row, warmup };
   });
 }
 
