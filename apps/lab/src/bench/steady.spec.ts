@@ -65,6 +65,7 @@ describe('steady state', () => {
       { id: 'sticky-cookie', spread: { median: 430, min: 415, max: 445, n: 8 } }, // overlaps round-robin
       { id: 'url-hash', spread: { median: 300, min: 290, max: 310, n: 8 } },
       { id: 'no-spread' },
+      { id: 'one-window', spread: { median: 900, min: 900, max: 900, n: 1 } }, // a single window shows no spread
     ];
     expect(differencesBeyondSpread(rows)).toEqual([
       { dearer: 'sticky-cookie', cheaper: 'url-hash', ratio: 1.43 },

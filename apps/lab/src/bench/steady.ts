@@ -111,12 +111,17 @@ export interface Difference {
   ratio: number;
 }
 
+/** Fewer windows than this show no spread worth the name (a `--quick` row has one). */
+export const MIN_SPREAD_WINDOWS = 3;
+
+const hasSpread = (s?: Spread): s is Spread => !!s && s.n >= MIN_SPREAD_WINDOWS;
+
 /** Every pair of rows whose CPU per request differs beyond the spread of both; the rest are "no difference shown". */
 export function differencesBeyondSpread(rows: readonly { id: string; spread?: Spread }[]): Difference[] {
   const out: Difference[] = [];
   for (const a of rows) {
     for (const b of rows) {
-      if (a === b || !a.spread || !b.spread || !dearerBeyondSpread(a.spread, b.spread)) continue;
+      if (a === b || !hasSpread(a.spread) || !hasSpread(b.spread) || !dearerBeyondSpread(a.spread, b.spread)) continue;
       out.push({ dearer: a.id, cheaper: b.id, ratio: round(a.spread.median / b.spread.median, 2) });
     }
   }
