@@ -22,6 +22,7 @@ const EXPECTED_CASES = [
   'ceiling.nginx',
   'ceiling.haproxy',
   'peer.get',
+  'peer.post',
   'direct.memory.get',
   'direct.memory.post',
   'direct.redis.get',
@@ -107,7 +108,7 @@ describeIfTools('npm run bench -- --quick', () => {
   it('prints the machine, the pinning, the cases table and the targets table', () => {
     expect(run.stdout).toMatch(/^Machine: .+ \d+ cores/m);
     expect(run.stdout).toMatch(/^Pinning: (servers on core\(s\) [\d,]+ while measured, generator on core\(s\) [\d,]+ \(taskset\)|none \(.+\))$/m);
-    expect(run.stdout).toMatch(/^\| case +\| server CPU µs\/req \| req\/s \| p50 ms \| p99 ms \| errors \|/m);
+    expect(run.stdout).toMatch(/^\| case +\| server CPU µs\/req \| CPU range \(slices\) \| req\/s \| p50 ms \| p99 ms \| errors \|/m);
     expect(run.stdout).toMatch(/^\| target +\| +value/m);
     expect(run.stdout).toMatch(/^\| lab boot/m);
     expect(run.stdout).toMatch(/^\| sessions \(memory store/m);
@@ -135,6 +136,11 @@ describeIfTools('npm run bench -- --quick', () => {
       expect([c.id, isNumber(c.load.skew) && (c.load.skew as number) >= 1 && (c.load.skew as number) <= 3]).toEqual([c.id, true]);
       const cart = c.load.cart as { per_user: unknown[]; mean: unknown };
       expect([c.id, cart.per_user.length, isNumber(cart.mean)]).toEqual([c.id, QUICK_USERS, true]);
+      // warmed before it was measured: the windows it took and whether they settled (two windows of --quick rarely do)
+      const warmup = (c as unknown as { warmup: { settled: unknown; windows: unknown[] } }).warmup;
+      expect([c.id, typeof warmup.settled, warmup.windows.length >= 1]).toEqual([c.id, 'boolean', true]);
+      const spread = (c as unknown as { cpu_spread: Record<string, unknown> }).cpu_spread;
+      expect([c.id, isNumber(spread.min) && isNumber(spread.max) && (spread.min as number) <= (spread.max as number)]).toEqual([c.id, true]);
     }
   });
 
@@ -158,9 +164,9 @@ describeIfTools('npm run bench -- --quick', () => {
     }
   });
 
-  it('writes the six targets, each with a numeric value and a met flag', () => {
+  it('writes every target, each with a numeric value and a met flag', () => {
     const targets = run.report.targets as Array<Record<string, unknown>>;
-    expect(targets).toHaveLength(6);
+    expect(targets).toHaveLength(12);
     for (const t of targets) {
       expect(typeof t.name).toBe('string');
       expect(typeof t.goal).toBe('string');

@@ -48,7 +48,7 @@ const byName = (targets: ReturnType<typeof evaluateTargets>, start: string) => t
 describe('bench targets', () => {
   it('reports every target as not measured when nothing ran', () => {
     const targets = evaluateTargets([], [], []);
-    expect(targets).toHaveLength(11);
+    expect(targets).toHaveLength(12);
     for (const t of targets) expect([t.value, t.met]).toEqual([null, false]);
   });
 
@@ -60,6 +60,7 @@ describe('bench targets', () => {
       row('direct.redis.get', 940, 13, 270),
       row('direct.memory.post', 800, 10, 300),
       row('direct.redis.post', 700, 10, 330),
+      row('peer.post', 850, 10, 310),
       row('nginx.one.direct', 1000),
       row('nginx.one.via-nginx', 800, 10, 360),
       row('nginx.one.via-haproxy', 780, 10, 390),
@@ -69,6 +70,8 @@ describe('bench targets', () => {
     expect(byName(t, 'generator headroom')).toMatchObject({ value: 5.263, met: true, detail: { generator_busy_max: 0.3, ceiling_generator_busy: 0.95 } });
     // CPU 260 / 250 µs = 1.04 > 1.0, whatever the req/s ratio (0.95)
     expect(byName(t, 'cart-api GET /cart direct vs peer')).toMatchObject({ value: 1.04, met: false, detail: { rps_ratio: 0.95 } });
+    // CPU 300 / 310 µs: cart-api's write is the cheaper one
+    expect(byName(t, 'cart-api POST /cart/items direct vs peer')).toMatchObject({ value: 0.968, met: true, detail: { rps_ratio: 0.941 } });
     // CPU 270 / 260 = 1.038 meets 1.05 but p99 13/10 = 1.3 exceeds 1.25
     expect(byName(t, 'redis store vs memory store')).toMatchObject({ value: 1.038, met: false, detail: { p99_ratio: 1.3, post_cpu_per_req_ratio: 1.1 } });
     // The hops as CPU per request through the balancer over direct: 360 / 300 and 390 / 300.

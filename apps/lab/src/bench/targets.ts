@@ -30,6 +30,7 @@ export function evaluateTargets(rows: CaseRow[], boot: BootResult[], memory: Mem
   return [
     generatorHeadroom(rows),
     apiVsPeer(rows),
+    apiPostVsPeer(rows),
     redisVsMemory(rows),
     nginxHop(rows),
     hopVsCeiling(rows),
@@ -72,6 +73,18 @@ function apiVsPeer(rows: CaseRow[]): Target {
   const value = cpuRatio(peer, api);
   return {
     name: 'cart-api GET /cart direct vs peer Express (server CPU per request ratio)',
+    value,
+    goal: '<= 1.0',
+    met: value !== null && value <= 1.0,
+    detail: { rps_ratio: rpsRatio(api, peer) },
+  };
+}
+
+function apiPostVsPeer(rows: CaseRow[]): Target {
+  const [api, peer] = [rowById(rows, 'direct.memory.post'), rowById(rows, 'peer.post')];
+  const value = cpuRatio(peer, api);
+  return {
+    name: 'cart-api POST /cart/items direct vs peer Express doing the same write (server CPU per request ratio)',
     value,
     goal: '<= 1.0',
     met: value !== null && value <= 1.0,
