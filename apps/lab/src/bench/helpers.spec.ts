@@ -1,6 +1,6 @@
 import { cartKept, percentile, spread } from './load';
 import type { CaseRow } from './model';
-import { strategyDifferences, table } from './report';
+import { cpuByPartTable, strategyDifferences, table } from './report';
 import { MAX_USERS, mergeCookies, userAddress } from './users';
 
 describe('bench helpers', () => {
@@ -67,5 +67,16 @@ describe('bench helpers', () => {
       'nginx memory: sticky-cookie > url-hash (1.45×), round-robin > url-hash (1.35×)',
       'haproxy memory: no strategy differs from another beyond their spread',
     ]);
+  });
+
+  it('splits a row CPU per request by process, what no part counted going to the rest', () => {
+    const load = { server_cpu_us_per_req: 700, server_cpu_by_part: { app1: 300, app2: 250, nginx: 100 } };
+    const text = cpuByPartTable([{ label: 'rr', load } as unknown as CaseRow, { label: 'plain', load: { server_cpu_us_per_req: 1 } } as unknown as CaseRow]);
+    expect(text!.split('\n')).toEqual([
+      '| server CPU µs/req by process | app1 | app2 | nginx | rest |',
+      '|:-----------------------------|-----:|-----:|------:|-----:|',
+      '| rr                           |  300 |  250 |   100 |   50 |',
+    ]);
+    expect(cpuByPartTable([])).toBeUndefined();
   });
 });

@@ -44,6 +44,21 @@ function warmupCell(c: CaseRow): string {
   return `${w.seconds} s, ${w.windows.length} windows${w.settled ? '' : ', NOT settled'}`;
 }
 
+/** Where each strategy row's CPU per request went: every replica, the balancer, and the rest (redis-server). */
+export function cpuByPartTable(cases: CaseRow[]): string | undefined {
+  const rows = cases.filter((c) => c.load.server_cpu_by_part);
+  if (!rows.length) return undefined;
+  const names = [...new Set(rows.flatMap((c) => Object.keys(c.load.server_cpu_by_part!)))].sort();
+  return table(
+    ['server CPU µs/req by process', ...names, 'rest'],
+    rows.map((c) => {
+      const parts = c.load.server_cpu_by_part!;
+      const counted = Object.values(parts).reduce((a, b) => a + b, 0);
+      return [c.label, ...names.map((n) => parts[n] ?? ''), Math.max(0, c.load.server_cpu_us_per_req - counted)];
+    }),
+  );
+}
+
 /**
  * Per balancer and store, the strategy rows whose CPU per request differs
  * beyond both rows' spread; every other pair showed no difference.
@@ -95,6 +110,8 @@ export function renderReport(r: BenchReport): string {
       ]),
     ),
   );
+  const byPart = cpuByPartTable(r.cases);
+  if (byPart) out.push('', byPart);
   const differences = strategyDifferences(r.cases);
   if (differences.length) out.push('', 'Strategy rows, CPU per request differing beyond their spread (min–max over slices):', ...differences.map((d) => `  ${d}`));
   if (r.boot.length) {

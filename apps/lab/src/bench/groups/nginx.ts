@@ -30,8 +30,8 @@ async function oneReplica(ctx: BenchContext): Promise<CaseRow[]> {
       const warmup = await warmTopology(ctx, t, { url: t.url, steps: GET_CART, users });
       const [direct, via, viaHaproxy] = await measureTogether(ctx, [
         { row: { id: 'nginx.one.direct', group: 'nginx', label: 'cart-api 1 replica direct GET /cart' }, spec: { url: replica.url, steps: GET_CART, users, cpuPids: [pid] } },
-        { row: { id: 'nginx.one.via-nginx', group: 'nginx', label: 'cart-api 1 replica via nginx GET /cart' }, spec: { url: t.url, steps: GET_CART, users, cpuPids: [pid, balancer.pid!] } },
-        { row: { id: 'nginx.one.via-haproxy', group: 'nginx', label: 'cart-api 1 replica via haproxy GET /cart' }, spec: { url: haproxy.url, steps: GET_CART, users, cpuPids: [pid, haproxy.pid] } },
+        { row: { id: 'nginx.one.via-nginx', group: 'nginx', label: 'cart-api 1 replica via nginx GET /cart' }, spec: { url: t.url, steps: GET_CART, users, cpuPids: [pid, balancer.pid!], cpuParts: { app1: [pid], nginx: [balancer.pid!] } } },
+        { row: { id: 'nginx.one.via-haproxy', group: 'nginx', label: 'cart-api 1 replica via haproxy GET /cart' }, spec: { url: haproxy.url, steps: GET_CART, users, cpuPids: [pid, haproxy.pid], cpuParts: { app1: [pid], haproxy: [haproxy.pid] } } },
       ]);
       ratio(via, direct);
       ratio(viaHaproxy, direct);
@@ -57,6 +57,12 @@ export async function replicaRequests(t: Topology): Promise<Record<string, numbe
     }),
   );
   return Object.fromEntries(entries);
+}
+
+/** The topology's serving processes by name: each replica, and the balancer (master and workers). */
+async function partsOf(t: Topology): Promise<Record<string, number[]>> {
+  const { replicas, balancer } = await t.status();
+  return { ...Object.fromEntries(replicas.map((r) => [r.name, [r.pid!]])), [balancer.engine]: [balancer.pid!] };
 }
 
 /** Each replica's CPU time (all its threads, ns resolution) and its own request counter. */
@@ -93,7 +99,7 @@ async function strategyCase(ctx: BenchContext, balancer: BalancerEngine, strateg
   return withTopology(options(ctx, strategy, store, 3, balancer), async (t) => {
     const users = await createUsers(t.url, ctx.profile.users);
     const via = balancer === 'nginx' ? '' : ` via ${balancer}`;
-    const spec: LoadSpec = { url: t.url, steps: GET_CART, users, inspectCart: true, replicaCounts: () => replicaRequests(t) };
+    const spec: LoadSpec = { url: t.url, steps: GET_CART, users, inspectCart: true, replicaCounts: () => replicaRequests(t), cpuParts: await partsOf(t) };
     const warmup = await warmTopology(ctx, t, spec);
     const row = await measure(ctx, { id: `${balancer}.${store}.${strategy}`, group: balancer, label: `3 replicas ${strategy} ${store}${via} GET /cart` }, spec, 0);
     return { ...row, warmup };
