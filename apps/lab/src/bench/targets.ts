@@ -29,8 +29,8 @@ function p99Ratio(a?: CaseRow, b?: CaseRow): number | null {
 export function evaluateTargets(rows: CaseRow[], boot: BootResult[], memory: MemoryResult[]): Target[] {
   return [
     generatorHeadroom(rows),
-    apiVsPeer(rows),
-    apiPostVsPeer(rows),
+    apiVsPeer(rows, 'get', 'cart-api GET /cart direct vs peer Express (server CPU per request ratio)'),
+    apiVsPeer(rows, 'post', 'cart-api POST /cart/items direct vs peer Express doing the same write (server CPU per request ratio)'),
     redisVsMemory(rows),
     nginxHop(rows),
     hopVsCeiling(rows),
@@ -67,29 +67,11 @@ function generatorHeadroom(rows: CaseRow[]): Target {
   };
 }
 
-function apiVsPeer(rows: CaseRow[]): Target {
-  const api = rowById(rows, 'direct.memory.get');
-  const peer = rowById(rows, 'peer.get');
+/** cart-api against the peer on one route (`get`, `post`), server CPU per request; `name` says what the route does. */
+function apiVsPeer(rows: CaseRow[], route: 'get' | 'post', name: string): Target {
+  const [api, peer] = [rowById(rows, `direct.memory.${route}`), rowById(rows, `peer.${route}`)];
   const value = cpuRatio(peer, api);
-  return {
-    name: 'cart-api GET /cart direct vs peer Express (server CPU per request ratio)',
-    value,
-    goal: '<= 1.0',
-    met: value !== null && value <= 1.0,
-    detail: { rps_ratio: rpsRatio(api, peer) },
-  };
-}
-
-function apiPostVsPeer(rows: CaseRow[]): Target {
-  const [api, peer] = [rowById(rows, 'direct.memory.post'), rowById(rows, 'peer.post')];
-  const value = cpuRatio(peer, api);
-  return {
-    name: 'cart-api POST /cart/items direct vs peer Express doing the same write (server CPU per request ratio)',
-    value,
-    goal: '<= 1.0',
-    met: value !== null && value <= 1.0,
-    detail: { rps_ratio: rpsRatio(api, peer) },
-  };
+  return { name, value, goal: '<= 1.0', met: value !== null && value <= 1.0, detail: { rps_ratio: rpsRatio(api, peer) } };
 }
 
 function redisVsMemory(rows: CaseRow[]): Target {
