@@ -71,11 +71,12 @@ describe('bench helpers', () => {
 
   it('splits a row CPU per request by process, what no part counted going to the rest', () => {
     const load = { server_cpu_us_per_req: 700, server_cpu_by_part: { app1: 300, app2: 250, nginx: 100 } };
-    const text = cpuByPartTable([{ label: 'rr', load } as unknown as CaseRow, { label: 'plain', load: { server_cpu_us_per_req: 1 } } as unknown as CaseRow]);
+    const rr = { label: 'rr', load, vs_one_replica: { one_replica_cpu_us: 500, cpu_ratio: 1.4 } } as unknown as CaseRow;
+    const text = cpuByPartTable([rr, { label: 'plain', load: { server_cpu_us_per_req: 1 } } as unknown as CaseRow]);
     expect(text!.split('\n')).toEqual([
-      '| server CPU µs/req by process | app1 | app2 | nginx | rest |',
-      '|:-----------------------------|-----:|-----:|------:|-----:|',
-      '| rr                           |  300 |  250 |   100 |   50 |',
+      '| server CPU µs/req by process | app1 | app2 | nginx | rest | vs 1 replica, same slices |',
+      '|:-----------------------------|-----:|-----:|------:|-----:|--------------------------:|',
+      '| rr                           |  300 |  250 |   100 |   50 |                 1.40× 500 |',
     ]);
     expect(cpuByPartTable([])).toBeUndefined();
   });

@@ -44,17 +44,18 @@ function warmupCell(c: CaseRow): string {
   return `${w.seconds} s, ${w.windows.length} windows${w.settled ? '' : ', NOT settled'}`;
 }
 
-/** Where each strategy row's CPU per request went: every replica, the balancer, and the rest (redis-server). */
+/** Where each strategy row's CPU per request went (every replica, the balancer, the rest: redis-server), and the warm one replica measured beside it. */
 export function cpuByPartTable(cases: CaseRow[]): string | undefined {
   const rows = cases.filter((c) => c.load.server_cpu_by_part);
   if (!rows.length) return undefined;
   const names = [...new Set(rows.flatMap((c) => Object.keys(c.load.server_cpu_by_part!)))].sort();
   return table(
-    ['server CPU µs/req by process', ...names, 'rest'],
+    ['server CPU µs/req by process', ...names, 'rest', 'vs 1 replica, same slices'],
     rows.map((c) => {
       const parts = c.load.server_cpu_by_part!;
       const counted = Object.values(parts).reduce((a, b) => a + b, 0);
-      return [c.label, ...names.map((n) => parts[n] ?? ''), Math.max(0, c.load.server_cpu_us_per_req - counted)];
+      const one = c.vs_one_replica ? `${c.vs_one_replica.cpu_ratio.toFixed(2)}× ${c.vs_one_replica.one_replica_cpu_us}` : '';
+      return [c.label, ...names.map((n) => parts[n] ?? ''), Math.max(0, c.load.server_cpu_us_per_req - counted), one];
     }),
   );
 }

@@ -142,14 +142,16 @@ function hopVsCeiling(rows: CaseRow[]): Target {
 
 /**
  * Three warm replicas cost about what one does per request: the strategy rows
- * (memory store) over the one replica through the same balancer. The worst
- * strategy counts; a row whose warm-up did not settle is named in detail.
+ * (memory store) over a warm one-replica topology through the same balancer,
+ * measured in the same slices (or, failing that, the one-replica row of the
+ * nginx group). The worst strategy counts; a row whose warm-up did not settle
+ * is named in detail.
  */
 function threeReplicasVsOne(rows: CaseRow[], engine: 'nginx' | 'haproxy'): Target {
   const one = rowById(rows, `nginx.one.via-${engine}`);
   const detail: Record<string, number | string | null> = {};
   for (const r of rows.filter((x) => x.id.startsWith(`${engine}.memory.`) && x.load.errors === 0)) {
-    detail[r.id.split('.')[2]] = cpuRatio(one, r);
+    detail[r.id.split('.')[2]] = r.vs_one_replica?.cpu_ratio ?? cpuRatio(one, r);
     if (r.warmup && !r.warmup.settled) detail[`${r.id.split('.')[2]}_warmup`] = 'not settled';
   }
   const ratios = Object.values(detail).filter((v): v is number => typeof v === 'number');
