@@ -1,6 +1,6 @@
 // Proves `npm run bench -- --quick` works end to end: it runs the BUILT bench
-// once (every group but session-cap, which session-cap.test.ts runs) and checks that it exited 0, printed the tables and wrote a JSON with
-// every case and every target field, compared itself with an earlier report,
+// once (every group but session-cap, which session-cap.test.ts runs) and
+// checks that it exited 0, printed the tables and wrote a JSON with every case and every target field, compared itself with an earlier report,
 // refused reports it cannot compare, and profiled cart-api. It never asserts a
 // speed: figures on a shared machine are noise, and the bench exists to report
 // them, not to gate.
