@@ -3,6 +3,7 @@ import { LoadSpec, LoadStep, round, runInterleaved } from './load';
 import type { BenchContext, CaseRow } from './model';
 import type { Group } from './options';
 import { pinServerProcesses } from './pinning';
+import { spreadOf } from './steady';
 
 export const GET_CART: LoadStep[] = [{ method: 'GET', path: '/cart' }];
 
@@ -22,9 +23,9 @@ export interface CaseSpec {
 }
 
 /** Cases compared with each other are measured in turns, with the same settings. */
-export async function measureTogether(ctx: BenchContext, cases: CaseSpec[]): Promise<CaseRow[]> {
+export async function measureTogether(ctx: BenchContext, cases: CaseSpec[], warmupS = ctx.profile.warmupS): Promise<CaseRow[]> {
   ctx.log(`  ${cases.map((c) => c.row.label).join(' | ')} …`);
-  const { durationS, warmupS, rounds } = ctx.profile;
+  const { durationS, rounds } = ctx.profile;
   pinServerProcesses(ctx.pinning);
   const loads = await runInterleaved(
     ctx.generator,
@@ -40,12 +41,14 @@ export async function measureTogether(ctx: BenchContext, cases: CaseSpec[]): Pro
     );
     const row: CaseRow = { ...c.row, load };
     if (load.cart) row.cart_kept = load.cart.mean;
+    const spread = spreadOf(load.server_cpu_slices ?? []);
+    if (spread) row.cpu_spread = spread;
     return row;
   });
 }
 
-export async function measure(ctx: BenchContext, row: CaseSpec['row'], spec: LoadSpec): Promise<CaseRow> {
-  const [result] = await measureTogether(ctx, [{ row, spec }]);
+export async function measure(ctx: BenchContext, row: CaseSpec['row'], spec: LoadSpec, warmupS?: number): Promise<CaseRow> {
+  const [result] = await measureTogether(ctx, [{ row, spec }], warmupS);
   return result;
 }
 

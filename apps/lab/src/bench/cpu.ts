@@ -55,7 +55,23 @@ export function serverPids(): number[] {
   return serverTree().pids;
 }
 
-function serverTree(roots?: number[]): { stats: Map<number, ProcStat>; pids: number[] } {
+/** CPU milliseconds of each part (its processes and their descendants), from one reading of /proc. */
+export function cpuMsByPart(parts: Record<string, number[]>): Record<string, number> {
+  const table = procTable();
+  return Object.fromEntries(
+    Object.entries(parts).map(([name, roots]) => {
+      const { stats, pids } = walk(table, roots);
+      return [name, (pids.reduce((sum, pid) => sum + (stats.get(pid)?.ticks ?? 0), 0) * 1000) / clockTicks()];
+    }),
+  );
+}
+
+interface ProcTable {
+  stats: Map<number, ProcStat>;
+  children: Map<number, number[]>;
+}
+
+function procTable(): ProcTable {
   const stats = new Map<number, ProcStat>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -64,12 +80,44 @@ function serverTree(roots?: number[]): { stats: Map<number, ProcStat>; pids: num
   }
   const children = new Map<number, number[]>();
   for (const [pid, s] of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), pid]);
+  return { stats, children };
+}
+
+function walk({ stats, children }: ProcTable, roots: number[]): { stats: Map<number, ProcStat>; pids: number[] } {
   const pids: number[] = [];
-  const queue = roots ? [...roots] : (children.get(process.pid) ?? []).filter((pid) => !notServers.has(pid));
+  const queue = [...roots];
   while (queue.length) {
     const pid = queue.pop()!;
     pids.push(pid);
     queue.push(...(children.get(pid) ?? []));
   }
   return { stats, pids };
+}
+
+function serverTree(roots?: number[]): { stats: Map<number, ProcStat>; pids: number[] } {
+  const table = procTable();
+  return walk(table, roots ?? (table.children.get(process.pid) ?? []).filter((pid) => !notServers.has(pid)));
+}
+
+/**
+ * CPU milliseconds one process's threads have run so far, in nanosecond
+ * units (each thread's `schedstat`): clock ticks are 10 ms, too coarse
+ * to tell two 1 s windows of one replica apart by 5 %. Falls back to ticks.
+ */
+export function runTimeMs(pid: number): number {
+  let tasks: string[];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return serverCpuMs([pid]);
+  }
+  return tasks.reduce((ms, task) => ms + taskRunNs(pid, task) / 1e6, 0);
+}
+
+function taskRunNs(pid: number, task: string): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]) || 0;
+  } catch {
+    return 0; // a thread that ended meanwhile
+  }
 }

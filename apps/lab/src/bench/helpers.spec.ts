@@ -1,5 +1,6 @@
 import { cartKept, percentile, spread } from './load';
-import { table } from './report';
+import type { CaseRow } from './model';
+import { cpuByPartTable, strategyDifferences, table } from './report';
 import { MAX_USERS, mergeCookies, userAddress } from './users';
 
 describe('bench helpers', () => {
@@ -49,5 +50,34 @@ describe('bench helpers', () => {
       '| a      |     1 |',
       '| longer |  1234 |',
     ]);
+  });
+
+  it('states strategy differences per balancer and store only beyond their spread', () => {
+    const row = (id: string, min: number, max: number) =>
+      ({ id, cpu_spread: { median: (min + max) / 2, min, max, n: 8 } }) as unknown as CaseRow;
+    const lines = strategyDifferences([
+      row('nginx.one.via-nginx', 100, 110), // not a strategy row
+      row('nginx.memory.round-robin', 400, 440),
+      row('nginx.memory.sticky-cookie', 430, 470), // overlaps round-robin
+      row('nginx.memory.url-hash', 300, 320),
+      row('haproxy.memory.round-robin', 400, 440),
+      row('haproxy.memory.url-hash', 420, 460),
+    ]);
+    expect(lines).toEqual([
+      'nginx memory: sticky-cookie > url-hash (1.45×), round-robin > url-hash (1.35×)',
+      'haproxy memory: no strategy differs from another beyond their spread',
+    ]);
+  });
+
+  it('splits a row CPU per request by process, what no part counted going to the rest', () => {
+    const load = { server_cpu_us_per_req: 700, server_cpu_by_part: { app1: 300, app2: 250, nginx: 100 } };
+    const rr = { label: 'rr', load, vs_one_replica: { one_replica_cpu_us: 500, cpu_ratio: 1.4 } } as unknown as CaseRow;
+    const text = cpuByPartTable([rr, { label: 'plain', load: { server_cpu_us_per_req: 1 } } as unknown as CaseRow]);
+    expect(text!.split('\n')).toEqual([
+      '| server CPU µs/req by process | app1 | app2 | nginx | rest | vs 1 replica, same slices |',
+      '|:-----------------------------|-----:|-----:|------:|-----:|--------------------------:|',
+      '| rr                           |  300 |  250 |   100 |   50 |                 1.40× 500 |',
+    ]);
+    expect(cpuByPartTable([])).toBeUndefined();
   });
 });

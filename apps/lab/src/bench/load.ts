@@ -1,4 +1,4 @@
-import { serverCpuMs } from './cpu';
+import { cpuMsByPart, serverCpuMs } from './cpu';
 import type { Generator } from './generator/pool';
 import type { BenchUser, LoadStep, SliceResult, UserTally } from './generator/protocol';
 
@@ -11,6 +11,8 @@ export interface LoadSpec {
   users: BenchUser[];
   /** Processes (with their children) whose CPU this case costs; default every server the bench started. */
   cpuPids?: number[];
+  /** The serving processes by part (`app1`, `nginx`, `redis`): the row then says which part its CPU per request went to. */
+  cpuParts?: Record<string, number[]>;
   /** Count, per user, the `GET /cart` answers that still held the user's cart. */
   inspectCart?: boolean;
   /** Requests each replica counted so far; read after warm-up and after the last slice. */
@@ -54,6 +56,10 @@ export interface LoadResult {
   generator_cpu_wait: number | null;
   /** Requests each replica served during the measured slices (from the replicas' own counters). */
   replica_requests?: Record<string, number>;
+  /** Server CPU µs per request of each measured slice, in order: the row's spread over repeated windows. */
+  server_cpu_slices?: number[];
+  /** Server CPU µs per request of the whole row, split by the spec's parts (replicas, balancer, redis). */
+  server_cpu_by_part?: Record<string, number>;
   /** Busiest replica's requests over the mean: 1 is an even spread, 3 is everything on one of 3. */
   skew?: number;
   cart?: CartKept;
@@ -65,6 +71,8 @@ interface RunTotals {
   errors: Record<string, number>;
   wallS: number;
   serverCpuMs: number;
+  sliceCpuUsPerReq: number[];
+  partCpuMs: Record<string, number>;
   generatorCpuUs: number;
   /** null once any slice could not tell. */
   generatorWaitUs: number | null;
@@ -78,6 +86,8 @@ const emptyTotals = (users: number): RunTotals => ({
   errors: {},
   wallS: 0,
   serverCpuMs: 0,
+  sliceCpuUsPerReq: [],
+  partCpuMs: {},
   generatorCpuUs: 0,
   generatorWaitUs: 0,
   generatorWallS: 0,
@@ -116,11 +126,15 @@ export async function runLoad(gen: Generator, spec: LoadSpec, t: Timing): Promis
 /** `totals` undefined: a warm-up, nothing recorded. */
 async function runSlice(gen: Generator, spec: LoadSpec, users: BenchUser[], durationS: number, totals: RunTotals | undefined): Promise<SliceResult> {
   const cpu0 = serverCpuMs(spec.cpuPids);
+  const parts0 = spec.cpuParts && totals ? cpuMsByPart(spec.cpuParts) : undefined;
   const started = process.hrtime.bigint();
   const r = await gen.run({ url: spec.url, steps: spec.steps, users, durationS, inspectCart: !!spec.inspectCart });
   if (!totals) return r;
   totals.wallS += Number(process.hrtime.bigint() - started) / 1e9;
-  totals.serverCpuMs += serverCpuMs(spec.cpuPids) - cpu0;
+  const cpuMs = serverCpuMs(spec.cpuPids) - cpu0;
+  totals.serverCpuMs += cpuMs;
+  if (parts0) for (const [k, v] of Object.entries(cpuMsByPart(spec.cpuParts!))) totals.partCpuMs[k] = (totals.partCpuMs[k] ?? 0) + v - (parts0[k] ?? 0);
+  if (r.completed > 0) totals.sliceCpuUsPerReq.push(round((cpuMs * 1000) / r.completed, 0));
   totals.latencies.push(r.latenciesMs);
   totals.completed += r.completed;
   for (const [k, v] of Object.entries(r.errors)) totals.errors[k] = (totals.errors[k] ?? 0) + v;
@@ -148,6 +162,8 @@ function summarize(t: RunTotals, users: number, generatorProcesses: number): Loa
     users,
     server_cpu_us_per_req: perReq(t.serverCpuMs * 1000),
     generator_cpu_us_per_req: perReq(t.generatorCpuUs),
+    server_cpu_slices: t.sliceCpuUsPerReq,
+    ...(Object.keys(t.partCpuMs).length ? { server_cpu_by_part: Object.fromEntries(Object.entries(t.partCpuMs).map(([k, ms]) => [k, perReq(ms * 1000)])) } : {}),
     generator_busy: t.generatorWallS ? round(t.generatorCpuUs / 1e6 / (t.generatorWallS * generatorProcesses), 2) : 0,
     generator_cpu_wait:
       t.generatorWallS && t.generatorWaitUs !== null ? round(t.generatorWaitUs / 1e6 / (t.generatorWallS * generatorProcesses), 2) : null,

@@ -3,6 +3,7 @@ import type { LoadResult } from './load';
 import type { Machine } from './machine';
 import type { Group, Profile } from './options';
 import type { Pinning } from './pinning';
+import type { Spread, Warmup } from './steady';
 
 /** Bumped whenever a figure changes meaning or place: --compare refuses another version. */
 export const SCHEMA_VERSION = 2;
@@ -19,6 +20,12 @@ export interface CaseRow {
   ratio?: { of: string; rps: number; cpu: number | null };
   /** Mean over users of the share of their GET /cart answers that still showed their cart (what affinity buys); per user in `load.cart`. */
   cart_kept?: number | null;
+  /** Server CPU µs per request over the measured slices (median, min, max): differences inside it are not differences. */
+  cpu_spread?: Spread;
+  /** A warm one-replica topology behind the same balancer, measured in the same slices as this (memory) strategy row. */
+  vs_one_replica?: { one_replica_cpu_us: number; cpu_ratio: number };
+  /** The load the row's topology got before it was measured, until every serving replica's CPU per request settled. */
+  warmup?: Warmup;
   note?: string;
 }
 

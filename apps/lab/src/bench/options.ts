@@ -16,6 +16,9 @@ export interface Profile {
   boots: number;
   /** Session counts held by one replica in the memory case. */
   sessionCounts: number[];
+  /** Before a lab topology is measured: windows of this length until two agree (steady.ts), at most `settleMaxWindows`. */
+  settleWindowS: number;
+  settleMaxWindows: number;
 }
 
 export interface BenchOptions {
@@ -34,8 +37,8 @@ export interface BenchOptions {
   cpuProfile: boolean;
 }
 
-const FULL: Profile = { mode: 'full', durationS: 8, warmupS: 2, rounds: 8, users: 24, boots: 3, sessionCounts: [10_000, 100_000] };
-const QUICK: Profile = { mode: 'quick', durationS: 1, warmupS: 0.3, rounds: 1, users: 6, boots: 1, sessionCounts: [1_000] };
+const FULL: Profile = { mode: 'full', durationS: 8, warmupS: 2, rounds: 8, users: 24, boots: 3, sessionCounts: [10_000, 100_000], settleWindowS: 1, settleMaxWindows: 20 };
+const QUICK: Profile = { mode: 'quick', durationS: 1, warmupS: 0.3, rounds: 1, users: 6, boots: 1, sessionCounts: [1_000], settleWindowS: 0.25, settleMaxWindows: 2 };
 
 export const USAGE = [
   `usage: npm run bench [-- --quick] [--only ${GROUPS.join(',')}] [--sessions N,M] [--users N] [--json] [--out DIR] [--no-pin] [--compare EARLIER.json]`,

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchReport, CaseRow } from './model';
+import { differencesBeyondSpread } from './steady';
 import { renderSessionCap, SESSION_CAP_HEADER } from './groups/session-cap';
 
 type Cell = string | number;
@@ -32,6 +33,50 @@ function keptCell(c: CaseRow): string {
   return `${Math.round(cart.mean * 100)} %; ${Math.round(cart.users_always_kept * 100)} %`;
 }
 
+function spreadCell(c: CaseRow): string {
+  const s = c.cpu_spread;
+  return s && s.n > 1 ? `${s.min}–${s.max}` : '';
+}
+
+function warmupCell(c: CaseRow): string {
+  const w = c.warmup;
+  if (!w) return '';
+  return `${w.seconds} s, ${w.windows.length} windows${w.settled ? '' : ', NOT settled'}`;
+}
+
+/** Where each strategy row's CPU per request went (every replica, the balancer, the rest: redis-server), and the warm one replica measured beside it. */
+export function cpuByPartTable(cases: CaseRow[]): string | undefined {
+  const rows = cases.filter((c) => c.load.server_cpu_by_part);
+  if (!rows.length) return undefined;
+  const names = [...new Set(rows.flatMap((c) => Object.keys(c.load.server_cpu_by_part!)))].sort();
+  return table(
+    ['server CPU µs/req by process', ...names, 'rest', 'vs 1 replica, same slices'],
+    rows.map((c) => {
+      const parts = c.load.server_cpu_by_part!;
+      const counted = Object.values(parts).reduce((a, b) => a + b, 0);
+      const one = c.vs_one_replica ? `${c.vs_one_replica.cpu_ratio.toFixed(2)}× ${c.vs_one_replica.one_replica_cpu_us}` : '';
+      return [c.label, ...names.map((n) => parts[n] ?? ''), Math.max(0, c.load.server_cpu_us_per_req - counted), one];
+    }),
+  );
+}
+
+/**
+ * Per balancer and store, the strategy rows whose CPU per request differs
+ * beyond both rows' spread; every other pair showed no difference.
+ */
+export function strategyDifferences(cases: CaseRow[]): string[] {
+  const groups = new Map<string, CaseRow[]>();
+  for (const c of cases.filter((x) => /^(nginx|haproxy)\.(memory|redis)\./.test(x.id))) {
+    const key = c.id.split('.').slice(0, 2).join(' ');
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  return [...groups].map(([key, rows]) => {
+    const found = differencesBeyondSpread(rows.map((r) => ({ id: r.id.split('.')[2], spread: r.cpu_spread })));
+    const said = found.map((d) => `${d.dearer} > ${d.cheaper} (${d.ratio.toFixed(2)}×)`).join(', ');
+    return `${key}: ${said || 'no strategy differs from another beyond their spread'}`;
+  });
+}
+
 function mib(bytes: number): string {
   return (bytes / 2 ** 20).toFixed(1);
 }
@@ -49,10 +94,11 @@ export function renderReport(r: BenchReport): string {
   out.push('');
   out.push(
     table(
-      ['case', 'server CPU µs/req', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'vs (CPU; req/s)', 'generator busy (waited)', 'skew', 'cart kept (mean; users always)'],
+      ['case', 'server CPU µs/req', 'CPU range (slices)', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'vs (CPU; req/s)', 'generator busy (waited)', 'skew', 'cart kept (mean; users always)', 'warm-up'],
       r.cases.map((c) => [
         c.label,
         c.load.server_cpu_us_per_req,
+        spreadCell(c),
         c.load.rps,
         c.load.p50.toFixed(2),
         c.load.p99.toFixed(2),
@@ -61,9 +107,14 @@ export function renderReport(r: BenchReport): string {
         generatorCell(c),
         c.load.skew === undefined ? '' : c.load.skew.toFixed(2),
         keptCell(c),
+        warmupCell(c),
       ]),
     ),
   );
+  const byPart = cpuByPartTable(r.cases);
+  if (byPart) out.push('', byPart);
+  const differences = strategyDifferences(r.cases);
+  if (differences.length) out.push('', 'Strategy rows, CPU per request differing beyond their spread (min–max over slices):', ...differences.map((d) => `  ${d}`));
   if (r.boot.length) {
     out.push('');
     out.push(

@@ -46,9 +46,9 @@ const memory = (sessions: number, perSession: number, afterRatio: number): Memor
 const byName = (targets: ReturnType<typeof evaluateTargets>, start: string) => targets.find((t) => t.name.startsWith(start))!;
 
 describe('bench targets', () => {
-  it('reports the six targets as not measured when nothing ran', () => {
+  it('reports every target as not measured when nothing ran', () => {
     const targets = evaluateTargets([], [], []);
-    expect(targets).toHaveLength(6);
+    expect(targets).toHaveLength(12);
     for (const t of targets) expect([t.value, t.met]).toEqual([null, false]);
   });
 
@@ -60,6 +60,7 @@ describe('bench targets', () => {
       row('direct.redis.get', 940, 13, 270),
       row('direct.memory.post', 800, 10, 300),
       row('direct.redis.post', 700, 10, 330),
+      row('peer.post', 850, 10, 310),
       row('nginx.one.direct', 1000),
       row('nginx.one.via-nginx', 800, 10, 360),
       row('nginx.one.via-haproxy', 780, 10, 390),
@@ -69,13 +70,51 @@ describe('bench targets', () => {
     expect(byName(t, 'generator headroom')).toMatchObject({ value: 5.263, met: true, detail: { generator_busy_max: 0.3, ceiling_generator_busy: 0.95 } });
     // CPU 260 / 250 µs = 1.04 > 1.0, whatever the req/s ratio (0.95)
     expect(byName(t, 'cart-api GET /cart direct vs peer')).toMatchObject({ value: 1.04, met: false, detail: { rps_ratio: 0.95 } });
+    // CPU 300 / 310 µs: cart-api's write is the cheaper one
+    expect(byName(t, 'cart-api POST /cart/items direct vs peer')).toMatchObject({ value: 0.968, met: true, detail: { rps_ratio: 0.941 } });
     // CPU 270 / 260 = 1.038 meets 1.05 but p99 13/10 = 1.3 exceeds 1.25
     expect(byName(t, 'redis store vs memory store')).toMatchObject({ value: 1.038, met: false, detail: { p99_ratio: 1.3, post_cpu_per_req_ratio: 1.1 } });
     // The hops as CPU per request through the balancer over direct: 360 / 300 and 390 / 300.
     expect(byName(t, 'one replica through nginx')).toMatchObject({ value: 0.8, met: false, detail: { cpu_per_req_ratio: 1.2, haproxy_cpu_per_req_ratio: 1.3 } });
-    expect(byName(t, 'lab boot')).toMatchObject({ value: 2100, met: false, detail: { memory_median_ms: 1500 } });
+    expect(byName(t, 'lab boot, 3 replicas + nginx + Redis')).toMatchObject({ value: 2100, met: false, detail: { memory_median_ms: 1500 } });
+    expect(byName(t, 'lab boot, 3 replicas + nginx, memory')).toMatchObject({ value: 1500, met: false });
+    // 1800 ms of boot CPU over 3 replicas
+    expect(byName(t, 'replica boot CPU')).toMatchObject({ value: 600, met: false });
     // the largest count decides bytes per session; the worst after-expiry ratio counts
     expect(byName(t, 'memory store RSS per session')).toMatchObject({ value: 1900, met: true, detail: { sessions: 100_000, after_expiry_ratio: 1.05 } });
+  });
+
+  it('compares each balancer hop in front of cart-api with its hop in front of the ceiling', () => {
+    const rows = [
+      row('ceiling.direct', 5000, 1, 20),
+      row('ceiling.nginx', 3000, 1, 60), // nginx hop 40 µs
+      row('ceiling.haproxy', 3000, 1, 50), // haproxy hop 30 µs
+      row('nginx.one.direct', 1000, 10, 300),
+      row('nginx.one.via-nginx', 800, 10, 350), // 50 µs: 1.25× its ceiling hop
+      row('nginx.one.via-haproxy', 800, 10, 390), // 90 µs: 3×
+    ];
+    expect(byName(evaluateTargets(rows, [], []), 'balancer hop')).toMatchObject({
+      value: 3,
+      met: false,
+      detail: { nginx_hop_us: 50, nginx_ceiling_hop_us: 40, haproxy_hop_us: 90, haproxy_ceiling_hop_us: 30 },
+    });
+    expect(byName(evaluateTargets(rows.slice(0, 5), [], []), 'balancer hop')).toMatchObject({ value: null, met: false });
+  });
+
+  it('holds 3 replicas of every strategy against the one replica through the same balancer, worst strategy counting', () => {
+    const settledRow = (id: string, cpu: number, ok = true) => ({ ...row(id, 900, 10, cpu), warmup: { settled: ok, seconds: 3, windows: [] } });
+    const rows = [
+      row('nginx.one.via-nginx', 800, 10, 400),
+      settledRow('nginx.memory.round-robin', 480),
+      // measured beside a warm one replica in the same slices: that ratio wins over the nginx group's row
+      { ...settledRow('nginx.memory.url-hash', 440), vs_one_replica: { one_replica_cpu_us: 420, cpu_ratio: 1.05 } },
+      settledRow('nginx.redis.round-robin', 900), // another store: not compared with the memory one-replica row
+      row('nginx.one.via-haproxy', 800, 10, 400),
+      settledRow('haproxy.memory.round-robin', 560, false),
+    ];
+    const t = evaluateTargets(rows, [], []);
+    expect(byName(t, '3 replicas via nginx')).toMatchObject({ value: 1.2, met: true, detail: { 'round-robin': 1.2, 'url-hash': 1.05 } });
+    expect(byName(t, '3 replicas via haproxy')).toMatchObject({ value: 1.4, met: false, detail: { 'round-robin': 1.4, 'round-robin_warmup': 'not settled' } });
   });
 
   it('does not call the generator roomy when it was busy on a measured row, or when the ceiling is not far ahead', () => {

@@ -39,6 +39,24 @@ function getCase(id: string, label: string, s: Server, group: 'peer' | 'direct')
   return { row: { id, group, label }, spec: { url: s.url, steps: GET_CART, users: s.users, cpuPids: s.pids } };
 }
 
+function postCase(id: string, label: string, s: Server, sku: string, group: 'peer' | 'direct'): CaseSpec {
+  return { row: { id, group, label }, spec: { url: s.url, steps: postSteps(sku), users: s.users, cpuPids: s.pids } };
+}
+
+/** The same write on each server, in turns: the peer's route adds a line to its session as cart-api adds one to its cart. */
+async function postCases(ctx: BenchContext, peer: Server | undefined, memory: Server, redis: Server): Promise<CaseRow[]> {
+  const [sku] = await productSkus(memory.url);
+  const cases = [
+    postCase('direct.memory.post', 'cart-api direct memory POST /cart/items', memory, sku, 'direct'),
+    postCase('direct.redis.post', 'cart-api direct redis POST /cart/items', redis, sku, 'direct'),
+  ];
+  if (peer) cases.push(postCase('peer.post', 'peer Express+express-session POST /cart/items', peer, (await productSkus(peer.url))[0], 'peer'));
+  const [memoryPost, redisPost, peerPost] = await measureTogether(ctx, cases);
+  ratio(redisPost, memoryPost);
+  ratio(memoryPost, peerPost);
+  return peerPost ? [memoryPost, redisPost, peerPost] : [memoryPost, redisPost];
+}
+
 /**
  * The peer baseline and cart-api alone (one replica, no balancer), memory
  * and redis store. Every server is up at once and the compared cases take
@@ -54,15 +72,7 @@ export async function directGroup(ctx: BenchContext, which: { peer: boolean; dir
     if (memory) gets.push(getCase('direct.memory.get', 'cart-api direct memory GET /cart', memory, 'direct'));
     if (redis) gets.push(getCase('direct.redis.get', 'cart-api direct redis GET /cart', redis, 'direct'));
     const rows = await measureTogether(ctx, gets);
-    if (memory && redis) {
-      const [sku] = await productSkus(memory.url);
-      const posts = await measureTogether(ctx, [
-        { row: { id: 'direct.memory.post', group: 'direct', label: 'cart-api direct memory POST /cart/items' }, spec: { url: memory.url, steps: postSteps(sku), users: memory.users, cpuPids: memory.pids } },
-        { row: { id: 'direct.redis.post', group: 'direct', label: 'cart-api direct redis POST /cart/items' }, spec: { url: redis.url, steps: postSteps(sku), users: redis.users, cpuPids: redis.pids } },
-      ]);
-      rows.push(...posts);
-      ratio(posts[1], posts[0]);
-    }
+    if (memory && redis) rows.push(...(await postCases(ctx, peer, memory, redis)));
     const byId = (id: string) => rows.find((r) => r.id === id);
     const memoryGet = byId('direct.memory.get');
     if (memoryGet) ratio(memoryGet, byId('peer.get'));

@@ -1,9 +1,11 @@
-import { BalancerEngine, StoreKind, Strategy, strategiesOf, Topology, TopologyOptions } from '../../topology';
-import { GET_CART, measure, measureTogether, ratio, withCleanup } from '../cases';
+import { BalancerEngine, StoreKind, Strategy, strategiesOf, TopologyOptions } from '../../topology';
+import { CaseSpec, GET_CART, measureTogether, ratio, withCleanup } from '../cases';
 import { startBenchFront } from '../front';
 import { withTopology } from '../lab';
+import { LoadSpec, round } from '../load';
 import type { BenchContext, CaseRow } from '../model';
 import { createUsers } from '../users';
+import { partsOf, replicaRequests, warmTopology } from '../warm';
 
 function options(ctx: BenchContext, strategy: Strategy, store: StoreKind, replicas: number, balancer: BalancerEngine = 'nginx'): TopologyOptions {
   return { strategy, store, replicas, balancer, sessionSecret: ctx.secret, env: { LOG_LEVEL: 'silent' } };
@@ -23,34 +25,18 @@ async function oneReplica(ctx: BenchContext): Promise<CaseRow[]> {
       defer(() => haproxy.stop());
       const pid = replica.pid!;
       const users = await createUsers(t.url, ctx.profile.users);
+      const warmup = await warmTopology(ctx, t, { url: t.url, steps: GET_CART, users });
       const [direct, via, viaHaproxy] = await measureTogether(ctx, [
         { row: { id: 'nginx.one.direct', group: 'nginx', label: 'cart-api 1 replica direct GET /cart' }, spec: { url: replica.url, steps: GET_CART, users, cpuPids: [pid] } },
-        { row: { id: 'nginx.one.via-nginx', group: 'nginx', label: 'cart-api 1 replica via nginx GET /cart' }, spec: { url: t.url, steps: GET_CART, users, cpuPids: [pid, balancer.pid!] } },
-        { row: { id: 'nginx.one.via-haproxy', group: 'nginx', label: 'cart-api 1 replica via haproxy GET /cart' }, spec: { url: haproxy.url, steps: GET_CART, users, cpuPids: [pid, haproxy.pid] } },
+        { row: { id: 'nginx.one.via-nginx', group: 'nginx', label: 'cart-api 1 replica via nginx GET /cart' }, spec: { url: t.url, steps: GET_CART, users, cpuPids: [pid, balancer.pid!], cpuParts: { app1: [pid], nginx: [balancer.pid!] } } },
+        { row: { id: 'nginx.one.via-haproxy', group: 'nginx', label: 'cart-api 1 replica via haproxy GET /cart' }, spec: { url: haproxy.url, steps: GET_CART, users, cpuPids: [pid, haproxy.pid], cpuParts: { app1: [pid], haproxy: [haproxy.pid] } } },
       ]);
       ratio(via, direct);
       ratio(viaHaproxy, direct);
+      via.warmup = warmup;
       return [direct, via, viaHaproxy];
     }),
   );
-}
-
-interface Stats {
-  requests_served?: unknown;
-}
-
-/** Requests each replica has served so far, by name, from its own `/stats` (which leaves itself out). */
-export async function replicaRequests(t: Topology): Promise<Record<string, number>> {
-  const { replicas } = await t.status();
-  const entries = await Promise.all(
-    replicas.map(async (r) => {
-      const res = await fetch(`${r.url}/stats`, { signal: AbortSignal.timeout(5_000) });
-      const served = ((await res.json()) as Stats).requests_served;
-      if (!res.ok || typeof served !== 'number') throw new Error(`${r.name} /stats gives no requests_served (${res.status})`);
-      return [r.name, served] as const;
-    }),
-  );
-  return Object.fromEntries(entries);
 }
 
 /**
@@ -59,16 +45,43 @@ export async function replicaRequests(t: Topology): Promise<Record<string, numbe
  * says how evenly the replicas shared the requests (skew, from their own
  * counters) and, per user, the share of reads that found the cart.
  */
-async function strategyCase(ctx: BenchContext, balancer: BalancerEngine, strategy: Strategy, store: StoreKind): Promise<CaseRow> {
+async function strategyCase(ctx: BenchContext, balancer: BalancerEngine, strategy: Strategy, store: StoreKind, reference?: LoadSpec): Promise<CaseRow> {
   return withTopology(options(ctx, strategy, store, 3, balancer), async (t) => {
     const users = await createUsers(t.url, ctx.profile.users);
     const via = balancer === 'nginx' ? '' : ` via ${balancer}`;
-    return measure(
-      ctx,
-      { id: `${balancer}.${store}.${strategy}`, group: balancer, label: `3 replicas ${strategy} ${store}${via} GET /cart` },
-      { url: t.url, steps: GET_CART, users, inspectCart: true, replicaCounts: () => replicaRequests(t) },
-    );
+    const spec: LoadSpec = { url: t.url, steps: GET_CART, users, inspectCart: true, replicaCounts: () => replicaRequests(t), cpuParts: await partsOf(t) };
+    const warmup = await warmTopology(ctx, t, spec);
+    const id = `${balancer}.${store}.${strategy}`;
+    const cases: CaseSpec[] = [{ row: { id, group: balancer, label: `3 replicas ${strategy} ${store}${via} GET /cart` }, spec }];
+    if (reference) cases.push({ row: { id: `${id}.one-replica`, group: balancer, label: `  1 replica via ${balancer}, same slices` }, spec: reference });
+    const [row, one] = await measureTogether(ctx, cases, 0);
+    if (one && one.load.server_cpu_us_per_req > 0 && one.load.errors === 0) {
+      row.vs_one_replica = { one_replica_cpu_us: one.load.server_cpu_us_per_req, cpu_ratio: round(row.load.server_cpu_us_per_req / one.load.server_cpu_us_per_req, 2) };
+    }
+    return { ...row, warmup };
   });
+}
+
+/**
+ * A warm one-replica topology behind the same balancer, measured in turns
+ * with every memory strategy row: "3 replicas cost N× one" then comes from
+ * the same slices, whatever else the machine does meanwhile. A reference
+ * that fails to boot costs the comparison, not the rows.
+ */
+async function withReference<T>(ctx: BenchContext, balancer: BalancerEngine, fn: (reference?: LoadSpec) => Promise<T>): Promise<T> {
+  let booted = false;
+  try {
+    return await withTopology(options(ctx, 'round-robin', 'memory', 1, balancer), async (t) => {
+      booted = true;
+      const spec: LoadSpec = { url: t.url, steps: GET_CART, users: await createUsers(t.url, ctx.profile.users) };
+      await warmTopology(ctx, t, spec);
+      return fn(spec);
+    });
+  } catch (err) {
+    if (booted) throw err;
+    ctx.fail(balancer, `one-replica reference for the strategy rows: ${(err as Error).message}`);
+    return fn(undefined);
+  }
 }
 
 export async function nginxGroup(ctx: BenchContext): Promise<CaseRow[]> {
@@ -90,17 +103,21 @@ function storesFor(ctx: BenchContext, balancer: BalancerEngine): StoreKind[] {
 async function strategyRows(ctx: BenchContext, balancer: BalancerEngine, oneReplicaRow?: CaseRow, measured: readonly CaseRow[] = []): Promise<CaseRow[]> {
   const rows: CaseRow[] = [];
   const byId = new Map<string, CaseRow>(measured.map((r) => [r.id, r]));
-  for (const store of storesFor(ctx, balancer)) {
-    for (const strategy of strategiesOf(balancer)) {
-      const id = `${balancer}.${store}.${strategy}`;
-      // One topology that fails costs its own row, not the others.
-      const row = await strategyCase(ctx, balancer, strategy, store).catch((err: Error) => void ctx.fail(balancer, `${id}: ${err.message}`));
-      if (!row) continue;
-      byId.set(row.id, row);
-      rows.push(row);
-      const against = balancer === 'haproxy' ? byId.get(`nginx.${store}.${strategy}`) : store === 'redis' ? byId.get(`nginx.memory.${strategy}`) : oneReplicaRow;
-      ratio(row, against);
+  await withReference(ctx, balancer, async (reference) => {
+    for (const store of storesFor(ctx, balancer)) {
+      for (const strategy of strategiesOf(balancer)) {
+        const id = `${balancer}.${store}.${strategy}`;
+        // One topology that fails costs its own row, not the others.
+        const row = await strategyCase(ctx, balancer, strategy, store, store === 'memory' ? reference : undefined).catch(
+          (err: Error) => void ctx.fail(balancer, `${id}: ${err.message}`),
+        );
+        if (!row) continue;
+        byId.set(row.id, row);
+        rows.push(row);
+        const against = balancer === 'haproxy' ? byId.get(`nginx.${store}.${strategy}`) : store === 'redis' ? byId.get(`nginx.memory.${strategy}`) : oneReplicaRow;
+        ratio(row, against);
+      }
     }
-  }
+  });
   return rows;
 }
