@@ -32,6 +32,11 @@ function keptCell(c: CaseRow): string {
   return `${Math.round(cart.mean * 100)} %; ${Math.round(cart.users_always_kept * 100)} %`;
 }
 
+/** A planned case this machine could not measure keeps its row, saying why (reports before this field have none). */
+function notMeasuredRows(r: BenchReport): Cell[][] {
+  return (r.not_measured ?? []).map((n) => [n.label, `not measured: ${n.reason}`, ...Array<string>(8).fill('')]);
+}
+
 function mib(bytes: number): string {
   return (bytes / 2 ** 20).toFixed(1);
 }
@@ -61,7 +66,7 @@ export function renderReport(r: BenchReport): string {
         generatorCell(c),
         c.load.skew === undefined ? '' : c.load.skew.toFixed(2),
         keptCell(c),
-      ]),
+      ]).concat(notMeasuredRows(r)),
     ),
   );
   if (r.boot.length) {
