@@ -9,7 +9,8 @@ function twice(n: number): number {
 
 describe('modularPageScript', () => {
   it('declares every module function in one scope and hands them to the page', () => {
-    const script = modularPageScript((_dom, _colour, lib: { double: typeof double }) => void ((globalThis as { out?: number }).out = lib.double(21)), { double, twice });
+    const lib = { double, twice };
+    const script = modularPageScript((_dom, _colour, l: typeof lib) => void ((globalThis as { out?: number }).out = l.double(21)), lib);
     const scope: { out?: number } = {};
     new Function('globalThis', 'document', script)(scope, {});
     expect(scope.out).toBe(42);
