@@ -21,6 +21,7 @@ const README_DASHBOARD = 'http://127.0.0.1:8081/';
 interface Cart {
   served_by: string;
   items: Array<{ sku: string; qty: number }>;
+  session?: string;
 }
 
 function readmeBlock(): string {
@@ -84,6 +85,10 @@ maybe('the README walk-through, run against a detached lab', () => {
     const after = JSON.parse(await shell(curls[2])) as Cart;
     expect(after.served_by).not.toBe(victim);
     expect(after.items).toEqual([]);
+    // docs/cli.md prints this answer: the same fields, the lost session named
+    const documented = /^(\{"served_by":"app\d","items":\[\].*\})$/m.exec(readFileSync(join(ROOT, 'docs/cli.md'), 'utf8'))?.[1];
+    expect(Object.keys(JSON.parse(documented ?? '{}'))).toEqual(Object.keys(after));
+    expect(after).toMatchObject({ session: 'expired-or-lost' });
 
     // status names what its columns mean
     const other = ['app1', 'app2', 'app3'].find((n) => n !== victim)!;
