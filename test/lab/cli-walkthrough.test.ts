@@ -98,7 +98,7 @@ maybe('the README walk-through, run against a detached lab', () => {
     expect(status.stdout).toMatch(new RegExp(`^  ${victim} +stopped +in rotation +- +\\d+ +\\? +\\? `, 'm'));
     expect(status.stdout).toMatch(new RegExp(`^  ${other} +running +drained +\\d+ +\\d+ +\\d+ +\\d+ `, 'm'));
     expect(status.stdout).toMatch(/nginx +1\.\d+\.\d+, running/);
-    expect(status.stdout).toMatch(/SESSIONS n\/a: kept in Redis, not per replica; \?: the replica did not answer/);
+    expect(status.stdout).toMatch(/SESSIONS: held in that replica.s memory, lost with its process; \?: the replica did not answer/);
 
     // the detached supervisor's log: stamped lines, and no Ctrl-C advice
     const log = readFileSync(join(dir, 'supervisor.log'), 'utf8').trimEnd().split('\n');

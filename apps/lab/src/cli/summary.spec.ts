@@ -31,6 +31,12 @@ describe('status table', () => {
     expect(text).toMatch(/balancer +nginx 1\.22\.1, running$/m);
   });
 
+  it('explains SESSIONS for the store that runs: no word of Redis under the memory store', () => {
+    const text = renderStatus(io, status({ store: 'memory' }));
+    expect(text).toMatch(/SESSIONS: held in that replica's memory, lost with its process; \?: the replica did not answer\./);
+    expect(text).not.toMatch(/Redis/);
+  });
+
   it('names HAProxy, its cookie form and its pid', () => {
     const text = renderStatus(io, status({ strategy: 'sticky-cookie', balancer: { engine: 'haproxy', version: '2.6.12', sticky: 'native', state: 'running', pid: 77 } }));
     expect(text).toMatch(/balancer +haproxy 2\.6\.12, `cookie route insert indirect`, running \(pid 77\)$/m);

@@ -33,8 +33,14 @@ const STATS_COLUMNS: Column<Row>[] = [
   { header: 'sessions', value: (r) => count(r, (s) => s.sessions), align: 'right' },
   { header: 'requests', value: (r) => count(r, (s) => s.requests_served), align: 'right' },
 ];
-export const STATS_LEGEND =
-  'PROCESS: what the lab last did to it. BALANCER: how the balancer treats its server line (in rotation; drained = nginx `server … down`, HAProxy `disabled`; draining = bound clients only, see `rollout`; dead = nothing is balanced). SESSIONS n/a: kept in Redis, not per replica; ?: the replica did not answer.';
+/** What the status table's columns mean; SESSIONS as this store keeps them. */
+export function statsLegend(store: TopologyStatus['store']): string {
+  const sessions =
+    store === 'redis'
+      ? 'SESSIONS n/a: kept in Redis, not per replica; ?: the replica did not answer.'
+      : 'SESSIONS: held in that replica\'s memory, lost with its process; ?: the replica did not answer.';
+  return `PROCESS: what the lab last did to it. BALANCER: how the balancer treats its server line (in rotation; drained = nginx \`server … down\`, HAProxy \`disabled\`; draining = bound clients only, see \`rollout\`; dead = nothing is balanced). ${sessions}`;
+}
 
 type BalancerView = { engine: Balancer['engine']; state: NonNullable<Balancer['state']> };
 
@@ -81,7 +87,7 @@ export function renderStatus(io: CliIo, status: LabStatus & { replicas: Row[] })
   if (status.redis) lines.push(field(io, 'redis', redisLine(status.redis)));
   lines.push(field(io, 'driver', `${status.driver}, supervisor pid ${status.pid}, up since ${status.started_at}`));
   const balancer = balancerOf(status);
-  const legend = status.replicas.some((r) => 'stats' in r) ? ['', paint(io, 'gray', wrap(STATS_LEGEND, '  '))] : [];
+  const legend = status.replicas.some((r) => 'stats' in r) ? ['', paint(io, 'gray', wrap(statsLegend(status.store), '  '))] : [];
   return [...lines, '', replicaTable(io, status.replicas, balancer), ...legend].join('\n');
 }
 
