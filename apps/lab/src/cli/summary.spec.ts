@@ -1,5 +1,5 @@
 import type { LabStatus } from '../control';
-import { renderStatus } from './summary';
+import { cookieJar, renderStatus } from './summary';
 
 const io = { color: false, out: () => undefined, err: () => undefined, env: {}, cwd: '/' };
 
@@ -47,5 +47,12 @@ describe('status table', () => {
     expect(text).toMatch(/balancer +nginx 1\.22\.1, dead \(nothing answers on the URL\)$/m);
     expect(text).toMatch(/^ {2}app1 +running +nginx dead /m);
     expect(text).toMatch(/^ {2}app2 +paused +nginx dead /m);
+  });
+});
+
+describe('the walk-through cookie jar', () => {
+  it('lives in the lab state directory: .lab/cart.jar by default, under LAB_STATE_DIR when set', () => {
+    expect(cookieJar({ env: {}, cwd: '/repo' })).toBe('.lab/cart.jar');
+    expect(cookieJar({ env: { LAB_STATE_DIR: '/tmp/lab-7' }, cwd: '/repo' })).toBe('/tmp/lab-7/cart.jar');
   });
 });

@@ -4,6 +4,8 @@ import type { ReplicaInfo, ReplicaState, TopologyStatus } from '../topology/topo
 import { Colour, CliIo, paint } from './output';
 import type { ReplicaStats } from '../client/replica-stats';
 import { Column, renderTable } from './table';
+import { isAbsolute, join, relative } from 'node:path';
+import { stateDir } from './state';
 
 const STATE_COLOUR: Record<ReplicaState, Colour> = {
   starting: 'gray',
@@ -108,7 +110,16 @@ function balancerLine(io: CliIo, status: LabStatus): string {
 /** One sentence per line, indented, so the legend reads under an 80-column table. */
 const wrap = (text: string, indent: string) => text.split(/(?<=\.) /).map((l) => indent + l).join('\n');
 
-export const JAR = '/tmp/lab.jar';
+/**
+ * The walk-through's cookie jar: in the lab's own state directory (one per
+ * lab, git-ignored), not a fixed file in /tmp that another lab or user shares.
+ * Relative when it is under the current directory, as the default `.lab/` is.
+ */
+export function cookieJar(io: Pick<CliIo, 'env' | 'cwd'>): string {
+  const jar = join(stateDir(io.env, io.cwd), 'cart.jar');
+  const rel = relative(io.cwd, jar);
+  return rel.startsWith('..') || isAbsolute(rel) ? jar : rel;
+}
 export const WALKTHROUGH_SKU = 'sku-coffee';
 
 /**
@@ -121,14 +132,15 @@ export function walkthrough(io: CliIo, status: LabStatus, served?: string): stri
   const victim = served ?? status.replicas[1]?.name ?? status.replicas[0]?.name ?? 'app1';
   const which = served ? 'the replica that served you' : 'or whichever served_by you saw';
   const outcome = status.store === 'redis' ? 'the cart survives: it lives in Redis' : 'the cart lived in its memory';
-  const add = `curl -s -c ${JAR} -b ${JAR} -H 'content-type: application/json' -d '{"sku":"${WALKTHROUGH_SKU}","qty":2}' ${status.url}/cart/items`;
+  const jar = cookieJar(io);
+  const add = `curl -s -c ${jar} -b ${jar} -H 'content-type: application/json' -d '{"sku":"${WALKTHROUGH_SKU}","qty":2}' ${status.url}/cart/items`;
   const lines = [
     `shop page  ${status.url}/ui/`,
     `dashboard  ${status.dashboard_url ?? `(none) control API ${status.control_url}/api/status`}`,
     add,
-    `curl -s -b ${JAR} ${status.url}/cart`,
+    `curl -s -b ${jar} ${status.url}/cart`,
     `npm run lab -- stop ${victim}      # ${which}; ${outcome}`,
-    `curl -s -b ${JAR} ${status.url}/cart`,
+    `curl -s -b ${jar} ${status.url}/cart`,
     `npm run lab -- down`,
   ];
   return [paint(io, 'bold', 'Try it:'), ...lines.map((l) => `  ${l}`)].join('\n');
