@@ -37,6 +37,18 @@ describe('status table', () => {
     expect(text).not.toMatch(/Redis/);
   });
 
+  it('shows a replica HAProxy\'s health check took out as "check down", not "in rotation"', () => {
+    const base = status({ balancer: { engine: 'haproxy', version: '2.6.12', sticky: 'n/a', state: 'running' } });
+    const replicas = [
+      { name: 'app1', state: 'stopped', drained: false, url: 'http://127.0.0.1:1', port: 1, health: 'down', stats: null },
+      { name: 'app3', state: 'running', drained: false, url: 'http://127.0.0.1:3', pid: 13, port: 3, health: 'up', stats: { sessions: 1, requests_served: 2 } },
+    ] as never[];
+    const text = renderStatus(io, { ...base, replicas });
+    expect(text).toMatch(/^ {2}app1 +stopped +check down /m);
+    expect(text).toMatch(/^ {2}app3 +running +in rotation /m);
+    expect(text).toMatch(/check down = HAProxy's health check took it out/);
+  });
+
   it('names HAProxy, its cookie form and its pid', () => {
     const text = renderStatus(io, status({ strategy: 'sticky-cookie', balancer: { engine: 'haproxy', version: '2.6.12', sticky: 'native', state: 'running', pid: 77 } }));
     expect(text).toMatch(/balancer +haproxy 2\.6\.12, `cookie route insert indirect`, running \(pid 77\)$/m);
