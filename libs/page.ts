@@ -32,6 +32,30 @@ export function pageScript(page: PageFunction): string {
   return `'use strict';\n(${page.toString()})((${pageDom.toString()})(), ${replicaColour.toString()});\n`;
 }
 
+/**
+ * The script text of a page split into modules: every function `lib` holds
+ * becomes a declaration in one scope, and `page` gets `lib` as its third
+ * argument. So a module's functions call each other by name, and reach another
+ * module's only through what `page` wires (compiled code would name an import's
+ * module object, which the browser does not have). Only functions travel:
+ * a module constant is not in the page.
+ */
+export function modularPageScript<L extends Record<string, unknown>>(page: (dom: Dom, colourOf: (name: string) => string, lib: L) => void, lib: L): string {
+  const parts = Object.entries(lib).map(([name, fn]) => {
+    const source = typeof fn === 'function' ? fn.toString() : '';
+    // A declaration names itself; an arrow or a non-function would leave `name` undefined in the page.
+    if (!new RegExp(`^(async )?function\\*? ?${name}\\(`).test(source)) throw new Error(`page module export ${name} is not a function declaration`);
+    return source;
+  });
+  const call = `(${page.toString()})((${pageDom.toString()})(), ${replicaColour.toString()}, { ${Object.keys(lib).join(', ')} });`;
+  return `'use strict';
+(() => {
+${parts.join('\n')}
+${call}
+})();
+`;
+}
+
 /** Both pages load nothing from elsewhere and talk to their own origin only; they differ in where script and style come from. */
 export function pageCsp(sources: { script: string; style: string }): string {
   return [

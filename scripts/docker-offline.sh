@@ -30,6 +30,8 @@ WORK=$(mktemp -d /var/tmp/docker-offline.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
 say() { echo "docker-offline: $*"; }
+# shellcheck source=offline/need-debootstrap.sh
+. "$HERE/need-debootstrap.sh"
 
 # KIND FILES…: a hash of what builds that image (its functions and files), so
 # a changed recipe gets a new tag and an unchanged one is found again.
@@ -143,7 +145,7 @@ build_redis() {
 
 ensure() {
   local kind=$1 tag=$2
-  if have_image "$tag"; then say "$tag already built"; else "build_$kind" "$tag"; fi
+  if have_image "$tag"; then say "$tag already built"; else need_debootstrap; "build_$kind" "$tag"; fi
 }
 
 # The cart-api's dependencies, fetched once on the host (the registry is not

@@ -81,7 +81,7 @@ describe('lab CLI without a running lab', () => {
   it('exits 2 with the command usage on bad options or arguments', async () => {
     const badStrategy = await lab(dir, ['up', '--strategy', 'random']);
     expect(badStrategy.code).toBe(2);
-    expect(badStrategy.stderr).toMatch(/--strategy must be one of round-robin, ip-hash, consistent-hash, sticky-cookie, url-hash, stick-table, bounded-load/);
+    expect(badStrategy.stderr).toMatch(/--strategy must be one of round-robin, ip-hash, consistent-hash, sticky-cookie, url-hash; with --balancer haproxy also stick-table, bounded-load \(got "random"\)\n/);
     expect(badStrategy.stderr).toMatch(/Usage: npm run lab -- up /);
     const badBalancer = await lab(dir, ['up', '--balancer', 'traefik']);
     expect(badBalancer.code).toBe(2);

@@ -74,6 +74,13 @@ async function served(url: string, sourceAddress: string) {
     await waitFor('the old haproxy master to be gone', () => !alive(firstPid), { timeoutMs: 15_000 });
     expect((await served(started.url, user)).status).toBe(200);
 
+    // A stopped replica: HAProxy's health check takes it out, and status says so (it no longer reads "in rotation").
+    const other = first.servedBy === 'app1' ? 'app2' : 'app1';
+    expect((await lab(dir, ['status'])).stdout).toMatch(new RegExp(`^ {2}${other} +running +in rotation `, 'm'));
+    expect((await lab(dir, ['stop', other])).code).toBe(0);
+    const checkDown = new RegExp(`^ {2}${other} +stopped +check down `, 'm');
+    await waitFor(`status to show ${other} "check down"`, async () => checkDown.test((await lab(dir, ['status'])).stdout), { timeoutMs: 30_000, intervalMs: 500 });
+
     const logs = JSON.parse((await lab(dir, ['logs', '--json', '--tail', '5'])).stdout);
     expect(Object.keys(logs.logs)).toEqual(expect.arrayContaining(['haproxy', 'haproxy-access', 'app1', 'app2']));
 

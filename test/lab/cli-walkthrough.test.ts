@@ -21,6 +21,7 @@ const README_DASHBOARD = 'http://127.0.0.1:8081/';
 interface Cart {
   served_by: string;
   items: Array<{ sku: string; qty: number }>;
+  session?: string;
 }
 
 function readmeBlock(): string {
@@ -68,11 +69,12 @@ maybe('the README walk-through, run against a detached lab', () => {
     const victim = /npm run lab -- stop (app\d+)/.exec(printed)?.[1];
     expect(victim).toBeDefined();
     // the lab runs on free ports and ip-hash picks the replica: those three differ from the README's
-    const normalised = printed.replaceAll(dashboard, README_DASHBOARD).replaceAll(url, README_URL).replace(`stop ${victim}`, 'stop app3');
+    // and the jar is in this test's state directory (LAB_STATE_DIR), not the default .lab/
+    const jar = join(dir, 'cart.jar');
+    const normalised = printed.replaceAll(dashboard, README_DASHBOARD).replaceAll(url, README_URL).replace(`stop ${victim}`, 'stop app3').replaceAll(jar, '.lab/cart.jar');
     expect(normalised).toBe(readmeBlock());
 
-    const jar = join(dir, 'lab.jar'); // the test's own jar, not the user's /tmp/lab.jar
-    const lines = printed.split('\n').map((l) => l.trim().replaceAll('/tmp/lab.jar', jar));
+    const lines = printed.split('\n').map((l) => l.trim());
     const curls = lines.filter((l) => l.startsWith('curl '));
     expect(curls).toHaveLength(3);
     const added = JSON.parse(await shell(curls[0])) as Cart;
@@ -84,6 +86,10 @@ maybe('the README walk-through, run against a detached lab', () => {
     const after = JSON.parse(await shell(curls[2])) as Cart;
     expect(after.served_by).not.toBe(victim);
     expect(after.items).toEqual([]);
+    // docs/cli.md prints this answer: the same fields, the lost session named
+    const documented = /^(\{"served_by":"app\d","items":\[\].*\})$/m.exec(readFileSync(join(ROOT, 'docs/cli.md'), 'utf8'))?.[1];
+    expect(Object.keys(JSON.parse(documented ?? '{}'))).toEqual(Object.keys(after));
+    expect(after).toMatchObject({ session: 'expired-or-lost' });
 
     // status names what its columns mean
     const other = ['app1', 'app2', 'app3'].find((n) => n !== victim)!;
@@ -93,7 +99,7 @@ maybe('the README walk-through, run against a detached lab', () => {
     expect(status.stdout).toMatch(new RegExp(`^  ${victim} +stopped +in rotation +- +\\d+ +\\? +\\? `, 'm'));
     expect(status.stdout).toMatch(new RegExp(`^  ${other} +running +drained +\\d+ +\\d+ +\\d+ +\\d+ `, 'm'));
     expect(status.stdout).toMatch(/nginx +1\.\d+\.\d+, running/);
-    expect(status.stdout).toMatch(/SESSIONS n\/a: kept in Redis, not per replica; \?: the replica did not answer/);
+    expect(status.stdout).toMatch(/SESSIONS: held in that replica.s memory, lost with its process; \?: the replica did not answer/);
 
     // the detached supervisor's log: stamped lines, and no Ctrl-C advice
     const log = readFileSync(join(dir, 'supervisor.log'), 'utf8').trimEnd().split('\n');

@@ -1,5 +1,5 @@
 // The shop page (through nginx) and the lab dashboard (on the control server)
-// in a real Chromium. ip-hash keeps the browser (127.0.0.1) on one replica, so
+// in a real Chromium, live updates on. ip-hash keeps the browser (127.0.0.1) on one replica, so
 // "the replica that serves the shop page" is well defined until we kill it.
 // Two lab boots: memory store (the cart dies with its replica) and redis store
 // (it survives; Redis becomes the thing that can fail).
@@ -11,13 +11,28 @@ jest.setTimeout(180_000);
 const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim();
 const count = async (page: Page, selector: string) => Number(await text(page, selector));
 
-/** Adds the n-th catalog product; returns its name and the replica that answered. */
+/** Adds the n-th catalog product and waits for its answer; returns its name and the replica that answered. */
 async function addProduct(shop: Page, n = 0): Promise<{ product: string; servedBy: string }> {
   const item = shop.locator('#catalog li').nth(n);
   const product = ((await item.locator('.name').textContent()) ?? '').trim();
   await item.getByRole('button', { name: `Add ${product} to the cart` }).click();
+  // The answer ends with "Added …" or a message saying what went wrong (a push may render the row first).
+  await until(`the answer to adding ${product}`, () => text(shop, '#messages'), (m) => m === `Added 1 × ${product}.` || /lost|failed|answered|unavailable/.test(m));
   await shop.locator('#cart-table tbody tr', { hasText: product }).waitFor();
   return { product, servedBy: await text(shop, '#served-by') };
+}
+
+/** Every text the page put in #messages, in order (a later message can hide an earlier alarm). */
+async function watchMessages(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { seenMessages: string[] }).seenMessages = seen;
+    document.addEventListener('DOMContentLoaded', () => {
+      const box = document.getElementById('messages');
+      if (box) new MutationObserver(() => seen.push((box.textContent ?? '').trim())).observe(box, { childList: true, subtree: true, characterData: true });
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { seenMessages: string[] }).seenMessages.slice());
 }
 
 /** Clicks "Reload cart" until a replica other than `gone` answers. */
@@ -46,14 +61,18 @@ async function killFromDashboard(dash: Page, name: string): Promise<void> {
 }
 
 describeBrowser('shop page and dashboard, memory store', 'memory', () => {
-  it('killing the serving replica empties the cart and the dashboard counts lost carts; same NAT and add replica work', () =>
+  it('five adds with live updates raise no alarm; killing the serving replica does, empties the cart without a click, and the dashboard counts lost carts; same NAT and add replica work', () =>
     withLab('memory', { strategy: 'ip-hash', store: 'memory' }, async (lab) => {
       const { shop, dash } = lab;
+      const messages = await watchMessages(shop);
       await shop.goto(lab.shopUrl);
       const { product, servedBy } = await addProduct(shop, 0);
       expect(servedBy).toMatch(/^app[123]$/);
-      expect((await addProduct(shop, 1)).servedBy).toBe(servedBy);
-      // products, cart, two adds: all from one replica under ip-hash
+      // Live updates on: each add's Socket.IO push may land before its answer, and must not count twice.
+      await until('the page to subscribe', async () => (await shop.locator('#live').getAttribute('data-replica')) ?? '', (r) => r === servedBy);
+      for (const n of [1, 2, 3, 4]) expect((await addProduct(shop, n)).servedBy).toBe(servedBy);
+      expect((await messages()).filter((m) => /lost/.test(m))).toEqual([]);
+      // products, cart, five adds: all from one replica under ip-hash
       expect(new Set(await shop.locator('#strip li').allTextContents())).toEqual(new Set([servedBy]));
 
       await dash.goto(lab.dashUrl);
@@ -72,17 +91,19 @@ describeBrowser('shop page and dashboard, memory store', 'memory', () => {
       await screenshots(lab, 'memory-before-kill');
       await killFromDashboard(dash, servedBy);
 
-      // F5, not the page's own reload button: only what the page kept in
-      // sessionStorage remembers the cart it had acknowledged.
-      await shop.reload();
-      const now = await until('the reloaded page served by another replica', () => text(shop, '#served-by'), (by) => /^app\d+$/.test(by) && by !== servedBy);
+      // No click: the page reads the cart once its socket closes under it.
       await shop.locator('#messages .error', { hasText: 'Your cart lost' }).waitFor();
-      expect(await shop.locator('#cart-empty').isVisible()).toBe(true);
+      await shop.locator('#cart-empty').waitFor();
+      const now = await text(shop, '#served-by');
+      expect(now).not.toBe(servedBy);
       // The replica now answering does not have the session the browser presented, and says so.
       expect(await text(shop, '#messages')).toBe(
-        `Your cart lost 2 items: the previous cart came from ${servedBy}, this answer came from ${now}. The shop says the session your browser presented no longer exists.`,
+        `Your cart lost 5 items: the previous cart came from ${servedBy}, this answer came from ${now}. The shop says the session your browser presented no longer exists.`,
       );
       expect(await shop.locator('#cart-table tbody tr', { hasText: product }).count()).toBe(0);
+      // F5: the page remembers (sessionStorage) the empty cart it already reported, and says the session is gone.
+      await shop.reload();
+      await shop.locator('#messages .error', { hasText: 'Your session expired or was lost' }).waitFor();
 
       await until('the dashboard to count lost carts', () => count(dash, '#carts-lost'), (n) => n > 0);
       await until('a red "cart lost" tile', () => dash.locator('#clients .tile.lost', { hasText: 'cart lost' }).count(), (n) => n > 0);

@@ -6,7 +6,7 @@ describe('loadConfig', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({
       port: 8000,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       sessionStore: 'memory',
       redisUrl: 'redis://localhost:6379',
       sessionTtlSeconds: 1800,

@@ -109,7 +109,8 @@ function redisUrl(env: Env): string {
 }
 
 function host(env: Env): string {
-  const value = pick(env, 'HOST', '0.0.0.0');
+  // Loopback outside a container: the image sets HOST=0.0.0.0 where the balancer is on another address.
+  const value = pick(env, 'HOST', '127.0.0.1');
   if (!isIP(value) && !/^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$/.test(value)) {
     throw new ConfigError(`HOST=${value} is invalid: expected an IP address or a host name`);
   }

@@ -20,7 +20,7 @@ export interface BenchFront {
   stop(): Promise<void>;
 }
 
-export async function startBenchFront(engine: BalancerEngine, upstream: { port: number }): Promise<BenchFront> {
+export async function startBenchFront(engine: BalancerEngine, upstream: { host?: string; port: number }): Promise<BenchFront> {
   const runDir = mkdtempSync(join(tmpdir(), `bench-${engine}-`));
   const removeRunDir = () => rmSync(runDir, { recursive: true, force: true });
   try {
@@ -30,7 +30,8 @@ export async function startBenchFront(engine: BalancerEngine, upstream: { port: 
       strategy: 'round-robin' as const,
       runDir,
       port: await freePort(),
-      replicas: [{ name: 'app1', host: '127.0.0.1', port: upstream.port }],
+      // A lab replica listens on its own fixed address (127.88.S.N), a bench server on 127.0.0.1.
+      replicas: [{ name: 'app1', host: upstream.host ?? '127.0.0.1', port: upstream.port }],
       rateExempt: BENCH_RATE_EXEMPT,
     };
     const front = engine === 'haproxy' ? await startHaproxyFront(common) : await startNginxFront(common);

@@ -13,6 +13,7 @@ import { BenchOptions, Group, parseArgs, USAGE } from './options';
 import { Pinning, pinServers } from './pinning';
 import { renderReport, writeReport } from './report';
 import { evaluateTargets } from './targets';
+import { unavailableEngines } from './engines';
 import { ceilingGroup } from './groups/ceiling';
 import { directGroup } from './groups/direct';
 import { haproxyGroup, nginxGroup } from './groups/nginx';
@@ -38,7 +39,8 @@ async function runGroup(report: BenchReport, ctx: BenchContext, group: Group, fn
   ctx.log(`  (${report.group_seconds[group]} s)`);
 }
 
-function context(opts: BenchOptions, gen: Generator, pinning: Pinning, failures: BenchReport['failures']): BenchContext {
+function context(opts: BenchOptions, gen: Generator, pinning: Pinning, report: Pick<BenchReport, 'failures' | 'not_measured'>): BenchContext {
+  const { failures } = report;
   const log = (line: string) => void process.stderr.write(line + '\n');
   return {
     profile: opts.profile,
@@ -56,6 +58,11 @@ function context(opts: BenchOptions, gen: Generator, pinning: Pinning, failures:
       failures.push({ group, message });
     },
     secret: randomBytes(24).toString('hex'),
+    unavailable: unavailableEngines(),
+    notMeasured: (cases) => {
+      for (const c of cases) log(`  not measured: ${c.label}: ${c.reason}`);
+      report.not_measured.push(...cases);
+    },
   };
 }
 
@@ -89,7 +96,8 @@ async function main(opts: BenchOptions): Promise<number> {
   const pinning = pinServers(opts.noPin);
   const outDir = opts.outDir ? resolve(opts.outDir) : join(REPO, 'bench/results');
   const failures: BenchReport['failures'] = [];
-  const ctx = context(opts, (generator = Generator.start(join(__dirname, 'generator/worker.js'), pinning)), pinning, failures);
+  const notMeasured: BenchReport['not_measured'] = [];
+  const ctx = context(opts, (generator = Generator.start(join(__dirname, 'generator/worker.js'), pinning)), pinning, { failures, not_measured: notMeasured });
   const report: BenchReport = {
     schema_version: SCHEMA_VERSION,
     started_at: new Date().toISOString(),
@@ -99,6 +107,7 @@ async function main(opts: BenchOptions): Promise<number> {
     machine: describeMachine(pinning),
     pinning,
     cases: [],
+    not_measured: notMeasured,
     boot: [],
     memory: [],
     targets: [],

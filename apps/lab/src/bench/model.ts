@@ -8,6 +8,7 @@ import type { Spread, Warmup } from './steady';
 /** Bumped whenever a figure changes meaning or place: --compare refuses another version. */
 export const SCHEMA_VERSION = 2;
 import type { SessionCapResult } from './groups/session-cap';
+import type { NotMeasured, Unavailable } from './engines';
 
 /** One throughput case: a row of the table. */
 export interface CaseRow {
@@ -75,6 +76,8 @@ export interface BenchReport {
   machine: Machine;
   pinning: Pinning;
   cases: CaseRow[];
+  /** Planned cases this machine could not measure (a balancer not installed), with why. */
+  not_measured: NotMeasured[];
   boot: BootResult[];
   memory: MemoryResult[];
   session_cap?: SessionCapResult[];
@@ -95,4 +98,8 @@ export interface BenchContext {
   fail: (group: Group, message: string) => void;
   /** Shared by every cart-api replica the bench starts. */
   secret: string;
+  /** Balancers this machine lacks: their cases are not measured (engines.ts). */
+  unavailable: Unavailable;
+  /** Records planned cases that were not measured, with why. */
+  notMeasured: (cases: NotMeasured[]) => void;
 }

@@ -77,6 +77,11 @@ export function strategyDifferences(cases: CaseRow[]): string[] {
   });
 }
 
+/** A planned case this machine could not measure keeps its row, saying why (reports before this field have none). */
+function notMeasuredRows(r: BenchReport): Cell[][] {
+  return (r.not_measured ?? []).map((n) => [n.label, `not measured: ${n.reason}`, ...Array<string>(8).fill('')]);
+}
+
 function mib(bytes: number): string {
   return (bytes / 2 ** 20).toFixed(1);
 }
@@ -108,7 +113,7 @@ export function renderReport(r: BenchReport): string {
         c.load.skew === undefined ? '' : c.load.skew.toFixed(2),
         keptCell(c),
         warmupCell(c),
-      ]),
+      ]).concat(notMeasuredRows(r)),
     ),
   );
   const byPart = cpuByPartTable(r.cases);

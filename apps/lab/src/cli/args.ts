@@ -37,10 +37,12 @@ export function intValue(raw: string | boolean | undefined, name: string, min: n
   return value;
 }
 
-export function oneOf<T extends string>(raw: string | boolean | undefined, name: string, allowed: readonly T[], fallback: T): T {
+/** `raw` if it is one of `allowed`; else a usage error listing them (as `listed` says) with the likeliest meant. */
+export function oneOf<T extends string>(raw: string | boolean | undefined, name: string, allowed: readonly T[], fallback: T, listed = allowed.join(', ')): T {
   if (raw === undefined) return fallback;
   if (typeof raw === 'string' && (allowed as readonly string[]).includes(raw)) return raw as T;
-  throw new UsageError(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+  const guess = typeof raw === 'string' ? nearest(raw, allowed) : undefined;
+  throw new UsageError(`${name} must be one of ${listed} (got "${raw}")${guess ? ` (did you mean ${guess}?)` : ''}`);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { LabStatus } from '../control';
-import { renderStatus } from './summary';
+import { cookieJar, renderStatus } from './summary';
 
 const io = { color: false, out: () => undefined, err: () => undefined, env: {}, cwd: '/' };
 
@@ -33,6 +33,24 @@ describe('status table', () => {
     expect(text).toMatch(/sessions +expire after 60 s idle \(SESSION_TTL_SECONDS\); at most 500 per replica \(SESSION_MAX\)$/m);
   });
 
+  it('explains SESSIONS for the store that runs: no word of Redis under the memory store', () => {
+    const text = renderStatus(io, status({ store: 'memory' }));
+    expect(text).toMatch(/SESSIONS: held in that replica's memory, lost with its process; \?: the replica did not answer\./);
+    expect(text).not.toMatch(/Redis/);
+  });
+
+  it('shows a replica HAProxy\'s health check took out as "check down", not "in rotation"', () => {
+    const base = status({ balancer: { engine: 'haproxy', version: '2.6.12', sticky: 'n/a', state: 'running' } });
+    const replicas = [
+      { name: 'app1', state: 'stopped', drained: false, url: 'http://127.0.0.1:1', port: 1, health: 'down', stats: null },
+      { name: 'app3', state: 'running', drained: false, url: 'http://127.0.0.1:3', pid: 13, port: 3, health: 'up', stats: { sessions: 1, requests_served: 2 } },
+    ] as never[];
+    const text = renderStatus(io, { ...base, replicas });
+    expect(text).toMatch(/^ {2}app1 +stopped +check down /m);
+    expect(text).toMatch(/^ {2}app3 +running +in rotation /m);
+    expect(text).toMatch(/check down = HAProxy's health check took it out/);
+  });
+
   it('names HAProxy, its cookie form and its pid', () => {
     const text = renderStatus(io, status({ strategy: 'sticky-cookie', balancer: { engine: 'haproxy', version: '2.6.12', sticky: 'native', state: 'running', pid: 77 } }));
     expect(text).toMatch(/balancer +haproxy 2\.6\.12, `cookie route insert indirect`, running \(pid 77\)$/m);
@@ -43,5 +61,12 @@ describe('status table', () => {
     expect(text).toMatch(/balancer +nginx 1\.22\.1, dead \(nothing answers on the URL\)$/m);
     expect(text).toMatch(/^ {2}app1 +running +nginx dead /m);
     expect(text).toMatch(/^ {2}app2 +paused +nginx dead /m);
+  });
+});
+
+describe('the walk-through cookie jar', () => {
+  it('lives in the lab state directory: .lab/cart.jar by default, under LAB_STATE_DIR when set', () => {
+    expect(cookieJar({ env: {}, cwd: '/repo' })).toBe('.lab/cart.jar');
+    expect(cookieJar({ env: { LAB_STATE_DIR: '/tmp/lab-7' }, cwd: '/repo' })).toBe('/tmp/lab-7/cart.jar');
   });
 });

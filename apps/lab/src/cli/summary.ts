@@ -4,6 +4,8 @@ import type { ReplicaInfo, ReplicaState, TopologyStatus } from '../topology/topo
 import { Colour, CliIo, paint } from './output';
 import type { ReplicaStats } from '../client/replica-stats';
 import { Column, renderTable } from './table';
+import { isAbsolute, join, relative } from 'node:path';
+import { stateDir } from './state';
 
 const STATE_COLOUR: Record<ReplicaState, Colour> = {
   starting: 'gray',
@@ -33,8 +35,14 @@ const STATS_COLUMNS: Column<Row>[] = [
   { header: 'sessions', value: (r) => count(r, (s) => s.sessions), align: 'right' },
   { header: 'requests', value: (r) => count(r, (s) => s.requests_served), align: 'right' },
 ];
-export const STATS_LEGEND =
-  'PROCESS: what the lab last did to it. BALANCER: how the balancer treats its server line (in rotation; drained = nginx `server … down`, HAProxy `disabled`; draining = bound clients only, see `rollout`; dead = nothing is balanced). SESSIONS n/a: kept in Redis, not per replica; ?: the replica did not answer.';
+/** What the status table's columns mean; SESSIONS as this store keeps them. */
+export function statsLegend(store: TopologyStatus['store']): string {
+  const sessions =
+    store === 'redis'
+      ? 'SESSIONS n/a: kept in Redis, not per replica; ?: the replica did not answer.'
+      : 'SESSIONS: held in that replica\'s memory, lost with its process; ?: the replica did not answer.';
+  return `PROCESS: what the lab last did to it. BALANCER: how the balancer treats its server line (in rotation; drained = nginx \`server … down\`, HAProxy \`disabled\`; draining = bound clients only, see \`rollout\`; check down = HAProxy's health check took it out; dead = nothing is balanced). ${sessions}`;
+}
 
 type BalancerView = { engine: Balancer['engine']; state: NonNullable<Balancer['state']> };
 
@@ -46,7 +54,8 @@ export function balancerOf(status: Pick<TopologyStatus, 'balancer'>): BalancerVi
 function balancerView(io: CliIo, r: Row, balancer: BalancerView): string {
   if (balancer.state === 'dead') return paint(io, 'red', `${balancer.engine} dead`);
   if (r.drained) return paint(io, 'yellow', 'drained');
-  return r.draining ? paint(io, 'yellow', 'draining') : 'in rotation';
+  if (r.draining) return paint(io, 'yellow', 'draining');
+  return r.health === 'down' ? paint(io, 'yellow', 'check down') : 'in rotation';
 }
 
 /** Replicas as a table; with stats (from `withStats`) also sessions held and requests served. */
@@ -82,7 +91,7 @@ export function renderStatus(io: CliIo, status: LabStatus & { replicas: Row[] })
   if (status.redis) lines.push(field(io, 'redis', redisLine(status.redis)));
   lines.push(field(io, 'driver', `${status.driver}, supervisor pid ${status.pid}, up since ${status.started_at}`));
   const balancer = balancerOf(status);
-  const legend = status.replicas.some((r) => 'stats' in r) ? ['', paint(io, 'gray', wrap(STATS_LEGEND, '  '))] : [];
+  const legend = status.replicas.some((r) => 'stats' in r) ? ['', paint(io, 'gray', wrap(statsLegend(status.store), '  '))] : [];
   return [...lines, '', replicaTable(io, status.replicas, balancer), ...legend].join('\n');
 }
 
@@ -109,7 +118,16 @@ function balancerLine(io: CliIo, status: LabStatus): string {
 /** One sentence per line, indented, so the legend reads under an 80-column table. */
 const wrap = (text: string, indent: string) => text.split(/(?<=\.) /).map((l) => indent + l).join('\n');
 
-export const JAR = '/tmp/lab.jar';
+/**
+ * The walk-through's cookie jar: in the lab's own state directory (one per
+ * lab, git-ignored), not a fixed file in /tmp that another lab or user shares.
+ * Relative when it is under the current directory, as the default `.lab/` is.
+ */
+export function cookieJar(io: Pick<CliIo, 'env' | 'cwd'>): string {
+  const jar = join(stateDir(io.env, io.cwd), 'cart.jar');
+  const rel = relative(io.cwd, jar);
+  return rel.startsWith('..') || isAbsolute(rel) ? jar : rel;
+}
 export const WALKTHROUGH_SKU = 'sku-coffee';
 
 /**
@@ -122,14 +140,15 @@ export function walkthrough(io: CliIo, status: LabStatus, served?: string): stri
   const victim = served ?? status.replicas[1]?.name ?? status.replicas[0]?.name ?? 'app1';
   const which = served ? 'the replica that served you' : 'or whichever served_by you saw';
   const outcome = status.store === 'redis' ? 'the cart survives: it lives in Redis' : 'the cart lived in its memory';
-  const add = `curl -s -c ${JAR} -b ${JAR} -H 'content-type: application/json' -d '{"sku":"${WALKTHROUGH_SKU}","qty":2}' ${status.url}/cart/items`;
+  const jar = cookieJar(io);
+  const add = `curl -s -c ${jar} -b ${jar} -H 'content-type: application/json' -d '{"sku":"${WALKTHROUGH_SKU}","qty":2}' ${status.url}/cart/items`;
   const lines = [
     `shop page  ${status.url}/ui/`,
     `dashboard  ${status.dashboard_url ?? `(none) control API ${status.control_url}/api/status`}`,
     add,
-    `curl -s -b ${JAR} ${status.url}/cart`,
+    `curl -s -b ${jar} ${status.url}/cart`,
     `npm run lab -- stop ${victim}      # ${which}; ${outcome}`,
-    `curl -s -b ${JAR} ${status.url}/cart`,
+    `curl -s -b ${jar} ${status.url}/cart`,
     `npm run lab -- down`,
   ];
   return [paint(io, 'bold', 'Try it:'), ...lines.map((l) => `  ${l}`)].join('\n');

@@ -82,7 +82,8 @@ async function changed(ctx: ApiContext, message: string) {
   return { ok: true, message, status };
 }
 
-const DONE: Record<ReplicaAction, (name: string) => string> = {
+/** What the lab answers when a replica action succeeded: the CLI prints it, docs/cli.md quotes it. */
+export const REPLICA_DONE: Record<ReplicaAction, (name: string) => string> = {
   stop: (n) => `${n} stopped`,
   kill: (n) => `${n} killed`,
   pause: (n) => `${n} paused (its connections stay open, nothing answers)`,
@@ -104,7 +105,7 @@ async function replicaAction(ctx: ApiContext, _req: IncomingMessage, [name, acti
     const why = replicaActionRefusal(action, replica);
     if (why) throw conflict(why);
     await apply(ctx.topology, action, name);
-    return changed(ctx, DONE[action](name));
+    return changed(ctx, REPLICA_DONE[action](name));
   });
 }
 

@@ -36,6 +36,13 @@ describe('timelineSvg', () => {
     expect(svg).toContain('&lt;c02&gt;');
     expect(svg).not.toContain('<c02>');
   });
+  it('labels every tick differently, however short the run', () => {
+    for (const durationMs of [150, 2000, 45_000]) {
+      const ticks = [...timelineSvg({ ...timeline, durationMs }).matchAll(/class="tick">([^<]+)</g)].map((m) => m[1]);
+      expect(ticks.length).toBeGreaterThan(3);
+      expect(new Set(ticks).size).toBe(ticks.length);
+    }
+  });
   it('picks round axis steps', () => {
     expect([niceStep(240), niceStep(1300), niceStep(0)]).toEqual([500, 2000, 1]);
   });

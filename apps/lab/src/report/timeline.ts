@@ -98,11 +98,13 @@ function faultMarks(faults: FaultMark[], x: (ms: number) => number, bottom: numb
 
 function axis(span: number, x: (ms: number) => number, bottom: number): string {
   const step = niceStep(span / 8);
+  // As many decimals as the step needs: a 20 ms step printed to 0.1 s repeats its labels.
+  const decimals = Math.max(0, -Math.floor(Math.log10(step / 1000)));
   const ticks: string[] = [];
   for (let ms = 0; ms <= span; ms += step) {
     ticks.push(
       `<line x1="${x(ms).toFixed(1)}" y1="${TOP - 4}" x2="${x(ms).toFixed(1)}" y2="${bottom}" class="grid"/>` +
-        `<text x="${x(ms).toFixed(1)}" y="${bottom + 14}" class="tick">${(ms / 1000).toFixed(step < 1000 ? 1 : 0)} s</text>`,
+        `<text x="${x(ms).toFixed(1)}" y="${bottom + 14}" class="tick">${(ms / 1000).toFixed(decimals)} s</text>`,
     );
   }
   return ticks.join('');

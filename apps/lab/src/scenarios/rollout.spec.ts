@@ -99,10 +99,10 @@ describe('rollout', () => {
 
   it('refuses to start while a replica is not serving normally, touching nothing', async () => {
     f.replicas[1].state = 'stopped';
-    await expect(rollout(f.topo, { drainWaitMs: 0 })).rejects.toThrow('cannot roll out: app2 is not serving normally (it is stopped)');
+    await expect(rollout(f.topo, { drainWaitMs: 0 })).rejects.toThrow('cannot roll out: app2 is not serving normally (it is stopped); bring it back first: start app2');
     f.replicas[1].state = 'running';
     f.replicas[2].drained = true;
-    await expect(rollout(f.topo, { drainWaitMs: 0 })).rejects.toThrow('app3 is not serving normally (it is marked down)');
+    await expect(rollout(f.topo, { drainWaitMs: 0 })).rejects.toThrow('app3 is not serving normally (it is marked down); bring it back first: undrain app3');
     expect(f.calls).toEqual([]);
   });
 
@@ -146,7 +146,7 @@ describe('rollout', () => {
       f.replicas[0].state = 'paused';
       const refused = await post({ drain_wait_s: 0 });
       expect(refused.status).toBe(409);
-      expect(refused.body.error).toMatch(/app1 is not serving normally \(it is paused\)/);
+      expect(refused.body.error).toMatch(/app1 is not serving normally \(it is paused\); bring it back first: resume app1$/);
       f.replicas[0].state = 'running';
       const ok = await post({ drain_wait_s: 0 });
       expect(ok.status).toBe(200);

@@ -65,7 +65,15 @@ export function rolloutRefusal(replicas: readonly Pick<ReplicaInfo, 'name' | 'st
   const bad = replicas.find((r) => r.state !== 'running' || r.drained || r.draining);
   if (!bad) return null;
   const why = bad.state !== 'running' ? `it is ${bad.state}` : bad.drained ? 'it is marked down' : 'it is already draining';
-  return `cannot roll out: ${bad.name} is not serving normally (${why}); bring it back first`;
+  return `cannot roll out: ${bad.name} is not serving normally (${why}); ${comeBack(bad)}`;
+}
+
+/** The operation that brings the replica back, by its one name (CLI command, API action, dashboard button). */
+function comeBack(r: Pick<ReplicaInfo, 'name' | 'state' | 'drained'>): string {
+  if (r.state === 'paused') return `bring it back first: resume ${r.name}`;
+  if (r.state !== 'running') return `bring it back first: start ${r.name}`;
+  if (r.drained) return `bring it back first: undrain ${r.name}`;
+  return 'wait for its drain to end';
 }
 
 export async function rollout(topo: Topology, opts: RolloutOptions): Promise<RolloutResult> {

@@ -17,6 +17,8 @@ export interface ReplicaInfo {
   drained: boolean;
   /** Draining (see Topology.drain); absent where a driver cannot drain. */
   draining?: boolean;
+  /** The balancer's own health check of it (HAProxy under the process driver); absent where none is read. */
+  health?: 'up' | 'down';
   /** Direct URL of the replica, bypassing nginx (for probes and the bench). */
   url: string;
   pid?: number;

@@ -15,7 +15,7 @@ const SUMMARY: Record<ReplicaAction, string> = {
   pause: 'freeze a replica: connections open, nothing answers (SIGSTOP)',
   resume: 'unfreeze a paused replica (SIGCONT)',
   start: 'start a stopped or killed replica again, same address',
-  drain: 'mark a replica `down` in nginx (keeps its hash slot, no traffic)',
+  drain: 'mark a replica `down` in the balancer (no traffic; nginx keeps its hash slot)',
   undrain: 'put a drained replica back in rotation',
 };
 

@@ -11,6 +11,9 @@ import { stateDir } from '../state';
 import { renderStatus, replicaServingMe, walkthrough } from '../summary';
 import { ensureNoLiveLab, supervise, UpOptions } from '../supervisor';
 
+/** HAProxy's own strategies are named as such: nginx refuses them. */
+export const STRATEGY_LIST = `${STRATEGIES.join(', ')}; with --balancer haproxy also ${HAPROXY_ONLY_STRATEGIES.join(', ')}`;
+
 const USAGE = `up [--balancer nginx|haproxy] [--strategy S] [--store memory|redis] [--redis-persistence none|aof] [--replicas N] [--session-ttl S] [--session-max N] [--port P] [--dashboard-port P] [--detach] [--json]
 
   --balancer B         ${BALANCERS.join(' | ')} (default nginx)
@@ -51,7 +54,7 @@ function parseUp(argv: string[]): UpOptions & { detach: boolean } {
     throw new UsageError('--redis-persistence needs --store redis (the memory store has no Redis to persist)');
   }
   const balancer = oneOf(values.balancer, '--balancer', BALANCERS, 'nginx');
-  const strategy = oneOf(values.strategy, '--strategy', HAPROXY_STRATEGIES, 'ip-hash');
+  const strategy = oneOf(values.strategy, '--strategy', HAPROXY_STRATEGIES, 'ip-hash', STRATEGY_LIST);
   try {
     checkBalancerStrategy(balancer, strategy);
   } catch (err) {

@@ -43,7 +43,11 @@ export interface BalancerFront {
   logs(): Record<string, string>;
   /** The rendered config, for failure evidence. */
   config(): string;
+  /** What the balancer's own health check says of each server, by name (HAProxy; nginx has no active check). */
+  health?(): Promise<Record<string, ServerHealth>>;
 }
+
+export type ServerHealth = 'up' | 'down';
 
 
 /** What a front needs of an engine's process manager (NginxProcess, HaproxyProcess). */
@@ -72,6 +76,7 @@ export interface FrontEngine<P extends FrontProcess, R extends { text: string }>
   /** Graceful reload into `rendered`; resolves when `generation` serves. */
   reload(proc: P, rendered: R, generation: number): Promise<void>;
   sticky(rendered: R): BalancerFront['sticky'];
+  health?(proc: P): Promise<Record<string, ServerHealth>>;
 }
 
 /** Attempts when a port picked for a balancer is taken between the pick and its bind. */
@@ -138,5 +143,6 @@ export async function startFront<P extends FrontProcess, R extends { text: strin
     kill: () => current.kill(),
     logs: () => ({ [e.engine]: current.errorLog(), [`${e.engine}-access`]: current.accessLog() }),
     config: () => rendered.text,
+    ...(e.health ? { health: () => e.health!(current) } : {}),
   };
 }

@@ -47,5 +47,7 @@ export async function startHaproxyFront(opts: HaproxyFrontOptions): Promise<Bala
     portTaken: (err) => PORT_TAKEN.test(String(err)),
     reload: (proc, rendered) => proc.reload(rendered.confPath),
     sticky: () => (opts.strategy === 'sticky-cookie' ? 'native' : 'n/a'),
+    // Operational state 0: the health check (or maintenance) took the server out.
+    health: async (proc) => Object.fromEntries((await proc.api.servers()).map((s) => [s.name, s.opState === 0 ? 'down' : 'up'] as const)),
   });
 }

@@ -171,9 +171,13 @@ export class ProcessTopology extends TopologyCore {
     return this.replicas.get(name)!.state;
   }
 
-  protected replicaDetails(name: string): Omit<ReplicaInfo, 'name' | 'state' | 'drained'> {
+  protected async replicaDetails(name: string): Promise<Omit<ReplicaInfo, 'name' | 'state' | 'drained'>> {
     const r = this.replicas.get(name)!;
-    return { url: r.url, pid: r.pid, port: r.port };
+    const front = this.front;
+    // A dead balancer checks nothing; an unanswered runtime API is no evidence either way.
+    const checked = front?.health && front.state === 'running' ? await front.health().catch(() => undefined) : undefined;
+    const health = checked?.[name];
+    return { url: r.url, pid: r.pid, port: r.port, ...(health ? { health } : {}) };
   }
 
   protected async applyBalancer(entries: BalancerEntry[]): Promise<void> {
