@@ -71,6 +71,7 @@ describe('deploy/k8s: the manifests keep cart-api\'s own contract', () => {
   it('gives cart-api an environment its own config accepts, on the port the pod and Service expose', () => {
     const config = loadConfig(containerEnv(objects, c));
     expect(config.sessionStore).toBe('memory');
+    expect(config.host).toBe('0.0.0.0'); // a pod on loopback is unreachable from its probes and its Service
     expect(config.secretGenerated).toBe(false); // one shared secret, or cookies break across pods
     const port = c.ports.find((p) => p.name === c.readinessProbe.httpGet.port)!;
     expect(port.containerPort).toBe(config.port);
