@@ -44,3 +44,9 @@ export function childPids(pid: number): number[] {
   const kids = read(`/proc/${pid}/task/${pid}/children`)?.trim();
   return kids ? kids.split(/\s+/).map(Number) : [];
 }
+
+/** Resident memory of `pid` in kB (VmRSS), undefined when gone or without /proc. */
+export function rssKb(pid: number): number | undefined {
+  const kb = /^VmRSS:\s+(\d+) kB/m.exec(read(`/proc/${pid}/status`) ?? '')?.[1];
+  return kb === undefined ? undefined : Number(kb);
+}
