@@ -15,14 +15,17 @@ type R = ScenarioResult<HostileNeighbourFacts>;
 function holds(r: R): void {
   const f = r.facts;
   expect(f.shopperRequests).toBeGreaterThan(f.shoppers);
-  expect({ ok: f.shopperOkPct, failures: f.shopperFailures.slice(0, 10) }).toEqual({ ok: expect.any(Number), failures: expect.any(Array) });
-  expect(f.shopperOkPct).toBeGreaterThanOrEqual(GOALS.shopperOkPct);
+  // Below the goal, the failed requests themselves are the message.
+  expect(f.shopperOkPct >= GOALS.shopperOkPct ? [] : f.shopperFailures.slice(0, 10)).toEqual([]);
   expect(f.p99Ratio).not.toBeNull();
   expect(f.p99Ratio!).toBeLessThanOrEqual(GOALS.p99Ratio);
   expect(f.attackerRefused).toBeGreaterThan(0);
   // The sockets one session may hold are capped well below what it asked for.
   expect(f.socketsConnected).toBeLessThan(ATTACK.sockets / 4);
   expect(f.floodSent).toBe(ATTACK.floodRequests);
+  // Half headers and half bodies are let go by the balancer's 5 s timeouts, within the 12 s hold.
+  expect(f.idle.closedByServer).toBe(ATTACK.idleHeaders);
+  expect(f.bodies.closedByServer).toBe(ATTACK.halfBodies);
   expect(r.rows[0].carts_lost_pct).toBe(0);
 }
 
