@@ -60,7 +60,7 @@ describe('nginx edge (shared snippets)', () => {
 
   it.each([
     [400, 'a malformed request line', 'Bad Request', 'HELLO THERE\r\n\r\n'],
-    [414, 'a URI over the header buffers', 'URI Too Long', `GET /${'a'.repeat(10_000)} HTTP/1.1\r\nHost: x\r\n\r\n`],
+    [414, 'a URI over the header buffers (16 KB)', 'URI Too Long', `GET /${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`],
     [413, 'a body over client_max_body_size', 'Payload Too Large', 'POST /cart/items HTTP/1.1\r\nHost: x\r\nContent-Length: 5000000\r\n\r\n'],
     [501, 'an unknown transfer coding', 'Not Implemented', 'POST /cart/items HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip2\r\n\r\n'],
   ])('JSON %i from nginx itself for %s', (status, _what, error, request) =>
@@ -158,4 +158,45 @@ describe('nginx sticky-cookie route cookie over https', () => {
     expect(overHttps.find((c) => c.startsWith('route='))).toMatch(/^route=app[12]; Path=\/; HttpOnly; SameSite=Lax; Secure$/);
     expect(overHttp.find((c) => c.startsWith('route='))).toMatch(/^route=app[12]; Path=\/; HttpOnly; SameSite=Lax$/);
   });
+});
+
+describe('nginx edge: over-long route cookies and requests without Host (sticky-cookie)', () => {
+  let lab: NginxLab;
+  // Nothing here changes the topology: one lab for every case.
+  beforeAll(async () => {
+    lab = await NginxLab.start({ strategy: 'sticky-cookie', replicas: ['app1', 'app2'] });
+  });
+  afterAll(async () => {
+    await lab?.close();
+  });
+
+  const withRoute = (value: string) => rawRequest(lab.url, `GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCookie: sid=s%3Aabc.def; route=${value}\r\n\r\n`);
+
+  it('ignores an 8 KB route cookie: balanced afresh, re-pinned with a new cookie', () =>
+    lab.check(async () => {
+      const r = await withRoute('a'.repeat(8_200));
+      expect(r.status).toBe(200);
+      expect(r.headers['set-cookie']).toBe(`route=${r.headers['x-served-by']}; Path=/; HttpOnly; SameSite=Lax`);
+    }));
+
+  it('past the 16 KB header buffer: a JSON 400 that expires the route cookie, so the next request is re-pinned', () =>
+    lab.check(async () => {
+      const r = await withRoute('a'.repeat(20_000));
+      expect([r.status, r.headers['content-type']]).toEqual([400, 'application/json']);
+      expect(JSON.parse(r.body)).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(/too large/) });
+      expect(r.headers['set-cookie']).toMatch(/^route=; Max-Age=0; Path=\//);
+      expect(r.headers['x-served-by']).toBeUndefined();
+      // What the browser sends next: the session cookie alone.
+      const next = await rawRequest(lab.url, 'GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCookie: sid=s%3Aabc.def\r\n\r\n');
+      expect(next.status).toBe(200);
+      expect(next.headers['set-cookie']).toBe(`route=${next.headers['x-served-by']}; Path=/; HttpOnly; SameSite=Lax`);
+    }));
+
+  it('HTTP/1.0 without Host reaches a replica, which sees the balancer\'s own address as Host', () =>
+    lab.check(async () => {
+      const r = await rawRequest(lab.url, 'GET / HTTP/1.0\r\n\r\n');
+      expect(r.status).toBe(200);
+      expect(['app1', 'app2']).toContain(r.headers['x-served-by']);
+      expect(JSON.parse(r.body).headers.host).toBe(new URL(lab.url).host);
+    }));
 });
