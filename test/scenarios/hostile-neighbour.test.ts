@@ -22,7 +22,9 @@ function holds(r: R): void {
   expect(f.attackerRefused).toBeGreaterThan(0);
   // The sockets one session may hold are capped well below what it asked for.
   expect(f.socketsConnected).toBeLessThan(ATTACK.sockets / 4);
-  expect(f.floodSent).toBe(ATTACK.floodRequests);
+  // The flood stops at the hold even when the balancer answers slowly.
+  expect(f.floodSent).toBeGreaterThan(0);
+  expect(f.floodSent).toBeLessThanOrEqual(ATTACK.floodRequests);
   // Half headers and half bodies are let go by the balancer's 5 s timeouts, within the 12 s hold.
   expect(f.idle.closedByServer).toBe(ATTACK.idleHeaders);
   expect(f.bodies.closedByServer).toBe(ATTACK.halfBodies);

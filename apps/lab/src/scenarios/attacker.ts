@@ -124,7 +124,7 @@ export async function attack(o: AttackOptions): Promise<AttackResult> {
     const idle = held(ATTACK.idleHeaders, HALF_HEADER);
     const bodies = held(ATTACK.halfBodies, HALF_BODY);
     for (let i = 0; i < ATTACK.sockets; i++) probes.push(new LiveProbe(me, { transport: 'websocket' }));
-    const floodAnswered = await sendFlood(flooders, ATTACK.floodRequests);
+    const floodAnswered = await sendFlood(flooders, ATTACK.floodRequests, Date.now() + o.holdMs);
     const [i, b] = await Promise.all([idle, bodies]);
     return {
       idle: i,
@@ -140,13 +140,13 @@ export async function attack(o: AttackOptions): Promise<AttackResult> {
   }
 }
 
-/** `total` GETs shared out over every flooder's 4 sockets; each bounded by the client's 5 s timeout. */
-async function sendFlood(flooders: LabClient[], total: number): Promise<Record<string, number>> {
+/** Up to `total` GETs shared out over every flooder's 4 sockets, none started after `deadline`; each bounded by the client's 5 s timeout. */
+async function sendFlood(flooders: LabClient[], total: number, deadline: number): Promise<Record<string, number>> {
   let left = total;
   const answered: Record<string, number> = {};
   const lanes = flooders.flatMap((c) =>
     Array.from({ length: 4 }, async () => {
-      while (left > 0) {
+      while (left > 0 && Date.now() < deadline) {
         left--;
         const status = String((await c.request('GET', '/products')).status ?? 0);
         answered[status] = (answered[status] ?? 0) + 1;

@@ -65,7 +65,8 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
       const a = await attack;
       const during = shopperEntries(r, shoppers, attackFrom, Date.now());
       const facts = factsOf(shoppers.length, quiet, during, a, await rss);
-      const row = unmovedRow(ID, r, { clients: shoppers.length, history: during, note: noteOf(facts) });
+      const neighbour = { shoppers_ok_pct: facts.shopperOkPct, p99_ratio: facts.p99Ratio, attacker_refused: facts.attackerRefused, balancer_rss_kb: facts.balancerRssKb };
+      const row = { ...unmovedRow(ID, r, { clients: shoppers.length, history: during, note: noteOf(facts) }), neighbour };
       return { rows: [row], facts };
     } finally {
       closeAll(shoppers);
@@ -91,14 +92,17 @@ function runAttacker(o: AttackOptions): Promise<AttackResult> {
 /** Shoppers read (and every third round add to) their carts until the attack is over. */
 async function shopUntil(r: Run, shoppers: LabClient[], attack: Promise<unknown>): Promise<void> {
   let over = false;
-  void attack.then(() => (over = true));
+  const end = () => (over = true);
+  // A failed attack ends the shopping too (the run then fails with its error).
+  void attack.then(end, end);
   for (let round = 0; !over; round++) await all(shoppers, (c, i) => (round % 3 === 2 ? c.addItem(r.skus[(i + round) % r.skus.length], 1) : c.getCart()));
 }
 
 /** The largest balancer RSS seen, sampled every 500 ms until `until` settles. */
 async function sampleRss(r: Run, until: Promise<unknown>): Promise<number | null> {
   let over = false;
-  void until.then(() => (over = true));
+  const end = () => (over = true);
+  void until.then(end, end);
   let max: number | null = null;
   while (!over) {
     const kb = balancerRssKb((await r.topo.status()).balancer.pid);
