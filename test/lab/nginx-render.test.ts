@@ -57,6 +57,8 @@ describe('renderNginx', () => {
     expect(r.text).not.toMatch(/\$\{?LAB_/);
     expect(r.text).toContain('server 127.0.0.1:4102 down;');
     expect(r.text).toContain('return 200 "7\\n";');
+    // An accept queue for a burst of connections (nginx's default is 511).
+    expect(r.text).toMatch(/^\s+listen 127\.0\.0\.1:18080 backlog=4096;/m);
   });
 
   it.each([

@@ -9,9 +9,9 @@ if (!o.baseUrl || !o.sourceAddress || !o.sku || !(o.holdMs > 0 && o.holdMs <= 60
   process.exit(2);
 }
 setTimeout(() => {
-  process.stderr.write('attacker: still running 20 s after its hold; giving up\n');
+  process.stderr.write('attacker: still running 20 s after its longest hold; giving up\n');
   process.exit(3);
-}, o.holdMs + 20_000).unref();
+}, o.holdMs * 2 + 20_000).unref();
 attack(o).then(
   (r) => {
     process.stdout.write(`${JSON.stringify(r)}\n`);

@@ -1,7 +1,7 @@
 // One hostile address against the balancer: connections that send half a
 // request and wait, WebSockets on one session, a request flood. Every attack
-// is bounded in count and in time and ends by itself (each socket is
-// destroyed at `holdMs` at the latest); it only ever connects to the lab's
+// is bounded in count and in time and ends by itself (a held connection is
+// destroyed at `holdMs` at the latest, the flood starts nothing after it); it only ever connects to the lab's
 // own entry URL. It runs in a child process of its own (attacker-main.ts), so
 // its sockets never share an event loop with the clients whose latency the
 // scenario measures.
@@ -30,6 +30,7 @@ export interface HoldOptions {
   count: number;
   /** What each connection sends, then nothing more. */
   preamble: string;
+  /** The longest a connection is held; the hold ends earlier once the server closed them all. */
   holdMs: number;
 }
 
@@ -39,7 +40,7 @@ export const HALF_HEADER = 'GET /products HTTP/1.1\r\nHost: lab\r\nX-Slow: ';
 /** A whole header announcing a body that never comes past its first byte. */
 export const HALF_BODY = 'POST /api/cart/items HTTP/1.1\r\nHost: lab\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n{';
 
-/** Opens `count` connections from one address, each sends `preamble` and holds; resolves after `holdMs` with what the server did. */
+/** Opens `count` connections from one address, each sends `preamble` and holds; resolves with what the server did once it closed them all, or after `holdMs`. */
 export async function holdConnections(o: HoldOptions): Promise<HeldTally> {
   const url = new URL(o.baseUrl);
   const tally: HeldTally = { opened: o.count, answered: {}, closedByServer: 0, failedToConnect: 0, connected: 0, slowestConnectMs: 0 };
@@ -74,7 +75,8 @@ export async function holdConnections(o: HoldOptions): Promise<HeldTally> {
       });
     });
   const done = Promise.all(Array.from({ length: o.count }, one));
-  await new Promise((r) => setTimeout(r, o.holdMs));
+  // Held until the server has let go of every one, or `holdMs` at most.
+  await Promise.race([done, new Promise((r) => setTimeout(r, o.holdMs))]);
   // A busy loop runs an expired timer before the socket events already
   // waiting: let those in first (setImmediate runs after the poll phase), so
   // a close the server sent before the hold ended is counted as the server's.
@@ -90,7 +92,7 @@ export function refusals(answered: Record<string, number>): number {
   return (answered['429'] ?? 0) + (answered['503'] ?? 0);
 }
 
-/** The attack, per kind: bounded in count; everything ends at `holdMs`. */
+/** The attack, per kind: bounded in count; the flood ends at `holdMs`, held connections at twice that. */
 export const ATTACK = { idleHeaders: 600, halfBodies: 100, sockets: 500, floodRequests: 2_000, floodInFlight: 128 } as const;
 
 export interface AttackOptions {
@@ -113,14 +115,15 @@ export interface AttackResult {
   floodAnswered: Record<string, number>;
 }
 
-/** Every attack at once from one address; resolves when all have ended (≈ `holdMs`). */
+/** Every attack at once from one address; resolves when all have ended (`holdMs` to twice that). */
 export async function attack(o: AttackOptions): Promise<AttackResult> {
   const me = new LabClient({ name: 'x01', baseUrl: o.baseUrl, sourceAddress: o.sourceAddress });
   const flooders = Array.from({ length: ATTACK.floodInFlight / 4 }, (_, i) => new LabClient({ name: `flood${i}`, baseUrl: o.baseUrl, sourceAddress: o.sourceAddress }));
   const probes: LiveProbe[] = [];
   try {
     await me.addItem(o.sku, 1);
-    const held = (count: number, preamble: string) => holdConnections({ baseUrl: o.baseUrl, sourceAddress: o.sourceAddress, count, preamble, holdMs: o.holdMs });
+    // Room for a busy machine: a connection the accept queue delayed by seconds is timed from its accept.
+    const held = (count: number, preamble: string) => holdConnections({ baseUrl: o.baseUrl, sourceAddress: o.sourceAddress, count, preamble, holdMs: o.holdMs * 2 });
     const idle = held(ATTACK.idleHeaders, HALF_HEADER);
     const bodies = held(ATTACK.halfBodies, HALF_BODY);
     for (let i = 0; i < ATTACK.sockets; i++) probes.push(new LiveProbe(me, { transport: 'websocket' }));

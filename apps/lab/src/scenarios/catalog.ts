@@ -93,7 +93,7 @@ export const CATALOG: readonly ScenarioInfo[] = [
   {
     id: 'hostile-neighbour',
     title: 'Hostile neighbour',
-    fault: 'one address holds 600 idle half headers and 100 half bodies, opens 500 WebSockets on one session and floods 2 000 requests, for 12 s',
+    fault: 'one address holds 600 idle half headers and 100 half bodies, opens 500 WebSockets on one session and floods 2 000 requests',
     read: 'The other clients, each on its own /24, keep shopping: ≥ 99 % of their requests succeed and their p99 stays within 3× a quiet baseline. The attacker is refused (429/503, its sockets capped) and the balancer\'s memory stays bounded.',
   },
   {

@@ -78,7 +78,7 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
 function runAttacker(o: AttackOptions): Promise<AttackResult> {
   const script = join(repoRoot(), 'dist/apps/lab/scenarios/attacker-main.js');
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [script, JSON.stringify(o)], { timeout: o.holdMs + 30_000, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [script, JSON.stringify(o)], { timeout: o.holdMs * 2 + 30_000, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
       if (err) return reject(new Error(`attacker failed: ${err.message} ${stderr.slice(-500)}`));
       try {
         resolve(JSON.parse(stdout.trim().split('\n').pop()!) as AttackResult);
