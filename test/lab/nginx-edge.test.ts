@@ -143,7 +143,7 @@ describe('nginx sticky-cookie route cookie over https', () => {
     const [cert, key] = [join(runDir, 'cert.pem'), join(runDir, 'key.pem')];
     execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-subj', '/CN=127.0.0.1', '-days', '1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
     const conf = runPaths(runDir).strategyConf;
-    const plain = `listen ${listen.host}:${listen.port};`;
+    const plain = `listen ${listen.host}:${listen.port} backlog=4096;`;
     const text = readFileSync(conf, 'utf8');
     expect(text).toContain(plain);
     writeFileSync(conf, text.replace(plain, `${plain}\n    listen ${listen.host}:${tlsPort} ssl;\n    ssl_certificate ${cert};\n    ssl_certificate_key ${key};`));
