@@ -19,6 +19,7 @@ import { freePort } from '../../apps/lab/src/util/free-port';
 import { NginxProcess } from '../../apps/lab/src/nginx/process';
 import { waitFor } from '../../apps/lab/src/util/wait';
 import { rawRequest } from '../support/raw-http';
+import { overConnectionLimit } from '../support/conn-limit';
 
 jest.setTimeout(60_000);
 
@@ -120,6 +121,14 @@ describe('nginx edge (shared snippets)', () => {
       expect(JSON.parse(body ?? 'null')).toEqual({ statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/too many requests/) });
       // Another client is not affected by the first one's flood.
       expect((await probe(`${lab.url}/`, { from: '127.0.6.1' })).status).toBe(200);
+    }));
+
+  it('over 64 connections in progress from one address: JSON 429 with Retry-After; another address is served', () =>
+    lab.check(async () => {
+      const { same, other } = await overConnectionLimit(lab.url, '127.0.7.1', '127.0.8.1');
+      expect([same.status, same.headers['retry-after']]).toEqual([429, '1']);
+      expect(JSON.parse(same.body)).toEqual({ statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/connections/) });
+      expect(other.status).toBe(200);
     }));
 });
 
