@@ -156,7 +156,7 @@ main() {
   build_peers
   export LB_STRATEGY LAB_LISTEN LAB_GENERATION LAB_ADMIN_SOCKET LAB_CHECK_INTER LAB_SERVER_TIMEOUT \
     LAB_STICK_EXPIRE LAB_BALANCE_FACTOR LAB_RATE_EXEMPT LAB_SERVERS LAB_PEERS_SECTION LAB_STICK_PEERS LAB_TEMPLATE
-  for part in global defaults frontend; do
+  for part in global defaults frontend conn-table; do
     substitute "$LAB_TEMPLATE_SRC/parts/$part.cfg.template"
     echo
   done

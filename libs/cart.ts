@@ -46,6 +46,10 @@ export interface StatsBody {
   requests_served: number;
   /** Socket.IO sockets joined on this replica (live cart updates). */
   live_sockets: number;
+  /** The live socket caps (LIVE_MAX_SOCKETS, …_PER_SESSION, …_PER_ADDRESS); absent without live updates. */
+  live_caps?: { max: number; perSession: number; perAddress: number };
+  /** Live handshakes refused since start, by the cap that refused them. */
+  live_refused?: { replica: number; session: number; address: number };
   rss_bytes: number;
   uptime_s: number;
 }

@@ -17,6 +17,8 @@ export const CART_API_ENV_KEYS: readonly string[] = Object.freeze([
   // Live cart updates (apps/cart-api/src/live/live.config.ts).
   'LIVE_ADAPTER',
   'LIVE_MAX_SOCKETS',
+  'LIVE_MAX_SOCKETS_PER_SESSION',
+  'LIVE_MAX_SOCKETS_PER_ADDRESS',
 ]);
 
 /** An integer setting of every replica: its variable, bounds and default. */

@@ -7,6 +7,7 @@
 # Also bounds how long a reload's old workers may live (worker_shutdown_timeout,
 # as the local lab's main config does): the compose driver's reload waits for
 # them to exit, so a long-lived connection (a live socket) cannot hold it.
+# And sizes worker_connections and the file limit as the local lab does.
 set -eu
 
 conf=${LAB_NGINX_CONF:-/etc/nginx/nginx.conf}
@@ -25,4 +26,11 @@ sed -i "s/^[[:space:]]*worker_processes[[:space:]].*;/worker_processes $workers;
 if ! grep -q '^[[:space:]]*worker_shutdown_timeout[[:space:]]' "$conf"; then
   sed -i "s/^worker_processes $workers;/&\nworker_shutdown_timeout 10s;/" "$conf"
 fi
-echo "$0: worker_processes $workers, worker_shutdown_timeout $(sed -n 's/^[[:space:]]*worker_shutdown_timeout[[:space:]]*\([^;]*\);/\1/p' "$conf")"
+# Room for one address's idle half headers without starving everyone else,
+# and a file descriptor for each (the local lab's main config: the same two
+# numbers, apps/lab/src/nginx/main-conf.ts).
+sed -i "s/^\([[:space:]]*\)worker_connections[[:space:]].*;/\1worker_connections 4096;/" "$conf"
+if ! grep -q '^[[:space:]]*worker_rlimit_nofile[[:space:]]' "$conf"; then
+  sed -i "s/^worker_processes $workers;/&\nworker_rlimit_nofile 8192;/" "$conf"
+fi
+echo "$0: worker_processes $workers, worker_connections 4096, worker_rlimit_nofile 8192, worker_shutdown_timeout $(sed -n 's/^[[:space:]]*worker_shutdown_timeout[[:space:]]*\([^;]*\);/\1/p' "$conf")"

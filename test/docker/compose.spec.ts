@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { STRATEGIES } from '../../apps/lab/src/topology/topology';
 import { SESSION_MAX, SESSION_TTL_SECONDS } from '../../libs/env-keys';
 import { DEFINED_REPLICAS, labReplicas, RELOAD_AND_WAIT } from '../../apps/lab/src/topology/drivers/compose/commands';
+import { mainConf } from '../../apps/lab/src/nginx/main-conf';
 import {
   acceptedEnvKeys,
   appServices,
@@ -309,11 +310,15 @@ describe('nginx wiring', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lab-workers-'));
     try {
       const conf = join(dir, 'nginx.conf');
-      writeFileSync(conf, 'user  nginx;\nworker_processes  auto;\n\nerror_log  /var/log/nginx/error.log notice;\n');
+      writeFileSync(conf, 'user  nginx;\nworker_processes  auto;\n\nerror_log  /var/log/nginx/error.log notice;\nevents {\n    worker_connections  1024;\n}\n');
       execFileSync('sh', [join(ROOT, src)], { env: { PATH: process.env.PATH, LAB_NGINX_CONF: conf, LAB_NGINX_WORKERS: '1' }, stdio: 'pipe' });
       // A reload's old workers are bounded too: the compose driver's reload waits for them.
-      const tuned = 'user  nginx;\nworker_processes 1;\nworker_shutdown_timeout 10s;\n\nerror_log  /var/log/nginx/error.log notice;\n';
+      // Room for the per-address connection limit: the same numbers as the local lab's main config.
+      const tuned =
+        'user  nginx;\nworker_processes 1;\nworker_rlimit_nofile 8192;\nworker_shutdown_timeout 10s;\n\nerror_log  /var/log/nginx/error.log notice;\nevents {\n    worker_connections 4096;\n}\n';
       expect(readFileSync(conf, 'utf8')).toBe(tuned);
+      const local = mainConf('/run');
+      for (const line of ['worker_rlimit_nofile 8192;', 'worker_connections 4096;']) expect(local).toContain(line);
       execFileSync('sh', [join(ROOT, src)], { env: { PATH: process.env.PATH, LAB_NGINX_CONF: conf, LAB_NGINX_WORKERS: '1' }, stdio: 'pipe' });
       expect(readFileSync(conf, 'utf8')).toBe(tuned); // a container restart runs it again: no second line
       const bad = () => execFileSync('sh', [join(ROOT, src)], { env: { PATH: process.env.PATH, LAB_NGINX_CONF: conf, LAB_NGINX_WORKERS: 'many' }, stdio: 'pipe' });

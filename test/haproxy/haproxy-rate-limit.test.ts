@@ -3,6 +3,7 @@
 // window; other addresses and the lab's own 127.0.0.1 are not affected.
 import { HaproxyLab } from './support/haproxy-lab';
 import { describeIfInstalled } from './support/requires';
+import { overConnectionLimit } from '../support/conn-limit';
 import { pool, probe, ProbeResponse } from '../support/probe';
 
 const describeHaproxy = describeIfInstalled(__filename);
@@ -41,6 +42,17 @@ describeHaproxy('haproxy per-client rate limit', () => {
       expect((await probe(`${l.url}/`, { from: '127.0.231.1' })).status).toBe(200);
       const local = await pool(Array.from({ length: 450 }), 32, () => probe(`${l.url}/__lab/generation`, { from: '127.0.0.1' }));
       expect(local.filter((a) => a.status !== 200)).toEqual([]);
+    });
+  });
+
+  it('over 64 connections from one address: JSON 429 with Retry-After; another address is served', async () => {
+    lab = await HaproxyLab.start({ strategy: 'round-robin' });
+    const l = lab;
+    await l.check(async () => {
+      const { same, other } = await overConnectionLimit(l.url, '127.0.231.1', '127.0.232.1');
+      expect([same.status, same.headers['retry-after'], same.headers['content-type']]).toEqual([429, '1', 'application/json']);
+      expect(JSON.parse(same.body)).toEqual({ statusCode: 429, error: 'too_many_connections', message: expect.stringMatching(/connections/) });
+      expect(other.status).toBe(200);
     });
   });
 });

@@ -6,6 +6,7 @@ import { HaproxyLab } from './support/haproxy-lab';
 import { BackendBody } from './support/backends';
 import { routeCookie } from '../support/probe';
 import { describeIfInstalled } from './support/requires';
+import { rawRequest } from '../support/raw-http';
 
 const describeHaproxy = describeIfInstalled(__filename);
 
@@ -34,6 +35,16 @@ describeHaproxy('haproxy sticky-cookie', () => {
         // …and is taken out of the request (the other cookies stay).
         expect((JSON.parse(r.body) as BackendBody).headers.cookie).toBe('sid=abc');
       }
+    }));
+
+  it('ignores an over-long (8 KB) route cookie and re-pins; HTTP/1.0 without Host reaches a replica', () =>
+    lab.check(async () => {
+      const long = await rawRequest(lab.url, `GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCookie: route=${'a'.repeat(8_200)}\r\n\r\n`);
+      expect(long.status).toBe(200);
+      expect(long.headers['set-cookie']).toMatch(new RegExp(`^route=${long.headers['x-served-by']};`));
+      const bare = await rawRequest(lab.url, 'GET / HTTP/1.0\r\n\r\n');
+      expect(bare.status).toBe(200);
+      expect(bare.headers['x-served-by']).toMatch(/^app\d$/);
     }));
 
   it('redispatches a client whose replica is down and re-pins it to the one that answered', () =>

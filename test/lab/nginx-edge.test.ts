@@ -19,6 +19,7 @@ import { freePort } from '../../apps/lab/src/util/free-port';
 import { NginxProcess } from '../../apps/lab/src/nginx/process';
 import { waitFor } from '../../apps/lab/src/util/wait';
 import { rawRequest } from '../support/raw-http';
+import { overConnectionLimit } from '../support/conn-limit';
 
 jest.setTimeout(60_000);
 
@@ -60,7 +61,7 @@ describe('nginx edge (shared snippets)', () => {
 
   it.each([
     [400, 'a malformed request line', 'Bad Request', 'HELLO THERE\r\n\r\n'],
-    [414, 'a URI over the header buffers', 'URI Too Long', `GET /${'a'.repeat(10_000)} HTTP/1.1\r\nHost: x\r\n\r\n`],
+    [414, 'a URI over the header buffers (16 KB)', 'URI Too Long', `GET /${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`],
     [413, 'a body over client_max_body_size', 'Payload Too Large', 'POST /cart/items HTTP/1.1\r\nHost: x\r\nContent-Length: 5000000\r\n\r\n'],
     [501, 'an unknown transfer coding', 'Not Implemented', 'POST /cart/items HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip2\r\n\r\n'],
   ])('JSON %i from nginx itself for %s', (status, _what, error, request) =>
@@ -121,6 +122,14 @@ describe('nginx edge (shared snippets)', () => {
       // Another client is not affected by the first one's flood.
       expect((await probe(`${lab.url}/`, { from: '127.0.6.1' })).status).toBe(200);
     }));
+
+  it('over 64 connections in progress from one address: JSON 429 with Retry-After; another address is served', () =>
+    lab.check(async () => {
+      const { same, other } = await overConnectionLimit(lab.url, '127.0.7.1', '127.0.8.1');
+      expect([same.status, same.headers['retry-after']]).toEqual([429, '1']);
+      expect(JSON.parse(same.body)).toEqual({ statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/connections/) });
+      expect(other.status).toBe(200);
+    }));
 });
 
 describe('nginx sticky-cookie route cookie over https', () => {
@@ -143,7 +152,7 @@ describe('nginx sticky-cookie route cookie over https', () => {
     const [cert, key] = [join(runDir, 'cert.pem'), join(runDir, 'key.pem')];
     execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-subj', '/CN=127.0.0.1', '-days', '1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
     const conf = runPaths(runDir).strategyConf;
-    const plain = `listen ${listen.host}:${listen.port};`;
+    const plain = `listen ${listen.host}:${listen.port} backlog=4096;`;
     const text = readFileSync(conf, 'utf8');
     expect(text).toContain(plain);
     writeFileSync(conf, text.replace(plain, `${plain}\n    listen ${listen.host}:${tlsPort} ssl;\n    ssl_certificate ${cert};\n    ssl_certificate_key ${key};`));
@@ -158,4 +167,45 @@ describe('nginx sticky-cookie route cookie over https', () => {
     expect(overHttps.find((c) => c.startsWith('route='))).toMatch(/^route=app[12]; Path=\/; HttpOnly; SameSite=Lax; Secure$/);
     expect(overHttp.find((c) => c.startsWith('route='))).toMatch(/^route=app[12]; Path=\/; HttpOnly; SameSite=Lax$/);
   });
+});
+
+describe('nginx edge: over-long route cookies and requests without Host (sticky-cookie)', () => {
+  let lab: NginxLab;
+  // Nothing here changes the topology: one lab for every case.
+  beforeAll(async () => {
+    lab = await NginxLab.start({ strategy: 'sticky-cookie', replicas: ['app1', 'app2'] });
+  });
+  afterAll(async () => {
+    await lab?.close();
+  });
+
+  const withRoute = (value: string) => rawRequest(lab.url, `GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCookie: sid=s%3Aabc.def; route=${value}\r\n\r\n`);
+
+  it('ignores an 8 KB route cookie: balanced afresh, re-pinned with a new cookie', () =>
+    lab.check(async () => {
+      const r = await withRoute('a'.repeat(8_200));
+      expect(r.status).toBe(200);
+      expect(r.headers['set-cookie']).toBe(`route=${r.headers['x-served-by']}; Path=/; HttpOnly; SameSite=Lax`);
+    }));
+
+  it('past the 16 KB header buffer: a JSON 400 that expires the route cookie, so the next request is re-pinned', () =>
+    lab.check(async () => {
+      const r = await withRoute('a'.repeat(20_000));
+      expect([r.status, r.headers['content-type']]).toEqual([400, 'application/json']);
+      expect(JSON.parse(r.body)).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(/too large/) });
+      expect(r.headers['set-cookie']).toMatch(/^route=; Max-Age=0; Path=\//);
+      expect(r.headers['x-served-by']).toBeUndefined();
+      // What the browser sends next: the session cookie alone.
+      const next = await rawRequest(lab.url, 'GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCookie: sid=s%3Aabc.def\r\n\r\n');
+      expect(next.status).toBe(200);
+      expect(next.headers['set-cookie']).toBe(`route=${next.headers['x-served-by']}; Path=/; HttpOnly; SameSite=Lax`);
+    }));
+
+  it('HTTP/1.0 without Host reaches a replica, which sees the balancer\'s own address as Host', () =>
+    lab.check(async () => {
+      const r = await rawRequest(lab.url, 'GET / HTTP/1.0\r\n\r\n');
+      expect(r.status).toBe(200);
+      expect(['app1', 'app2']).toContain(r.headers['x-served-by']);
+      expect(JSON.parse(r.body).headers.host).toBe(new URL(lab.url).host);
+    }));
 });

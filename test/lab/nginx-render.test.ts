@@ -57,6 +57,8 @@ describe('renderNginx', () => {
     expect(r.text).not.toMatch(/\$\{?LAB_/);
     expect(r.text).toContain('server 127.0.0.1:4102 down;');
     expect(r.text).toContain('return 200 "7\\n";');
+    // An accept queue for a burst of connections (nginx's default is 511).
+    expect(r.text).toMatch(/^\s+listen 127\.0\.0\.1:18080 backlog=4096;/m);
   });
 
   it.each([
@@ -99,6 +101,21 @@ describe('renderNginx', () => {
     await expect(renderNginx(options({ strategy: 'ip-hash', rateExempt: '0.0.0.0/0 1; } server {' }))).rejects.toThrow(
       /LAB_RATE_EXEMPT must be one address or CIDR/,
     );
+  });
+
+  it('counts connections per address with the rate limit\'s key and exemption, lets go of slow clients, and has room for it', async () => {
+    const { text } = await renderNginx(options({ strategy: 'sticky-cookie', sticky: 'portable' }));
+    // Same key as limit_req: the exempt range's key is empty, and an empty key is not counted.
+    expect(text).toMatch(/^limit_conn_zone \$lab_rate_key zone=lab_conn_per_client:1m;$/m);
+    expect(text).toMatch(/^limit_conn lab_conn_per_client 64;$/m);
+    expect(text).toMatch(/^limit_conn_status 429;$/m);
+    for (const t of ['client_header_timeout 5s;', 'client_body_timeout 5s;', 'keepalive_timeout 15s;']) expect(text).toMatch(new RegExp(`^${t}$`, 'm'));
+    // 64 per address × 32 addresses × 2 (client and upstream side) slots, and a descriptor for each.
+    expect(text).toMatch(/^worker_connections 4096;|events \{ worker_connections 4096; \}/m);
+    expect(text).toContain('worker_rlimit_nofile 8192;');
+    // Its refusals (and limit_req's) say when to come back; other errors carry no Retry-After.
+    expect(text).toMatch(/map \$status \$lab_retry_after \{\n\s+429 1;\n\s+503 1;\n\s+default "";/);
+    expect(text).toMatch(/location = \/__lab\/error \{[^}]*add_header Retry-After \$lab_retry_after always;/);
   });
 
   it('rejects a bad strategy or replica name with the script message', async () => {

@@ -46,7 +46,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   server.headersTimeout = 11_000;
   answerClientErrors(server, config.appName);
   // Socket.IO answers /socket.io/ on this same server, before Express sees it.
-  void app.get(LiveHub).attach(server);
+  // The per-address socket cap counts clients as req.ip does: through trusted proxies.
+  void app.get(LiveHub).attach(server, instance.get('trust proxy fn') as (addr: string, i: number) => boolean);
   refuseOversizedContinue(server, JSON_BODY_LIMIT_BYTES, config.appName);
   return app;
 }

@@ -29,12 +29,14 @@ export class InfoController {
 
   @Get('stats')
   statsBody(): StatsBody {
+    const live = this.live?.capStats();
     return {
       app_name: this.config.appName,
       session_store: this.config.sessionStore,
       sessions: this.backend.sessionsInMemory(),
       requests_served: this.stats.served,
       live_sockets: this.live?.sockets() ?? 0,
+      ...(live ? { live_caps: live.caps, live_refused: live.refused } : {}),
       rss_bytes: process.memoryUsage.rss(),
       uptime_s: Math.round((Date.now() - this.stats.startedAt) / 100) / 10,
     };

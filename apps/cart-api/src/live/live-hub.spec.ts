@@ -11,7 +11,7 @@ import { LIVE_CONFIG, LiveConfig } from './live.config';
 import WebSocket from 'ws';
 import { RedisServer } from '../../../lab/src/topology/drivers/process/redis-server';
 import { describeWithRedis } from '../../../../test/support/cart-api';
-import type { CartBody } from '../../../../libs/cart';
+import type { CartBody, StatsBody } from '../../../../libs/cart';
 import { waitFor } from '../../../lab/src/util/wait';
 import { LIVE_MAX_MESSAGE_BYTES } from './live.config';
 import type { LiveHello } from './live-hub';
@@ -29,7 +29,7 @@ async function liveTestApp(env: Record<string, string> = {}, live: Partial<LiveC
   const config = loadConfig({ APP_NAME: 'live-app', LOG_LEVEL: 'silent', SESSION_SECRET: LIVE_TEST_SECRET, ...env });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
     .overrideProvider(LIVE_CONFIG)
-    .useValue({ adapter: 'none', maxSockets: 100, ...live })
+    .useValue({ adapter: 'none', maxSockets: 100, maxPerSession: 100, maxPerAddress: 100, ...live })
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
   configureApp(app);
@@ -219,6 +219,63 @@ describe('live sockets are bounded per replica', () => {
     expect(Object.fromEntries(statuses)).toEqual({ 403: 10_000 });
     expect(t.hub.sockets()).toBe(3);
   }, 60_000);
+});
+
+describe('live sockets are bounded per session and per address', () => {
+  let t: LiveTestApp;
+  beforeAll(async () => (t = await liveTestApp({}, { maxSockets: 50, maxPerSession: 2, maxPerAddress: 3 })));
+  afterAll(() => t.close());
+
+  // The test talks from loopback, which the app trusts as a proxy (TRUST_PROXY's default): X-Forwarded-For names the client.
+  const from = (cookie: string, address: string) =>
+    track(connect(t.url, { path: '/socket.io/', transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie, 'x-forwarded-for': address } }));
+  // A refused WebSocket upgrade carries no message; a refused handshake over polling does (403 JSON).
+  const refusal = async (cookie: string, address: string) => {
+    const res = await fetch(`${t.url}/socket.io/?EIO=4&transport=polling`, { headers: { cookie, 'x-forwarded-for': address } });
+    return `${res.status} ${((await res.json()) as { message: string }).message}`;
+  };
+
+  it('refuses the socket past either cap with its message, counts it in /stats, and frees the slot on close', async () => {
+    const [a, b, c] = await Promise.all([sessionCookie(t.url), sessionCookie(t.url), sessionCookie(t.url)]);
+    const held = [from(a, '127.0.9.1'), from(a, '127.0.9.1')];
+    await Promise.all(held.map((s) => next(s, 'hello')));
+    expect(await refusal(a, '127.0.8.1')).toBe('403 this session holds its maximum of 2 live sockets');
+    await next(from(b, '127.0.9.1'), 'hello');
+    expect(await refusal(c, '127.0.9.1')).toBe('403 this address holds its maximum of 3 live sockets');
+    // Another address is another client.
+    await next(from(c, '127.0.7.1'), 'hello');
+    const stats = (await (await fetch(`${t.url}/stats`)).json()) as StatsBody;
+    expect(stats.live_caps).toEqual({ max: 50, perSession: 2, perAddress: 3 });
+    expect(stats.live_refused).toEqual({ replica: 0, session: 1, address: 1 });
+    held[0].close();
+    await waitFor('the closed socket\'s slot is free', async () => {
+      const again = from(a, '127.0.9.1');
+      return Promise.race([next(again, 'hello').then(() => true), next(again, 'connect_error').then(() => false)]);
+    }, { timeoutMs: 5_000, intervalMs: 100 });
+  });
+});
+
+describe('live socket logging', () => {
+  let t: LiveTestApp;
+  beforeAll(async () => (t = await liveTestApp({ LOG_LEVEL: 'info' })));
+  afterAll(() => t.close());
+
+  it('writes one line for a flooding socket, not one per message', async () => {
+    const lines: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (lines.push(String(chunk)), true));
+    try {
+      const flood = track(liveClient(t.url, await sessionCookie(t.url)));
+      await next(flood, 'hello');
+      const gone = next<string>(flood, 'disconnect');
+      for (let i = 0; i < 100; i++) flood.emit('whoami');
+      expect(await gone).toBe('io server disconnect');
+      // Give the packets already in flight time to arrive: they must not log again.
+      await new Promise((r) => setTimeout(r, 300));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lines.filter((l) => l.includes('live socket dropped'))).toHaveLength(1);
+  });
 });
 
 describe('shutdown', () => {

@@ -9,6 +9,7 @@ import { SESSION_COOKIE } from '../session/session.middleware';
 import { roomOf, sidFromCookie } from './live-auth';
 import { LIVE_CONFIG, LIVE_MAX_MESSAGE_BYTES, LiveConfig } from './live.config';
 import { MessageGuard } from './message-guard';
+import { clientAddress, SocketCaps } from './socket-caps';
 import { sessionExists } from './session-exists';
 
 /** Below nginx's proxy_read_timeout (5 s in the lab): a ping is what keeps an idle socket (and a held poll) alive through it. */
@@ -35,19 +36,26 @@ export class LiveHub implements BeforeApplicationShutdown {
   private ready = false;
   private attached: Promise<void> = Promise.resolve();
   private closeAdapter: () => Promise<void> = async () => undefined;
+  private readonly caps: SocketCaps;
+  private trust?: (addr: string, i: number) => boolean;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LIVE_CONFIG) private readonly live: LiveConfig,
     @Inject(SESSION_BACKEND) private readonly backend: SessionBackend,
-  ) {}
+  ) {
+    this.caps = new SocketCaps({ max: live.maxSockets, perSession: live.maxPerSession, perAddress: live.maxPerAddress });
+  }
 
   /**
    * Attaches to `server`. The promise resolves when sockets are accepted
    * (at once without an adapter; with Redis once its subscriber connected,
    * which boot does not wait for). It never rejects: a failure is logged.
+   * `trust` is Express' compiled `trust proxy fn`: the per-address cap then
+   * counts the client behind the balancer, not the balancer.
    */
-  attach(server: HttpServer): Promise<void> {
+  attach(server: HttpServer, trust?: (addr: string, i: number) => boolean): Promise<void> {
+    this.trust = trust;
     const io = new Server(server, {
       path: '/socket.io/',
       serveClient: true,
@@ -67,6 +75,10 @@ export class LiveHub implements BeforeApplicationShutdown {
     io.engine.on('headers', (headers: Record<string, string>) => {
       headers['X-Served-By'] = this.config.appName;
     });
+    // Every engine connection (joined or still handshaking) is counted until it closes.
+    io.engine.on('connection', (raw: { request: IncomingMessage; once(event: 'close', fn: () => void): void }) => {
+      raw.once('close', this.caps.hold(this.sidOf(raw.request) ?? '', this.addressOf(raw.request)));
+    });
     io.use((socket, next) => void this.authenticate(socket).then(() => next(), (err: Error) => next(err)));
     io.on('connection', (socket) => this.welcome(socket));
     this.io = io;
@@ -83,6 +95,11 @@ export class LiveHub implements BeforeApplicationShutdown {
   /** Sockets joined on this replica (authenticated ones only). */
   sockets(): number {
     return this.io?.of('/').sockets.size ?? 0;
+  }
+
+  /** The caps and what they refused, for /stats. */
+  capStats(): { caps: SocketCaps['limits']; refused: SocketCaps['refused'] } {
+    return { caps: this.caps.limits, refused: { ...this.caps.refused } };
   }
 
   /** Sends `cart` to every socket of session `sid` (on every replica with the Redis adapter). */
@@ -114,10 +131,17 @@ export class LiveHub implements BeforeApplicationShutdown {
   /** Why an engine handshake is refused (a 403 with this message), or null. Cheap checks only: no store access. */
   private refusal(req: IncomingMessage): string | null {
     if (!this.ready) return 'live updates are starting; retry';
-    if (!sidFromCookie(req.headers.cookie, SESSION_COOKIE, this.config.sessionSecrets)) return 'a live subscription needs a valid session cookie (sid)';
-    const held = this.io?.engine.clientsCount ?? 0;
-    if (held >= this.live.maxSockets) return `this replica holds its maximum of ${this.live.maxSockets} live sockets`;
-    return null;
+    const sid = this.sidOf(req);
+    if (!sid) return 'a live subscription needs a valid session cookie (sid)';
+    return this.caps.refusal(sid, this.addressOf(req));
+  }
+
+  private sidOf(req: IncomingMessage): string | null {
+    return sidFromCookie(req.headers.cookie, SESSION_COOKIE, this.config.sessionSecrets);
+  }
+
+  private addressOf(req: IncomingMessage): string {
+    return clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], this.trust);
   }
 
   private async authenticate(socket: Socket): Promise<void> {
@@ -138,10 +162,17 @@ export class LiveHub implements BeforeApplicationShutdown {
     const hello: LiveHello = { served_by: this.config.appName, transport: socket.conn.transport.name };
     socket.emit('hello', hello);
     const guard = new MessageGuard();
+    // Packets already received keep arriving after the disconnect: one line
+    // per socket and reason, not one per packet of a flood.
+    const logged = new Set<string>();
     socket.use(([event], next) => {
       const why = guard.check(event);
       if (why === null) return next();
-      this.logErr(`live socket dropped: ${why}`);
+      const reason = why.replace(/".*"/, '"…"');
+      if (!logged.has(reason)) {
+        logged.add(reason);
+        this.logErr(`live socket dropped: ${why}`);
+      }
       socket.disconnect(true);
     });
     socket.on('whoami', (ack: unknown) => typeof ack === 'function' && (ack as (h: LiveHello) => void)(hello));

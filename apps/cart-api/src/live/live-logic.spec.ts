@@ -54,8 +54,9 @@ describe('MessageGuard', () => {
 });
 
 describe('loadLiveConfig', () => {
-  it('defaults to no adapter and 1000 sockets', () => {
-    expect(loadLiveConfig({}, 'memory')).toEqual({ adapter: 'none', maxSockets: 1000 });
+  it('defaults to no adapter, 1000 sockets, 8 per session and 64 per address', () => {
+    expect(loadLiveConfig({}, 'memory')).toEqual({ adapter: 'none', maxSockets: 1000, maxPerSession: 8, maxPerAddress: 64 });
+    expect(loadLiveConfig({ LIVE_MAX_SOCKETS_PER_SESSION: '2', LIVE_MAX_SOCKETS_PER_ADDRESS: '3' }, 'memory')).toMatchObject({ maxPerSession: 2, maxPerAddress: 3 });
   });
 
   it('takes the redis adapter with the redis store only', () => {
@@ -65,6 +66,8 @@ describe('loadLiveConfig', () => {
 
   it('names the bad variable', () => {
     expect(() => loadLiveConfig({ LIVE_ADAPTER: 'kafka' }, 'redis')).toThrow(new ConfigError('LIVE_ADAPTER=kafka is invalid: expected one of none, redis'));
-    for (const bad of ['0', '-1', '1e3', '100001', 'many']) expect(() => loadLiveConfig({ LIVE_MAX_SOCKETS: bad }, 'memory')).toThrow(/LIVE_MAX_SOCKETS/);
+    for (const name of ['LIVE_MAX_SOCKETS', 'LIVE_MAX_SOCKETS_PER_SESSION', 'LIVE_MAX_SOCKETS_PER_ADDRESS']) {
+      for (const bad of ['0', '-1', '1e3', '100001', 'many']) expect(() => loadLiveConfig({ [name]: bad }, 'memory')).toThrow(new RegExp(`^${name}=`));
+    }
   });
 });

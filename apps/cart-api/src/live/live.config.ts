@@ -7,6 +7,10 @@ export interface LiveConfig {
   adapter: LiveAdapter;
   /** Most engine connections (authenticated or still handshaking) one replica holds. */
   maxSockets: number;
+  /** Most of them one session cookie holds (tabs of one person; a script with a stolen cookie). */
+  maxPerSession: number;
+  /** Most of them one client address holds (as the replica sees it through trusted proxies). */
+  maxPerAddress: number;
 }
 
 export const LIVE_CONFIG = Symbol('LIVE_CONFIG');
@@ -29,10 +33,17 @@ export function loadLiveConfig(env: Env, sessionStore: 'memory' | 'redis'): Live
   if (adapter === 'redis' && sessionStore !== 'redis') {
     throw new ConfigError('LIVE_ADAPTER=redis needs SESSION_STORE=redis (the adapter shares its Redis)');
   }
-  const max = value(env, 'LIVE_MAX_SOCKETS', '1000');
-  const n = Number(max);
-  if (!/^\d+$/.test(max) || n < 1 || n > 100_000) {
-    throw new ConfigError(`LIVE_MAX_SOCKETS=${max} is invalid: expected an integer from 1 to 100000`);
-  }
-  return { adapter, maxSockets: n };
+  return {
+    adapter,
+    maxSockets: count(env, 'LIVE_MAX_SOCKETS', '1000'),
+    maxPerSession: count(env, 'LIVE_MAX_SOCKETS_PER_SESSION', '8'),
+    maxPerAddress: count(env, 'LIVE_MAX_SOCKETS_PER_ADDRESS', '64'),
+  };
+}
+
+function count(env: Env, name: string, fallback: string): number {
+  const raw = value(env, name, fallback);
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 1 || n > 100_000) throw new ConfigError(`${name}=${raw} is invalid: expected an integer from 1 to 100000`);
+  return n;
 }

@@ -60,6 +60,20 @@ const cases = HAPROXY_STRATEGIES.flatMap((s) => [1, 3, 4].map((n) => [s, n] as c
     await expect(renderHaproxy(options({ rateExempt: '0.0.0.0/0\n    http-request allow' }))).rejects.toThrow(/LAB_RATE_EXEMPT must be one address or CIDR/);
   });
 
+  it('counts connections per address from accept, exempts what the rate limit exempts, and refuses over 64 with JSON and Retry-After', async () => {
+    const { text } = await renderHaproxy(options({ rateExempt: '127.0.0.0/8' }));
+    // Before any http-request rule (HAProxy runs tcp-request connection first anyway, and warns otherwise).
+    expect(text).toMatch(/^\s+bind .*\n(\s+#.*\n)*\s+tcp-request connection track-sc1 src table lab_conn_per_client if !\{ src 127\.0\.0\.0\/8 \}$/m);
+    expect(text).toMatch(/^backend lab_conn_per_client\n\s+stick-table type ip size 100k expire 30s store conn_cur$/m);
+    const deny = /^\s+http-request deny deny_status 429 content-type application\/json string '(\{.*\})' hdr Retry-After 1 if \{ sc1_conn_cur\(lab_conn_per_client\) gt 64 \}$/m.exec(text);
+    expect(deny).not.toBeNull();
+    expect(JSON.parse(deny![1])).toMatchObject({ statusCode: 429, error: expect.any(String), message: expect.any(String) });
+    // A half header or half body is let go after 5 s, before any replica is involved.
+    expect(text).toMatch(/^\s+timeout http-request 5s$/m);
+    expect(text).toMatch(/^\s+option http-buffer-request$/m);
+    expect(text).toMatch(/^\s+maxconn 4096$/m);
+  });
+
   it('renders peers with the local name, and haproxy -c accepts them', async () => {
     const peers = { local: 'lb2', peers: [{ name: 'lb1', host: '127.0.0.1', port: 5001 }, { name: 'lb2', host: '127.0.0.1', port: 5002 }] };
     const r = await renderHaproxy(options({ strategy: 'stick-table', peers }));
@@ -143,8 +157,9 @@ describe('HAProxy edge parity with nginx', () => {
     for (const status of nginxStatuses.filter((s) => HAPROXY_GENERATES.includes(s))) {
       expect([status, JSON.parse(bodies.get(status) ?? 'null')]).toEqual([status, { statusCode: status, error: expect.any(String), message: expect.any(String) }]);
     }
-    // The rest (414, 494) are parser errors HAProxy answers as 400.
-    expect(nginxStatuses.filter((s) => !HAPROXY_GENERATES.includes(s))).toEqual([414, 494]);
+    // The rest (414) is a parser error HAProxy answers as 400 (nginx's 494,
+    // a header too large, has a location of its own that re-pins the route cookie).
+    expect(nginxStatuses.filter((s) => !HAPROXY_GENERATES.includes(s))).toEqual([414]);
   });
 
   it('logs the session as nginx does: a fingerprint named sid_fp, never the cookie', async () => {

@@ -35,7 +35,12 @@ export function mainConf(runDir: string, isRoot = process.getuid?.() === 0): str
     `error_log ${p.errorLog} notice;`,
     // Bounds how long a reload leaves old workers finishing slow requests.
     'worker_shutdown_timeout 10s;',
-    'events { worker_connections 512; }',
+    // One connection is one slot and a proxied one takes two: 4096 = 64 per
+    // address (limit_conn, snippets/http.conf) × 32 addresses × 2, so one
+    // address holding idle half headers cannot take every slot; each slot is
+    // a file descriptor (plus logs), hence the file limit.
+    'worker_rlimit_nofile 8192;',
+    'events { worker_connections 4096; }',
     'http {',
     '    default_type application/octet-stream;',
     ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((n) => `    ${tmp(n)}`),

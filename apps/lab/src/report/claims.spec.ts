@@ -75,6 +75,16 @@ describe('claims', () => {
     expect(c['in-memory-sessions'].verdict).toBe('unknown');
   });
 
+  it('judges the hostile neighbour from the nginx row against its goals, and without shopper latency says unknown', () => {
+    const hn = (neighbour: MatrixRow['neighbour']) => byId(judgeClaims([row({ scenario: 'hostile-neighbour', strategy: 'sticky-cookie', store: 'memory', neighbour })]))['one-client-takes-the-front-down'];
+    // Measured on landed main before the limits (nginx): 85 % ok, p99 ×14.3.
+    expect(hn({ shoppers_ok_pct: 85, p99_ratio: 14.3, attacker_refused: 613, balancer_rss_kb: 16_896 })).toMatchObject({ verdict: 'false', measured: expect.stringContaining('shoppers 85 % ok (goal ≥ 99), p99 ×14.3') });
+    expect(hn({ shoppers_ok_pct: 100, p99_ratio: 2.1, attacker_refused: 2_374, balancer_rss_kb: 21_000 }).verdict).toBe('true');
+    expect(hn({ shoppers_ok_pct: 100, p99_ratio: 3.4, attacker_refused: 1, balancer_rss_kb: null }).verdict).toBe('false');
+    expect(hn({ shoppers_ok_pct: 100, p99_ratio: null, attacker_refused: 0, balancer_rss_kb: null }).verdict).toBe('unknown');
+    expect(hn(undefined).verdict).toBe('unknown');
+  });
+
   it('counts only nginx rows: the claims are about nginx', () => {
     const haproxy = row({ scenario: 'nat', variant: 'one /24', strategy: 'ip-hash', store: 'memory', load_skew: 1, balancer: 'haproxy' });
     expect(byId(judgeClaims([haproxy]))['nat-collapse'].verdict).toBe('unknown');

@@ -2,6 +2,7 @@
 // and the limits of ip_hash), each with the scenario that tests it and a
 // verdict computed from the measured matrix rows. No row measured: `unknown`,
 // never a pass. Claims are about nginx, so only nginx rows count.
+import { GOALS } from '../scenarios/hostile-neighbour';
 import type { MatrixRow } from '../scenarios/types';
 import { escapeHtml as esc } from './charts';
 import { formatPct, formatSkew } from './format';
@@ -145,6 +146,19 @@ const CLAIMS: readonly ClaimSpec[] = [
       const r = find({ scenario: 'balancer-restart', strategy: 'ip-hash', variant: 'restart' }) ?? find({ scenario: 'balancer-restart', strategy: 'consistent-hash', variant: 'restart' });
       if (!r || !num(r.clients_moved_pct)) return notMeasured('balancer-restart (nginx hash)');
       return { verdict: r.clients_moved_pct > 0 ? 'true' : 'false', measured: `${r.strategy}, after a restart: ${moved(r)} (a deterministic hash needs no memory)` };
+    },
+  },
+  {
+    id: 'one-client-takes-the-front-down',
+    claim: 'One client cannot take the balancer down for everyone else',
+    tested_by: 'hostile-neighbour (one address: idle half headers, half bodies, 500 WebSockets on one cookie, a flood; 20 shoppers from other /24s)',
+    judge: (find) => {
+      const r = find({ scenario: 'hostile-neighbour' });
+      if (!r) return notMeasured('hostile-neighbour');
+      const n = r.neighbour;
+      if (!n || n.p99_ratio === null) return unknown('the hostile-neighbour row has no shopper latency');
+      const line = `shoppers ${n.shoppers_ok_pct} % ok (goal ≥ ${GOALS.shopperOkPct}), p99 ×${n.p99_ratio} their quiet p99 (goal ≤ ${GOALS.p99Ratio}); the attacker refused ${n.attacker_refused} times`;
+      return { verdict: n.shoppers_ok_pct >= GOALS.shopperOkPct && n.p99_ratio <= GOALS.p99Ratio ? 'true' : 'false', measured: line };
     },
   },
 ];

@@ -91,6 +91,12 @@ export const CATALOG: readonly ScenarioInfo[] = [
     read: 'The flood gets 429s once its burst is spent, and no more than the limit allows is served; the other clients, each on its own address, see no 429 and no failed request.',
   },
   {
+    id: 'hostile-neighbour',
+    title: 'Hostile neighbour',
+    fault: 'one address holds 600 idle half headers and 100 half bodies, opens 500 WebSockets on one session and floods 2 000 requests',
+    read: 'The other clients, each on its own /24, keep shopping: ≥ 99 % of their requests succeed and their p99 stays within 3× a quiet baseline. The attacker is refused (429/503, its sockets capped) and the balancer\'s memory stays bounded.',
+  },
+  {
     id: 'balancer-failover',
     title: 'Two balancers, one set of replicas',
     fault: 'users alternate between two balancer instances; then, other users, the first instance is killed and they switch to the second',

@@ -6,6 +6,7 @@ import * as balancerRestart from './balancer-restart';
 import * as concurrentWrites from './concurrent-writes';
 import * as flood from './flood';
 import * as hostileClient from './hostile-client';
+import * as hostileNeighbour from './hostile-neighbour';
 import * as maintenance from './maintenance';
 import * as nat from './nat';
 import * as redisOutage from './redis-outage';
@@ -50,6 +51,8 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
   define(hostileClient, [p('sticky-cookie'), p('sticky-cookie', 'redis'), h('sticky-cookie')]),
   // The limit is the balancer's, per address, whatever the strategy or store.
   define(flood, [p('ip-hash'), h('ip-hash')]),
+  // Every single-address attack at once; sticky-cookie so the sockets and the shoppers keep their replicas.
+  define(hostileNeighbour, [p('sticky-cookie'), h('sticky-cookie')]),
   // Two balancers, one set of replicas: which strategies agree between instances?
   // stick-table runs its two variants again with the table shared through `peers`.
   define(balancerFailover, [p('round-robin'), ...AFFINITY, h('round-robin'), h('ip-hash'), h('consistent-hash'), h('sticky-cookie'), h('stick-table')]),

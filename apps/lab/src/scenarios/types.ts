@@ -30,10 +30,23 @@ export interface MatrixRow extends RowTrust {
   predicted?: { placement_agreement_pct: number; clients_moved_pct: number; load_skew: number };
   /** One line a person reads in the report next to the numbers. */
   note?: string;
+  /** hostile-neighbour only: what the other clients got while one address attacked, and what it cost the attacker and the balancer. */
+  neighbour?: NeighbourNumbers;
   /** The verdicts behind the percentages, with their reasons (`unknown` fails a scenario test). */
   checks?: { carts?: Verdict; placement?: Verdict; stale?: Verdict };
   /** The run's requests and faults over time; on the first row of each run only (rows of one run share it). */
   timeline?: Timeline;
+}
+
+export interface NeighbourNumbers {
+  /** The shoppers' requests answered 2xx during the attack, in %. */
+  shoppers_ok_pct: number;
+  /** Their p99 latency during the attack over their own quiet p99 just before; null when either is unknown. */
+  p99_ratio: number | null;
+  /** Refusals (429/503, refused socket handshakes) the attacker got. */
+  attacker_refused: number;
+  /** Largest balancer RSS sampled during the attack (every process of it); null where the driver cannot read it. */
+  balancer_rss_kb: number | null;
 }
 
 export interface ScenarioParams {

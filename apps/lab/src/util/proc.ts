@@ -75,3 +75,9 @@ export function sameProcess(pid: number, starts: Record<string, number> = {}): b
   const now = startTick(pid);
   return recorded === undefined || now === null || recorded === now;
 }
+
+/** Resident memory of `pid` in kB (VmRSS), undefined when gone or without /proc. */
+export function rssKb(pid: number): number | undefined {
+  const kb = /^VmRSS:\s+(\d+) kB/m.exec(read(`/proc/${pid}/status`) ?? '')?.[1];
+  return kb === undefined ? undefined : Number(kb);
+}
