@@ -1,6 +1,8 @@
+import { jsonLog } from '../../../../libs/json-log';
+
 /**
- * The replica's log: one JSON object per line, each with an ISO timestamp so
- * lines of several replicas and nginx can be merged by time.
+ * The replica's log (pino): one JSON object per line on stdout, errors on
+ * stderr (see libs/json-log for the fields).
  *
  * A log reader that goes away (a closed pipe: EPIPE) must not take the
  * service down with it: `guardLogStreams` keeps the stream errors from
@@ -15,15 +17,21 @@ export function guardLogStreams(): void {
   for (const stream of [process.stdout, process.stderr]) stream.on('error', () => failed.add(stream));
 }
 
-export function writeLog(stream: NodeJS.WriteStream, fields: Record<string, unknown>): void {
-  if (failed.has(stream) || stream.destroyed) return;
-  stream.write(JSON.stringify({ time: new Date().toISOString(), ...fields }) + '\n');
+function sink(stream: NodeJS.WriteStream) {
+  return {
+    write(line: string): void {
+      if (!failed.has(stream) && !stream.destroyed) stream.write(line);
+    },
+  };
 }
 
+const out = jsonLog(sink(process.stdout));
+const err = jsonLog(sink(process.stderr));
+
 export function logInfo(fields: Record<string, unknown>): void {
-  writeLog(process.stdout, fields);
+  out.info(fields);
 }
 
 export function logError(fields: Record<string, unknown>): void {
-  writeLog(process.stderr, fields);
+  err.error(fields);
 }
