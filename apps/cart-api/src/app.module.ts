@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from './config/config';
 import { HealthModule } from './health/health.module';
 import { InfoModule } from './info/info.module';
 import { LiveModule } from './live/live.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { SessionModule } from './session/session.module';
 import { GracefulShutdown } from './shutdown';
 import { UiModule } from './ui/ui.module';
@@ -25,7 +26,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), SessionModule, LiveModule, InfoModule, CatalogModule, CartModule, HealthModule, UiModule],
+      imports: [CoreModule.forRoot(config), SessionModule, LiveModule, InfoModule, CatalogModule, CartModule, HealthModule, UiModule, MetricsModule],
     };
   }
 }
