@@ -3,6 +3,7 @@ import { CartModule } from './cart/cart.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { RequestStats } from './common/request-stats';
 import { APP_CONFIG, AppConfig } from './config/config';
+import { DocsModule } from './docs/docs.module';
 import { HealthModule } from './health/health.module';
 import { InfoModule } from './info/info.module';
 import { LiveModule } from './live/live.module';
@@ -26,7 +27,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), SessionModule, LiveModule, InfoModule, CatalogModule, CartModule, HealthModule, UiModule, MetricsModule],
+      imports: [CoreModule.forRoot(config), SessionModule, LiveModule, InfoModule, CatalogModule, CartModule, HealthModule, UiModule, MetricsModule, DocsModule],
     };
   }
 }

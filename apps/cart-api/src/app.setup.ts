@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { answerClientErrors } from './common/client-error';
 import { refuseOversizedContinue } from './common/expect-continue';
 import { HttpErrorFilter } from './common/http-error.filter';
+import { OpenApiSource } from './docs/docs.controller';
 import { jsonBodyParser } from './common/json-guard';
 import { allowedMethods } from './common/method-not-allowed';
 import { requestMiddleware } from './common/request.middleware';
@@ -27,6 +28,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.disable('x-powered-by');
   // Express hashes every response body for an ETag; only the static UI assets use one (their own).
   app.set('etag', false);
+  app.get(OpenApiSource).attach(app);
   app.use(requestMiddleware(config, app.get(RequestStats), app.get(METRICS)));
   // Not Nest's useBodyParser(): it takes no `verify`, where the depth bound runs before JSON.parse.
   app.use(jsonBodyParser(JSON_BODY_LIMIT));
