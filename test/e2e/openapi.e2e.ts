@@ -89,7 +89,7 @@ describe('the OpenAPI document (/docs-json)', () => {
       expect([dto.name, schemaName]).toEqual([dto.name, expect.any(String)]);
       const schema = doc.components.schemas[schemaName!];
       for (const rule of getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false)) {
-        const stated = schema.properties[rule.propertyName]?.[KEYWORD[rule.name] ?? `(no keyword for ${rule.name})`];
+        const stated = schema.properties[rule.propertyName]?.[KEYWORD[rule.name ?? ''] ?? `(no keyword for ${rule.name})`];
         expect([dto.name, rule.propertyName, rule.name, stated !== undefined]).toEqual([dto.name, rule.propertyName, rule.name, true]);
       }
     }
