@@ -53,7 +53,6 @@ describe('cart-api process', () => {
       return found.some((l) => l.path === '/nope') && found;
     });
     expect(lines.find((l) => l.path === '/products')).toEqual({
-      level: 'info',
       time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       replica: 'logger',
       method: 'GET',

@@ -82,6 +82,7 @@ export class HttpErrorFilter implements ExceptionFilter {
   private log(err: unknown, body: ErrorBody, req: Request): void {
     const line: Record<string, unknown> = {
       replica: this.opts.replica,
+      level: 'error',
       method: req.method,
       path: req.path,
       status: body.statusCode,

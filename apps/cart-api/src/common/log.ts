@@ -1,8 +1,8 @@
-import { jsonLog } from '../../../../libs/json-log';
+import { jsonLine } from '../../../../libs/json-log';
 
 /**
- * The replica's log (pino): one JSON object per line on stdout, errors on
- * stderr (see libs/json-log for the fields).
+ * The replica's log: one JSON object per line (libs/json-log), each with an
+ * ISO timestamp so lines of several replicas and nginx can be merged by time.
  *
  * A log reader that goes away (a closed pipe: EPIPE) must not take the
  * service down with it: `guardLogStreams` keeps the stream errors from
@@ -17,21 +17,15 @@ export function guardLogStreams(): void {
   for (const stream of [process.stdout, process.stderr]) stream.on('error', () => failed.add(stream));
 }
 
-function sink(stream: NodeJS.WriteStream) {
-  return {
-    write(line: string): void {
-      if (!failed.has(stream) && !stream.destroyed) stream.write(line);
-    },
-  };
+export function writeLog(stream: NodeJS.WriteStream, fields: Record<string, unknown>): void {
+  if (failed.has(stream) || stream.destroyed) return;
+  stream.write(jsonLine(fields));
 }
 
-const out = jsonLog(sink(process.stdout));
-const err = jsonLog(sink(process.stderr));
-
 export function logInfo(fields: Record<string, unknown>): void {
-  out.info(fields);
+  writeLog(process.stdout, fields);
 }
 
 export function logError(fields: Record<string, unknown>): void {
-  err.error(fields);
+  writeLog(process.stderr, fields);
 }

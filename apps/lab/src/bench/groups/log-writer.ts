@@ -6,7 +6,7 @@ export interface LogWriterResult {
   /** Lines each writer wrote, measured (after a warm-up round). */
   lines: number;
   pino_us_per_line: number;
-  /** The hand-written JSON.stringify writer cart-api had before pino. */
+  /** cart-api's own JSON.stringify writer (libs/json-log). */
   json_us_per_line: number;
   /** pino over the hand-written writer: the log's cost per request, since a request writes one line. */
   ratio: number | null;
@@ -40,7 +40,7 @@ export function runLogWriters(script: string, lines: number, rounds: number, tim
   });
 }
 
-/** pino against the writer it replaced, in one run: CPU per request log line. */
+/** pino against cart-api's own writer, in one run: CPU per request log line (the cheaper one is cart-api's). */
 export async function logWriterGroup(ctx: BenchContext): Promise<LogWriterResult> {
   const lines = ctx.profile.mode === 'quick' ? 20_000 : 200_000;
   const result = await runLogWriters(LOG_WRITER_CHILD, lines, 5);

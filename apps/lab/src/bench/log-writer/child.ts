@@ -1,17 +1,18 @@
 // `node child.js LINES ROUNDS`: writes cart-api's request log line through
 // each writer in turns, to stdout (a pipe the bench drains, as the lab drains
 // a replica's), and prints the CPU per line of each as one JSON line on stderr.
-import { jsonLog } from '../../../../../libs/json-log';
+import pino from 'pino';
+import { jsonLine } from '../../../../../libs/json-log';
 
-/** The writer cart-api had before pino (JSON.stringify and a stream write): the baseline. */
-function handWritten(stream: NodeJS.WriteStream, fields: Record<string, unknown>): void {
-  stream.write(JSON.stringify({ time: new Date().toISOString(), ...fields }) + '\n');
-}
-
-const pino = jsonLog({ write: (line) => void process.stdout.write(line) });
+/** pino set up to write the same fields (plus its level): the candidate. */
+const logger = pino(
+  { base: undefined, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } },
+  { write: (line: string) => void process.stdout.write(line) },
+);
 const WRITERS: Record<string, (fields: Record<string, unknown>) => void> = {
-  pino: (fields) => pino.info(fields),
-  json: (fields) => handWritten(process.stdout, fields),
+  pino: (fields) => logger.info(fields),
+  // cart-api's writer (apps/cart-api/src/common/log.ts): the baseline.
+  json: (fields) => void process.stdout.write(jsonLine(fields)),
 };
 
 function cpuUs(since: NodeJS.CpuUsage): number {
