@@ -1,8 +1,12 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '../config/config';
 import { logInfo } from './log';
-import type { CartMetrics } from '../metrics/metrics';
 import type { RequestStats } from './request-stats';
+
+/** Sees every finished response (the Prometheus metrics, src/metrics). */
+export interface ResponseObserver {
+  observe(req: Request, res: Response, seconds: number): void;
+}
 
 /** `req.path === '/stats'` without parsing the URL (Express' getter parses it). */
 function isStatsPath(url: string): boolean {
@@ -14,7 +18,7 @@ function isStatsPath(url: string): boolean {
  * the replica name, counts it (but not GET /stats), and when it finishes
  * writes one JSON log line and observes it in the Prometheus metrics.
  */
-export function requestMiddleware(config: AppConfig, stats: RequestStats, metrics: CartMetrics | null) {
+export function requestMiddleware(config: AppConfig, stats: RequestStats, metrics: ResponseObserver | null) {
   const log = config.logLevel !== 'silent';
   const replica = config.appName;
   return (req: Request, res: Response, next: NextFunction): void => {

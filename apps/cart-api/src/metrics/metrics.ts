@@ -32,7 +32,7 @@ export class CartMetrics {
   private readonly requests: Prom.Counter<'method' | 'route' | 'status'>;
   private readonly duration: Prom.Histogram<'method' | 'route'>;
   private readonly lost: Prom.Counter;
-  private loopDelay?: IntervalHistogram;
+  private readonly loop: { delay?: IntervalHistogram } = {};
 
   constructor(sources: MetricSources) {
     const registers = [this.registry];
@@ -91,7 +91,7 @@ export class CartMetrics {
   }
 
   private loopMetric(): void {
-    const self = this;
+    const sampler: { delay?: IntervalHistogram } = this.loop;
     new Gauge({
       name: 'cart_api_event_loop_lag_seconds',
       help: 'Event-loop delay since the previous scrape (p99; mean under stat="mean"); sampled from the first scrape on',
@@ -99,12 +99,12 @@ export class CartMetrics {
       registers: [this.registry],
       collect() {
         // Started on the first scrape: an idle replica nobody scrapes keeps no timer.
-        if (!self.loopDelay) {
-          self.loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
-          self.loopDelay.enable();
+        if (!sampler.delay) {
+          sampler.delay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+          sampler.delay.enable();
           return;
         }
-        const h = self.loopDelay;
+        const h = sampler.delay;
         if (h.count > 0) {
           this.set({ stat: 'p99' }, lagSeconds(h.percentile(99)));
           this.set({ stat: 'mean' }, lagSeconds(h.mean));
@@ -115,6 +115,6 @@ export class CartMetrics {
   }
 
   stop(): void {
-    this.loopDelay?.disable();
+    this.loop.delay?.disable();
   }
 }
