@@ -23,9 +23,8 @@ export const LOG_WRITER_CHILD = join(__dirname, '../log-writer/child.js');
 /** Runs the writers' child (bounded: it is killed past `timeoutMs`) and reads its one result line. */
 export function runLogWriters(script: string, lines: number, rounds: number, timeoutMs = 60_000): Promise<LogWriterResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, String(lines), String(rounds)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, String(lines), String(rounds)], { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
-    child.stdout.resume();
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.once('exit', (code, signal) => {

@@ -1,18 +1,23 @@
 // `node child.js LINES ROUNDS`: writes cart-api's request log line through
-// each writer in turns, to stdout (a pipe the bench drains, as the lab drains
-// a replica's), and prints the CPU per line of each as one JSON line on stderr.
+// each writer in turns and prints the CPU per line of each as one JSON line
+// on stderr. Both write to /dev/null with a synchronous write: a pipe that
+// fills up would queue lines in memory and defer their cost past the count.
+import { openSync, writeSync } from 'node:fs';
 import pino from 'pino';
 import { jsonLine } from '../../../../../libs/json-log';
+
+const devNull = openSync('/dev/null', 'w');
+const sink = (line: string) => writeSync(devNull, line);
 
 /** pino set up to write the same fields (plus its level): the candidate. */
 const logger = pino(
   { base: undefined, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } },
-  { write: (line: string) => void process.stdout.write(line) },
+  { write: (line: string) => void sink(line) },
 );
 const WRITERS: Record<string, (fields: Record<string, unknown>) => void> = {
   pino: (fields) => logger.info(fields),
   // cart-api's writer (apps/cart-api/src/common/log.ts): the baseline.
-  json: (fields) => void process.stdout.write(jsonLine(fields)),
+  json: (fields) => void sink(jsonLine(fields)),
 };
 
 function cpuUs(since: NodeJS.CpuUsage): number {
