@@ -13,6 +13,7 @@ export const CART_API_ENV_KEYS: readonly string[] = Object.freeze([
   'COOKIE_SECURE',
   'TRUST_PROXY',
   'LOG_LEVEL',
+  'METRICS',
   'INSTANCE_ID',
   // Live cart updates (apps/cart-api/src/live/live.config.ts).
   'LIVE_ADAPTER',

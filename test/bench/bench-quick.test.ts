@@ -27,6 +27,7 @@ const EXPECTED_CASES = [
   'direct.memory.get',
   'direct.memory.post',
   'direct.redis.get',
+  'direct.memory.get.metrics-off',
   'direct.redis.post',
   'nginx.one.direct',
   'nginx.one.via-nginx',

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { ROOT } from './support';
 
 const DOCS = ['README.md', 'docs/docker.md'];
-const commands = DOCS.flatMap((doc) => [...readFileSync(join(ROOT, doc), 'utf8').matchAll(/npx jest (test\/docker[^`\n#]*)/g)].map((m) => [doc, m[1].trim()] as const));
+// A command that names an engine suite itself (test/docker/engine/…) is documented as needing the engine.
+const commands = DOCS.flatMap((doc) => [...readFileSync(join(ROOT, doc), 'utf8').matchAll(/npx jest (test\/docker(?!\/engine\/)[^`\n#]*)/g)].map((m) => [doc, m[1].trim()] as const));
 
 describe('documented "no Docker needed" jest commands', () => {
   it('the docs print at least one', () => expect(commands.length).toBeGreaterThan(0));

@@ -181,6 +181,8 @@ describe('cart-api HTTP contract (memory store)', () => {
       sessions: 2,
       requests_served: 2,
       live_sockets: 0,
+      live_caps: { max: 1000, perSession: 8, perAddress: 64 },
+      live_refused: { replica: 0, session: 0, address: 0 },
       rss_bytes: expect.any(Number),
       uptime_s: expect.any(Number),
     });

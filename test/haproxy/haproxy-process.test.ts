@@ -1,5 +1,5 @@
 // The HAProxy process contract, the same as nginx's in the lab: the rendered
-// generation answers, X-Forwarded-For comes from the TCP peer only, errors
+// generation answers, /stats and /metrics stay private, X-Forwarded-For comes from the TCP peer only, errors
 // HAProxy answers itself are JSON, a reload drops no in-flight request, the
 // access log is JSON without the session cookie, and the runtime API drives
 // a server's admin state.
@@ -21,9 +21,17 @@ describeHaproxy('haproxy process', () => {
     await lab?.close();
   });
 
-  it('answers its generation and sets X-Forwarded-For from the TCP peer, dropping the forged one', () =>
+  it('answers its generation, refuses /stats and /metrics, passes /docs, and sets X-Forwarded-For from the TCP peer, dropping the forged one', () =>
     lab.check(async () => {
       expect((await lab.get('/__lab/generation')).body).toBe('1');
+      // As nginx does, and as Express routes them: any case, trailing slash, doubled slash, percent-encoded.
+      for (const path of ['/stats', '/STATS', '/stats/', '//stats', '/%73tats', '/stats?x=1', '/metrics', '/Metrics/']) {
+        const denied = await lab.get(path);
+        expect([path, denied.status, JSON.parse(denied.body).statusCode]).toEqual([path, 403, 403]);
+      }
+      expect(lab.backends.served.size).toBe(0);
+      // The OpenAPI document and its UI are public: they reach a replica.
+      for (const path of ['/docs-json', '/docs/']) expect([path, (await lab.get(path)).status]).toEqual([path, 200]);
       const r = await lab.get('/', { from: '127.0.7.9', headers: { 'X-Forwarded-For': '6.6.6.6', 'X-Real-IP': '6.6.6.6' } });
       const seen = JSON.parse(r.body) as { headers: Record<string, string> };
       expect(seen.headers['x-forwarded-for']).toBe('127.0.7.9');

@@ -80,16 +80,21 @@ describe('nginx edge (shared snippets)', () => {
       expect([r.status, JSON.parse(r.body)]).toEqual([502, { statusCode: 502, error: 'Bad Gateway', message: expect.stringMatching(/no replica/) }]);
     }));
 
-  it('/stats is not served through the balancer (403 JSON); other paths are', () =>
+  it('/stats and /metrics are not served through the balancer (403 JSON); other paths, /docs too, are', () =>
     lab.check(async () => {
       const r = await raw('GET /stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', '127.0.8.1');
       expectJsonError(r, 403, 'Forbidden');
       expect(r.headers['x-served-by']).toBeUndefined();
       // Express routes case-insensitively and ignores a trailing slash: so does the rule.
-      for (const path of ['/STATS', '/stats/', '//stats', '/%73tats', '/stats?x=1']) {
+      for (const path of ['/STATS', '/stats/', '//stats', '/%73tats', '/stats?x=1', '/metrics', '/Metrics/']) {
         expect([path, (await probe(`${lab.url}${path}`, { from: '127.0.8.1' })).status]).toEqual([path, 403]);
       }
       expect((await probe(`${lab.url}/products`, { from: '127.0.8.1' })).status).toBe(200);
+      // The OpenAPI document and its UI are public: they reach a replica.
+      for (const path of ['/docs-json', '/docs/']) {
+        const docs = await probe(`${lab.url}${path}`, { from: '127.0.8.1' });
+        expect([path, docs.status, docs.servedBy]).toEqual([path, 200, expect.stringMatching(/^app/)]);
+      }
     }));
 
   it('the access log keeps a short fingerprint of the sid, never the cookie itself', () =>

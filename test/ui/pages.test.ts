@@ -60,10 +60,22 @@ async function killFromDashboard(dash: Page, name: string): Promise<void> {
   await dash.locator('#messages', { hasText: `${name} killed` }).waitFor();
 }
 
+/** Swagger UI (a replica's, through the balancer) renders every operation of /docs-json under the app's CSP. */
+async function expectSwaggerUi(page: Page, url: string): Promise<void> {
+  const refused: string[] = [];
+  page.on('console', (m) => /Content.Security.Policy|Refused/i.test(m.text()) && refused.push(m.text()));
+  const doc = (await (await fetch(new URL('../docs-json', url))).json()) as { paths: Record<string, object> };
+  const operations = Object.values(doc.paths).reduce((n, item) => n + Object.keys(item).length, 0);
+  await page.goto(url);
+  await until('Swagger UI to render every operation', () => page.locator('.opblock').count(), (n) => n === operations);
+  expect([operations > 10, refused]).toEqual([true, []]);
+}
+
 describeBrowser('shop page and dashboard, memory store', 'memory', () => {
   it('five adds with live updates raise no alarm; killing the serving replica does, empties the cart without a click, and the dashboard counts lost carts; same NAT and add replica work', () =>
     withLab('memory', { strategy: 'ip-hash', store: 'memory' }, async (lab) => {
       const { shop, dash } = lab;
+      await expectSwaggerUi(shop, new URL('../docs/', lab.shopUrl).href);
       const messages = await watchMessages(shop);
       await shop.goto(lab.shopUrl);
       const { product, servedBy } = await addProduct(shop, 0);

@@ -3,9 +3,11 @@ import { CartModule } from './cart/cart.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { RequestStats } from './common/request-stats';
 import { APP_CONFIG, AppConfig } from './config/config';
+import { DocsModule } from './docs/docs.module';
 import { HealthModule } from './health/health.module';
 import { InfoModule } from './info/info.module';
 import { LiveModule } from './live/live.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { SessionModule } from './session/session.module';
 import { GracefulShutdown } from './shutdown';
 import { UiModule } from './ui/ui.module';
@@ -25,7 +27,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), SessionModule, LiveModule, InfoModule, CatalogModule, CartModule, HealthModule, UiModule],
+      imports: [CoreModule.forRoot(config), SessionModule, LiveModule, InfoModule, CatalogModule, CartModule, HealthModule, UiModule, MetricsModule, DocsModule],
     };
   }
 }

@@ -4,12 +4,14 @@ import type { Server } from 'node:http';
 import { answerClientErrors } from './common/client-error';
 import { refuseOversizedContinue } from './common/expect-continue';
 import { HttpErrorFilter } from './common/http-error.filter';
+import { OpenApiSource } from './docs/docs.controller';
 import { jsonBodyParser } from './common/json-guard';
 import { allowedMethods } from './common/method-not-allowed';
 import { requestMiddleware } from './common/request.middleware';
 import { RequestStats } from './common/request-stats';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { LiveHub } from './live/live-hub';
+import { METRICS } from './metrics/metrics.controller';
 import { SESSION_MIDDLEWARE } from './session/session.module';
 
 /** Body limit: a cart request is tiny; anything bigger is refused with 413. */
@@ -26,7 +28,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.disable('x-powered-by');
   // Express hashes every response body for an ETag; only the static UI assets use one (their own).
   app.set('etag', false);
-  app.use(requestMiddleware(config, app.get(RequestStats)));
+  app.get(OpenApiSource).attach(app);
+  app.use(requestMiddleware(config, app.get(RequestStats), app.get(METRICS)));
   // Not Nest's useBodyParser(): it takes no `verify`, where the depth bound runs before JSON.parse.
   app.use(jsonBodyParser(JSON_BODY_LIMIT));
   // Only the cart needs a session: /, /products, /health, /stats and /ui never touch the store (it matches /cart itself).

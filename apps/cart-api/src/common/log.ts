@@ -1,6 +1,8 @@
+import { jsonLine } from '../../../../libs/json-log';
+
 /**
- * The replica's log: one JSON object per line, each with an ISO timestamp so
- * lines of several replicas and nginx can be merged by time.
+ * The replica's log: one JSON object per line (libs/json-log), each with an
+ * ISO timestamp so lines of several replicas and nginx can be merged by time.
  *
  * A log reader that goes away (a closed pipe: EPIPE) must not take the
  * service down with it: `guardLogStreams` keeps the stream errors from
@@ -17,7 +19,7 @@ export function guardLogStreams(): void {
 
 export function writeLog(stream: NodeJS.WriteStream, fields: Record<string, unknown>): void {
   if (failed.has(stream) || stream.destroyed) return;
-  stream.write(JSON.stringify({ time: new Date().toISOString(), ...fields }) + '\n');
+  stream.write(jsonLine(fields));
 }
 
 export function logInfo(fields: Record<string, unknown>): void {

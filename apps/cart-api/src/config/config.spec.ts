@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       cookieSecure: 'auto',
       trustProxy: ['loopback'],
       logLevel: 'info',
+      metrics: true,
       secretGenerated: true,
     });
     expect(c.appName.length).toBeGreaterThan(0);
@@ -37,6 +38,7 @@ describe('loadConfig', () => {
       COOKIE_SECURE: 'false',
       TRUST_PROXY: '10.0.0.0/8, loopback',
       LOG_LEVEL: 'silent',
+      METRICS: 'off',
     });
     expect(c).toMatchObject({
       port: 9001,
@@ -51,6 +53,7 @@ describe('loadConfig', () => {
       cookieSecure: false,
       trustProxy: ['10.0.0.0/8', 'loopback'],
       logLevel: 'silent',
+      metrics: false,
     });
     expect(loadConfig({ COOKIE_SECURE: 'true' }).cookieSecure).toBe(true);
     expect(loadConfig({ TRUST_PROXY: '172.16.0.0/12,::1, 10.0.0.0/255.0.0.0' }).trustProxy).toEqual([
@@ -72,6 +75,7 @@ describe('loadConfig', () => {
     ['SESSION_MAX', '0'],
     ['COOKIE_SECURE', 'yes'],
     ['LOG_LEVEL', 'debug'],
+    ['METRICS', 'yes'],
     ['APP_NAME', 'has space'],
     ['TRUST_PROXY', 'loopback, nginx'],
     ['HOST', 'not a host'],

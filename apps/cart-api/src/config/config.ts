@@ -23,6 +23,8 @@ export interface AppConfig {
   /** Express `trust proxy` value: a list of names/addresses/CIDRs. */
   trustProxy: string[];
   logLevel: 'info' | 'silent';
+  /** Prometheus counters on every request and GET /metrics; off: neither. */
+  metrics: boolean;
   /** Token a supervisor sets to recognise this very process in /health/ready (absent: not reported). */
   instanceId?: string;
 }
@@ -155,6 +157,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     cookieSecure: cookie === 'auto' ? 'auto' : cookie === 'true',
     trustProxy: trustProxy(env),
     logLevel: oneOf(env, 'LOG_LEVEL', ['info', 'silent'] as const, 'info'),
+    metrics: oneOf(env, 'METRICS', ['on', 'off'] as const, 'on') === 'on',
     instanceId: instanceId(env),
   };
 }

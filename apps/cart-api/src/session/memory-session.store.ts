@@ -90,6 +90,8 @@ export class MemorySessionStore extends Store {
   private readonly interner = new Interner();
   /** Store-clock time before which a full store refuses without sweeping again. */
   private capSweepAfter = -Infinity;
+  /** Since boot, for /metrics: plain numbers, so the hot path pays no more than an increment. */
+  readonly counts = { created: 0, expired: 0, refused: 0 };
 
   constructor(opts: MemorySessionStoreOptions) {
     super();
@@ -143,6 +145,7 @@ export class MemorySessionStore extends Store {
   private live(sid: string): Entry | undefined {
     const entry = this.entries.get(sid);
     if (entry && entry.expiresAt <= this.now()) {
+      this.counts.expired++;
       this.drop(sid);
       return undefined;
     }
@@ -159,6 +162,7 @@ export class MemorySessionStore extends Store {
         gone++;
       }
     }
+    this.counts.expired += gone;
     return gone;
   }
 
@@ -188,10 +192,13 @@ export class MemorySessionStore extends Store {
   }
 
   override set(sid: string, sess: SessionData, cb?: Cb): void {
-    if (!this.entries.has(sid) && !this.hasRoom()) {
+    const isNew = !this.entries.has(sid);
+    if (isNew && !this.hasRoom()) {
+      this.counts.refused++;
       cb?.(new SessionLimitError(this.maxSessions, Math.ceil(Math.min(this.ttlMs, 60_000) / 1000)));
       return;
     }
+    if (isNew) this.counts.created++;
     this.entries.set(sid, this.pack(sess));
     cb?.(null);
   }

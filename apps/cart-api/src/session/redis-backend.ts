@@ -4,10 +4,11 @@ import { closeRedisClient, createRedisClient, redisReady, timedClientForConnectR
 import type { SessionBackend } from './session-backend';
 import { ClaimedSessionStore } from './claimed-session.store';
 
-function redisErrorLogger(config: AppConfig): (err: Error) => void {
+function redisErrorLogger(config: AppConfig, counted: { errors: number }): (err: Error) => void {
   let last = '';
-  // node-redis emits an error on every failed reconnect; log each distinct one once.
+  // node-redis emits an error on every failed reconnect; log each distinct one once (count them all).
   return (err) => {
+    counted.errors++;
     const line = `${err?.message ?? err}`;
     if (line === last || config.logLevel === 'silent') return;
     last = line;
@@ -16,7 +17,8 @@ function redisErrorLogger(config: AppConfig): (err: Error) => void {
 }
 
 export function redisBackend(config: AppConfig): SessionBackend {
-  const redis = createRedisClient(config.redisUrl, redisErrorLogger(config));
+  const counted = { errors: 0 };
+  const redis = createRedisClient(config.redisUrl, redisErrorLogger(config, counted));
   // disableTouch, and no GET either (ClaimedSessionStore): the cart script
   // checks and refreshes sess:<sid> together with cart:<sid>, so a cart read
   // or write is one round trip.
@@ -30,6 +32,8 @@ export function redisBackend(config: AppConfig): SessionBackend {
     store,
     redis,
     sessionsInMemory: () => null,
+    sessionCounts: () => null,
+    redisErrors: () => counted.errors,
     ready: () => redisReady(redis),
     onSessionGone: () => undefined,
     close: () => closeRedisClient(redis),

@@ -5,6 +5,12 @@ import type { Redis } from './redis-client';
 
 export const SESSION_BACKEND = Symbol('SESSION_BACKEND');
 
+export interface SessionCounts {
+  created: number;
+  expired: number;
+  refused: number;
+}
+
 /** Where sessions live, and what health, stats and the cart need to know about it. */
 export interface SessionBackend {
   readonly kind: 'memory' | 'redis';
@@ -13,6 +19,10 @@ export interface SessionBackend {
   readonly redis?: Redis;
   /** Sessions held in this process' memory; null when they live in Redis. */
   sessionsInMemory(): number | null;
+  /** Sessions this process created, saw expire and refused at its cap since boot; null when they live in Redis. */
+  sessionCounts(): SessionCounts | null;
+  /** Errors the Redis client reported since boot (with the redis store). */
+  redisErrors?(): number;
   ready(): Promise<boolean>;
   /** Registers a callback for sessions that expire or are destroyed. */
   onSessionGone(cb: (sid: string) => void): void;
@@ -32,6 +42,7 @@ export function memoryBackend(config: AppConfig): SessionBackend {
     // A counter, not a sweep: the dashboard polls this every second, and the
     // store's timer sweeps expired sessions at least every min(TTL, 60 s).
     sessionsInMemory: () => store.size,
+    sessionCounts: () => store.counts,
     ready: async () => true,
     onSessionGone: (cb) => listeners.push(cb),
     close: async () => store.close(),

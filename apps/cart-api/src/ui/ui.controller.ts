@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { pageCsp } from '../../../../libs/page';
+import { sendAsset, splitUrl } from '../common/send-asset';
 import { SHOP_HTML } from './assets/page';
 import { SHOP_JS } from './assets/shop-script';
 import { SHOP_CSS } from './assets/style';
@@ -11,10 +11,7 @@ const CSP = pageCsp({ script: "'self'", style: "'self'" });
 
 /**
  * The shop page, embedded as string constants: tsc copies no asset files into
- * dist/, and the Docker image ships dist/ only. `no-cache` plus an ETag means
- * a revalidation (304) per load, so a rebuilt replica never serves a stale
- * script. The ETag is the asset's own, computed once: the app turns Express'
- * per-response ETag off (it hashed every JSON body).
+ * dist/, and the Docker image ships dist/ only (see sendAsset for caching).
  */
 @Controller('ui')
 export class UiController {
@@ -41,27 +38,6 @@ export class UiController {
   }
 }
 
-function splitUrl(url: string): [string, string] {
-  const at = url.indexOf('?');
-  return at < 0 ? [url, ''] : [url.slice(0, at), url.slice(at)];
-}
-
-const etags = new Map<string, string>();
-
-function etagOf(body: string): string {
-  let tag = etags.get(body);
-  if (tag === undefined) etags.set(body, (tag = `"${createHash('sha1').update(body).digest('base64url')}"`));
-  return tag;
-}
-
 function send(res: Response, type: string, body: string): void {
-  res.set({
-    ETag: etagOf(body),
-    'Content-Type': type,
-    'Cache-Control': 'no-cache',
-    'Content-Security-Policy': CSP,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-  });
-  res.send(body);
+  sendAsset(res, type, body, CSP);
 }

@@ -65,6 +65,8 @@ export interface ReplicaOptions {
   redisUrl?: string;
   ttlSeconds?: number;
   nodeArgs?: string[];
+  /** More cart-api environment, e.g. METRICS=off. */
+  env?: Record<string, string>;
 }
 
 /** One cart-api replica from the build output, quiet, on a free loopback port. */
@@ -78,6 +80,7 @@ export function startReplica(ctx: BenchContext, o: ReplicaOptions): Promise<Chil
   };
   if (o.redisUrl) env.REDIS_URL = o.redisUrl;
   if (o.ttlSeconds) env.SESSION_TTL_SECONDS = String(o.ttlSeconds);
+  Object.assign(env, o.env);
   return ChildServer.start({ script: ctx.paths.cartApi, env, readyPath: '/health/ready', nodeArgs: o.nodeArgs });
 }
 

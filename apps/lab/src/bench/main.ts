@@ -21,6 +21,7 @@ import { bootGroup } from './groups/boot';
 import { memoryGroup } from './groups/memory';
 import { profileGroup, renderProfiles } from './groups/profile';
 import { sessionCapGroup } from './groups/session-cap';
+import { logWriterGroup } from './groups/log-writer';
 
 const REPO = resolve(__dirname, '../../../..');
 let generator: Generator | undefined;
@@ -77,6 +78,7 @@ async function runGroups(opts: BenchOptions, ctx: BenchContext, report: BenchRep
     boot: async () => void report.boot.push(...(await bootGroup(ctx))),
     memory: async () => void report.memory.push(...(await memoryGroup(ctx))),
     'session-cap': async () => void (report.session_cap = await sessionCapGroup(ctx)),
+    'log-writer': async () => void (report.log_writer = await logWriterGroup(ctx)),
   };
   for (const group of Object.keys(groups) as Group[]) {
     // The peer is measured with the direct cases when both run: they are compared.
@@ -120,7 +122,7 @@ async function main(opts: BenchOptions): Promise<number> {
     return 0;
   }
   await runGroups(opts, ctx, report);
-  report.targets = evaluateTargets(report.cases, report.boot, report.memory);
+  report.targets = evaluateTargets(report.cases, report.boot, report.memory, report.log_writer);
   report.finished_at = new Date().toISOString();
   const file = writeReport(outDir, report);
   const text = renderReport(report);

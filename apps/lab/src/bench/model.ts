@@ -7,6 +7,7 @@ import type { Spread, Warmup } from './steady';
 
 /** Bumped whenever a figure changes meaning or place: --compare refuses another version. */
 export const SCHEMA_VERSION = 2;
+import type { LogWriterResult } from './groups/log-writer';
 import type { SessionCapResult } from './groups/session-cap';
 import type { NotMeasured, Unavailable } from './engines';
 
@@ -81,6 +82,7 @@ export interface BenchReport {
   boot: BootResult[];
   memory: MemoryResult[];
   session_cap?: SessionCapResult[];
+  log_writer?: LogWriterResult;
   targets: Target[];
   failures: { group: Group; message: string }[];
   /** Wall time each group took, setup and teardown included. */

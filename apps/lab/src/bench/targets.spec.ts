@@ -1,5 +1,6 @@
 import type { LoadResult } from './load';
 import type { BootResult, CaseRow, MemoryResult } from './model';
+import { logWriterResult } from './groups/log-writer';
 import { evaluateTargets } from './targets';
 
 function row(id: string, rps: number, p99 = 10, cpu = 300, busy = 0.3): CaseRow {
@@ -48,7 +49,7 @@ const byName = (targets: ReturnType<typeof evaluateTargets>, start: string) => t
 describe('bench targets', () => {
   it('reports every target as not measured when nothing ran', () => {
     const targets = evaluateTargets([], [], []);
-    expect(targets).toHaveLength(12);
+    expect(targets).toHaveLength(14);
     for (const t of targets) expect([t.value, t.met]).toEqual([null, false]);
   });
 
@@ -115,6 +116,18 @@ describe('bench targets', () => {
     const t = evaluateTargets(rows, [], []);
     expect(byName(t, '3 replicas via nginx')).toMatchObject({ value: 1.2, met: true, detail: { 'round-robin': 1.2, 'url-hash': 1.05 } });
     expect(byName(t, '3 replicas via haproxy')).toMatchObject({ value: 1.4, met: false, detail: { 'round-robin': 1.4, 'round-robin_warmup': 'not settled' } });
+  });
+
+  it('prices the metrics as CPU per GET /cart on over off, and pino per log line over the hand-written writer', () => {
+    // 309 / 300 µs = 1.03: at the goal; 310 / 300 is past it
+    const at = evaluateTargets([row('direct.memory.get', 950, 10, 309), row('direct.memory.get.metrics-off', 960, 10, 300)], [], []);
+    expect(byName(at, 'cart-api GET /cart with /metrics')).toMatchObject({ value: 1.03, met: true });
+    const past = evaluateTargets([row('direct.memory.get', 950, 10, 310), row('direct.memory.get.metrics-off', 960, 10, 300)], [], []);
+    expect(byName(past, 'cart-api GET /cart with /metrics')).toMatchObject({ value: 1.033, met: false });
+    const log = logWriterResult({ lines: 1000, pino_us_per_line: 2.2, json_us_per_line: 2 });
+    expect(log.ratio).toBe(1.1);
+    expect(byName(evaluateTargets([], [], [], log), 'pino vs')).toMatchObject({ value: 1.1, met: false, detail: { pino_us_per_line: 2.2 } });
+    expect(logWriterResult({ lines: 0, pino_us_per_line: 0, json_us_per_line: 0 }).ratio).toBeNull();
   });
 
   it('does not call the generator roomy when it was busy on a measured row, or when the ceiling is not far ahead', () => {

@@ -1,4 +1,5 @@
 import { round } from './load';
+import type { LogWriterResult } from './groups/log-writer';
 import type { BootResult, CaseRow, MemoryResult, Target } from './model';
 
 const KIB = 1024;
@@ -26,7 +27,7 @@ function p99Ratio(a?: CaseRow, b?: CaseRow): number | null {
 }
 
 /** The targets of the benchmark issues, each met or not, from figures of this run. */
-export function evaluateTargets(rows: CaseRow[], boot: BootResult[], memory: MemoryResult[]): Target[] {
+export function evaluateTargets(rows: CaseRow[], boot: BootResult[], memory: MemoryResult[], log?: LogWriterResult): Target[] {
   return [
     generatorHeadroom(rows),
     apiVsPeer(rows, 'get', 'cart-api GET /cart direct vs peer Express (server CPU per request ratio)'),
@@ -40,7 +41,26 @@ export function evaluateTargets(rows: CaseRow[], boot: BootResult[], memory: Mem
     labBootMemory(boot),
     replicaBootCpu(boot),
     sessionMemory(memory),
+    metricsCost(rows),
+    logWriter(log),
   ];
+}
+
+/** GET /cart of one replica with its Prometheus metrics on, over the same with METRICS=off, measured in turns. */
+function metricsCost(rows: CaseRow[]): Target {
+  const value = cpuRatio(rowById(rows, 'direct.memory.get.metrics-off'), rowById(rows, 'direct.memory.get'));
+  return { name: 'cart-api GET /cart with /metrics on vs METRICS=off (server CPU per request ratio)', value, goal: '<= 1.03', met: value !== null && value <= 1.03 };
+}
+
+function logWriter(log?: LogWriterResult): Target {
+  const value = log?.ratio ?? null;
+  return {
+    name: 'pino vs the hand-written JSON log writer (CPU per request log line ratio)',
+    value,
+    goal: '<= 1.0',
+    met: value !== null && value <= 1.0,
+    detail: { pino_us_per_line: log?.pino_us_per_line ?? null, json_us_per_line: log?.json_us_per_line ?? null },
+  };
 }
 
 /** The busiest the generator was on any row but the ceiling's (which is meant to push it). */
