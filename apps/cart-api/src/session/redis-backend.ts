@@ -1,6 +1,7 @@
 import { logError } from '../common/log';
 import type { AppConfig } from '../config/config';
-import { closeRedisClient, createRedisClient, redisReady, timedClientForConnectRedis } from './redis-client';
+import { createRedisClient, RedisLink, singleLink, timedClientForConnectRedis } from './redis-client';
+import { sentinelLink } from './sentinel-link';
 import type { SessionBackend } from './session-backend';
 import { ClaimedSessionStore } from './claimed-session.store';
 
@@ -15,8 +16,14 @@ function redisErrorLogger(config: AppConfig): (err: Error) => void {
   };
 }
 
+function redisLink(config: AppConfig): RedisLink {
+  const onError = redisErrorLogger(config);
+  if (config.redisSentinels) return sentinelLink(config.redisSentinels, config.redisSentinelName, onError);
+  return singleLink(createRedisClient(config.redisUrl, onError));
+}
+
 export function redisBackend(config: AppConfig): SessionBackend {
-  const redis = createRedisClient(config.redisUrl, redisErrorLogger(config));
+  const redis = redisLink(config);
   // disableTouch, and no GET either (ClaimedSessionStore): the cart script
   // checks and refreshes sess:<sid> together with cart:<sid>, so a cart read
   // or write is one round trip.
@@ -30,8 +37,8 @@ export function redisBackend(config: AppConfig): SessionBackend {
     store,
     redis,
     sessionsInMemory: () => null,
-    ready: () => redisReady(redis),
+    ready: () => redis.ready(),
     onSessionGone: () => undefined,
-    close: () => closeRedisClient(redis),
+    close: () => redis.close(),
   };
 }
