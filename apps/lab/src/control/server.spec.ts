@@ -64,6 +64,7 @@ function fakeTopology(): FakeTopology {
     redisPause: fail,
     redisResume: fail,
     redisRestart: fail,
+    redisKill: fail,
     restartBalancer: async () => {
       calls.push('restart:balancer');
       await gate.wait;

@@ -9,6 +9,7 @@ import type {
 } from '../vocabulary';
 import { TopologyError } from './errors';
 import { byReplicaIndex, nextReplicaName, replicaName } from './names';
+import { sentinelSettings } from './redis-ha';
 import { waitUntilRouted } from './routing';
 import type { ReplicaInfo, Topology, TopologyOptions, TopologyStatus } from './topology';
 import { ReplicaOp, replicaOpRefusal } from './transitions';
@@ -22,7 +23,7 @@ export interface BalancerEntry {
   drain: boolean;
 }
 
-export type RedisOp = 'pause' | 'resume' | 'restart';
+export type RedisOp = 'pause' | 'resume' | 'restart' | 'kill';
 
 /** The part of the status only the driver knows: Redis and the balancer. */
 export type StatusRest = Omit<TopologyStatus, 'driver' | 'strategy' | 'store' | 'url' | 'replicas'>;
@@ -31,6 +32,7 @@ const REDIS_FROM: Record<RedisOp, readonly RedisState[]> = {
   pause: ['running'],
   resume: ['paused'],
   restart: ['running', 'paused', 'stopped'],
+  kill: ['running'],
 };
 
 /** Checks a replica count before anything starts; the same words for every driver. */
@@ -39,6 +41,17 @@ export function checkReplicaCount(n: number): number {
     throw new TopologyError('invalid-argument', `replicas must be a whole number ≥ 1, got ${n}`);
   }
   return n;
+}
+
+/** Refuses a replicated Redis the options cannot have, before anything starts; the same words for every driver. */
+export function checkRedisHa(opts: Pick<TopologyOptions, 'store' | 'redisHa' | 'redisPersistence' | 'sentinel'>): void {
+  if ((opts.redisHa ?? 'none') === 'none') return;
+  if (opts.redisHa !== 'sentinel') throw new TopologyError('invalid-argument', `unknown redis-ha "${String(opts.redisHa)}": use none or sentinel`);
+  if (opts.store !== 'redis') throw new TopologyError('invalid-argument', 'redis-ha sentinel needs the redis store');
+  if ((opts.redisPersistence ?? 'none') !== 'none') {
+    throw new TopologyError('invalid-argument', 'redis-ha sentinel runs without persistence: the copies on the replicas are what it measures');
+  }
+  sentinelSettings(opts.sentinel);
 }
 
 /**
@@ -235,6 +248,10 @@ export abstract class TopologyCore implements Topology {
 
   redisResume(): Promise<void> {
     return this.redisChange('resume');
+  }
+
+  redisKill(): Promise<void> {
+    return this.redisChange('kill');
   }
 
   redisRestart(): Promise<void> {

@@ -132,3 +132,16 @@ export function majorityPrimary(views: SentinelView[]): string | undefined {
   for (const [address, n] of counts) if (n > views.length / 2) return address;
   return undefined;
 }
+
+/** The group in a few lines (CLI status and dashboard): who is primary, each replica's lag, each Sentinel's view. */
+export function haLines(ha: RedisHaStatus): string[] {
+  const agree = ha.sentinels.filter((s) => s.primary && s.primary === ha.primary).length;
+  const lines = [ha.primary ? `primary ${ha.primary} (${agree} of ${ha.sentinels.length} Sentinels agree)` : 'no primary the Sentinels agree on'];
+  for (const n of ha.nodes) {
+    if (n.address === ha.primary && n.role === 'primary') continue;
+    const lag = n.lagSeconds === undefined ? '' : `, lag ${n.lagSeconds} s`;
+    lines.push(`${n.role === 'down' ? 'down   ' : n.role} ${n.address}${n.offset === undefined ? '' : `, offset ${n.offset}`}${lag}`);
+  }
+  for (const s of ha.sentinels) lines.push(`sentinel ${s.address} names ${s.primary ?? 'nothing (no answer)'}`);
+  return lines;
+}

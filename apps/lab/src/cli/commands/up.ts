@@ -1,7 +1,8 @@
 import { createServer } from 'node:net';
 import { MAX_REPLICAS } from '../../control';
 import { checkBalancerStrategy } from '../../topology/core';
-import { BALANCERS, HAPROXY_ONLY_STRATEGIES, HAPROXY_STRATEGIES, REDIS_PERSISTENCE, STORES, STRATEGIES } from '../../topology/topology';
+import { SENTINEL_DEFAULTS, SentinelSettings } from '../../topology/redis-ha';
+import { BALANCERS, HAPROXY_ONLY_STRATEGIES, HAPROXY_STRATEGIES, REDIS_HA, REDIS_PERSISTENCE, STORES, STRATEGIES } from '../../topology/topology';
 import { intValue, oneOf, parseCommand } from '../args';
 import type { Command } from '../command';
 import { detach } from '../detach';
@@ -10,13 +11,19 @@ import { stateDir } from '../state';
 import { renderStatus, replicaServingMe, walkthrough } from '../summary';
 import { ensureNoLiveLab, supervise, UpOptions } from '../supervisor';
 
-const USAGE = `up [--balancer nginx|haproxy] [--strategy S] [--store memory|redis] [--redis-persistence none|aof] [--replicas N] [--port P] [--dashboard-port P] [--detach] [--json]
+const D = SENTINEL_DEFAULTS;
+const USAGE = `up [--balancer nginx|haproxy] [--strategy S] [--store memory|redis] [--redis-persistence none|aof] [--redis-ha none|sentinel] [--replicas N] [--port P] [--dashboard-port P] [--detach] [--json]
 
   --balancer B         ${BALANCERS.join(' | ')} (default nginx)
   --strategy S         ${STRATEGIES.join(' | ')} (default ip-hash);
                        with --balancer haproxy also ${HAPROXY_ONLY_STRATEGIES.join(' | ')}
   --store S            memory | redis (default memory)
   --redis-persistence  none | aof (default none; needs --store redis): aof keeps the carts across \`lab redis restart\`
+  --redis-ha H         none | sentinel (default none; needs --store redis): a primary, 2 replicas, 3 Sentinels
+    --sentinel-down-after MS       a primary silent this long is down (default ${D.downAfterMs})
+    --sentinel-failover-timeout MS bound on one failover attempt (default ${D.failoverTimeoutMs})
+    --sentinel-quorum N            Sentinels that must agree it is down, 1-3 (default ${D.quorum})
+    --min-replicas-to-write N      a primary without N acknowledging replicas refuses writes, 0-2 (default ${D.minReplicasToWrite})
   --replicas N         replicas app1..appN, 1-${MAX_REPLICAS} (default 3)
   --port P             balancer port on 127.0.0.1 (default 8080; 0 = a free port)
   --dashboard-port P   control API and dashboard on 127.0.0.1 (default 8081; 0 = a free port)
@@ -33,6 +40,11 @@ function parseUp(argv: string[]): UpOptions & { detach: boolean } {
       strategy: { type: 'string' },
       store: { type: 'string' },
       'redis-persistence': { type: 'string' },
+      'redis-ha': { type: 'string' },
+      'sentinel-down-after': { type: 'string' },
+      'sentinel-failover-timeout': { type: 'string' },
+      'sentinel-quorum': { type: 'string' },
+      'min-replicas-to-write': { type: 'string' },
       replicas: { type: 'string' },
       port: { type: 'string' },
       'dashboard-port': { type: 'string' },
@@ -45,6 +57,10 @@ function parseUp(argv: string[]): UpOptions & { detach: boolean } {
   if (values['redis-persistence'] !== undefined && store !== 'redis') {
     throw new UsageError('--redis-persistence needs --store redis (the memory store has no Redis to persist)');
   }
+  const redisHa = oneOf(values['redis-ha'], '--redis-ha', REDIS_HA, 'none');
+  if (redisHa !== 'none' && store !== 'redis') throw new UsageError('--redis-ha needs --store redis');
+  const sentinel = sentinelOptions(values);
+  if (Object.keys(sentinel).length > 0 && redisHa !== 'sentinel') throw new UsageError('the --sentinel-* and --min-replicas-to-write options need --redis-ha sentinel');
   const balancer = oneOf(values.balancer, '--balancer', BALANCERS, 'nginx');
   const strategy = oneOf(values.strategy, '--strategy', HAPROXY_STRATEGIES, 'ip-hash');
   try {
@@ -57,12 +73,26 @@ function parseUp(argv: string[]): UpOptions & { detach: boolean } {
     strategy,
     store,
     redisPersistence: oneOf(values['redis-persistence'], '--redis-persistence', REDIS_PERSISTENCE, 'none'),
+    redisHa,
+    sentinel,
     replicas: intValue(values.replicas, '--replicas', 1, MAX_REPLICAS, 3),
     port: intValue(values.port, '--port', 0, 65535, 8080),
     dashboardPort: intValue(values['dashboard-port'], '--dashboard-port', 0, 65535, 8081),
     detach: !!values.detach,
     json: !!values.json,
   };
+}
+
+function sentinelOptions(values: Record<string, string | boolean | undefined>): Partial<SentinelSettings> {
+  const out: Partial<SentinelSettings> = {};
+  const int = (flag: string, key: keyof Omit<SentinelSettings, 'name'>, min: number, max: number) => {
+    if (values[flag] !== undefined) out[key] = intValue(values[flag], `--${flag}`, min, max, D[key]);
+  };
+  int('sentinel-down-after', 'downAfterMs', 100, 60_000);
+  int('sentinel-failover-timeout', 'failoverTimeoutMs', 1_000, 600_000);
+  int('sentinel-quorum', 'quorum', 1, 3);
+  int('min-replicas-to-write', 'minReplicasToWrite', 0, 2);
+  return out;
 }
 
 const PORT_HINT = {
