@@ -80,7 +80,8 @@ function expectNoUnknown(result: ScenarioResult<unknown>): void {
 }
 
 /** `strategy/store[/persistence]` behind nginx (the default); `haproxy/…` behind HAProxy. */
-export const key = (p: ScenarioParams) => `${p.balancer && p.balancer !== 'nginx' ? `${p.balancer}/` : ''}${p.strategy}/${p.store}${p.redisPersistence ? `/${p.redisPersistence}` : ''}`;
+export const key = (p: ScenarioParams) =>
+  `${p.balancer && p.balancer !== 'nginx' ? `${p.balancer}/` : ''}${p.strategy}/${p.store}${p.redisPersistence ? `/${p.redisPersistence}` : ''}${p.sentinel ? `/sentinel-wait${p.sentinel.waitReplicas}-min${p.sentinel.minReplicasToWrite}` : ''}`;
 
 /** Why this parametrisation cannot run here, or null. */
 function skipReason(params: ScenarioParams): string | null {

@@ -1,4 +1,5 @@
 // Runs the scenarios one after another (a 2-core machine gains nothing from
+import { sentinelVariant } from '../scenarios/redis-failover';
 // overlapping topologies) and collects their matrix rows.
 import { SCENARIOS } from '../scenarios';
 import type { MatrixRow, ScenarioDefinition, ScenarioParams } from '../scenarios/types';
@@ -35,7 +36,7 @@ export async function runMatrix(scenarios: readonly ScenarioDefinition[], sink: 
   const teardowns: Promise<void>[] = [];
   const options = { deferTeardown: (down: Promise<void>) => void teardowns.push(down) };
   for (const [i, { s, params }] of jobs.entries()) {
-    const job = { index: i + 1, total: jobs.length, label: `${s.id.padEnd(18)} ${params.balancer === 'haproxy' ? 'haproxy · ' : ''}${params.strategy} / ${params.store}${params.redisPersistence ? ` / ${params.redisPersistence}` : ''}`.padEnd(62) };
+    const job = { index: i + 1, total: jobs.length, label: `${s.id.padEnd(18)} ${params.balancer === 'haproxy' ? 'haproxy · ' : ''}${params.strategy} / ${params.store}${params.redisPersistence ? ` / ${params.redisPersistence}` : ''}${params.sentinel ? ` / sentinel ${sentinelVariant(params)}` : ''}`.padEnd(62) };
     progress.start(job);
     try {
       const result = await s.run(params, options);

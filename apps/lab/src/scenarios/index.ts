@@ -9,6 +9,8 @@ import * as hostileClient from './hostile-client';
 import * as maintenance from './maintenance';
 import * as nat from './nat';
 import * as redisOutage from './redis-outage';
+import * as redisPrimaryKilled from './redis-primary-killed';
+import * as redisPrimaryPaused from './redis-primary-paused';
 import * as replicaKilled from './replica-killed';
 import * as replicaReturns from './replica-returns';
 import * as replicaStopped from './replica-stopped';
@@ -24,6 +26,8 @@ const p = (strategy: Strategy, store: StoreKind = 'memory', redisPersistence?: R
   redisPersistence ? { strategy, store, redisPersistence } : { strategy, store };
 /** The same parametrisation behind HAProxy. */
 const h = (strategy: Strategy, store: StoreKind = 'memory', redisPersistence?: RedisPersistence): ScenarioParams => ({ ...p(strategy, store, redisPersistence), balancer: 'haproxy' });
+/** round-robin on a Sentinel group: cart writes WAIT for `wait` replicas, the primary needs `min` to write. */
+const ha = (wait: number, min: number): ScenarioParams => ({ strategy: 'round-robin', store: 'redis', sentinel: { waitReplicas: wait, minReplicasToWrite: min } });
 const AFFINITY = [p('ip-hash'), p('consistent-hash'), p('sticky-cookie')];
 
 interface Module {
@@ -55,6 +59,9 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
   // Strategy does not matter to a store outage; two show it. With AOF the
   // restart keeps every session: the row beside "restarted" without it.
   define(redisOutage, [p('round-robin', 'redis'), p('sticky-cookie', 'redis'), p('round-robin', 'redis', 'aof'), h('round-robin', 'redis')]),
+  // Sentinel failover: the strategy does not matter; WAIT and min-replicas-to-write do.
+  define(redisPrimaryKilled, [ha(0, 0), ha(1, 0)]),
+  define(redisPrimaryPaused, [ha(0, 0), ha(1, 0), ha(0, 1), ha(1, 1)]),
   define(rollingRestart, [p('ip-hash'), p('sticky-cookie'), p('ip-hash', 'redis'), p('sticky-cookie', 'redis'), h('sticky-cookie')]),
   // The route cookie is what "bound" means to a drain; the waits are in the module.
   define(rolloutDrain, [p('sticky-cookie'), p('sticky-cookie', 'redis'), h('sticky-cookie')]),

@@ -40,6 +40,8 @@ export interface ScenarioParams {
   balancer?: BalancerEngine;
   /** Redis' persistence for this run (redis store only; default `none`: a restart empties it). */
   redisPersistence?: RedisPersistence;
+  /** Set: Redis runs as a Sentinel group; cart writes WAIT for this many replicas, and the primary needs this many to write. */
+  sentinel?: { waitReplicas: number; minReplicasToWrite: number };
 }
 
 /** What a failed assertion prints: enough to see what happened without re-running. */

@@ -1,0 +1,165 @@
+// The replicated store's own failure: 30 shoppers keep adding items while
+// the Redis primary is SIGKILLed (redis-primary-killed) or SIGSTOPped past
+// Sentinel's down-after, replaced, and thawed (redis-primary-paused). The
+// numbers come from the recorded history: how long writes had no primary,
+// which acknowledged adds the final carts miss, how many requests failed.
+import { entriesOf, type FaultEntry, type History, type HistoryEntry, type LabClient } from '../client';
+import type { LostItem } from '../client/checkers';
+import type { Topology } from '../topology/topology';
+import { waitFor } from '../util/wait';
+import { all, cartsCheck, closeAll, fill, makeClients, Run, runScenario } from './harness';
+import { matrixRow } from './row';
+import type { MatrixRow, RunOptions, ScenarioParams, ScenarioResult } from './types';
+
+export interface FailoverFacts {
+  /** First write that failed after the fault → first acknowledged write started after it; null: no write failed. */
+  noPrimaryMs: number | null;
+  /** Acknowledged adds the final carts miss (sum over items of expected − seen). */
+  ackedAddsLost: number;
+  /** Clients missing at least one acknowledged add. */
+  clientsLost: string[];
+  /** Acknowledged adds over the whole run. */
+  ackedAdds: number;
+  failedWrites: number;
+  /** Primary before and after the fault (host:port). */
+  primaryBefore?: string;
+  primaryAfter?: string;
+}
+
+export type Fault = 'killed' | 'paused';
+
+/** Pause between one client's writes: 30 clients ≈ 150 writes/s, light enough for a loaded 2-core machine. */
+const WRITE_GAP_MS = 200;
+/** Sentinel down-after 1 s + election + promotion, on a loaded machine. */
+const FAILOVER_BOUND_MS = 30_000;
+
+/** Each param set's words: `WAIT 1, min-replicas-to-write 1`. */
+export function sentinelVariant(p: ScenarioParams): string {
+  const s = p.sentinel ?? { waitReplicas: 0, minReplicasToWrite: 0 };
+  return `WAIT ${s.waitReplicas}${s.minReplicasToWrite ? `, min-replicas-to-write ${s.minReplicasToWrite}` : ''}`;
+}
+
+export function runFailover(id: string, fault: Fault, params: ScenarioParams, options?: RunOptions): Promise<ScenarioResult<FailoverFacts>> {
+  return runScenario(params, options, async (r) => {
+    const clients = makeClients(r);
+    try {
+      await fill(r, clients);
+      const primaryBefore = await primaryOf(r.topo);
+      const writers = writeThroughout(r, clients);
+      try {
+        await waitFor('every shopper to have two acknowledged adds', () => clients.every((c) => acked(r.history, c.name) >= 2), { timeoutMs: 20_000, intervalMs: 100 });
+        const faultEntry = fault === 'killed' ? await r.nemesis.redisKill() : await r.nemesis.redisPause();
+        const primaryAfter = await untilPrimaryOtherThan(r.topo, primaryBefore);
+        if (fault === 'paused') {
+          await untilEveryShopperWrote(r.history, clients, Date.now());
+          await r.nemesis.redisResume();
+          await untilDemoted(r.topo, primaryBefore!);
+        }
+        await untilEveryShopperWrote(r.history, clients, Date.now());
+        writers.stop();
+        await writers.done;
+        await untilEveryCartRead(clients);
+        const facts = measure(r.history, faultEntry, primaryBefore, primaryAfter);
+        return { rows: [row(id, r, params, clients.length, facts)], facts };
+      } finally {
+        writers.stop();
+        await writers.done;
+      }
+    } finally {
+      closeAll(clients);
+    }
+  }, sentinelEnv(params));
+}
+
+function sentinelEnv(p: ScenarioParams): Record<string, string> | undefined {
+  const n = p.sentinel?.waitReplicas ?? 0;
+  return n > 0 ? { REDIS_WAIT_REPLICAS: String(n) } : undefined;
+}
+
+/** Every client adds one item (rotating SKUs, so an unknown outcome clouds one line only) every WRITE_GAP_MS until stopped. */
+function writeThroughout(r: Run, clients: readonly LabClient[]): { stop(): void; done: Promise<void> } {
+  let running = true;
+  const done = Promise.all(
+    clients.map(async (c, i) => {
+      for (let k = 1; running; k += 1) {
+        await c.addItem(r.skus[(i + k) % r.skus.length], 1);
+        if (running) await new Promise((res) => setTimeout(res, WRITE_GAP_MS));
+      }
+    }),
+  ).then(() => undefined);
+  return { stop: () => (running = false), done };
+}
+
+const isAdd = (e: HistoryEntry) => e.op === 'addItem';
+
+function acked(history: History, client: string): number {
+  return entriesOf(history).filter((e) => e.client === client && isAdd(e) && e.outcome === 'ok').length;
+}
+
+async function untilEveryShopperWrote(history: History, clients: readonly LabClient[], since: number): Promise<void> {
+  await waitFor('every shopper to have an acknowledged add after the change', () => {
+    const ok = new Set(entriesOf(history).filter((e) => isAdd(e) && e.outcome === 'ok' && e.startedAt >= since).map((e) => e.client));
+    return clients.every((c) => ok.has(c.name));
+  }, { timeoutMs: FAILOVER_BOUND_MS, intervalMs: 100 });
+}
+
+async function primaryOf(topo: Topology): Promise<string | undefined> {
+  return (await topo.status()).redis?.ha?.primary;
+}
+
+async function untilPrimaryOtherThan(topo: Topology, old: string | undefined): Promise<string> {
+  let now: string | undefined;
+  await waitFor(`Sentinel to promote a replica in place of ${old}`, async () => {
+    now = await primaryOf(topo);
+    return !!now && now !== old;
+  }, { timeoutMs: FAILOVER_BOUND_MS, intervalMs: 100 });
+  return now!;
+}
+
+async function untilDemoted(topo: Topology, address: string): Promise<void> {
+  await waitFor(`the thawed old primary ${address} to rejoin as a replica`, async () => {
+    const node = (await topo.status()).redis?.ha?.nodes.find((n) => n.address === address);
+    return node?.role === 'replica';
+  }, { timeoutMs: FAILOVER_BOUND_MS, intervalMs: 200 });
+}
+
+async function untilEveryCartRead(clients: LabClient[]): Promise<void> {
+  await waitFor('every shopper\'s cart read to succeed after the failover', async () => (await all(clients, (c) => c.getCart())).every((x) => x.ok), {
+    timeoutMs: 15_000,
+    intervalMs: 200,
+  });
+}
+
+/** The history's numbers; pure, so the replay tests pin them down. */
+export function measure(history: History, fault: FaultEntry, primaryBefore?: string, primaryAfter?: string): FailoverFacts {
+  const adds = entriesOf(history).filter(isAdd);
+  const firstFailed = adds.filter((e) => e.startedAt >= fault.startedAt && e.outcome !== 'ok').sort((a, b) => a.startedAt - b.startedAt)[0];
+  const firstOkAfter = firstFailed && adds.filter((e) => e.outcome === 'ok' && e.startedAt > firstFailed.startedAt).sort((a, b) => a.endedAt - b.endedAt)[0];
+  const { check, lost } = cartsCheck(history);
+  return {
+    noPrimaryMs: firstFailed && firstOkAfter ? Math.round(firstOkAfter.endedAt - firstFailed.startedAt) : null,
+    ackedAddsLost: sumLost(check.lost),
+    clientsLost: lost,
+    ackedAdds: adds.filter((e) => e.outcome === 'ok').length,
+    failedWrites: adds.filter((e) => e.outcome !== 'ok').length,
+    primaryBefore,
+    primaryAfter,
+  };
+}
+
+function sumLost(items: readonly LostItem[]): number {
+  return items.reduce((n, l) => n + (l.expectedQty - l.seenQty), 0);
+}
+
+function row(id: string, r: Run, params: ScenarioParams, clients: number, f: FailoverFacts): MatrixRow {
+  const gap = f.noPrimaryMs === null ? 'no write failed' : `no primary for ${f.noPrimaryMs} ms`;
+  return matrixRow(id, params, {
+    variant: sentinelVariant(params),
+    clients,
+    lost: cartsCheck(r.history).check,
+    moved: 0,
+    history: r.history,
+    replicas: r.replicas,
+    note: `${gap}; ${f.ackedAddsLost} of ${f.ackedAdds} acknowledged adds lost; one run: failover timing is chance, repeat runs for a spread`,
+  });
+}
