@@ -167,7 +167,7 @@ function sumLost(items: readonly LostItem[]): number {
 
 function row(id: string, r: Run, params: ScenarioParams, clients: number, f: FailoverFacts): MatrixRow {
   const gap = f.noPrimaryMs === null ? 'no write failed' : `no primary for ${f.noPrimaryMs} ms`;
-  return matrixRow(id, params, {
+  const measured = matrixRow(id, params, {
     variant: sentinelVariant(params),
     clients,
     lost: cartsCheck(r.history).check,
@@ -176,4 +176,5 @@ function row(id: string, r: Run, params: ScenarioParams, clients: number, f: Fai
     replicas: r.replicas,
     note: `${gap}; ${f.ackedAddsLost} of ${f.ackedAdds} acknowledged adds lost; one run: failover timing is chance, repeat runs for a spread`,
   });
+  return { ...measured, failover: { no_primary_ms: f.noPrimaryMs, acked_adds_lost: f.ackedAddsLost, acked_adds: f.ackedAdds } };
 }

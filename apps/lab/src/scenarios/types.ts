@@ -27,6 +27,8 @@ export interface MatrixRow {
   duration_ms?: number;
   /** One line a person reads in the report next to the numbers. */
   note?: string;
+  /** Redis failover rows only: single measurements of a chance-driven event (see redis-failover.ts). */
+  failover?: { no_primary_ms: number | null; acked_adds_lost: number; acked_adds: number };
   /** The verdicts behind the percentages, with their reasons (`unknown` fails a scenario test). */
   checks?: { carts?: Verdict; placement?: Verdict; stale?: Verdict };
   /** The run's requests and faults over time; on the first row of each run only (rows of one run share it). */
