@@ -27,13 +27,15 @@ function failedOver(r: R): void {
 
 const each = (keys: string[]) => Object.fromEntries(keys.map((k) => [k, failedOver]));
 
-scenarioSuite<FailoverFacts>('redis-primary-killed', each(['round-robin/redis/sentinel-wait0-min0', 'round-robin/redis/sentinel-wait1-min0']), {
-  processOnly: 'the compose driver does not run --redis-ha sentinel yet',
-});
+// A thawed primary is demoted only when a Sentinel next reads its INFO (≈ 10 s):
+// a paused run takes 30-45 s here when the machine is busy.
+const suite = { processOnly: 'the compose driver does not run --redis-ha sentinel yet', timeoutMs: 180_000 };
+
+scenarioSuite<FailoverFacts>('redis-primary-killed', each(['round-robin/redis/sentinel-wait0-min0', 'round-robin/redis/sentinel-wait1-min0']), suite);
 scenarioSuite<FailoverFacts>(
   'redis-primary-paused',
   each(['round-robin/redis/sentinel-wait0-min0', 'round-robin/redis/sentinel-wait1-min0', 'round-robin/redis/sentinel-wait0-min1', 'round-robin/redis/sentinel-wait1-min1']),
-  { processOnly: 'the compose driver does not run --redis-ha sentinel yet' },
+  suite,
 );
 
 it('names each variant by its WAIT and min-replicas-to-write', () => {

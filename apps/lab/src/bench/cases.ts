@@ -62,6 +62,8 @@ export interface ReplicaOptions {
   redisUrl?: string;
   ttlSeconds?: number;
   nodeArgs?: string[];
+  /** More cart-api settings, e.g. REDIS_SENTINELS. */
+  env?: Record<string, string>;
 }
 
 /** One cart-api replica from the build output, quiet, on a free loopback port. */
@@ -75,6 +77,7 @@ export function startReplica(ctx: BenchContext, o: ReplicaOptions): Promise<Chil
   };
   if (o.redisUrl) env.REDIS_URL = o.redisUrl;
   if (o.ttlSeconds) env.SESSION_TTL_SECONDS = String(o.ttlSeconds);
+  Object.assign(env, o.env);
   return ChildServer.start({ script: ctx.paths.cartApi, env, readyPath: '/health/ready', nodeArgs: o.nodeArgs });
 }
 

@@ -19,6 +19,7 @@ import { bootGroup } from './groups/boot';
 import { memoryGroup } from './groups/memory';
 import { profileGroup, renderProfiles } from './groups/profile';
 import { sessionCapGroup } from './groups/session-cap';
+import { sentinelGroup } from './groups/sentinel';
 
 const REPO = resolve(__dirname, '../../../..');
 let generator: Generator | undefined;
@@ -69,6 +70,7 @@ async function runGroups(opts: BenchOptions, ctx: BenchContext, report: BenchRep
     boot: async () => void report.boot.push(...(await bootGroup(ctx))),
     memory: async () => void report.memory.push(...(await memoryGroup(ctx))),
     'session-cap': async () => void (report.session_cap = await sessionCapGroup(ctx)),
+    sentinel: async () => add(await sentinelGroup(ctx)),
   };
   for (const group of Object.keys(groups) as Group[]) {
     // The peer is measured with the direct cases when both run: they are compared.

@@ -28,6 +28,8 @@ export interface FailoverFacts {
   /** Primary before and after the fault (host:port). */
   primaryBefore?: string;
   primaryAfter?: string;
+  /** When each step finished, ms after the fault started: where a slow run spent its time. */
+  steps: Record<string, number>;
 }
 
 export type Fault = 'killed' | 'paused';
@@ -53,17 +55,23 @@ export function runFailover(id: string, fault: Fault, params: ScenarioParams, op
       try {
         await waitFor('every shopper to have two acknowledged adds', () => clients.every((c) => acked(r.history, c.name) >= 2), { timeoutMs: 20_000, intervalMs: 100 });
         const faultEntry = fault === 'killed' ? await r.nemesis.redisKill() : await r.nemesis.redisPause();
-        const primaryAfter = await untilPrimaryOtherThan(r.topo, primaryBefore);
+        const steps: Record<string, number> = {};
+        const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+          const out = await fn();
+          steps[name] = Math.round(Date.now() - faultEntry.startedAt);
+          return out;
+        };
+        const primaryAfter = await step('promoted', () => untilPrimaryOtherThan(r.topo, primaryBefore));
         if (fault === 'paused') {
-          await untilEveryShopperWrote(r.history, clients, Date.now());
-          await r.nemesis.redisResume();
-          await untilDemoted(r.topo, primaryBefore!);
+          await step('wrote on the new primary', () => untilEveryShopperWrote(r.history, clients, Date.now()));
+          await step('resumed', () => r.nemesis.redisResume());
+          await step('old primary demoted', () => untilDemoted(r.topo, primaryBefore!));
         }
-        await untilEveryShopperWrote(r.history, clients, Date.now());
+        await step('every shopper wrote', () => untilEveryShopperWrote(r.history, clients, Date.now()));
         writers.stop();
-        await writers.done;
-        await untilEveryCartRead(clients);
-        const facts = measure(r.history, faultEntry, primaryBefore, primaryAfter);
+        await step('writers stopped', () => writers.done);
+        await step('every cart read', () => untilEveryCartRead(clients));
+        const facts = { ...measure(r.history, faultEntry, primaryBefore, primaryAfter), steps };
         return { rows: [row(id, r, params, clients.length, facts)], facts };
       } finally {
         writers.stop();
@@ -135,7 +143,7 @@ async function untilEveryCartRead(clients: LabClient[]): Promise<void> {
 }
 
 /** The history's numbers; pure, so the replay tests pin them down. */
-export function measure(history: History, fault: FaultEntry, primaryBefore?: string, primaryAfter?: string): FailoverFacts {
+export function measure(history: History, fault: FaultEntry, primaryBefore?: string, primaryAfter?: string): Omit<FailoverFacts, 'steps'> {
   const adds = entriesOf(history).filter(isAdd);
   const okEnds = adds.filter((e) => e.outcome === 'ok').map((e) => e.endedAt).sort((a, b) => a - b);
   const { check, lost } = cartsCheck(history);
