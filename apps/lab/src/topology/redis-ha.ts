@@ -133,6 +133,20 @@ export function majorityPrimary(views: SentinelView[]): string | undefined {
   return undefined;
 }
 
+/** The group's status from each data node's INFO replication ('' when it did not answer) and each Sentinel's view. */
+export function haStatus(settings: SentinelSettings, infos: Array<{ address: string; info: string }>, sentinels: SentinelView[]): RedisHaStatus {
+  const primary = majorityPrimary(sentinels);
+  const lags = replicaLags(infos.find((n) => n.address === primary)?.info ?? '');
+  const nodes: RedisNodeView[] = infos.map(({ address, info }) => {
+    const f = infoFields(info);
+    if (!f.has('role')) return { address, role: 'down' };
+    const role = f.get('role') === 'master' ? 'primary' : 'replica';
+    const offset = Number(f.get(role === 'primary' ? 'master_repl_offset' : 'slave_repl_offset'));
+    return { address, role, offset: Number.isFinite(offset) ? offset : undefined, lagSeconds: lags.get(address) };
+  });
+  return { name: settings.name, settings, primary, nodes, sentinels };
+}
+
 /** The group in a few lines (CLI status and dashboard): who is primary, each replica's lag, each Sentinel's view. */
 export function haLines(ha: RedisHaStatus): string[] {
   const agree = ha.sentinels.filter((s) => s.primary && s.primary === ha.primary).length;

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  addressReply, dataNodeArgs, infoFields, majorityPrimary, REDIS_REPLICA_COUNT, RedisHaStatus, replicasOnline, RedisNodeView, replicaLags,
+  addressReply, dataNodeArgs, haStatus, infoFields, majorityPrimary, REDIS_REPLICA_COUNT, RedisHaStatus, replicasOnline, RedisNodeView,
   SENTINEL_COUNT, sentinelConf, SentinelSettings, sentinelSettings, SentinelView,
 } from '../../redis-ha';
 import { waitFor } from '../../../util/wait';
@@ -80,20 +80,11 @@ export class RedisSentinelGroup {
   }
 
   async status(): Promise<RedisHaStatus> {
-    const sentinels = await this.sentinelViews();
-    const primary = majorityPrimary(sentinels);
-    const infos = await Promise.all(this.nodes.map((n) => (n.running ? replicationInfo(n.port) : Promise.resolve(''))));
-    const primaryInfo = infos[this.nodes.findIndex((n) => `${LOOPBACK}:${n.port}` === primary)] ?? '';
-    const lags = replicaLags(primaryInfo);
-    const nodes: RedisNodeView[] = this.nodes.map((n, i) => {
-      const address = `${LOOPBACK}:${n.port}`;
-      const f = infoFields(infos[i]);
-      if (!f.has('role')) return { address, role: 'down' };
-      const role = f.get('role') === 'master' ? 'primary' : 'replica';
-      const offset = Number(f.get(role === 'primary' ? 'master_repl_offset' : 'slave_repl_offset'));
-      return { address, role, offset: Number.isFinite(offset) ? offset : undefined, lagSeconds: lags.get(address) };
-    });
-    return { name: this.settings.name, settings: this.settings, primary, nodes, sentinels };
+    const [sentinels, infos] = await Promise.all([
+      this.sentinelViews(),
+      Promise.all(this.nodes.map(async (n) => ({ address: `${LOOPBACK}:${n.port}`, info: n.running ? await replicationInfo(n.port) : '' }))),
+    ]);
+    return haStatus(this.settings, infos, sentinels);
   }
 
   logs(): Record<string, string> {
