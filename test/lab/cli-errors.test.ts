@@ -96,6 +96,12 @@ describe('lab CLI without a running lab', () => {
     expect(badAction.stderr).toMatch(/the balancer action must be one of restart, reload/);
     expect((await lab(dir, ['balancer'])).code).toBe(2);
     expect((await lab(dir, ['up', '--replicas', '0'])).code).toBe(2);
+    const haMemory = await lab(dir, ['up', '--redis-ha', 'sentinel']);
+    expect([haMemory.code, haMemory.stderr]).toEqual([2, expect.stringMatching(/^lab up: --redis-ha needs --store redis/)]);
+    const orphan = await lab(dir, ['up', '--store', 'redis', '--sentinel-quorum', '2']);
+    expect([orphan.code, orphan.stderr]).toEqual([2, expect.stringMatching(/need --redis-ha sentinel/)]);
+    const quorum = await lab(dir, ['up', '--store', 'redis', '--redis-ha', 'sentinel', '--sentinel-quorum', '4']);
+    expect([quorum.code, quorum.stderr]).toEqual([2, expect.stringMatching(/--sentinel-quorum must be an integer from 1 to 3/)]);
     expect((await lab(dir, ['up', '--bogus'])).code).toBe(2);
     const missing = await lab(dir, ['stop']);
     expect(missing.code).toBe(2);
