@@ -32,10 +32,10 @@ const each = (keys: string[]) => Object.fromEntries(keys.map((k) => [k, failedOv
 // run builds and boots containers first (≈ 2.5 min).
 const suite = { timeoutMs: process.env.LAB_DRIVER === 'compose' ? 360_000 : 180_000 };
 
-scenarioSuite<FailoverFacts>('redis-primary-killed', each(['round-robin/redis/sentinel-wait0-min0', 'round-robin/redis/sentinel-wait1-min0']), suite);
+scenarioSuite<FailoverFacts>('redis-primary-killed', each(['round-robin/redis/sentinel-wait0-min0', 'haproxy/round-robin/redis/sentinel-wait1-min0']), suite);
 scenarioSuite<FailoverFacts>(
   'redis-primary-paused',
-  each(['round-robin/redis/sentinel-wait0-min0', 'round-robin/redis/sentinel-wait1-min0', 'round-robin/redis/sentinel-wait0-min1', 'round-robin/redis/sentinel-wait1-min1']),
+  each(['round-robin/redis/sentinel-wait0-min0', 'haproxy/round-robin/redis/sentinel-wait1-min1']),
   suite,
 );
 
