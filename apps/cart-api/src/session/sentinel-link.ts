@@ -6,6 +6,18 @@ import { RedisTimeoutError, withTimeout } from './with-timeout';
 
 type Sentinel = ReturnType<typeof createSentinel>;
 
+/**
+ * A client of a data node gives up after a few attempts instead of retrying
+ * forever: node-redis' Sentinel client awaits connect() on the primary it was
+ * told about, and a primary that is gone for good (a killed container's name
+ * no longer resolves) would hold every command behind that connect forever.
+ * Given up, the Sentinel client asks the Sentinels again (seen under Compose).
+ */
+export const NODE_SOCKET_OPTIONS = {
+  connectTimeout: SOCKET_OPTIONS.connectTimeout,
+  reconnectStrategy: (retries: number) => (retries >= 5 ? new Error(`gave up after ${retries} reconnect attempts`) : SOCKET_OPTIONS.reconnectStrategy(retries)),
+};
+
 /** Commands waiting for a primary at once; more get an immediate error instead of memory. */
 export const MAX_PENDING_COMMANDS = 1_000;
 const RETRY_CONNECT_MS = 1_000;
@@ -30,7 +42,7 @@ export function sentinelLink(nodes: RedisNodeAddress[], name: string, onError: (
       const s = createSentinel({
         name,
         sentinelRootNodes: nodes,
-        nodeClientOptions: { disableOfflineQueue: true, socket: SOCKET_OPTIONS },
+        nodeClientOptions: { disableOfflineQueue: true, socket: NODE_SOCKET_OPTIONS },
         sentinelClientOptions: { socket: SOCKET_OPTIONS },
       });
       attempt = s;
