@@ -7,6 +7,11 @@ export const CART_API_ENV_KEYS: readonly string[] = Object.freeze([
   'APP_NAME',
   'SESSION_STORE',
   'REDIS_URL',
+  // Replicated Redis (docs/redis-ha.md).
+  'REDIS_SENTINELS',
+  'REDIS_SENTINEL_NAME',
+  'REDIS_WAIT_REPLICAS',
+  'REDIS_WAIT_TIMEOUT_MS',
   'SESSION_SECRET',
   'SESSION_TTL_SECONDS',
   'SESSION_MAX',

@@ -35,6 +35,7 @@ const EXPECTED_CASES = [
   ...['memory', 'redis'].flatMap((store) => STRATEGIES.map((s) => `nginx.${store}.${s}`)),
   // --quick runs HAProxy's strategies with the memory store only.
   ...HAPROXY_STRATEGIES.map((s) => `haproxy.memory.${s}`),
+  ...['single', 'sentinel', 'sentinel-wait1'].flatMap((setup) => [`sentinel.${setup}.get`, `sentinel.${setup}.post`]),
 ];
 const LOAD_FIELDS = ['server_cpu_us_per_req', 'rps', 'p50', 'p99', 'errors', 'requests', 'durationS', 'users', 'generator_cpu_us_per_req', 'generator_busy'];
 const QUICK_USERS = 6;

@@ -51,6 +51,7 @@ export function contract(target: ContractTarget): void {
       await expect(t.scale(1.5)).rejects.toThrow('got 1.5');
       await expect(t.redisPause()).rejects.toThrow('the memory store runs no Redis');
       await expect(t.redisRestart()).rejects.toBeInstanceOf(TopologyError);
+      await expect(t.redisKill()).rejects.toThrow('the memory store runs no Redis');
       expect(await t.status()).toEqual(before);
     }));
 
@@ -117,7 +118,7 @@ export function contract(target: ContractTarget): void {
 
   const redisWhy = c.unavailable('redis');
   if (redisWhy) noteSkip(`contract redis ops on ${c.driver}: ${redisWhy}`);
-  (redisWhy ? it.skip : it)('redis pause, resume and restart follow the table, and status says so', async () => {
+  (redisWhy ? it.skip : it)('redis pause, resume, restart and kill follow the table, and status says so', async () => {
     await booted(c, { store: 'redis', replicas: 1 }, async (t) => {
       const redis = async () => (await t.status()).redis;
       expect(await redis()).toMatchObject({ state: 'running' });
@@ -126,6 +127,11 @@ export function contract(target: ContractTarget): void {
       expect((await redis())?.state).toBe('paused');
       await expect(t.redisPause()).rejects.toThrow('cannot pause redis: it is paused');
       await t.redisResume();
+      await t.redisRestart();
+      expect((await redis())?.state).toBe('running');
+      await t.redisKill();
+      expect((await redis())?.state).toBe('stopped');
+      await expect(t.redisKill()).rejects.toThrow('cannot kill redis: it is stopped');
       await t.redisRestart();
       expect((await redis())?.state).toBe('running');
     });

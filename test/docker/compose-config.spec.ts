@@ -19,6 +19,7 @@ const COMBINATIONS = [
   ['docker-compose.yml', 'docker-compose.clients.yml'],
   ['docker-compose.yml', 'docker-compose.haproxy.yml'],
   ['docker-compose.yml', 'docker-compose.redis.yml', 'docker-compose.haproxy.yml'],
+  ['docker-compose.yml', 'docker-compose.redis.yml', 'docker-compose.redis-sentinel.yml'],
 ];
 
 describeWithCli('compose config', () => {

@@ -168,6 +168,39 @@ describe('redis override', () => {
   });
 });
 
+describe('redis-sentinel override', () => {
+  const ha = loadCompose('docker-compose.redis-sentinel.yml');
+  const merged = merge(withRedis, ha);
+  const sentinels = Object.keys(ha.services).filter((n) => n.startsWith('sentinel-'));
+  const dataNodes = ['redis', ...Object.keys(ha.services).filter((n) => n.startsWith('redis-replica-'))];
+  const sentinelConf = (n: string) => JSON.stringify(merged.services[n].command);
+
+  it('one primary, two replicas, three Sentinels, all on the Redis image of the other Redis files', () => {
+    expect([dataNodes.length, sentinels.length]).toEqual([3, 3]);
+    for (const n of [...dataNodes.slice(1), ...sentinels]) expect([n, merged.services[n].image]).toEqual([n, redis.services.redis.image]);
+  });
+
+  it('names, not addresses: each data node announces its service name, the Sentinels resolve and announce host names', () => {
+    for (const n of dataNodes) expect(merged.services[n].command).toEqual(expect.arrayContaining(['--replica-announce-ip', n]));
+    for (const n of dataNodes.slice(1)) expect(merged.services[n].command).toEqual(expect.arrayContaining(['--replicaof', 'redis', '6379']));
+    for (const n of sentinels) {
+      expect(sentinelConf(n)).toContain('sentinel resolve-hostnames yes');
+      expect(sentinelConf(n)).toContain('sentinel announce-hostnames yes');
+      expect(sentinelConf(n)).toContain('sentinel monitor cart redis 6379');
+      expect(envOf(merged.services[n]).SENTINEL_NAME).toBe(n);
+    }
+  });
+
+  it('every replica finds Redis through all three Sentinels under the monitored name', () => {
+    for (const a of appServices(base)) {
+      const env = envOf(merged.services[a]);
+      expect(env.REDIS_SENTINELS.split(',').sort()).toEqual(sentinels.map((n) => `${n}:26379`).sort());
+      expect(env.REDIS_SENTINEL_NAME).toBe('cart');
+      expect(Object.keys(merged.services[a].depends_on ?? {})).toEqual(expect.arrayContaining(sentinels));
+    }
+  });
+});
+
 describe('images', () => {
   const all = FILES.flatMap((file) => Object.entries(loadCompose(file).services).map(([name, s]) => ({ file, name, s })));
 

@@ -5,6 +5,7 @@ import { RedisServer } from '../../apps/lab/src/topology/drivers/process/redis-s
 import { CartLimitError, CartRepository, LineNotFoundError, SessionGoneError } from '../../apps/cart-api/src/cart/cart.repository';
 import { MemoryCartRepository } from '../../apps/cart-api/src/cart/memory-cart.repository';
 import { RedisCartRepository } from '../../apps/cart-api/src/cart/redis-cart.repository';
+import { singleLink } from '../../apps/cart-api/src/session/redis-client';
 import { RedisTimeoutError } from '../../apps/cart-api/src/session/with-timeout';
 import { describeWithRedis } from '../support/cart-api';
 
@@ -84,10 +85,10 @@ describeWithRedis()('redis cart repository', () => {
   });
 
   const storeSession = (sid: string) => redis.set(`sess:${sid}`, '{}', { expiration: { type: 'EX', value: TTL } });
-  contract(() => new RedisCartRepository(redis, TTL, LIMITS), storeSession);
+  contract(() => new RedisCartRepository(singleLink(redis), TTL, LIMITS), storeSession);
 
   it('a sid with no stored session gets SessionGoneError for every operation and never its cart', async () => {
-    const repo = new RedisCartRepository(redis, TTL, LIMITS);
+    const repo = new RedisCartRepository(singleLink(redis), TTL, LIMITS);
     const sid = `gone-${process.pid}`;
     await redis.hSet(`cart:${sid}`, 'a', '3'); // a cart outliving its session
     for (const op of [() => repo.get(sid), () => repo.add(sid, 'a', 1), () => repo.set(sid, 'a', 1), () => repo.remove(sid, 'a'), () => repo.clear(sid)]) {
@@ -99,7 +100,7 @@ describeWithRedis()('redis cart repository', () => {
   });
 
   it('keeps the cart in hash cart:<sid> and slides its TTL and the session TTL on access', async () => {
-    const repo = new RedisCartRepository(redis, TTL, LIMITS);
+    const repo = new RedisCartRepository(singleLink(redis), TTL, LIMITS);
     const sid = `ttl-${process.pid}`;
     await redis.set(`sess:${sid}`, '{}', { expiration: { type: 'EX', value: 5 } });
     await repo.add(sid, 'a', 2);
@@ -111,7 +112,7 @@ describeWithRedis()('redis cart repository', () => {
   });
 
   it('a write that timed out while Redis was frozen does not land when Redis wakes up', async () => {
-    const repo = new RedisCartRepository(redis, TTL, LIMITS);
+    const repo = new RedisCartRepository(singleLink(redis), TTL, LIMITS);
     const sid = `frozen-${process.pid}`;
     await storeSession(sid);
     await repo.add(sid, 'a', 1);
@@ -128,7 +129,7 @@ describeWithRedis()('redis cart repository', () => {
   });
 
   it('reloads its script after Redis lost it (SCRIPT FLUSH, restart)', async () => {
-    const repo = new RedisCartRepository(redis, TTL, LIMITS);
+    const repo = new RedisCartRepository(singleLink(redis), TTL, LIMITS);
     await storeSession(`flush-${process.pid}`);
     await repo.add(`flush-${process.pid}`, 'a', 1);
     await redis.scriptFlush();

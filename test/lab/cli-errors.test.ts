@@ -100,6 +100,12 @@ describe('lab CLI without a running lab', () => {
     expect([ttl.code, ttl.stderr]).toEqual([2, expect.stringMatching(/^lab up: --session-ttl must be an integer from 1 to 2592000 \(got "0"\)/)]);
     const cap = await lab(dir, ['up', '--session-max', 'lots']);
     expect([cap.code, cap.stderr]).toEqual([2, expect.stringMatching(/^lab up: --session-max must be an integer from 1 to 10000000 \(got "lots"\)/)]);
+    const haMemory = await lab(dir, ['up', '--redis-ha', 'sentinel']);
+    expect([haMemory.code, haMemory.stderr]).toEqual([2, expect.stringMatching(/^lab up: --redis-ha needs --store redis/)]);
+    const orphan = await lab(dir, ['up', '--store', 'redis', '--sentinel-quorum', '2']);
+    expect([orphan.code, orphan.stderr]).toEqual([2, expect.stringMatching(/need --redis-ha sentinel/)]);
+    const quorum = await lab(dir, ['up', '--store', 'redis', '--redis-ha', 'sentinel', '--sentinel-quorum', '4']);
+    expect([quorum.code, quorum.stderr]).toEqual([2, expect.stringMatching(/--sentinel-quorum must be an integer from 1 to 3/)]);
     expect((await lab(dir, ['up', '--bogus'])).code).toBe(2);
     const missing = await lab(dir, ['stop']);
     expect(missing.code).toBe(2);

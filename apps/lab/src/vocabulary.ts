@@ -44,6 +44,10 @@ export type ReplicaState = 'starting' | 'running' | 'stopped' | 'killed' | 'paus
 
 export type RedisState = 'running' | 'paused' | 'stopped';
 
+/** `sentinel`: a primary, two replicas and three Sentinels instead of one Redis (docs/redis-ha.md). */
+export const REDIS_HA = ['none', 'sentinel'] as const;
+export type RedisHa = (typeof REDIS_HA)[number];
+
 /** `aof`: redis-server appends every write to a file, so a restart keeps the sessions. */
 export const REDIS_PERSISTENCE = ['none', 'aof'] as const;
 export type RedisPersistence = (typeof REDIS_PERSISTENCE)[number];

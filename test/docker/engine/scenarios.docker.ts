@@ -26,4 +26,6 @@ describeDocker('scenarios.docker')('scenarios on the compose driver', () => {
   require('../../scenarios/redis-outage.test');
   require('../../scenarios/rolling-restart.test');
   require('../../scenarios/nat.test');
+  // Sentinel failover (docker-compose.redis-sentinel.yml): four runs of about a minute each here.
+  require('../../scenarios/redis-failover.test');
 });

@@ -9,7 +9,10 @@ import { MemoryCartRepository } from './memory-cart.repository';
 import { RedisCartRepository } from './redis-cart.repository';
 
 function createCartRepository(config: AppConfig, backend: SessionBackend, limits: CartLimits): CartRepository {
-  if (backend.redis) return new RedisCartRepository(backend.redis, config.sessionTtlSeconds, limits);
+  if (backend.redis) {
+    const ack = { replicas: config.redisWaitReplicas, timeoutMs: config.redisWaitTimeoutMs };
+    return new RedisCartRepository(backend.redis, config.sessionTtlSeconds, limits, ack);
+  }
   const repo = new MemoryCartRepository(limits);
   backend.onSessionGone((sid) => repo.delete(sid));
   return repo;

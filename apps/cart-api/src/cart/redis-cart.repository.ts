@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from '../session/redis-client';
+import type { Redis, RedisLink } from '../session/redis-client';
 import { REDIS_COMMAND_TIMEOUT_MS, RedisTimeoutError, withTimeout } from '../session/with-timeout';
 import {
   CartLimits,
@@ -24,12 +24,28 @@ function toLines(flat: unknown): CartLine[] {
   return lines;
 }
 
+/** How many replicas must acknowledge a cart change (Redis WAIT) before it is answered; replicas 0: no WAIT. */
+export interface ReplicaAck {
+  replicas: number;
+  timeoutMs: number;
+}
+
+const NO_ACK: ReplicaAck = { replicas: 0, timeoutMs: 0 };
+
+/** The replicas did not confirm a change in time: it is on the primary, and a failover may lose it. */
+export class ReplicaAckError extends Error {
+  constructor(ack: ReplicaAck, acked: number) {
+    super(`${acked} of ${ack.replicas} replica(s) acknowledged the cart change within ${ack.timeoutMs} ms; it may not survive a failover`);
+  }
+}
+
 /** Carts as Redis hashes `cart:<sid>`, every change one atomic Lua script run. */
 export class RedisCartRepository implements CartRepository {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisLink,
     private readonly ttlSeconds: number,
     private readonly limits: CartLimits = DEFAULT_CART_LIMITS,
+    private readonly ack: ReplicaAck = NO_ACK,
   ) {}
 
   private async run(op: Op, sid: string, sku = '', qty = 0): Promise<CartLine[]> {
@@ -40,19 +56,30 @@ export class RedisCartRepository implements CartRepository {
         String(Date.now() + REDIS_COMMAND_TIMEOUT_MS),
       ],
     };
+    const waits = op !== 'get' && this.ack.replicas > 0;
     try {
-      return toLines(await withTimeout(this.evalCached(options)));
+      const bound = REDIS_COMMAND_TIMEOUT_MS + (waits ? this.ack.timeoutMs + 100 : 0);
+      return toLines(await withTimeout(this.redis.run((c) => this.write(c, options, waits)), bound));
     } catch (err) {
       throw this.domainError(err, sku);
     }
   }
 
-  private async evalCached(options: { keys: string[]; arguments: string[] }): Promise<unknown> {
+  /** The script, then (for a change) WAIT on the same connection: it counts that connection's writes. */
+  private async write(client: Redis, options: { keys: string[]; arguments: string[] }, waits: boolean): Promise<unknown> {
+    const reply = await this.evalCached(client, options);
+    if (!waits) return reply;
+    const acked = Number(await client.sendCommand(['WAIT', String(this.ack.replicas), String(this.ack.timeoutMs)]));
+    if (acked < this.ack.replicas) throw new ReplicaAckError(this.ack, acked);
+    return reply;
+  }
+
+  private async evalCached(client: Redis, options: { keys: string[]; arguments: string[] }): Promise<unknown> {
     try {
-      return await this.redis.evalSha(SHA, options);
+      return await client.evalSha(SHA, options);
     } catch (err) {
       if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
-      return this.redis.eval(CART_SCRIPT, options);
+      return client.eval(CART_SCRIPT, options);
     }
   }
 

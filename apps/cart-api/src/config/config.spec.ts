@@ -93,6 +93,42 @@ describe('loadConfig', () => {
     expect(message).not.toContain('\n');
   });
 
+  describe('replicated Redis', () => {
+    const redis = { SESSION_STORE: 'redis' };
+    it('reads REDIS_SENTINELS as host:port nodes, with the monitored name and WAIT settings', () => {
+      const c = loadConfig({ ...redis, REDIS_SENTINELS: '127.0.0.1:26379, sentinel-2:26380', REDIS_SENTINEL_NAME: 'lab', REDIS_WAIT_REPLICAS: '1', REDIS_WAIT_TIMEOUT_MS: '300' });
+      expect(c).toMatchObject({
+        redisSentinels: [{ host: '127.0.0.1', port: 26379 }, { host: 'sentinel-2', port: 26380 }],
+        redisSentinelName: 'lab', redisWaitReplicas: 1, redisWaitTimeoutMs: 300,
+      });
+    });
+
+    it('defaults: one Redis (no Sentinels), name cart, no WAIT', () => {
+      expect(loadConfig(redis)).toMatchObject({ redisSentinels: undefined, redisSentinelName: 'cart', redisWaitReplicas: 0, redisWaitTimeoutMs: 200 });
+    });
+
+    it.each([
+      ['REDIS_SENTINELS', 'no-port', 'REDIS_SENTINELS='],
+      ['REDIS_SENTINELS', 'h:0', 'REDIS_SENTINELS='],
+      ['REDIS_SENTINELS', 'h:70000', 'REDIS_SENTINELS='],
+      ['REDIS_SENTINELS', 'bad host:1', 'REDIS_SENTINELS='],
+      ['REDIS_SENTINELS', Array.from({ length: 17 }, (_, i) => `h${i}:1`).join(','), 'REDIS_SENTINELS '],
+      ['REDIS_SENTINEL_NAME', 'a b', 'REDIS_SENTINEL_NAME='],
+      ['REDIS_WAIT_REPLICAS', '-1', 'REDIS_WAIT_REPLICAS='],
+      ['REDIS_WAIT_REPLICAS', '17', 'REDIS_WAIT_REPLICAS='],
+      ['REDIS_WAIT_TIMEOUT_MS', '0', 'REDIS_WAIT_TIMEOUT_MS='],
+      ['REDIS_WAIT_TIMEOUT_MS', '5000', 'REDIS_WAIT_TIMEOUT_MS='],
+    ])('rejects %s=%s', (name, value, start) => {
+      expect(() => loadConfig({ ...redis, [name]: value })).toThrow(ConfigError);
+      expect(() => loadConfig({ ...redis, [name]: value })).toThrow(new RegExp(`^${start}`));
+    });
+
+    it('refuses Sentinels and WAIT with the memory store (they would silently do nothing)', () => {
+      expect(() => loadConfig({ REDIS_SENTINELS: 'h:1' })).toThrow('REDIS_SENTINELS needs SESSION_STORE=redis');
+      expect(() => loadConfig({ REDIS_WAIT_REPLICAS: '1' })).toThrow('REDIS_WAIT_REPLICAS needs SESSION_STORE=redis');
+    });
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ PORT: '', SESSION_STORE: ' ' })).toMatchObject({ port: 8000, sessionStore: 'memory' });
   });

@@ -12,6 +12,13 @@ export interface AppConfig {
   appName: string;
   sessionStore: SessionStoreKind;
   redisUrl: string;
+  /** Set: Redis is found through these Sentinels (REDIS_URL is then unused). */
+  redisSentinels?: RedisNodeAddress[];
+  /** The name the Sentinels monitor the primary under. */
+  redisSentinelName: string;
+  /** Replicas that must acknowledge a cart write (WAIT) before it is answered 2xx; 0: no WAIT. */
+  redisWaitReplicas: number;
+  redisWaitTimeoutMs: number;
   /** First signs, all verify (rotation). */
   sessionSecrets: string[];
   /** True when no SESSION_SECRET was given and a random one is in use. */
@@ -27,6 +34,11 @@ export interface AppConfig {
   metrics: boolean;
   /** Token a supervisor sets to recognise this very process in /health/ready (absent: not reported). */
   instanceId?: string;
+}
+
+export interface RedisNodeAddress {
+  host: string;
+  port: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -110,10 +122,42 @@ function redisUrl(env: Env): string {
   return value;
 }
 
+const HOST_NAME = /^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$/;
+
+function sentinels(env: Env, store: SessionStoreKind): RedisNodeAddress[] | undefined {
+  const value = pick(env, 'REDIS_SENTINELS', '');
+  if (value === '') return undefined;
+  if (store !== 'redis') throw new ConfigError('REDIS_SENTINELS needs SESSION_STORE=redis');
+  const nodes = list(value).map((entry) => {
+    const m = /^(.+):(\d{1,5})$/.exec(entry);
+    const port = Number(m?.[2]);
+    if (!m || (!isIP(m[1]) && !HOST_NAME.test(m[1])) || port < 1 || port > 65535) {
+      throw new ConfigError(`REDIS_SENTINELS=${value.slice(0, 200)} is invalid: expected a comma list of host:port`);
+    }
+    return { host: m[1], port };
+  });
+  if (nodes.length === 0 || nodes.length > 16) throw new ConfigError('REDIS_SENTINELS is invalid: expected 1 to 16 host:port entries');
+  return nodes;
+}
+
+function sentinelName(env: Env): string {
+  const value = pick(env, 'REDIS_SENTINEL_NAME', 'cart');
+  if (!/^[A-Za-z0-9_-]{1,32}$/.test(value)) {
+    throw new ConfigError(`REDIS_SENTINEL_NAME=${value.slice(0, 80)} is invalid: expected 1-32 letters, digits, '_' or '-'`);
+  }
+  return value;
+}
+
+function waitReplicas(env: Env, store: SessionStoreKind): number {
+  const n = intIn(env, 'REDIS_WAIT_REPLICAS', 0, 16, 0);
+  if (n > 0 && store !== 'redis') throw new ConfigError('REDIS_WAIT_REPLICAS needs SESSION_STORE=redis');
+  return n;
+}
+
 function host(env: Env): string {
   // Loopback outside a container: the image sets HOST=0.0.0.0 where the balancer is on another address.
   const value = pick(env, 'HOST', '127.0.0.1');
-  if (!isIP(value) && !/^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$/.test(value)) {
+  if (!isIP(value) && !HOST_NAME.test(value)) {
     throw new ConfigError(`HOST=${value} is invalid: expected an IP address or a host name`);
   }
   return value;
@@ -145,12 +189,18 @@ function instanceId(env: Env): string | undefined {
 /** Parses and validates the environment; throws ConfigError naming the bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const cookie = oneOf(env, 'COOKIE_SECURE', ['auto', 'true', 'false'] as const, 'auto');
+  const sessionStore = oneOf(env, 'SESSION_STORE', ['memory', 'redis'] as const, 'memory');
   return {
     port: intIn(env, 'PORT', 0, 65535, 8000),
     host: host(env),
     appName: appName(env),
-    sessionStore: oneOf(env, 'SESSION_STORE', ['memory', 'redis'] as const, 'memory'),
+    sessionStore,
     redisUrl: redisUrl(env),
+    redisSentinels: sentinels(env, sessionStore),
+    redisSentinelName: sentinelName(env),
+    redisWaitReplicas: waitReplicas(env, sessionStore),
+    // Added to a cart write's 500 ms bound: keep a write's 503 well under nginx's 5 s read timeout.
+    redisWaitTimeoutMs: intIn(env, 'REDIS_WAIT_TIMEOUT_MS', 1, 2_000, 200),
     ...secrets(env),
     sessionTtlSeconds: intIn(env, 'SESSION_TTL_SECONDS', SESSION_TTL_SECONDS.min, SESSION_TTL_SECONDS.max, SESSION_TTL_SECONDS.fallback),
     sessionMax: intIn(env, 'SESSION_MAX', SESSION_MAX.min, SESSION_MAX.max, SESSION_MAX.fallback),

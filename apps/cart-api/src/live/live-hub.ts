@@ -4,6 +4,7 @@ import { Server, Socket } from 'socket.io';
 import type { CartBody } from '../../../../libs/cart';
 import { logError } from '../common/log';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import type { Redis } from '../session/redis-client';
 import { SESSION_BACKEND, SessionBackend } from '../session/session-backend';
 import { SESSION_COOKIE } from '../session/session.middleware';
 import { roomOf, sidFromCookie } from './live-auth';
@@ -82,8 +83,8 @@ export class LiveHub implements BeforeApplicationShutdown {
     io.use((socket, next) => void this.authenticate(socket).then(() => next(), (err: Error) => next(err)));
     io.on('connection', (socket) => this.welcome(socket));
     this.io = io;
-    if (this.live.adapter !== 'redis' || !this.backend.redis) this.ready = true;
-    else this.attached = this.connectAdapter(io, this.backend.redis);
+    if (this.live.adapter !== 'redis' || !this.backend.redis?.client) this.ready = true;
+    else this.attached = this.connectAdapter(io, this.backend.redis.client);
     return this.attached;
   }
 
@@ -117,7 +118,7 @@ export class LiveHub implements BeforeApplicationShutdown {
     await this.closeAdapter();
   }
 
-  private async connectAdapter(io: Server, redis: NonNullable<SessionBackend['redis']>): Promise<void> {
+  private async connectAdapter(io: Server, redis: Redis): Promise<void> {
     // Loaded with the redis store only, as the store's own modules are.
     const { useRedisAdapter } = require('./redis-adapter') as typeof import('./redis-adapter');
     try {

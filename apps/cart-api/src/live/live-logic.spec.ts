@@ -62,6 +62,7 @@ describe('loadLiveConfig', () => {
   it('takes the redis adapter with the redis store only', () => {
     expect(loadLiveConfig({ LIVE_ADAPTER: 'redis' }, 'redis').adapter).toBe('redis');
     expect(() => loadLiveConfig({ LIVE_ADAPTER: 'redis' }, 'memory')).toThrow(/needs SESSION_STORE=redis/);
+    expect(() => loadLiveConfig({ LIVE_ADAPTER: 'redis', REDIS_SENTINELS: 'h:1' }, 'redis')).toThrow(/does not run with REDIS_SENTINELS/);
   });
 
   it('names the bad variable', () => {

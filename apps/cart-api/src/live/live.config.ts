@@ -33,6 +33,10 @@ export function loadLiveConfig(env: Env, sessionStore: 'memory' | 'redis'): Live
   if (adapter === 'redis' && sessionStore !== 'redis') {
     throw new ConfigError('LIVE_ADAPTER=redis needs SESSION_STORE=redis (the adapter shares its Redis)');
   }
+  if (adapter === 'redis' && value(env, 'REDIS_SENTINELS', '') !== '') {
+    // Its pub/sub connection would stay on a primary Sentinel has replaced.
+    throw new ConfigError('LIVE_ADAPTER=redis does not run with REDIS_SENTINELS (docs/redis-ha.md)');
+  }
   return {
     adapter,
     maxSockets: count(env, 'LIVE_MAX_SOCKETS', '1000'),

@@ -76,7 +76,6 @@ export class CartMetrics {
 
   private redisMetrics(backend: SessionBackend): void {
     const registers = [this.registry];
-    const redis = backend.redis!;
     new Counter({ name: 'cart_api_redis_errors_total', help: 'Errors the Redis client reported', registers, collect() { this.reset(); this.inc(backend.redisErrors?.() ?? 0); } });
     new Gauge({
       name: 'cart_api_redis_round_trip_seconds',
@@ -84,7 +83,7 @@ export class CartMetrics {
       registers,
       async collect() {
         const t0 = process.hrtime.bigint();
-        const ok = (await backend.ready()) && redis.isReady;
+        const ok = await backend.ready();
         this.set(ok ? Number(process.hrtime.bigint() - t0) / 1e9 : NaN);
       },
     });

@@ -1,6 +1,7 @@
 import { logError } from '../common/log';
 import type { AppConfig } from '../config/config';
-import { closeRedisClient, createRedisClient, redisReady, timedClientForConnectRedis } from './redis-client';
+import { createRedisClient, RedisLink, singleLink, timedClientForConnectRedis } from './redis-client';
+import { sentinelLink } from './sentinel-link';
 import type { SessionBackend } from './session-backend';
 import { ClaimedSessionStore } from './claimed-session.store';
 
@@ -16,9 +17,14 @@ function redisErrorLogger(config: AppConfig, counted: { errors: number }): (err:
   };
 }
 
+function redisLink(config: AppConfig, onError: (err: Error) => void): RedisLink {
+  if (config.redisSentinels) return sentinelLink(config.redisSentinels, config.redisSentinelName, onError);
+  return singleLink(createRedisClient(config.redisUrl, onError));
+}
+
 export function redisBackend(config: AppConfig): SessionBackend {
   const counted = { errors: 0 };
-  const redis = createRedisClient(config.redisUrl, redisErrorLogger(config, counted));
+  const redis = redisLink(config, redisErrorLogger(config, counted));
   // disableTouch, and no GET either (ClaimedSessionStore): the cart script
   // checks and refreshes sess:<sid> together with cart:<sid>, so a cart read
   // or write is one round trip.
@@ -34,8 +40,8 @@ export function redisBackend(config: AppConfig): SessionBackend {
     sessionsInMemory: () => null,
     sessionCounts: () => null,
     redisErrors: () => counted.errors,
-    ready: () => redisReady(redis),
+    ready: () => redis.ready(),
     onSessionGone: () => undefined,
-    close: () => closeRedisClient(redis),
+    close: () => redis.close(),
   };
 }

@@ -1,7 +1,7 @@
 import { Store } from 'express-session';
 import type { AppConfig } from '../config/config';
 import { MemorySessionStore } from './memory-session.store';
-import type { Redis } from './redis-client';
+import type { RedisLink } from './redis-client';
 
 export const SESSION_BACKEND = Symbol('SESSION_BACKEND');
 
@@ -16,7 +16,7 @@ export interface SessionBackend {
   readonly kind: 'memory' | 'redis';
   readonly store: Store;
   /** Present with the redis store; the cart repository shares it. */
-  readonly redis?: Redis;
+  readonly redis?: RedisLink;
   /** Sessions held in this process' memory; null when they live in Redis. */
   sessionsInMemory(): number | null;
   /** Sessions this process created, saw expire and refused at its cap since boot; null when they live in Redis. */

@@ -65,7 +65,7 @@ export interface ReplicaOptions {
   redisUrl?: string;
   ttlSeconds?: number;
   nodeArgs?: string[];
-  /** More cart-api environment, e.g. METRICS=off. */
+  /** More cart-api environment, e.g. METRICS=off or REDIS_SENTINELS. */
   env?: Record<string, string>;
 }
 

@@ -22,6 +22,7 @@ import { memoryGroup } from './groups/memory';
 import { profileGroup, renderProfiles } from './groups/profile';
 import { sessionCapGroup } from './groups/session-cap';
 import { logWriterGroup } from './groups/log-writer';
+import { sentinelGroup } from './groups/sentinel';
 
 const REPO = resolve(__dirname, '../../../..');
 let generator: Generator | undefined;
@@ -79,6 +80,7 @@ async function runGroups(opts: BenchOptions, ctx: BenchContext, report: BenchRep
     memory: async () => void report.memory.push(...(await memoryGroup(ctx))),
     'session-cap': async () => void (report.session_cap = await sessionCapGroup(ctx)),
     'log-writer': async () => void (report.log_writer = await logWriterGroup(ctx)),
+    sentinel: async () => add(await sentinelGroup(ctx)),
   };
   for (const group of Object.keys(groups) as Group[]) {
     // The peer is measured with the direct cases when both run: they are compared.

@@ -1,6 +1,6 @@
 import { MAX_USERS } from './users';
 
-export const GROUPS = ['ceiling', 'peer', 'direct', 'nginx', 'haproxy', 'boot', 'memory', 'session-cap', 'log-writer'] as const;
+export const GROUPS = ['ceiling', 'peer', 'direct', 'nginx', 'haproxy', 'boot', 'memory', 'session-cap', 'log-writer', 'sentinel'] as const;
 export type Group = (typeof GROUPS)[number];
 
 export interface Profile {

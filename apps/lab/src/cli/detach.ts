@@ -19,8 +19,18 @@ function supervisorArgs(opts: UpOptions): string[] {
     ...['--balancer', opts.balancer, '--strategy', opts.strategy, '--store', opts.store, '--replicas', String(opts.replicas)],
     ...['--session-ttl', String(opts.sessionTtlSeconds), '--session-max', String(opts.sessionMax)],
     ...(opts.store === 'redis' ? ['--redis-persistence', opts.redisPersistence] : []),
+    ...(opts.redisHa === 'sentinel' ? ['--redis-ha', 'sentinel', ...sentinelArgs(opts.sentinel)] : []),
     ...['--port', String(opts.port), '--dashboard-port', String(opts.dashboardPort)],
   ];
+}
+
+function sentinelArgs(s: UpOptions['sentinel']): string[] {
+  const out: string[] = [];
+  if (s.downAfterMs !== undefined) out.push('--sentinel-down-after', String(s.downAfterMs));
+  if (s.failoverTimeoutMs !== undefined) out.push('--sentinel-failover-timeout', String(s.failoverTimeoutMs));
+  if (s.quorum !== undefined) out.push('--sentinel-quorum', String(s.quorum));
+  if (s.minReplicasToWrite !== undefined) out.push('--min-replicas-to-write', String(s.minReplicasToWrite));
+  return out;
 }
 
 export function logTail(path: string, lines = 30): string {

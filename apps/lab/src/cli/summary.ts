@@ -1,6 +1,7 @@
 import type { LabStatus } from '../control';
 import { LabClient } from '../client';
 import type { ReplicaInfo, ReplicaState, TopologyStatus } from '../topology/topology';
+import { haLines } from '../topology/redis-ha';
 import { Colour, CliIo, paint } from './output';
 import type { ReplicaStats } from '../client/replica-stats';
 import { Column, renderTable } from './table';
@@ -89,6 +90,7 @@ export function renderStatus(io: CliIo, status: LabStatus & { replicas: Row[] })
     field(io, 'balancer', balancerLine(io, status)),
   ];
   if (status.redis) lines.push(field(io, 'redis', redisLine(status.redis)));
+  if (status.redis?.ha) lines.push(...haLines(status.redis.ha).map((l) => `    ${l}`));
   lines.push(field(io, 'driver', `${status.driver}, supervisor pid ${status.pid}, up since ${status.started_at}`));
   const balancer = balancerOf(status);
   const legend = status.replicas.some((r) => 'stats' in r) ? ['', paint(io, 'gray', wrap(statsLegend(status.store), '  '))] : [];
@@ -104,6 +106,7 @@ function sessionLine(session: LabStatus['session'] | undefined): string {
 /** Persistence is named only when the driver reports it: a guess would be a lie about what a restart keeps. */
 function redisLine(redis: NonNullable<LabStatus['redis']>): string {
   const kept = { none: 'no persistence: a restart empties it', aof: 'AOF persistence: a restart keeps the carts' } as const;
+  if (redis.ha) return `${redis.url} (${redis.state}), replicated under Sentinel, no persistence`;
   return `${redis.url} (${redis.state})${redis.persistence ? `, ${kept[redis.persistence]}` : ''}`;
 }
 

@@ -1,6 +1,7 @@
 import { ControlServer, LabStatus } from '../control';
 import { createTopology } from '../topology';
-import type { BalancerEngine, DriverName, RedisPersistence, StoreKind, Strategy, Topology } from '../topology/topology';
+import type { SentinelSettings } from '../topology/redis-ha';
+import type { BalancerEngine, DriverName, RedisHa, RedisPersistence, StoreKind, Strategy, Topology } from '../topology/topology';
 import { cleanStale, labAlive } from './lab';
 import { CliError, CliIo, paint, printJson } from './output';
 import { waitFor } from '../util/wait';
@@ -14,6 +15,10 @@ export interface UpOptions {
   store: StoreKind;
   /** Only meaningful with the redis store; `none` otherwise. */
   redisPersistence: RedisPersistence;
+  /** `sentinel`: a primary, two replicas, three Sentinels (redis store only). */
+  redisHa: RedisHa;
+  /** Sentinel timing and quorum given on the command line (the rest default). */
+  sentinel: Partial<SentinelSettings>;
   replicas: number;
   sessionTtlSeconds: number;
   sessionMax: number;
@@ -138,9 +143,9 @@ async function claim(dir: string, state: LabState): Promise<void> {
 async function boot(opts: UpOptions, io: CliIo): Promise<Topology> {
   const driver = (io.env.LAB_DRIVER as DriverName | undefined) || undefined;
   try {
-    const { balancer, strategy, store, replicas, port, redisPersistence, sessionTtlSeconds, sessionMax } = opts;
-    const persistence = store === 'redis' ? { redisPersistence } : {};
-    const topology = await createTopology({ balancer, strategy, store, replicas, port, driver, sessionTtlSeconds, sessionMax, ...persistence });
+    const { balancer, strategy, store, replicas, port, redisPersistence, redisHa, sentinel, sessionTtlSeconds, sessionMax } = opts;
+    const redis = store === 'redis' ? { redisPersistence, redisHa, sentinel } : {};
+    const topology = await createTopology({ balancer, strategy, store, replicas, port, driver, sessionTtlSeconds, sessionMax, ...redis });
     await refuseUnkeptPersistence(topology, opts);
     return topology;
   } catch (err) {

@@ -51,6 +51,7 @@ export const FAULT_KINDS = [
   'redis-pause',
   'redis-resume',
   'redis-restart',
+  'redis-kill',
   'balancer-restart',
   'balancer-reload',
   'balancer-kill',

@@ -134,6 +134,7 @@ const REDIS_DO: Record<RedisAction, { run: (t: Topology) => Promise<void>; done:
   pause: { run: (t) => t.redisPause(), done: 'redis paused (connections stay open, nothing answers)' },
   resume: { run: (t) => t.redisResume(), done: 'redis resumed' },
   restart: { run: (t) => t.redisRestart(), done: 'redis restarted: every session it held is gone' },
+  kill: { run: (t) => t.redisKill(), done: 'redis killed (SIGKILL); under Sentinel the primary, and a replica is promoted' },
 };
 
 function isRedisAction(value: string): value is RedisAction {

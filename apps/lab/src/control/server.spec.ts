@@ -65,6 +65,7 @@ function fakeTopology(): FakeTopology {
     redisPause: fail,
     redisResume: fail,
     redisRestart: fail,
+    redisKill: fail,
     restartBalancer: async () => {
       calls.push('restart:balancer');
       await gate.wait;

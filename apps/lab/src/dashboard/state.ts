@@ -1,6 +1,7 @@
 // The JSON the dashboard page polls (GET /dash/state).
 import type { ReplicaInfo, Topology, TopologyStatus } from '../topology/topology';
 import { allowedActions, allowedBalancerActions, allowedRedisActions, RedisAction, ReplicaAction } from '../topology/transitions';
+import { haLines } from '../topology/redis-ha';
 import type { BalancerOp } from '../vocabulary';
 import { explain } from './explain';
 import type { FleetSnapshot } from './fleet';
@@ -13,7 +14,8 @@ export interface DashReplica extends ReplicaInfo {
   actions: ReplicaAction[];
 }
 
-export type DashRedis = NonNullable<TopologyStatus['redis']> & { actions: RedisAction[] };
+/** `ha_lines`: the Sentinel group's view (haLines), empty with one Redis. */
+export type DashRedis = NonNullable<TopologyStatus['redis']> & { actions: RedisAction[]; ha_lines: string[] };
 
 export interface DashState {
   driver: TopologyStatus['driver'];
@@ -39,7 +41,7 @@ export async function dashState(topology: Topology, clients: FleetSnapshot): Pro
     url: status.url,
     shopUrl: `${status.url.replace(/\/+$/, '')}/ui/`,
     balancer: { ...status.balancer, actions: allowedBalancerActions(status.balancer.engine, status.balancer.state ?? 'running') },
-    redis: status.redis ? { ...status.redis, actions: allowedRedisActions(status.redis.state) } : null,
+    redis: status.redis ? { ...status.redis, actions: allowedRedisActions(status.redis.state), ha_lines: status.redis.ha ? haLines(status.redis.ha) : [] } : null,
     explanation: explain(status.strategy, status.store, status.balancer.engine),
     replicas,
     clients,

@@ -170,8 +170,10 @@ describe('HAProxy edge parity with nginx', () => {
     expect(text.match(/req\.cook\(sid\)[^\n]*/g)).toEqual(['req.cook(sid),field(-1,.),bytes(0,8) if { req.cook(sid) -m sub . }']);
   });
 
-  it('keeps /stats private at the balancer, as nginx does', async () => {
-    expect(nginxSnippet('server.conf.template')).toMatch(/location ~\* \^\/stats\/\*\$ \{\n\s+deny all;/);
-    expect((await renderHaproxy(options())).text).toMatch(/^\s+http-request deny deny_status 403 if \{ path,url_dec,lower -m reg \^\/\+stats\/\*\$ \}$/m);
+  it('keeps /stats and /metrics private at the balancer, as nginx does', async () => {
+    expect(nginxSnippet('server.conf.template')).toMatch(/location ~\* \^\/\(stats\|metrics\)\/\*\$ \{\n\s+deny all;/);
+    const text = (await renderHaproxy(options())).text;
+    expect(text).toMatch(/^\s+http-request deny deny_status 403 if \{ path,url_dec,lower -m reg \^\/\+\(stats\|metrics\)\/\*\$ \}$/m);
+    expect(text.match(/deny_status 403/g)).toHaveLength(1); // one rule, not one per route
   });
 });

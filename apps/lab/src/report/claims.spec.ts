@@ -85,6 +85,25 @@ describe('claims', () => {
     expect(hn(undefined).verdict).toBe('unknown');
   });
 
+  describe('the replicated store', () => {
+    const failover = (scenario: string, variant: string, lostAdds: number) =>
+      row({ scenario, variant, strategy: 'round-robin', store: 'redis', failover: { no_primary_ms: 4100, acked_adds_lost: lostAdds, acked_adds: 900 } });
+    const replica = row({ scenario: 'replica-killed', strategy: 'round-robin', store: 'redis' });
+
+    it('a shared store: true with conditions, with the failover cost beside it; unknown without the failover row', () => {
+      const c = byId(judgeClaims([replica, failover('redis-primary-killed', 'WAIT 0', 3)]));
+      expect(c['shared-store']).toMatchObject({ verdict: 'true-with-conditions', measured: expect.stringContaining('3 of 900 acknowledged adds lost, no primary for 4100 ms') });
+      expect(byId(judgeClaims([replica]))['shared-store'].verdict).toBe('unknown');
+    });
+
+    it('Sentinel keeps every acknowledged cart: false as soon as one run lost an add, never plain true', () => {
+      const kept = byId(judgeClaims([failover('redis-primary-killed', 'WAIT 0', 0), failover('redis-primary-paused', 'WAIT 1', 0)]));
+      expect(kept['sentinel-keeps-carts']).toMatchObject({ verdict: 'true-with-conditions', measured: expect.stringContaining('single runs') });
+      const lostOne = byId(judgeClaims([failover('redis-primary-killed', 'WAIT 0', 2), failover('redis-primary-paused', 'WAIT 1', 0)]));
+      expect(lostOne['sentinel-keeps-carts']).toMatchObject({ verdict: 'false', measured: expect.stringContaining('killed WAIT 0: 2 of 900') });
+    });
+  });
+
   it('counts only nginx rows: the claims are about nginx', () => {
     const haproxy = row({ scenario: 'nat', variant: 'one /24', strategy: 'ip-hash', store: 'memory', load_skew: 1, balancer: 'haproxy' });
     expect(byId(judgeClaims([haproxy]))['nat-collapse'].verdict).toBe('unknown');

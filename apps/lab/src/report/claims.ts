@@ -42,6 +42,11 @@ const num = (v: number | 'unknown'): v is number => typeof v === 'number';
 const lost = (r: MatrixRow) => `${formatPct(r.carts_lost_pct)} carts lost`;
 const moved = (r: MatrixRow) => `${formatPct(r.clients_moved_pct)} clients moved`;
 
+function failoverLine(r: MatrixRow): string {
+  const f = r.failover!;
+  return `${f.acked_adds_lost} of ${f.acked_adds} acknowledged adds lost, ${f.no_primary_ms === null ? 'no write failed' : `no primary for ${f.no_primary_ms} ms`}`;
+}
+
 /** Every replica-count question here is about the lab's 3 replicas: skew 3.00 = all on one. */
 const ALL_ON_ONE = 2.99;
 
@@ -88,6 +93,34 @@ const CLAIMS: readonly ClaimSpec[] = [
       if (sticky.failed_requests > 0) return { verdict: 'unknown', measured: `${line} (affinity did not help: see the row)` };
       // The long-polling handshake needs affinity; one WebSocket is one TCP connection and does not.
       return { verdict: rrWs.failed_requests === 0 ? 'true-with-conditions' : 'true', measured: line };
+    },
+  },
+  {
+    id: 'shared-store',
+    claim: 'A shared store makes affinity unnecessary',
+    tested_by: 'replica-killed (round-robin / redis) and redis-primary-killed (Sentinel, WAIT 0)',
+    judge: (find) => {
+      const replica = find({ scenario: 'replica-killed', strategy: 'round-robin', store: 'redis' });
+      const store = find({ scenario: 'redis-primary-killed', variant: 'WAIT 0' });
+      if (!replica || !store?.failover) return notMeasured('replica-killed round-robin/redis and redis-primary-killed WAIT 0');
+      if (!num(replica.carts_lost_pct)) return unknown('the cart check saw no evidence');
+      if (replica.carts_lost_pct > 0) return { verdict: 'false', measured: `a replica killed, round-robin Redis: ${lost(replica)}` };
+      // Correct without affinity; what it costs is the store's own failure.
+      return { verdict: 'true-with-conditions', measured: `a replica killed: round-robin Redis ${lost(replica)}; the store's primary killed: ${failoverLine(store)}` };
+    },
+  },
+  {
+    id: 'sentinel-keeps-carts',
+    claim: 'Redis with Sentinel keeps every acknowledged cart',
+    tested_by: 'redis-primary-killed and redis-primary-paused (WAIT 0/1, min-replicas-to-write 0/1)',
+    judge: (_find, rows) => {
+      const runs = rows.filter((r) => /^redis-primary-(killed|paused)$/.test(r.scenario) && r.failover);
+      if (runs.length === 0) return notMeasured('redis-primary-killed or redis-primary-paused');
+      const losing = runs.filter((r) => r.failover!.acked_adds_lost > 0);
+      const line = runs.map((r) => `${r.scenario.replace('redis-primary-', '')} ${r.variant}: ${failoverLine(r)}`).join('; ');
+      if (losing.length) return { verdict: 'false', measured: line };
+      // Zero in single runs is not a guarantee: replication stays asynchronous (Redis' docs, Jepsen).
+      return { verdict: 'true-with-conditions', measured: `${line} — single runs; replication is asynchronous, WAIT narrows the window without closing it` };
     },
   },
   {

@@ -1,6 +1,7 @@
 // Runs the scenarios one after another (a 2-core machine gains nothing from
 // overlapping topologies) and collects their matrix rows; a random cell runs
 // several times and becomes one row of medians and ranges.
+import { sentinelVariant } from '../scenarios/redis-failover';
 import { SCENARIOS } from '../scenarios';
 import { paramKey, runsFor, TEACHING } from '../scenarios/plan';
 import type { MatrixRow, ScenarioDefinition, ScenarioParams } from '../scenarios/types';
@@ -95,7 +96,7 @@ export async function runMatrix(scenarios: readonly ScenarioDefinition[], sink: 
 }
 
 function label(id: string, params: ScenarioParams): string {
-  return `${id.padEnd(18)} ${params.balancer === 'haproxy' ? 'haproxy · ' : ''}${params.strategy} / ${params.store}${params.redisPersistence ? ` / ${params.redisPersistence}` : ''}`;
+  return `${id.padEnd(18)} ${params.balancer === 'haproxy' ? 'haproxy · ' : ''}${params.strategy} / ${params.store}${params.redisPersistence ? ` / ${params.redisPersistence}` : ''}${params.sentinel ? ` / sentinel ${sentinelVariant(params)}` : ''}`;
 }
 
 function summary(r: MatrixRow): string {

@@ -61,6 +61,18 @@ export const CATALOG: readonly ScenarioInfo[] = [
     read: 'Paused: requests fail fast (503) and carts are intact afterwards. Restarted empty: every cart is gone — the shared store is the new single point of failure — and every client is told so (X-Session-Status: expired-or-lost). Restarted with AOF: no cart is lost.',
   },
   {
+    id: 'redis-primary-killed',
+    title: 'Redis primary killed (Sentinel)',
+    fault: 'SIGKILL to the Redis primary of a Sentinel group while 30 shoppers keep adding items',
+    read: 'How long writes had no primary (Sentinel down-after + election + promotion), and which acknowledged adds the promoted replica never had (asynchronous replication). WAIT 1 refuses to acknowledge a write no replica confirmed. One run each: failover timing is chance.',
+  },
+  {
+    id: 'redis-primary-paused',
+    title: 'Redis primary paused (Sentinel)',
+    fault: 'SIGSTOP to the Redis primary past down-after, a replica promoted, then SIGCONT to the old primary; 30 shoppers keep adding items',
+    read: 'The classic lost-update window: writes the old primary accepts before Sentinel demotes it are discarded when it resyncs. min-replicas-to-write makes an isolated primary refuse writes; WAIT 1 refuses to acknowledge unconfirmed ones. One run each: failover timing is chance.',
+  },
+  {
     id: 'rolling-restart',
     title: 'Rolling restart',
     fault: 'every replica in turn: marked down, stopped, started, put back',

@@ -11,6 +11,9 @@ export const p = (strategy: Strategy, store: StoreKind = 'memory', redisPersiste
 /** The same parametrisation behind HAProxy. */
 export const h = (strategy: Strategy, store: StoreKind = 'memory', redisPersistence?: RedisPersistence): ScenarioParams => ({ ...p(strategy, store, redisPersistence), balancer: 'haproxy' });
 
+/** round-robin on a Sentinel group: cart writes WAIT for `wait` replicas, the primary needs `min` to write. */
+export const ha = (wait: number, min: number): ScenarioParams => ({ strategy: 'round-robin', store: 'redis', sentinel: { waitReplicas: wait, minReplicasToWrite: min } });
+
 export interface ScenarioModule {
   ID: string;
   run(params: ScenarioParams, options?: RunOptions): Promise<ScenarioResult<unknown>>;

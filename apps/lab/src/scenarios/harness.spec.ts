@@ -16,7 +16,8 @@ describe('scenario registry', () => {
     expect(SCENARIOS.map((s) => s.id)).toEqual(CATALOG.map((s) => s.id));
   });
   it('keeps the matrix within the boot budget', () => {
-    expect(bootCount()).toBeLessThanOrEqual(90);
+    // The whole grid (lab report --all); the default report runs the teaching set (plan.ts).
+    expect(bootCount()).toBeLessThanOrEqual(94);
   });
   it('runs every scenario at least once behind each balancer', () => {
     for (const s of SCENARIOS) {

@@ -43,8 +43,9 @@ export class ScenarioError extends Error {
 /** Boots a topology for `params`, runs `body`, collects evidence, always tears down. */
 export async function runScenario<F>(params: ScenarioParams, options: RunOptions | undefined, body: Body<F>, env?: Record<string, string>): Promise<ScenarioResult<F>> {
   const started = Date.now();
-  const { strategy, store, balancer, redisPersistence } = params;
-  const topo = await createTopology({ strategy, store, replicas: REPLICAS, ...(balancer ? { balancer } : {}), ...(redisPersistence ? { redisPersistence } : {}), ...(env ? { env } : {}) });
+  const { strategy, store, balancer, redisPersistence, sentinel } = params;
+  const ha = sentinel ? { redisHa: 'sentinel' as const, sentinel: { minReplicasToWrite: sentinel.minReplicasToWrite } } : {};
+  const topo = await createTopology({ strategy, store, replicas: REPLICAS, ...(balancer ? { balancer } : {}), ...(redisPersistence ? { redisPersistence } : {}), ...ha, ...(env ? { env } : {}) });
   const history = new History();
   try {
     const status = await topo.status();

@@ -1,6 +1,6 @@
 // The scenario registry: which parametrisations teach something. Both the
 // jest suites (test/scenarios/) and `lab report` run from this list.
-import { define, h, p } from './define';
+import { define, h, ha, p } from './define';
 import * as balancerFailover from './balancer-failover';
 import * as balancerRestart from './balancer-restart';
 import * as concurrentWrites from './concurrent-writes';
@@ -10,6 +10,8 @@ import * as hostileNeighbour from './hostile-neighbour';
 import * as maintenance from './maintenance';
 import * as nat from './nat';
 import * as redisOutage from './redis-outage';
+import * as redisPrimaryKilled from './redis-primary-killed';
+import * as redisPrimaryPaused from './redis-primary-paused';
 import * as replicaKilled from './replica-killed';
 import * as replicaReturns from './replica-returns';
 import * as replicaStopped from './replica-stopped';
@@ -41,6 +43,11 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
   // Strategy does not matter to a store outage; two show it. With AOF the
   // restart keeps every session: the row beside "restarted" without it.
   define(redisOutage, [p('round-robin', 'redis'), p('sticky-cookie', 'redis'), p('round-robin', 'redis', 'aof'), h('round-robin', 'redis')]),
+  // Sentinel failover: neither the strategy nor the balancer touches the
+  // store, WAIT and min-replicas-to-write do. Four boots, not the 2 × 2 × 2
+  // cross product: without either guard behind nginx, with both behind HAProxy.
+  define(redisPrimaryKilled, [ha(0, 0), { ...ha(1, 0), balancer: 'haproxy' }]),
+  define(redisPrimaryPaused, [ha(0, 0), { ...ha(1, 1), balancer: 'haproxy' }]),
   define(rollingRestart, [p('ip-hash'), p('sticky-cookie'), p('ip-hash', 'redis'), p('sticky-cookie', 'redis'), h('sticky-cookie')]),
   // The route cookie is what "bound" means to a drain; the waits are in the module.
   define(rolloutDrain, [p('sticky-cookie'), p('sticky-cookie', 'redis'), h('sticky-cookie')]),

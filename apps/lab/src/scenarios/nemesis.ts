@@ -65,6 +65,11 @@ export class Nemesis {
     return this.act('redis-resume', 'redis', () => this.topo.redisResume());
   }
 
+  /** Under Sentinel the current primary. */
+  redisKill(): Promise<FaultEntry> {
+    return this.act('redis-kill', 'redis', () => this.topo.redisKill());
+  }
+
   redisRestart(): Promise<FaultEntry> {
     return this.act('redis-restart', 'redis', () => this.topo.redisRestart());
   }

@@ -9,7 +9,7 @@ export const REPLICAS = 3;
 
 /** `strategy/store`, `haproxy/strategy/store`, `…/aof`: the key the scenario suites and this plan share. */
 export const paramKey = (p: ScenarioParams): string =>
-  `${p.balancer && p.balancer !== 'nginx' ? `${p.balancer}/` : ''}${p.strategy}/${p.store}${p.redisPersistence ? `/${p.redisPersistence}` : ''}`;
+  `${p.balancer && p.balancer !== 'nginx' ? `${p.balancer}/` : ''}${p.strategy}/${p.store}${p.redisPersistence ? `/${p.redisPersistence}` : ''}${p.sentinel ? `/sentinel-wait${p.sentinel.waitReplicas}-min${p.sentinel.minReplicasToWrite}` : ''}`;
 
 /**
  * Strategies whose placement is drawn afresh each run: round robin, a stick

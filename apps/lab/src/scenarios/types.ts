@@ -32,6 +32,8 @@ export interface MatrixRow extends RowTrust {
   note?: string;
   /** hostile-neighbour only: what the other clients got while one address attacked, and what it cost the attacker and the balancer. */
   neighbour?: NeighbourNumbers;
+  /** Redis failover rows only: single measurements of a chance-driven event (see redis-failover.ts). */
+  failover?: { no_primary_ms: number | null; acked_adds_lost: number; acked_adds: number };
   /** The verdicts behind the percentages, with their reasons (`unknown` fails a scenario test). */
   checks?: { carts?: Verdict; placement?: Verdict; stale?: Verdict };
   /** The run's requests and faults over time; on the first row of each run only (rows of one run share it). */
@@ -56,6 +58,8 @@ export interface ScenarioParams {
   balancer?: BalancerEngine;
   /** Redis' persistence for this run (redis store only; default `none`: a restart empties it). */
   redisPersistence?: RedisPersistence;
+  /** Set: Redis runs as a Sentinel group; cart writes WAIT for this many replicas, and the primary needs this many to write. */
+  sentinel?: { waitReplicas: number; minReplicasToWrite: number };
 }
 
 /** What a failed assertion prints: enough to see what happened without re-running. */

@@ -9,6 +9,7 @@ import type {
 } from '../vocabulary';
 import { TopologyError } from './errors';
 import { byReplicaIndex, nextReplicaName, replicaName } from './names';
+import { sentinelSettings } from './redis-ha';
 import { waitUntilRouted } from './routing';
 import { IntSetting, SESSION_MAX, SESSION_TTL_SECONDS } from '../../../../libs/env-keys';
 import type { ReplicaInfo, SessionLimits, Topology, TopologyOptions, TopologyStatus } from './topology';
@@ -23,7 +24,7 @@ export interface BalancerEntry {
   drain: boolean;
 }
 
-export type RedisOp = 'pause' | 'resume' | 'restart';
+export type RedisOp = 'pause' | 'resume' | 'restart' | 'kill';
 
 /** The part of the status only the driver knows: Redis and the balancer. */
 export type StatusRest = Omit<TopologyStatus, 'driver' | 'strategy' | 'store' | 'url' | 'replicas' | 'session'>;
@@ -32,6 +33,7 @@ const REDIS_FROM: Record<RedisOp, readonly RedisState[]> = {
   pause: ['running'],
   resume: ['paused'],
   restart: ['running', 'paused', 'stopped'],
+  kill: ['running'],
 };
 
 /**
@@ -65,6 +67,17 @@ export function checkReplicaCount(n: number): number {
     throw new TopologyError('invalid-argument', `replicas must be a whole number ≥ 1, got ${n}`);
   }
   return n;
+}
+
+/** Refuses a replicated Redis the options cannot have, before anything starts; the same words for every driver. */
+export function checkRedisHa(opts: Pick<TopologyOptions, 'store' | 'redisHa' | 'redisPersistence' | 'sentinel'>): void {
+  if ((opts.redisHa ?? 'none') === 'none') return;
+  if (opts.redisHa !== 'sentinel') throw new TopologyError('invalid-argument', `unknown redis-ha "${String(opts.redisHa)}": use none or sentinel`);
+  if (opts.store !== 'redis') throw new TopologyError('invalid-argument', 'redis-ha sentinel needs the redis store');
+  if ((opts.redisPersistence ?? 'none') !== 'none') {
+    throw new TopologyError('invalid-argument', 'redis-ha sentinel runs without persistence: the copies on the replicas are what it measures');
+  }
+  sentinelSettings(opts.sentinel);
 }
 
 /**
@@ -264,6 +277,10 @@ export abstract class TopologyCore implements Topology {
 
   redisResume(): Promise<void> {
     return this.redisChange('resume');
+  }
+
+  redisKill(): Promise<void> {
+    return this.redisChange('kill');
   }
 
   redisRestart(): Promise<void> {

@@ -3,8 +3,9 @@
 // `compose` (Docker Compose). Scenarios are written once against this.
 
 import type {
-  BalancerEngine, BalancerState, DriverName, RedisPersistence, RedisState, ReplicaState, StoreKind, Strategy,
+  BalancerEngine, BalancerState, DriverName, RedisHa, RedisPersistence, RedisState, ReplicaState, StoreKind, Strategy,
 } from '../vocabulary';
+import type { RedisHaStatus, SentinelSettings } from './redis-ha';
 
 // The vocabulary lives in its own module; re-exported so `topology` imports keep working.
 export * from '../vocabulary';
@@ -44,6 +45,10 @@ export interface TopologyOptions {
   env?: Record<string, string>;
   /** `aof` keeps Redis' data across redisRestart() (default `none`: a restart empties it). */
   redisPersistence?: RedisPersistence;
+  /** `sentinel`: replicated Redis under Sentinel (needs store redis; default `none`). */
+  redisHa?: RedisHa;
+  /** Sentinel's timing and quorum (defaults: SENTINEL_DEFAULTS). */
+  sentinel?: Partial<SentinelSettings>;
 }
 
 /** SESSION_TTL_SECONDS and SESSION_MAX as every replica of this topology gets them. */
@@ -61,7 +66,7 @@ export interface TopologyStatus {
   url: string;
   replicas: ReplicaInfo[];
   /** `persistence` is absent only where a driver does not report it yet. */
-  redis?: { url: string; state: RedisState; persistence?: RedisPersistence };
+  redis?: { url: string; state: RedisState; persistence?: RedisPersistence; ha?: RedisHaStatus };
   balancer: BalancerStatus;
 }
 
@@ -116,6 +121,8 @@ export interface Topology extends AsyncDisposable {
 
   redisPause(): Promise<void>;
   redisResume(): Promise<void>;
+  /** SIGKILL (compose: `docker compose kill`); under Sentinel the current primary, and Sentinel promotes a replica. */
+  redisKill(): Promise<void>;
   /** Restart; without persistence every session in Redis is gone afterwards, with `aof` they survive. */
   redisRestart(): Promise<void>;
 

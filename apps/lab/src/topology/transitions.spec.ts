@@ -17,7 +17,7 @@ describe('the one transition table', () => {
   });
 
   it('allows Redis actions by its state', () => {
-    expect(allowedRedisActions('running')).toEqual(['pause', 'restart']);
+    expect(allowedRedisActions('running')).toEqual(['pause', 'restart', 'kill']);
     expect(allowedRedisActions('paused')).toEqual(['resume', 'restart']);
     expect(allowedRedisActions('stopped')).toEqual(['restart']);
     expect(redisActionRefusal('resume', 'running')).toBe('cannot resume redis: it is running');

@@ -65,13 +65,14 @@ export function allowedActions(replica: ReplicaView): ReplicaAction[] {
   return REPLICA_ACTIONS.filter((action) => replicaActionRefusal(action, replica) === null);
 }
 
-export const REDIS_ACTIONS = ['pause', 'resume', 'restart'] as const;
+export const REDIS_ACTIONS = ['pause', 'resume', 'restart', 'kill'] as const;
 export type RedisAction = (typeof REDIS_ACTIONS)[number];
 
 const REDIS_FROM: Record<RedisAction, readonly RedisState[]> = {
   pause: ['running'],
   resume: ['paused'],
   restart: ['running', 'paused', 'stopped'],
+  kill: ['running'],
 };
 
 /** Why `action` cannot be applied to Redis in `state`, or null when it can. */

@@ -2,7 +2,8 @@ import { createServer } from 'node:net';
 import { IntSetting, SESSION_MAX, SESSION_TTL_SECONDS } from '../../../../../libs/env-keys';
 import { MAX_REPLICAS } from '../../control';
 import { checkBalancerStrategy } from '../../topology/core';
-import { BALANCERS, HAPROXY_ONLY_STRATEGIES, HAPROXY_STRATEGIES, REDIS_PERSISTENCE, STORES, STRATEGIES } from '../../topology/topology';
+import { SENTINEL_DEFAULTS, SentinelSettings } from '../../topology/redis-ha';
+import { BALANCERS, HAPROXY_ONLY_STRATEGIES, HAPROXY_STRATEGIES, REDIS_HA, REDIS_PERSISTENCE, STORES, STRATEGIES } from '../../topology/topology';
 import { intValue, oneOf, parseCommand } from '../args';
 import type { Command } from '../command';
 import { detach } from '../detach';
@@ -14,13 +15,19 @@ import { ensureNoLiveLab, supervise, UpOptions } from '../supervisor';
 /** HAProxy's own strategies are named as such: nginx refuses them. */
 export const STRATEGY_LIST = `${STRATEGIES.join(', ')}; with --balancer haproxy also ${HAPROXY_ONLY_STRATEGIES.join(', ')}`;
 
-const USAGE = `up [--balancer nginx|haproxy] [--strategy S] [--store memory|redis] [--redis-persistence none|aof] [--replicas N] [--session-ttl S] [--session-max N] [--port P] [--dashboard-port P] [--detach] [--json]
+const D = SENTINEL_DEFAULTS;
+const USAGE = `up [--balancer nginx|haproxy] [--strategy S] [--store memory|redis] [--redis-persistence none|aof] [--redis-ha none|sentinel] [--replicas N] [--session-ttl S] [--session-max N] [--port P] [--dashboard-port P] [--detach] [--json]
 
   --balancer B         ${BALANCERS.join(' | ')} (default nginx)
   --strategy S         ${STRATEGIES.join(' | ')} (default ip-hash);
                        with --balancer haproxy also ${HAPROXY_ONLY_STRATEGIES.join(' | ')}
   --store S            memory | redis (default memory)
   --redis-persistence  none | aof (default none; needs --store redis): aof keeps the carts across \`lab redis restart\`
+  --redis-ha H         none | sentinel (default none; needs --store redis): a primary, 2 replicas, 3 Sentinels
+    --sentinel-down-after MS       a primary silent this long is down (default ${D.downAfterMs})
+    --sentinel-failover-timeout MS bound on one failover attempt (default ${D.failoverTimeoutMs})
+    --sentinel-quorum N            Sentinels that must agree it is down, 1-3 (default ${D.quorum})
+    --min-replicas-to-write N      a primary without N acknowledging replicas refuses writes, 0-2 (default ${D.minReplicasToWrite})
   --replicas N         replicas app1..appN, 1-${MAX_REPLICAS} (default 3)
   --session-ttl S      idle seconds before a session and its cart go, ${SESSION_TTL_SECONDS.min}-${SESSION_TTL_SECONDS.max} (default ${SESSION_TTL_SECONDS.fallback}; SESSION_TTL_SECONDS of every replica)
   --session-max N      most sessions one replica holds, then 503 for new ones, ${SESSION_MAX.min}-${SESSION_MAX.max} (default ${SESSION_MAX.fallback}; SESSION_MAX)
@@ -39,6 +46,11 @@ function parseUp(argv: string[]): UpOptions & { detach: boolean } {
       strategy: { type: 'string' },
       store: { type: 'string' },
       'redis-persistence': { type: 'string' },
+      'redis-ha': { type: 'string' },
+      'sentinel-down-after': { type: 'string' },
+      'sentinel-failover-timeout': { type: 'string' },
+      'sentinel-quorum': { type: 'string' },
+      'min-replicas-to-write': { type: 'string' },
       replicas: { type: 'string' },
       'session-ttl': { type: 'string' },
       'session-max': { type: 'string' },
@@ -53,6 +65,10 @@ function parseUp(argv: string[]): UpOptions & { detach: boolean } {
   if (values['redis-persistence'] !== undefined && store !== 'redis') {
     throw new UsageError('--redis-persistence needs --store redis (the memory store has no Redis to persist)');
   }
+  const redisHa = oneOf(values['redis-ha'], '--redis-ha', REDIS_HA, 'none');
+  if (redisHa !== 'none' && store !== 'redis') throw new UsageError('--redis-ha needs --store redis');
+  const sentinel = sentinelOptions(values);
+  if (Object.keys(sentinel).length > 0 && redisHa !== 'sentinel') throw new UsageError('the --sentinel-* and --min-replicas-to-write options need --redis-ha sentinel');
   const balancer = oneOf(values.balancer, '--balancer', BALANCERS, 'nginx');
   const strategy = oneOf(values.strategy, '--strategy', HAPROXY_STRATEGIES, 'ip-hash', STRATEGY_LIST);
   try {
@@ -65,6 +81,8 @@ function parseUp(argv: string[]): UpOptions & { detach: boolean } {
     strategy,
     store,
     redisPersistence: oneOf(values['redis-persistence'], '--redis-persistence', REDIS_PERSISTENCE, 'none'),
+    redisHa,
+    sentinel,
     replicas: intValue(values.replicas, '--replicas', 1, MAX_REPLICAS, 3),
     sessionTtlSeconds: setting(values['session-ttl'], '--session-ttl', SESSION_TTL_SECONDS),
     sessionMax: setting(values['session-max'], '--session-max', SESSION_MAX),
@@ -76,6 +94,18 @@ function parseUp(argv: string[]): UpOptions & { detach: boolean } {
 }
 
 const setting = (raw: string | boolean | undefined, name: string, s: IntSetting) => intValue(raw, name, s.min, s.max, s.fallback);
+
+function sentinelOptions(values: Record<string, string | boolean | undefined>): Partial<SentinelSettings> {
+  const out: Partial<SentinelSettings> = {};
+  const int = (flag: string, key: keyof Omit<SentinelSettings, 'name'>, min: number, max: number) => {
+    if (values[flag] !== undefined) out[key] = intValue(values[flag], `--${flag}`, min, max, D[key]);
+  };
+  int('sentinel-down-after', 'downAfterMs', 100, 60_000);
+  int('sentinel-failover-timeout', 'failoverTimeoutMs', 1_000, 600_000);
+  int('sentinel-quorum', 'quorum', 1, 3);
+  int('min-replicas-to-write', 'minReplicasToWrite', 0, 2);
+  return out;
+}
 
 const PORT_HINT = {
   port: 'balancer',

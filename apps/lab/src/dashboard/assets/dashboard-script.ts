@@ -18,7 +18,7 @@ function dashboardPage(dom: Dom, colourOf: (name: string) => string): void {
     shopUrl: string;
     explanation: string;
     balancer: { engine: string; version: string; sticky?: string; state?: string; actions: string[] };
-    redis: { url: string; state: string; persistence?: string; actions: string[] } | null;
+    redis: { url: string; state: string; persistence?: string; actions: string[]; ha_lines: string[] } | null;
     replicas: Replica[];
     clients: Clients;
   };
@@ -165,6 +165,9 @@ function dashboardPage(dom: Dom, colourOf: (name: string) => string): void {
     if (!redis) return;
     byId('redis-state').textContent = busy.has('redis') ? `${redis.state} · working…` : redis.state;
     byId('redis-state').className = `state ${redis.state === 'running' ? 'running' : redis.state === 'paused' ? 'paused' : 'stopped'}`;
+    const ha = byId('redis-ha');
+    ha.hidden = redis.ha_lines.length === 0;
+    ha.replaceChildren(...redis.ha_lines.map((line) => Object.assign(document.createElement('li'), { textContent: line })));
     byId('redis-restart').textContent = redis.persistence === 'aof' ? 'Restart Redis (AOF keeps every session)' : 'Restart Redis (loses every session)';
     box.querySelectorAll<HTMLButtonElement>('button[data-redis]').forEach((b) => {
       b.disabled = busy.has('redis') || !redis.actions.includes(b.dataset.redis as string);

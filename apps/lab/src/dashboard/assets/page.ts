@@ -41,10 +41,12 @@ export const DASHBOARD_HTML = `<!doctype html>
     <div id="replicas" class="cards"></div>
     <div id="redis" class="redis" hidden>
       <h3>Redis <span id="redis-state" class="state"></span></h3>
+      <ul id="redis-ha" hidden></ul>
       <div class="buttons">
         <button type="button" data-redis="pause">Pause Redis</button>
         <button type="button" data-redis="resume">Resume Redis</button>
         <button type="button" id="redis-restart" data-redis="restart" class="danger">Restart Redis (loses every session)</button>
+        <button type="button" data-redis="kill" class="danger">Kill Redis (under Sentinel: the primary)</button>
       </div>
     </div>
     <div id="balancer-box" class="redis">

@@ -15,7 +15,9 @@ import { makeRunDir, removeRunDir } from '../../../util/run-dir';
 import { waitFor } from '../../../util/wait';
 import { registerClientNetwork } from '../../../util/client-network';
 import type { BalancerOp, RedisPersistence, RedisState, ReplicaState } from '../../../vocabulary';
-import { BalancerEntry, checkReplicaCount, checkSessionLimits, RedisOp, sessionEnv, StatusRest, TopologyCore } from '../../core';
+import { BalancerEntry, checkRedisHa, checkReplicaCount, checkSessionLimits, RedisOp, sessionEnv, StatusRest, TopologyCore } from '../../core';
+import { sentinelSettings } from '../../redis-ha';
+import { ComposeSentinel, DATA_SERVICES, SENTINEL_FILE, SENTINEL_SERVICES, sentinelProjectEnv } from './sentinel';
 import { refuseDead } from '../../errors';
 import { byReplicaIndex } from '../../names';
 import { servedBy } from '../../routing';
@@ -56,6 +58,7 @@ export class ComposeTopology extends TopologyCore {
   /** Fixed at boot (LAB_HTTP_PORT), read back from Docker once the balancer is up. */
   private lbPort = 0;
   private redisNow: RedisState = 'stopped';
+  private sentinel?: ComposeSentinel;
   private lbVersion?: string;
   /** The lab clients' own network, when this machine allows it (root, iproute2). */
   private clientNet?: net.ClientNet;
@@ -93,16 +96,24 @@ export class ComposeTopology extends TopologyCore {
       sessionLimits: limits,
       port: opts.port,
     });
+    if (opts.redisHa === 'sentinel') {
+      const settings = sentinelSettings(opts.sentinel);
+      Object.assign(this.projectEnv, sentinelProjectEnv(settings));
+      const exec = async (service: string, cmd: string[]) => (await this.compose(c.execArgs(service, cmd), 10_000)).stdout;
+      this.sentinel = new ComposeSentinel(settings, exec, (args) => this.compose(args));
+    }
   }
 
   static async start(given: TopologyOptions, cli: c.ComposeCli, root = repoRoot()): Promise<ComposeTopology> {
     const count = checkReplicaCount(given.replicas ?? 3);
     checkSessionLimits(given);
+    checkRedisHa(given);
     // Both before anything starts; the port is fixed so a balancer restart keeps `url`.
     const opts = { ...given, balancer: c.balancerEngine(given.balancer), port: given.port || (await freePort()) };
     const runDir = await makeRunDir('sticky-lab-compose-');
     const override = join(runDir, 'docker-compose.lab.json');
-    const files = [...c.composeFiles(opts.store, opts.redisPersistence, opts.balancer).map((f) => join(root, f)), override];
+    const ha = opts.redisHa === 'sentinel' ? [SENTINEL_FILE] : [];
+    const files = [...c.composeFiles(opts.store, opts.redisPersistence, opts.balancer), ...ha].map((f) => join(root, f)).concat(override);
     const t = new ComposeTopology({ cli, name: c.projectName(), files }, root, runDir, opts);
     process.once('exit', t.onExit);
     try {
@@ -134,6 +145,10 @@ export class ComposeTopology extends TopologyCore {
     if (this.store === 'redis') {
       await this.compose(c.upArgs(['redis']));
       await this.untilRedisAnswers();
+    }
+    if (this.sentinel) {
+      await this.compose(c.upArgs([...DATA_SERVICES.slice(1), ...SENTINEL_SERVICES]));
+      await this.sentinel.untilSettled(READY_TIMEOUT_MS);
     }
     // One build, one image id for every replica (app1 carries the build section).
     await this.compose(['build', 'app1'], BUILD_TIMEOUT_MS);
@@ -351,7 +366,7 @@ export class ComposeTopology extends TopologyCore {
       if (cookie) this.sticky ??= c.stickyKind(this.strategy, await this.nginxConfig());
     }
     return {
-      redis: this.store === 'redis' ? { url: 'redis://redis:6379', state: this.redisNow, persistence: this.persistence } : undefined,
+      redis: await this.redisStatus(),
       // HAProxy's cookie is always its own `cookie … insert` (native); nginx's form depends on its version.
       balancer: { engine: this.balancer, version: this.lbVersion ?? 'unknown', sticky: cookie ? (this.sticky ?? 'portable') : this.strategy === 'sticky-cookie' ? 'native' : 'n/a', state },
     };
@@ -377,14 +392,30 @@ export class ComposeTopology extends TopologyCore {
 
   // ---- redis ---------------------------------------------------------------------
 
+  private async redisStatus(): Promise<StatusRest['redis']> {
+    if (this.store !== 'redis') return undefined;
+    if (!this.sentinel) return { url: 'redis://redis:6379', state: this.redisNow, persistence: this.persistence };
+    const url = `redis-sentinel://${SENTINEL_SERVICES.map((s) => `${s}:26379`).join(',')}/${this.sentinel.settings.name}`;
+    return { url, state: this.redisNow, persistence: 'none', ha: await this.sentinel.status() };
+  }
+
   protected redisState(): RedisState | undefined {
     return this.store === 'redis' ? this.redisNow : undefined;
   }
 
   protected async redisOp(op: RedisOp): Promise<void> {
+    if (this.sentinel) {
+      this.redisNow = await this.sentinel.op(op);
+      return;
+    }
     if (op === 'pause') {
       await this.compose(c.pauseArgs('redis'));
       this.redisNow = 'paused';
+      return;
+    }
+    if (op === 'kill') {
+      await this.compose(c.killArgs('redis'));
+      this.redisNow = 'stopped';
       return;
     }
     if (op === 'resume' || this.redisNow === 'paused') await this.compose(c.unpauseArgs('redis'));
@@ -410,7 +441,8 @@ export class ComposeTopology extends TopologyCore {
   async logs(): Promise<Record<string, string>> {
     const out: Record<string, string> = {};
     const containers = await this.containers().catch(() => new Map<string, Container>());
-    const services = [this.balancer, ...(this.store === 'redis' ? ['redis'] : []), ...[...this.replicas.keys()].sort(byReplicaIndex)];
+    const ha = this.sentinel ? [...DATA_SERVICES.slice(1), ...SENTINEL_SERVICES] : [];
+    const services = [this.balancer, ...(this.store === 'redis' ? ['redis'] : []), ...ha, ...[...this.replicas.keys()].sort(byReplicaIndex)];
     for (const service of services) {
       const id = containers.get(service)?.id;
       if (!id) continue;

@@ -13,7 +13,7 @@ import { makeOwnedRunDir, removeRunDir } from '../../../util/run-dir';
 import { isCommonStrategy } from '../../../vocabulary';
 import type { BalancerOp, RedisPersistence, RedisState, ReplicaState } from '../../../vocabulary';
 import { TopologyError } from '../../errors';
-import { BalancerEntry, checkBalancerStrategy, checkReplicaCount, checkSessionLimits, RedisOp, sessionEnv, StatusRest, TopologyCore } from '../../core';
+import { BalancerEntry, checkBalancerStrategy, checkRedisHa, checkReplicaCount, checkSessionLimits, RedisOp, sessionEnv, StatusRest, TopologyCore } from '../../core';
 import { byReplicaIndex } from '../../names';
 import { cartApiEntry } from '../../paths';
 import type { ReplicaInfo, TopologyOptions } from '../../topology';
@@ -23,6 +23,7 @@ import { startHaproxyFront } from './haproxy-front';
 import { startNginxFront } from './nginx-front';
 import { checkAddressable, leaseSlot, replicaIdentity, SlotLease } from './identity';
 import { RedisServer, redisDataDir } from './redis-server';
+import { RedisSentinelGroup } from './redis-sentinel';
 import { ReplicaProcess } from './replica';
 
 export interface ProcessTopologyOptions extends TopologyOptions {
@@ -46,6 +47,7 @@ export async function startProcessTopology(opts: ProcessTopologyOptions): Promis
   if (balancer === 'haproxy') haproxyBinary();
   else nginxBinary();
   if (opts.store === 'redis') requireBinary('redis-server', 'redis-server');
+  checkRedisHa(opts);
   checkAddressable(count);
   const lease = await leaseSlot(count);
   const runDir = await makeOwnedRunDir().catch(async (err) => {
@@ -70,6 +72,9 @@ export class ProcessTopology extends TopologyCore {
   private readonly persistence: RedisPersistence;
   private front?: BalancerFront;
   private redis?: RedisServer;
+  private redisHa?: RedisSentinelGroup;
+  /** Under Sentinel: the node redisPause() froze (the primary then), which redisResume() thaws. */
+  private pausedNode?: RedisServer;
   private redisNow: RedisState = 'stopped';
   private readonly untrack: () => void;
 
@@ -94,11 +99,14 @@ export class ProcessTopology extends TopologyCore {
 
   /** Every live pid the topology owns (replicas, balancer master, redis-server). */
   pids(): Array<number | undefined> {
-    return [...[...this.replicas.values()].map((r) => r.pid), this.front?.pid, this.redis?.pid];
+    return [...[...this.replicas.values()].map((r) => r.pid), this.front?.pid, this.redis?.pid, ...(this.redisHa?.pids() ?? [])];
   }
 
   async boot(count: number): Promise<void> {
-    if (this.store === 'redis') {
+    if (this.store === 'redis' && this.opts.redisHa === 'sentinel') {
+      this.redisHa = await RedisSentinelGroup.start(join(this.runDir, 'sentinel'), this.opts.sentinel);
+      this.redisNow = 'running';
+    } else if (this.store === 'redis') {
       this.redis = await RedisServer.start({ persistence: this.persistence, dir: redisDataDir(this.runDir) });
       this.redisNow = 'running';
     }
@@ -124,6 +132,7 @@ export class ProcessTopology extends TopologyCore {
   async logs(): Promise<Record<string, string>> {
     const out: Record<string, string> = { ...this.front?.logs() };
     if (this.redis) out.redis = this.redis.logs();
+    Object.assign(out, this.redisHa?.logs());
     for (const name of [...this.replicas.keys()].sort(byReplicaIndex)) out[name] = this.replicas.get(name)!.logs();
     return out;
   }
@@ -132,10 +141,13 @@ export class ProcessTopology extends TopologyCore {
     return this.front?.config() ?? '';
   }
 
-  protected statusRest(): StatusRest {
+  protected async statusRest(): Promise<StatusRest> {
     const front = this.front!;
+    const ha = this.redisHa;
     return {
-      redis: this.redis ? { url: this.redis.url, state: this.redisNow, persistence: this.persistence } : undefined,
+      redis: ha
+        ? { url: `redis-sentinel://${ha.sentinelList}/${ha.settings.name}`, state: this.redisNow, persistence: 'none', ha: await ha.status() }
+        : this.redis ? { url: this.redis.url, state: this.redisNow, persistence: this.persistence } : undefined,
       balancer: { engine: front.engine, version: front.version, sticky: front.sticky, state: front.state, pid: front.pid },
     };
   }
@@ -192,11 +204,17 @@ export class ProcessTopology extends TopologyCore {
   }
 
   protected redisState(): RedisState | undefined {
-    return this.redis ? this.redisNow : undefined;
+    return this.redis || this.redisHa ? this.redisNow : undefined;
   }
 
   protected async redisOp(op: RedisOp): Promise<void> {
+    if (this.redisHa) return this.sentinelOp(this.redisHa, op);
     const redis = this.redis!;
+    if (op === 'kill') {
+      await redis.kill();
+      this.redisNow = 'stopped';
+      return;
+    }
     if (op === 'pause') redis.pause();
     if (op === 'resume') redis.resume();
     if (op === 'restart') {
@@ -223,6 +241,7 @@ export class ProcessTopology extends TopologyCore {
     await this.lease.release();
     if (this.front) await attempt(`stop ${this.balancer}`, () => this.front!.kill(), this.front.pid);
     if (this.redis) await attempt('stop redis', () => this.redis!.stop(), this.redis.pid);
+    if (this.redisHa) await attempt('stop redis sentinel group', () => this.redisHa!.stop());
     this.redisNow = 'stopped';
     this.untrack();
     await attempt('remove run dir', () => removeRunDir(this.runDir));
@@ -233,12 +252,30 @@ export class ProcessTopology extends TopologyCore {
     return {
       SESSION_STORE: this.store,
       ...(this.redis ? { REDIS_URL: this.redis.url } : {}),
+      ...(this.redisHa ? { REDIS_SENTINELS: this.redisHa.sentinelList, REDIS_SENTINEL_NAME: this.redisHa.settings.name } : {}),
       SESSION_SECRET: this.secret,
       LOG_LEVEL: 'info',
       ...this.opts.env,
       // After env: the limits status reports are the ones every replica runs.
       ...sessionEnv(this.session),
     };
+  }
+
+  /** Pause and kill hit the node the Sentinels call primary now; the group itself keeps `running`. */
+  private async sentinelOp(group: RedisSentinelGroup, op: RedisOp): Promise<void> {
+    if (op === 'resume') {
+      this.pausedNode?.resume();
+      this.pausedNode = undefined;
+      this.redisNow = 'running';
+      return;
+    }
+    if (op === 'restart') throw new TopologyError('invalid-argument', 'under Sentinel a restart is not offered: kill the primary and Sentinel promotes a replica');
+    const primary = await group.primary();
+    if (!primary) throw new TopologyError('illegal-transition', `the Sentinels agree on no primary now: cannot ${op} it`);
+    if (op === 'kill') return primary.kill();
+    primary.pause();
+    this.pausedNode = primary;
+    this.redisNow = 'paused';
   }
 
   private upstreams(entries: BalancerEntry[]): FrontReplica[] {

@@ -43,6 +43,12 @@ export interface RedisServerOptions {
   persistence?: RedisPersistence;
   /** Where the AOF lives (required for `aof`). */
   dir?: string;
+  /** Starts as a replica of the loopback primary on this port. */
+  replicaOf?: number;
+  /** Runs a Sentinel from this config file (its own writable copy: Sentinel rewrites it). */
+  sentinelConfig?: string;
+  /** More `--name value` settings, e.g. min-replicas-to-write. */
+  extraArgs?: string[];
 }
 
 const PORT_ATTEMPTS = 5;
@@ -58,6 +64,7 @@ export class RedisServer {
     private readonly binary: string,
     readonly persistence: RedisPersistence,
     private readonly dir?: string,
+    private readonly role: Pick<RedisServerOptions, 'replicaOf' | 'sentinelConfig' | 'extraArgs'> = {},
   ) {}
 
   /** Accepts a bare port for older callers. */
@@ -66,7 +73,8 @@ export class RedisServer {
     const persistence = o.persistence ?? 'none';
     if (persistence === 'aof' && !o.dir) throw new Error('redis persistence aof needs a directory for its file');
     if (o.dir) mkdirSync(o.dir, { recursive: true });
-    const server = new RedisServer(o.port || (await freePort()), requireBinary('redis-server', 'redis-server'), persistence, o.dir);
+    const binary = requireBinary('redis-server', 'redis-server');
+    const server = new RedisServer(o.port || (await freePort()), binary, persistence, o.dir, o);
     for (let attempt = 1; ; attempt += 1) {
       try {
         await server.spawn();
@@ -99,7 +107,10 @@ export class RedisServer {
   }
 
   private args(): string[] {
-    const base = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--daemonize', 'no', '--loglevel', 'warning'];
+    const net = ['--port', String(this.port), '--bind', '127.0.0.1', '--daemonize', 'no', '--loglevel', 'warning'];
+    const { sentinelConfig, replicaOf, extraArgs = [] } = this.role;
+    if (sentinelConfig) return [sentinelConfig, '--sentinel', ...net];
+    const base = [...net, '--save', '', ...(replicaOf ? ['--replicaof', '127.0.0.1', String(replicaOf)] : []), ...extraArgs];
     if (this.persistence === 'aof') return [...base, '--dir', this.dir!, '--appendonly', 'yes', '--appendfsync', 'always'];
     return [...base, '--appendonly', 'no', ...(this.dir ? ['--dir', this.dir] : [])];
   }
