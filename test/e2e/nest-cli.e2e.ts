@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { waitFor } from '../../apps/lab/src/util/wait';
 import { builtEntryMissing } from '../support/cart-api-process';
 
-// Two full compiles of cart-api on a loaded 2-core machine.
+// Full compiles of cart-api and the lab on a loaded 2-core machine.
 jest.setTimeout(240_000);
 
 const ROOT = join(__dirname, '../..');
@@ -23,10 +23,12 @@ function files(dir: string, keep: (name: string) => boolean): string[] {
     .sort();
 }
 
-/** cart-api and libs sources with the project's configs; node_modules linked, not copied. */
+/** cart-api, lab and libs sources with the project's configs; node_modules linked, not copied. */
 function copyProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'nest-cli-'));
   cpSync(join(ROOT, 'apps/cart-api'), join(dir, 'apps/cart-api'), { recursive: true });
+  cpSync(join(ROOT, 'apps/lab/src'), join(dir, 'apps/lab/src'), { recursive: true });
+  cpSync(join(ROOT, 'apps/lab/tsconfig.app.json'), join(dir, 'apps/lab/tsconfig.app.json'));
   for (const f of files(join(ROOT, 'libs'), (n) => n.endsWith('.ts') || n === 'tsconfig.json')) {
     cpSync(join(ROOT, 'libs', f), join(dir, 'libs', f));
   }
@@ -58,15 +60,22 @@ describe('the Nest CLI (nest-cli.json)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('nest build libs and cart-api emit the same files, byte for byte, as npm run build', () => {
+  /** The files `nest build` wrote under dist/<sub> that differ from npm run build's (or are missing on either side). */
+  function differsFromNpmBuild(sub: string): { count: number; differing: string[] } {
+    const built = join(ROOT, 'dist', sub);
+    const emitted = files(join(dir, 'dist', sub), () => true);
+    expect(emitted).toEqual(files(built, () => true));
+    return { count: emitted.length, differing: emitted.filter((f) => !readFileSync(join(dir, 'dist', sub, f)).equals(readFileSync(join(built, f)))) };
+  }
+
+  it('nest build libs, cart-api and lab emit the same files, byte for byte, as npm run build', () => {
     nest(dir, 'build', 'libs');
     nest(dir, 'build', 'cart-api');
-    const built = join(ROOT, 'dist/apps/cart-api');
-    const emitted = files(join(dir, 'dist/apps/cart-api'), () => true);
-    expect(emitted).toEqual(files(built, () => true));
-    expect(emitted.length).toBeGreaterThan(20);
-    const differing = emitted.filter((f) => !readFileSync(join(dir, 'dist/apps/cart-api', f)).equals(readFileSync(join(built, f))));
-    expect(differing).toEqual([]);
+    nest(dir, 'build', 'lab');
+    const api = differsFromNpmBuild('apps/cart-api');
+    expect([api.count > 20, api.differing]).toEqual([true, []]);
+    const lab = differsFromNpmBuild('apps/lab');
+    expect([lab.count > 100, lab.differing]).toEqual([true, []]);
     const libJs = files(join(ROOT, 'libs'), (n) => n.endsWith('.js'));
     expect(libJs.filter((f) => !readFileSync(join(dir, 'libs', f)).equals(readFileSync(join(ROOT, 'libs', f))))).toEqual([]);
   });

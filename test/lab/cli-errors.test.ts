@@ -45,7 +45,7 @@ describe('lab CLI without a running lab', () => {
   it('names the options a command takes and the nearest one for a mistyped option', async () => {
     const run = await lab(dir, ['up', '--replica', '4']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^lab up: unknown option --replica \(did you mean --replicas\?\); it takes --balancer, --strategy, --store, --redis-persistence, --replicas, --session-ttl, --session-max, --port, --dashboard-port, --detach, --json\n/);
+    expect(run.stderr).toMatch(/^lab up: unknown option --replica \(did you mean --replicas\?\); it takes --balancer, --strategy, --store, --redis-persistence, --redis-ha, --sentinel-down-after, --sentinel-failover-timeout, --sentinel-quorum, --min-replicas-to-write, --replicas, --session-ttl, --session-max, --port, --dashboard-port, --detach, --json\n/);
     expect(run.stderr).not.toMatch(/To specify a positional|-- "/);
     const missing = await lab(dir, ['up', '--port']);
     expect(missing.code).toBe(2);
