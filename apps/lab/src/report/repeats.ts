@@ -50,6 +50,7 @@ export function combineRuns(runs: readonly (readonly MatrixRow[])[]): MatrixRow[
       ...(first.duration_ms !== undefined ? { duration_ms: same.reduce((t, r) => t + (r.duration_ms ?? 0), 0) } : {}),
       ...combinedMoves(same),
       ...combinedRepin(same),
+      ...combinedFailover(same),
       runs: runs.length,
       spread,
     };
@@ -70,6 +71,24 @@ function combinedRepin(rows: readonly MatrixRow[]): Pick<MatrixRow, 'repin'> {
   const ms = overRuns(rs.map((r) => r.first_answer_ms));
   const seen = overRuns(rs.map((r) => r.replicas_seen));
   return { repin: { first_answer_ms: ms.value, replicas_seen: seen.value, fresh_route_cookie: rs.every((r) => r.fresh_route_cookie) } };
+}
+
+/**
+ * A Redis failover over the runs: every acknowledged add lost in any run
+ * counts (a median would hide the one run that lost writes), and the time
+ * without a primary is the median of the runs that saw one.
+ */
+function combinedFailover(rows: readonly MatrixRow[]): Pick<MatrixRow, 'failover'> {
+  const fs = rows.map((r) => r.failover).filter((f) => f !== undefined);
+  if (!fs.length) return {};
+  const gaps = fs.map((f) => f.no_primary_ms).filter((ms): ms is number => ms !== null);
+  return {
+    failover: {
+      no_primary_ms: gaps.length ? Math.round(median(gaps)) : null,
+      acked_adds_lost: fs.reduce((n, f) => n + f.acked_adds_lost, 0),
+      acked_adds: fs.reduce((n, f) => n + f.acked_adds, 0),
+    },
+  };
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;

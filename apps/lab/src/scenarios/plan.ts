@@ -44,6 +44,9 @@ const TIMING_DRIVEN: ReadonlySet<string> = new Set([
   'live-transports',
   'live-replica-killed',
   'live-cross-replica',
+  // When Sentinel notices the primary is gone, and which writes race the promotion.
+  'redis-primary-killed',
+  'redis-primary-paused',
 ]);
 
 /** True when a cell gives the same numbers run after run: one run is the measurement. */

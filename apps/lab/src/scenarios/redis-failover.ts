@@ -182,7 +182,7 @@ function row(id: string, r: Run, params: ScenarioParams, clients: number, f: Fai
     moved: 0,
     history: r.history,
     replicas: r.replicas,
-    note: `${gap}; ${f.ackedAddsLost} of ${f.ackedAdds} acknowledged adds lost; one run: failover timing is chance, repeat runs for a spread`,
+    note: `${gap}; ${f.ackedAddsLost} of ${f.ackedAdds} acknowledged adds lost; failover timing is chance: lab report repeats this cell (--runs)`,
   });
   return { ...measured, failover: { no_primary_ms: f.noPrimaryMs, acked_adds_lost: f.ackedAddsLost, acked_adds: f.ackedAdds } };
 }
