@@ -39,6 +39,14 @@ export class ReplicaAckError extends Error {
   }
 }
 
+/**
+ * The script's deadline falls this much before the caller gives up: the
+ * caller's timer may fire a millisecond early and both clocks are read in
+ * whole milliseconds, so a deadline equal to the give-up time let a script
+ * that Redis ran just after a 503 still land (seen once in a fresh-clone run).
+ */
+const LATE_MARGIN_MS = 10;
+
 /** Carts as Redis hashes `cart:<sid>`, every change one atomic Lua script run. */
 export class RedisCartRepository implements CartRepository {
   constructor(
@@ -53,7 +61,7 @@ export class RedisCartRepository implements CartRepository {
       keys: [`cart:${sid}`, `sess:${sid}`],
       arguments: [
         op, sku, String(qty), String(this.ttlSeconds), String(this.limits.maxQty), String(this.limits.maxLines),
-        String(Date.now() + REDIS_COMMAND_TIMEOUT_MS),
+        String(Date.now() + REDIS_COMMAND_TIMEOUT_MS - LATE_MARGIN_MS),
       ],
     };
     const waits = op !== 'get' && this.ack.replicas > 0;
