@@ -16,6 +16,8 @@ export interface ProbeResponse {
   servedBy: string;
   setCookie: string[];
   contentType: string;
+  /** Set only when the answer carries one (a refusal saying when to come back). */
+  retryAfter?: string;
   body: string;
 }
 
@@ -32,6 +34,7 @@ export function probe(url: string, o: ProbeOptions = {}): Promise<ProbeResponse>
           servedBy: String(res.headers['x-served-by'] ?? ''),
           setCookie: res.headers['set-cookie'] ?? [],
           contentType: String(res.headers['content-type'] ?? ''),
+          ...(res.headers['retry-after'] === undefined ? {} : { retryAfter: String(res.headers['retry-after']) }),
           body,
         }),
       );

@@ -153,13 +153,29 @@ describe('HAProxy edge parity with nginx', () => {
     const line = /^error_page ([\d ]+) \/__lab\/error;$/m.exec(nginxSnippet('server.conf.template'));
     const nginxStatuses = line![1].split(' ').map(Number);
     const text = (await renderHaproxy(options())).text;
-    const bodies = new Map([...text.matchAll(/^\s+http-error status (\d+) content-type application\/json string '(.*)'$/gm)].map((m) => [Number(m[1]), m[2]]));
+    const bodies = new Map([...text.matchAll(/^\s+http-error status (\d+) content-type application\/json string '([^']*)'(?: hdr .*)?$/gm)].map((m) => [Number(m[1]), m[2]]));
     for (const status of nginxStatuses.filter((s) => HAPROXY_GENERATES.includes(s))) {
       expect([status, JSON.parse(bodies.get(status) ?? 'null')]).toEqual([status, { statusCode: status, error: expect.any(String), message: expect.any(String) }]);
     }
     // The rest (414) is a parser error HAProxy answers as 400 (nginx's 494,
     // a header too large, has a location of its own that re-pins the route cookie).
     expect(nginxStatuses.filter((s) => !HAPROXY_GENERATES.includes(s))).toEqual([414]);
+  });
+
+  it('says when to come back (Retry-After) on every refusal nginx says it on: each 429 and 503 of either balancer', async () => {
+    const http = nginxSnippet('http.conf.template');
+    const retry = /^map \$status \$lab_retry_after \{\n((?:\s+\d+ 1;\n)+)\s+default "";/m.exec(http);
+    const statuses = [...retry![1].matchAll(/(\d+) 1;/g)].map((m) => m[1]);
+    expect(statuses).toEqual(['429', '503']);
+    // nginx: every status its limits refuse with is one that gets the header.
+    const nginxRefusals = [...http.matchAll(/^limit_(?:req|conn)_status (\d+);$/gm)].map((m) => m[1]);
+    expect(nginxRefusals.length).toBeGreaterThan(0);
+    for (const s of nginxRefusals) expect(statuses).toContain(s);
+    // HAProxy: the default reply for those statuses, and every deny that answers one, carry it.
+    const text = (await renderHaproxy(options())).text;
+    const lines = text.split('\n').filter((l) => statuses.some((s) => l.includes(`http-error status ${s} `) || l.includes(`deny_status ${s} `)));
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    for (const line of lines) expect([line, /' hdr Retry-After 1( if .*)?$/.test(line)]).toEqual([line, true]);
   });
 
   it('logs the session as nginx does: a fingerprint named sid_fp, never the cookie', async () => {
