@@ -26,6 +26,9 @@ describeDocker('scenarios.docker')('scenarios on the compose driver', () => {
   require('../../scenarios/redis-outage.test');
   require('../../scenarios/rolling-restart.test');
   require('../../scenarios/nat.test');
+  // One cell per balancer: the attacker and the shoppers reach the balancer's
+  // container from addresses of their own on the driver's client network.
+  require('../../scenarios/hostile-neighbour.test');
   // Sentinel failover (docker-compose.redis-sentinel.yml): four runs of about a minute each here.
   require('../../scenarios/redis-failover.test');
 });

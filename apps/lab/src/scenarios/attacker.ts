@@ -16,6 +16,12 @@ export interface HeldTally {
   answered: Record<string, number>;
   /** Connections the server closed or reset (answered or not) before the hold ended: it let go of them. */
   closedByServer: number;
+  /**
+   * Connections the server closed or answered before the hold ended: it gave
+   * up on the request. HAProxy ≥ 3.0 answers a half body 408 and then reads
+   * (drains) the rest until `timeout client` before it closes.
+   */
+  letGo: number;
   /** Connections that never connected (refused, reset at once). */
   failedToConnect: number;
   /** Connections established before the hold ended (a full accept queue delays the rest). */
@@ -40,18 +46,31 @@ export const HALF_HEADER = 'GET /products HTTP/1.1\r\nHost: lab\r\nX-Slow: ';
 /** A whole header announcing a body that never comes past its first byte. */
 export const HALF_BODY = 'POST /api/cart/items HTTP/1.1\r\nHost: lab\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n{';
 
-/** Opens `count` connections from one address, each sends `preamble` and holds; resolves with what the server did once it closed them all, or after `holdMs`. */
+/** Opens `count` connections from one address, each sends `preamble` and holds; resolves with what the server did once it let go of them all, or after `holdMs`. */
 export async function holdConnections(o: HoldOptions): Promise<HeldTally> {
   const url = new URL(o.baseUrl);
-  const tally: HeldTally = { opened: o.count, answered: {}, closedByServer: 0, failedToConnect: 0, connected: 0, slowestConnectMs: 0 };
+  const tally: HeldTally = { opened: o.count, answered: {}, closedByServer: 0, letGo: 0, failedToConnect: 0, connected: 0, slowestConnectMs: 0 };
   const t0 = Date.now();
   const sockets: Socket[] = [];
   let over = false;
+  let settled = 0;
+  let allSettled: () => void = () => undefined;
+  const settledAll = new Promise<void>((r) => (allSettled = r));
+  // Answered, closed, or never connected: nothing more to wait for on that one.
+  const settle = () => {
+    if (++settled === o.count) allSettled();
+  };
   const one = () =>
     new Promise<void>((resolve) => {
       const s = connect({ host: url.hostname, port: Number(url.port || 80), localAddress: o.sourceAddress });
       sockets.push(s);
       let connected = false;
+      let released = false;
+      const release = () => {
+        if (!released && !over) tally.letGo++;
+        if (!released) settle();
+        released = true;
+      };
       let head = '';
       s.on('connect', () => {
         connected = true;
@@ -61,22 +80,33 @@ export async function holdConnections(o: HoldOptions): Promise<HeldTally> {
       });
       s.on('data', (d: Buffer) => {
         // Only the status line is kept: a flood of response bytes costs nothing here.
-        if (head.length < 64) head += d.toString('latin1', 0, Math.min(d.length, 64));
+        if (head.length >= 64) return;
+        head += d.toString('latin1', 0, Math.min(d.length, 64));
+        const status = /^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1];
+        if (status && !released && !over) tally.answered[status] = (tally.answered[status] ?? 0) + 1;
+        if (status) release();
       });
       s.on('error', () => undefined);
       s.on('close', () => {
         if (!over) {
-          if (!connected) tally.failedToConnect++;
-          else tally.closedByServer++;
-          const status = /^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1];
-          if (status) tally.answered[status] = (tally.answered[status] ?? 0) + 1;
+          if (!connected) {
+            tally.failedToConnect++;
+            settle();
+          } else {
+            tally.closedByServer++;
+            release();
+          }
         }
         resolve();
       });
     });
   const done = Promise.all(Array.from({ length: o.count }, one));
   // Held until the server has let go of every one, or `holdMs` at most.
-  await Promise.race([done, new Promise((r) => setTimeout(r, o.holdMs))]);
+  const delay = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+  await Promise.race([settledAll, delay(o.holdMs)]);
+  // An answer and the close after it can arrive in separate reads: a
+  // moment more for the closes (all of them unless a server drains the rest of the request).
+  await Promise.race([done, delay(Math.min(1_000, t0 + o.holdMs - Date.now()))]);
   // A busy loop runs an expired timer before the socket events already
   // waiting: let those in first (setImmediate runs after the poll phase), so
   // a close the server sent before the hold ended is counted as the server's.

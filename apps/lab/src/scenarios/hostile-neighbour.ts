@@ -149,7 +149,7 @@ function noteOf(f: HostileNeighbourFacts): string {
   return [
     `shoppers: ${f.shopperOk}/${f.shopperRequests} ok (${f.shopperOkPct} %, goal ≥ ${GOALS.shopperOkPct})`,
     `p99 ${f.attackP99Ms} ms vs ${f.quietP99Ms} ms quiet (×${f.p99Ratio ?? '?'}, goal ≤ ${GOALS.p99Ratio})`,
-    `attacker refused ${f.attackerRefused} times (sockets ${f.socketsConnected} in, ${f.socketsRefused} refused; flood ${f.floodRefused}/${f.floodSent}; held connections let go: half headers ${f.idle.closedByServer}/${f.idle.opened}, half bodies ${f.bodies.closedByServer}/${f.bodies.opened})`,
+    `attacker refused ${f.attackerRefused} times (sockets ${f.socketsConnected} in, ${f.socketsRefused} refused; flood ${f.floodRefused}/${f.floodSent}; held connections let go: half headers ${f.idle.closedByServer}/${f.idle.opened}, half bodies ${f.bodies.letGo}/${f.bodies.opened}, ${f.bodies.closedByServer} of them closed)`,
     rss,
   ].join('; ');
 }
