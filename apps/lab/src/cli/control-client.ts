@@ -47,7 +47,9 @@ export class ControlClient {
     }
     const parsed = (await res.json().catch(() => ({}))) as Record<string, unknown>;
     if (!res.ok) {
-      const message = typeof parsed.error === 'string' ? parsed.error : `${method} ${path} answered ${res.status}`;
+      // `message` is the sentence for people; `error` is a code (an older server put its sentence there).
+      const text = [parsed.message, parsed.error].find((v): v is string => typeof v === 'string' && v !== '');
+      const message = text ?? `${method} ${path} answered ${res.status}`;
       throw new ControlRefused(message, res.status, parsed);
     }
     return parsed as T;

@@ -99,7 +99,7 @@ function apply(topology: Topology, action: ReplicaAction, name: string): Promise
 }
 
 async function replicaAction(ctx: ApiContext, _req: IncomingMessage, [name, action]: string[]) {
-  if (!isReplicaAction(action)) throw notFound(`unknown replica action "${action}"`, { actions: [...REPLICA_ACTIONS] });
+  if (!isReplicaAction(action)) throw notFound(`unknown replica action "${action}"`, { actions: [...REPLICA_ACTIONS] }, 'unknown_action');
   return ctx.serial.run(async () => {
     const replica = await findReplica(ctx.topology, name);
     const why = replicaActionRefusal(action, replica);
@@ -114,7 +114,7 @@ async function findReplica(topology: Topology, name: string): Promise<ReplicaInf
   const found = replicas.find((r) => r.name === name);
   if (found) return found;
   const names = replicas.map((r) => r.name);
-  throw notFound(`no replica named "${name}"; replicas: ${names.join(', ')}`, { replicas: names });
+  throw notFound(`no replica named "${name}"; replicas: ${names.join(', ')}`, { replicas: names }, 'unknown_replica');
 }
 
 async function scale(ctx: ApiContext, req: IncomingMessage) {
@@ -142,7 +142,7 @@ function isRedisAction(value: string): value is RedisAction {
 }
 
 async function redisAction(ctx: ApiContext, _req: IncomingMessage, [action]: string[]) {
-  if (!isRedisAction(action)) throw notFound(`unknown redis action "${action}"`, { actions: [...REDIS_ACTIONS] });
+  if (!isRedisAction(action)) throw notFound(`unknown redis action "${action}"`, { actions: [...REDIS_ACTIONS] }, 'unknown_action');
   return ctx.serial.run(async () => {
     const { redis, store } = await ctx.topology.status();
     if (!redis) throw conflict(`this lab uses the ${store} store and has no Redis; start one with --store redis`);
@@ -167,7 +167,7 @@ const BALANCER_DONE = {
 } as const;
 
 async function balancerAction(ctx: ApiContext, _req: IncomingMessage, [action]: string[]) {
-  if (!isBalancerAction(action)) throw notFound(`unknown balancer action "${action}"`, { actions: [...BALANCER_ACTIONS] });
+  if (!isBalancerAction(action)) throw notFound(`unknown balancer action "${action}"`, { actions: [...BALANCER_ACTIONS] }, 'unknown_action');
   if (ctx.serial.pending >= MAX_QUEUED_CHANGES) {
     throw new HttpError(429, `${ctx.serial.pending} changes are already queued; try again when they are done`);
   }

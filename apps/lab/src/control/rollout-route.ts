@@ -3,7 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import { MAX_DRAIN_WAIT_S, rollout, RolloutError, RolloutStep } from '../scenarios/rollout';
 import { TopologyError } from '../topology/errors';
-import { badRequest, HttpError } from '../util/http-error';
+import { badRequest, conflict, HttpError } from '../util/http-error';
 import { readJson } from '../util/json-api';
 import type { ApiContext, LabStatus } from './api';
 
@@ -39,7 +39,7 @@ export async function rolloutRoute(ctx: ApiContext, req: IncomingMessage): Promi
         ctx.onChange(status);
         throw new HttpError(409, err.message, { steps: err.steps, status });
       }
-      if (err instanceof TopologyError) throw new HttpError(err.kind === 'invalid-argument' ? 400 : 409, err.message);
+      if (err instanceof TopologyError) throw err.kind === 'invalid-argument' ? badRequest(err.message) : conflict(err.message);
       throw err;
     }
   });

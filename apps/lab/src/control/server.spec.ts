@@ -113,7 +113,7 @@ describe('control server', () => {
     expect(topology.calls).toEqual(['killed:app2']);
     const again = await call(control, 'POST', '/api/replicas/app2/kill');
     expect(again.status).toBe(409);
-    expect(again.body.error).toMatch(/app2 is already killed/);
+    expect(again.body).toEqual({ statusCode: 409, error: 'conflict', message: expect.stringMatching(/app2 is already killed/) });
     expect(topology.calls).toHaveLength(1);
   });
 
@@ -121,14 +121,14 @@ describe('control server', () => {
     const { status, body } = await call(control, 'POST', '/api/replicas/app9/stop');
     expect(status).toBe(404);
     expect(body.replicas).toEqual(['app1', 'app2', 'app3']);
-    expect(body.error).toMatch(/app9/);
+    expect(body).toMatchObject({ statusCode: 404, error: 'unknown_replica', message: expect.stringMatching(/app9/) });
   });
 
   it('maps a driver error to 500 with its message', async () => {
     await call(control, 'POST', '/api/replicas/app1/stop');
     const { status, body } = await call(control, 'POST', '/api/replicas/app1/start');
     expect(status).toBe(500);
-    expect(body.error).toBe('driver exploded');
+    expect(body).toEqual({ statusCode: 500, error: 'internal_error', message: 'driver exploded' });
   });
 
   it('drains and refuses to drain twice', async () => {
@@ -142,13 +142,40 @@ describe('control server', () => {
     expect(bad.status).toBe(400);
     const redis = await call(control, 'POST', '/api/redis/pause');
     expect(redis.status).toBe(409);
-    expect(redis.body.error).toMatch(/no Redis/);
+    expect(redis.body.message).toMatch(/no Redis/);
   });
 
   it('calls onDown only after answering POST /api/down', async () => {
     const { status } = await call(control, 'POST', '/api/down');
     expect(status).toBe(200);
     expect(downCalls).toBe(1);
+  });
+
+  it('answers every refusal as cart-api and the balancers do: {statusCode, error: a code, message: a sentence}', async () => {
+    const raw = (init: { method: string; headers?: Record<string, string>; body?: string }, path = '/api/scale') =>
+      new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+        const req = request(control.url + path, { method: init.method, headers: init.headers }, (res) => {
+          let text = '';
+          res.on('data', (d: Buffer) => (text += d.toString())).on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+        });
+        req.on('error', reject);
+        req.end(init.body);
+      });
+    const cases: [string, Promise<{ status: number; body: unknown }>, number, string][] = [
+      ['bad JSON', raw({ method: 'POST', body: '{"replicas": 2' }), 400, 'invalid_json'],
+      ['a JSON array', raw({ method: 'POST', body: '[2]' }), 400, 'invalid_json'],
+      ['unknown action', raw({ method: 'POST' }, '/api/replicas/app1/explode'), 404, 'unknown_action'],
+      ['foreign Host', raw({ method: 'POST', headers: { host: 'evil.example' } }), 403, 'foreign_host'],
+      ['foreign Origin', raw({ method: 'POST', headers: { origin: 'http://evil.example' } }), 403, 'cross_origin'],
+      ['too large a body', raw({ method: 'POST', body: JSON.stringify({ replicas: 2, pad: 'x'.repeat(4_000_000) }) }), 413, 'body_too_large'],
+      ['unknown route', raw({ method: 'GET' }, '/api/nope'), 404, 'not_found'],
+      ['wrong method', raw({ method: 'DELETE' }, '/api/status'), 405, 'method_not_allowed'],
+    ];
+    for (const [what, answer, status, code] of cases) {
+      const { status: got, body } = await answer;
+      expect([what, got, body]).toEqual([what, status, expect.objectContaining({ statusCode: status, error: code, message: expect.stringMatching(/^\S.{8,}/) })]);
+    }
+    expect(topology.calls).toEqual([]);
   });
 
   it('refuses cross-origin and foreign-Host requests', async () => {
@@ -172,7 +199,7 @@ describe('control server', () => {
     for (const origin of [`http://127.0.0.1:${port}`, `http://localhost:${port}`, 'http://127.0.0.1', `https://127.0.0.1:${control.port}`, 'null']) {
       const refused = await call(control, 'POST', '/api/replicas/app1/kill', { headers: { origin } });
       expect([origin, refused.status]).toEqual([origin, 403]);
-      expect(refused.body.error).toMatch(/cross-origin request from .* refused/);
+      expect(refused.body).toEqual({ statusCode: 403, error: 'cross_origin', message: expect.stringMatching(/cross-origin request from .* refused/) });
     }
     expect(topology.calls).toEqual([]);
     const own = await call(control, 'POST', '/api/replicas/app1/kill', { headers: { origin: control.url } });
@@ -228,7 +255,7 @@ describe('control server', () => {
 
   it('refuses an unknown balancer action (404 with the list) and GET (405)', async () => {
     const bad = await call(control, 'POST', '/api/balancer/explode');
-    expect(bad).toEqual({ status: 404, body: { error: 'unknown balancer action "explode"', actions: ['restart', 'reload'] } });
+    expect(bad).toEqual({ status: 404, body: { statusCode: 404, error: 'unknown_action', message: 'unknown balancer action "explode"', actions: ['restart', 'reload'] } });
     expect((await call(control, 'GET', '/api/balancer/restart')).status).toBe(405);
     expect(topology.calls).toEqual([]);
   });
@@ -236,7 +263,7 @@ describe('control server', () => {
   it('refuses to reload a dead balancer with 409 and restarts it', async () => {
     topology.balancerState.now = 'dead';
     const reload = await call(control, 'POST', '/api/balancer/reload');
-    expect(reload).toEqual({ status: 409, body: { error: 'cannot reload nginx: it is dead (restart it instead)' } });
+    expect(reload).toEqual({ status: 409, body: { statusCode: 409, error: 'conflict', message: 'cannot reload nginx: it is dead (restart it instead)' } });
     const restart = await call(control, 'POST', '/api/balancer/restart');
     expect(restart.status).toBe(200);
     expect(restart.body.status).toMatchObject({ balancer: { state: 'running' } });
@@ -257,7 +284,7 @@ describe('control server', () => {
     const refused = answers.filter((a) => a.status === 429);
     expect(ok.length + refused.length).toBe(12);
     expect(ok).toHaveLength(MAX_QUEUED_CHANGES);
-    expect(refused[0].body.error).toMatch(/changes are already queued; try again when they are done/);
+    expect(refused[0].body).toMatchObject({ statusCode: 429, error: 'too_many_requests', message: expect.stringMatching(/changes are already queued; try again when they are done/) });
     expect(topology.calls).toHaveLength(MAX_QUEUED_CHANGES);
   });
 });

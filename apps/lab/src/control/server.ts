@@ -6,7 +6,7 @@ import { recordFaults } from '../scenarios/recorded-topology';
 import type { Topology } from '../topology/topology';
 import { ApiContext, ControlMeta, handleApi, LabStatus } from './api';
 import { HttpError } from '../util/http-error';
-import { checkLocalCaller, sendJson } from '../util/json-api';
+import { checkLocalCaller, sendError } from '../util/json-api';
 import { Serial } from './serial';
 
 export interface ListenOptions {
@@ -123,14 +123,8 @@ export class ControlServer {
   }
 
   private fail(res: ServerResponse, req: IncomingMessage, err: unknown): void {
-    const status = err instanceof HttpError ? err.status : 500;
-    const message = err instanceof Error ? err.message : String(err);
-    if (req.method === 'POST') this.log(`${req.method} ${req.url} -> ${status}: ${message}`);
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    sendJson(res, status, { error: message, ...(err instanceof HttpError ? err.extra : {}) });
+    const { statusCode, message } = sendError(res, err);
+    if (req.method === 'POST') this.log(`${req.method} ${req.url} -> ${statusCode}: ${message}`);
   }
 }
 

@@ -73,9 +73,9 @@ function rawGet(path: string, headers: Record<string, string>): Promise<{ status
 
 it.each(['/', '/dash/state', '/dash/timeline', '/favicon.ico'])('GET %s refuses a foreign Host or Origin (DNS rebinding, cross-site reads)', async (path) => {
   const rebound = await rawGet(path, { host: 'attacker.example:80' });
-  expect([rebound.status, rebound.body.error]).toEqual([403, expect.stringMatching(/Host "attacker\.example:80" refused/)]);
+  expect([rebound.status, rebound.body]).toEqual([403, { statusCode: 403, error: 'foreign_host', message: expect.stringMatching(/Host "attacker\.example:80" refused/) }]);
   const crossSite = await rawGet(path, { origin: 'http://evil.example' });
-  expect([crossSite.status, crossSite.body.error]).toEqual([403, expect.stringMatching(/cross-origin request from http:\/\/evil\.example refused/)]);
+  expect([crossSite.status, crossSite.body]).toEqual([403, { statusCode: 403, error: 'cross_origin', message: expect.stringMatching(/cross-origin request from http:\/\/evil\.example refused/) }]);
   // The dashboard's own page and a loopback name pass.
   expect((await rawGet(path, { host: 'localhost', origin: base })).status).toBeLessThan(300);
 });
@@ -84,9 +84,18 @@ it('switches the clients to one /24 and refuses requests that are not local JSON
   const post = (body: string, headers: Record<string, string>) => fetch(`${base}/dash/clients`, { method: 'POST', body, headers });
   const nat = await post('{"sameNat":true}', { 'content-type': 'application/json' });
   expect((await nat.json()).tiles.map((t: { address: string }) => t.address)).toEqual(['127.0.200.1', '127.0.200.2']);
-  expect((await post('sameNat=true', { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415);
-  expect((await post('{"sameNat":true}', { 'content-type': 'application/json', origin: 'http://evil.example' })).status).toBe(403);
-  expect((await post('{"sameNat":"yes"}', { 'content-type': 'application/json' })).status).toBe(400);
+  const json = { 'content-type': 'application/json' };
+  // Each refusal in the shape cart-api and the balancers use: a code, and a sentence for people.
+  const refusals: [string, Response, number, string][] = [
+    ['a form', await post('sameNat=true', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported_media_type'],
+    ['a foreign Origin', await post('{"sameNat":true}', { ...json, origin: 'http://evil.example' }), 403, 'cross_origin'],
+    ['a bad value', await post('{"sameNat":"yes"}', json), 400, 'invalid_argument'],
+    ['bad JSON', await post('{"sameNat":', json), 400, 'invalid_json'],
+    ['too large a body', await post(JSON.stringify({ pad: 'x'.repeat(100_000) }), json), 413, 'body_too_large'],
+  ];
+  for (const [what, res, status, error] of refusals) {
+    expect([what, res.status, await res.json()]).toEqual([what, status, { statusCode: status, error, message: expect.stringMatching(/^\S.{8,}/) }]);
+  }
 });
 
 it('leaves other paths to the control server', async () => {

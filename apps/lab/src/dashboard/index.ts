@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HttpError } from '../util/http-error';
-import { checkLocalCaller, readJson, sendJson } from '../util/json-api';
+import { badRequest, HttpError } from '../util/http-error';
+import { checkLocalCaller, readJson, sendError, sendJson } from '../util/json-api';
 import type { Topology } from '../topology/topology';
 import { DASHBOARD_CSP, DASHBOARD_HTML } from './assets/page';
 import { Fleet, FleetOptions } from './fleet';
@@ -60,7 +60,7 @@ class LabDashboard implements Dashboard {
     Promise.resolve()
       .then(() => checkLocalCaller(req))
       .then(() => route(req, res))
-      .catch((err) => fail(res, err));
+      .catch((err) => sendError(res, err));
     return true;
   }
 
@@ -94,7 +94,7 @@ class LabDashboard implements Dashboard {
     }
     const body = await readJson(req);
     for (const key of ['running', 'sameNat', 'reset']) {
-      if (body[key] !== undefined && typeof body[key] !== 'boolean') throw new HttpError(400, `"${key}" must be true or false`);
+      if (body[key] !== undefined && typeof body[key] !== 'boolean') throw badRequest(`"${key}" must be true or false`);
     }
     if (this.closed) throw new HttpError(503, 'the dashboard is closing');
     const snap = this.fleet.snapshot();
@@ -104,13 +104,4 @@ class LabDashboard implements Dashboard {
     else if (body.running === true && !this.fleet.isRunning) this.fleet.resume();
     sendJson(res, 200, this.fleet.snapshot());
   }
-}
-
-function fail(res: ServerResponse, err: unknown): void {
-  const status = err instanceof HttpError ? err.status : 500;
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  sendJson(res, status, { error: err instanceof Error ? err.message : String(err) });
 }

@@ -141,12 +141,12 @@ describe('rollout', () => {
       for (const bad of [-1, 'abc', 1e9, null]) {
         const r = await post({ drain_wait_s: bad });
         expect([bad, r.status]).toEqual([bad, 400]);
-        expect(r.body.error).toMatch(/drain_wait_s/);
+        expect(r.body).toMatchObject({ statusCode: 400, error: 'invalid_argument', message: expect.stringMatching(/drain_wait_s/) });
       }
       f.replicas[0].state = 'paused';
       const refused = await post({ drain_wait_s: 0 });
       expect(refused.status).toBe(409);
-      expect(refused.body.error).toMatch(/app1 is not serving normally \(it is paused\); bring it back first: resume app1$/);
+      expect(refused.body.message).toMatch(/app1 is not serving normally \(it is paused\); bring it back first: resume app1$/);
       f.replicas[0].state = 'running';
       const ok = await post({ drain_wait_s: 0 });
       expect(ok.status).toBe(200);

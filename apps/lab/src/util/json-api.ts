@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { badRequest, HttpError } from './http-error';
+import { badRequest, errorBody, HttpError } from './http-error';
 
 const BODY_LIMIT = 64 * 1024;
 
@@ -13,13 +13,21 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
+/** Answers `err` as `{statusCode, error, message}` (a response already under way is cut instead); returns the body for logging. */
+export function sendError(res: ServerResponse, err: unknown): ReturnType<typeof errorBody> {
+  const body = errorBody(err);
+  if (res.headersSent) res.destroy();
+  else sendJson(res, body.statusCode, body);
+  return body;
+}
+
 /** The request body as JSON; an empty body is `{}` so `curl -X POST` works. */
 export async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > BODY_LIMIT) throw new HttpError(413, `request body larger than ${BODY_LIMIT} bytes`);
+    if (size > BODY_LIMIT) throw new HttpError(413, `request body larger than ${BODY_LIMIT} bytes`, {}, 'body_too_large');
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8').trim();
@@ -30,7 +38,7 @@ export async function readJson(req: IncomingMessage): Promise<Record<string, unk
   } catch {
     // reported below
   }
-  throw badRequest('request body must be a JSON object');
+  throw badRequest('request body must be a JSON object', 'invalid_json');
 }
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
@@ -50,10 +58,10 @@ function isLoopbackHost(host: string): boolean {
  */
 export function checkLocalCaller(req: IncomingMessage): void {
   const host = req.headers.host ?? '';
-  if (!isLoopbackHost(host)) throw new HttpError(403, `Host "${host}" refused: use http://127.0.0.1`);
+  if (!isLoopbackHost(host)) throw new HttpError(403, `Host "${host}" refused: use http://127.0.0.1`, {}, 'foreign_host');
   const origin = req.headers.origin;
   if (origin !== undefined && !isOwnOrigin(origin, req.socket.localPort)) {
-    throw new HttpError(403, `cross-origin request from ${origin} refused: only the dashboard's own page may use this API`);
+    throw new HttpError(403, `cross-origin request from ${origin} refused: only the dashboard's own page may use this API`, {}, 'cross_origin');
   }
 }
 

@@ -42,7 +42,7 @@ function dashboardPage(dom: Dom, colourOf: (name: string) => string): void {
   async function post(path: string, body: unknown = {}): Promise<{ message?: string }> {
     const res = await fetch(path, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     const data = (await res.json().catch(() => ({}))) as { message?: string; error?: string };
-    if (!res.ok) throw new Error(data.error || data.message || `HTTP ${res.status}`);
+    if (!res.ok) throw new Error(data.message || data.error || `HTTP ${res.status}`);
     return data;
   }
 
