@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { freePort } from '../../../util/free-port';
 import { makeRunDir, removeRunDir } from '../../../util/run-dir';
 import { waitFor } from '../../../util/wait';
+import { SerialQueue } from '../../../util/serial-queue';
 import { registerClientNetwork } from '../../../util/client-network';
 import type { BalancerOp, RedisPersistence, RedisState, ReplicaState } from '../../../vocabulary';
 import { BalancerEntry, checkRedisHa, checkReplicaCount, checkSessionLimits, RedisOp, sessionEnv, StatusRest, TopologyCore } from '../../core';
@@ -68,8 +69,12 @@ export class ComposeTopology extends TopologyCore {
   private sticky?: 'native' | 'portable' | 'n/a';
   /** Bumped on every re-render; nginx serves it at /__lab/generation. */
   private generation = 0;
-  /** `up` calls one at a time: parallel ones race on the project's network and override file. */
-  private upQueue: Promise<unknown> = Promise.resolve();
+  /**
+   * `up` calls one at a time: parallel ones race on the project's network and
+   * override file. Not the core's queue: boot creates replicas in parallel
+   * outside it, and an add inside it would wait for itself.
+   */
+  private readonly upQueue = new SerialQueue();
   private snapshot?: Promise<Map<string, Container>>;
   private closed = false;
   private readonly onExit = () => this.downNow();
@@ -206,18 +211,12 @@ export class ComposeTopology extends TopologyCore {
     // A fixed host port (picked free now) so `start` after a stop brings the replica back on the same URL.
     const r: Replica = { instance: randomBytes(8).toString('hex'), starting: true, hostPort: await freePort() };
     this.replicas.set(name, r);
-    await this.serialUp(async () => {
+    await this.upQueue.run(async () => {
       await this.writeOverride();
       // Recreated when it existed (a name that comes back): a fresh container with a fresh INSTANCE_ID.
       await this.compose(c.upArgs([name]));
     });
     await this.awaitReady(name, r);
-  }
-
-  private serialUp(fn: () => Promise<unknown>): Promise<unknown> {
-    const next = this.upQueue.catch(() => undefined).then(fn);
-    this.upQueue = next;
-    return next;
   }
 
   protected async replicaOp(name: string, op: ReplicaOp): Promise<void> {
