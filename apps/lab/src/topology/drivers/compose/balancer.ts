@@ -4,6 +4,7 @@
 // status (state, version, sticky form) is read from the engine.
 import type { BalancerEngine, BalancerOp, Strategy } from '../../../vocabulary';
 import { waitFor } from '../../../util/wait';
+import { healthOf, parseServersState, serversStateCommand } from '../../../haproxy/runtime-api';
 import type { BalancerEntry, StatusRest } from '../../core';
 import { refuseDead } from '../../errors';
 import type { RunResult } from './cli';
@@ -32,6 +33,8 @@ export class ComposeBalancer {
   private sticky?: 'native' | 'portable' | 'n/a';
   /** Bumped on every re-render; nginx serves it at /__lab/generation. */
   private generation = 0;
+  /** One runtime API read shared by every caller while it runs (status() asks for each replica at once). */
+  private healthRead?: Promise<Record<string, 'up' | 'down'> | undefined>;
 
   constructor(private readonly d: BalancerDeps) {}
 
@@ -80,6 +83,27 @@ export class ComposeBalancer {
     }
     // HAProxy's cookie is always its own `cookie … insert` (native); nginx's form depends on its version.
     return { engine, version: this.version ?? 'unknown', sticky: cookie ? (this.sticky ?? 'portable') : strategy === 'sticky-cookie' ? 'native' : 'n/a', state };
+  }
+
+  /**
+   * What HAProxy's own health check says of each server, read from its
+   * runtime API (`show servers state`), as the process driver reads it.
+   * Undefined where nothing is read: nginx has no active check, a balancer
+   * that is not running checks nothing, and a read that fails is not a verdict.
+   */
+  health(): Promise<Record<string, 'up' | 'down'> | undefined> {
+    if (this.d.engine !== 'haproxy') return Promise.resolve(undefined);
+    this.healthRead ??= this.readHealth().finally(() => (this.healthRead = undefined));
+    return this.healthRead;
+  }
+
+  private async readHealth(): Promise<Record<string, 'up' | 'down'> | undefined> {
+    if ((await this.d.containers()).get(this.d.engine)?.state !== 'running') return undefined;
+    try {
+      return healthOf(parseServersState((await this.d.compose(c.haproxyRuntimeArgs(serversStateCommand()), 10_000)).stdout));
+    } catch {
+      return undefined;
+    }
   }
 
   /**

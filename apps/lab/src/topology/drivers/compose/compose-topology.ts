@@ -236,10 +236,11 @@ export class ComposeTopology extends TopologyCore {
     return this.snapshot;
   }
 
-  protected replicaDetails(name: string): Omit<ReplicaInfo, 'name' | 'state' | 'drained'> {
+  protected async replicaDetails(name: string): Promise<Omit<ReplicaInfo, 'name' | 'state' | 'drained'>> {
     const port = this.replicas.get(name)?.port;
+    const health = (await this.lb.health())?.[name];
     // No pid: the process is the engine's, inside the container's namespace.
-    return { url: port ? `http://127.0.0.1:${port}` : '', port, pid: undefined };
+    return { url: port ? `http://127.0.0.1:${port}` : '', port, pid: undefined, ...(health ? { health } : {}) };
   }
 
   /** Reads the replica's (possibly new) host port and address, and waits until this container answers ready. */
