@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STRATEGIES } from '../../apps/lab/src/topology/topology';
 import { SESSION_MAX, SESSION_TTL_SECONDS } from '../../libs/env-keys';
-import { DEFINED_REPLICAS, labReplicas, RELOAD_AND_WAIT } from '../../apps/lab/src/topology/drivers/compose/commands';
+import { DEFINED_REPLICAS, HAPROXY_ADMIN_SOCKET, labReplicas, RELOAD_AND_WAIT } from '../../apps/lab/src/topology/drivers/compose/commands';
 import { mainConf } from '../../apps/lab/src/nginx/main-conf';
 import {
   acceptedEnvKeys,
@@ -400,6 +400,10 @@ describe('haproxy override', () => {
 
   it('waits for the replicas to be healthy, like nginx', () => {
     expect(hx.services.haproxy.depends_on).toEqual(base.services.nginx.depends_on);
+  });
+
+  it('puts the runtime API socket where the compose driver reads health checks from', () => {
+    expect(envOf(hx.services.haproxy).LAB_ADMIN_SOCKET).toBe(HAPROXY_ADMIN_SOCKET);
   });
 });
 

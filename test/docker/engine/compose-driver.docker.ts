@@ -130,7 +130,7 @@ describeWithDocker('compose driver', () => {
   });
 
   it.each<BalancerEngine>(['haproxy', 'nginx'])(
-    '%s, ip-hash: clients have their own addresses; reload keeps the process, restart replaces it; a balancer killed from outside reads dead',
+    '%s, ip-hash: clients have their own addresses; reload keeps the process, restart replaces it; a balancer killed from outside reads dead; HAProxy\'s health check shows in status',
     async (balancer) => {
       const t = (await startComposeTopology({ strategy: 'ip-hash', store: 'memory', replicas: 3, balancer })) as ComposeTopology;
       try {
@@ -138,6 +138,8 @@ describeWithDocker('compose driver', () => {
         const status = await t.status();
         expect(status.balancer.version).toMatch(balancer === 'haproxy' ? /^3\.2\./ : /^1\.(29|[3-9]\d)\./);
         expect(status.balancer.state).toBe('running');
+        // HAProxy's own health check, read from its runtime API; nginx has none to read.
+        expect(status.replicas.map((r) => r.health)).toEqual(balancer === 'haproxy' ? ['up', 'up', 'up'] : [undefined, undefined, undefined]);
 
         // 12 users in 12 /24s: spread over replicas, each one sticky. One NAT /24: one replica under nginx's ip_hash.
         const users = await placements(t, 12, userAddress);
@@ -161,6 +163,16 @@ describeWithDocker('compose driver', () => {
         await t.restartBalancer();
         expect((await t.status()).balancer.state).toBe('running');
         expect((await servedBy(`${t.url}/`)).status).toBe(200);
+
+        if (balancer === 'haproxy') {
+          // A stopped replica is out of rotation because the check says so, and status shows it (issue 21).
+          await t.stop('app3');
+          await waitFor('status to show app3 check down', async () => (await t.status()).replicas.find((r) => r.name === 'app3')?.health === 'down', {
+            timeoutMs: 30_000,
+            intervalMs: 500,
+          });
+          expect((await t.status()).replicas.find((r) => r.name === 'app1')?.health).toBe('up');
+        }
       } finally {
         await t.down();
       }

@@ -3,7 +3,7 @@ import type { ReplicaInfo, Topology, TopologyStatus } from '../topology/topology
 import { badRequest, conflict, HttpError, notFound } from '../util/http-error';
 import { readJson, sendJson } from '../util/json-api';
 import { rolloutRoute } from './rollout-route';
-import type { Serial } from './serial';
+import type { SerialQueue } from '../util/serial-queue';
 import {
   BALANCER_ACTIONS,
   balancerActionRefusal,
@@ -29,7 +29,13 @@ export type LabStatus = TopologyStatus & ControlMeta;
 
 export interface ApiContext {
   topology: Topology;
-  serial: Serial;
+  /**
+   * One request's check, change and status as a unit: two terminals (or the
+   * dashboard and a terminal) acting at once must not both pass the check,
+   * and a rollout is many topology changes. The core queues each change
+   * again inside, on its own instance (one queue would wait for itself).
+   */
+  serial: SerialQueue;
   meta(): ControlMeta;
   /** After every successful change (the `up` process rewrites its state file). */
   onChange(status: LabStatus): void;

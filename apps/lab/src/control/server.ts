@@ -7,7 +7,7 @@ import type { Topology } from '../topology/topology';
 import { ApiContext, ControlMeta, handleApi, LabStatus } from './api';
 import { HttpError } from '../util/http-error';
 import { checkLocalCaller, sendError } from '../util/json-api';
-import { Serial } from './serial';
+import { SerialQueue } from '../util/serial-queue';
 
 export interface ListenOptions {
   /** 0 picks a free port. */
@@ -72,7 +72,7 @@ export class ControlServer {
     this.dashboard = createDashboard({ topology, timeline });
     this.ctx = {
       topology,
-      serial: new Serial(),
+      serial: new SerialQueue(),
       meta: () => this.meta(),
       onChange: (status) => opts.onChange?.(status),
       onDown: () => opts.onDown?.(),

@@ -1,26 +1,20 @@
 import { createHash } from 'node:crypto';
 import { createServer, request, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Topology, TopologyStatus } from '../topology/topology';
+import { RecordingDriver } from '../../../../test/support/recording-driver';
 import { createDashboard, Dashboard } from './index';
 
-// The HTTP surface only; the browser suite (test/ui) drives it for real.
-const status: TopologyStatus = {
-  driver: 'process',
-  strategy: 'ip-hash',
-  store: 'memory',
-  session: { ttlSeconds: 1800, max: 100_000 },
-  url: 'http://127.0.0.1:9', // discard port: the background clients fail fast
-  replicas: [{ name: 'app1', state: 'stopped', drained: false, url: 'http://127.0.0.1:9' }],
-  balancer: { engine: 'nginx', version: '1.22.1', sticky: 'portable' },
-};
-const topology = { url: status.url, status: async () => status } as unknown as Topology;
-
+// The HTTP surface only, on the real topology core with a driver that only
+// records; the browser suite (test/ui) drives it for real. Its url's port 1
+// refuses at once: the background clients fail fast.
 let dashboard: Dashboard;
 let server: Server;
 let base: string;
 
 beforeAll(async () => {
+  const topology = new RecordingDriver({ strategy: 'ip-hash' });
+  await topology.boot(1);
+  await topology.stop('app1');
   dashboard = createDashboard({ topology, fleet: { clients: 2, intervalMs: 60_000 } })!;
   server = createServer((req, res) => {
     if (!dashboard.handle(req, res)) res.writeHead(404).end();
@@ -48,7 +42,7 @@ it('serves the page with a CSP that allows exactly its inline script', async () 
 
 it('reports the topology, the explanation and the client grid as JSON, and a GET starts nothing', async () => {
   const state = await (await fetch(`${base}/dash/state`)).json();
-  expect(state).toMatchObject({ strategy: 'ip-hash', store: 'memory', shopUrl: 'http://127.0.0.1:9/ui/', redis: null });
+  expect(state).toMatchObject({ strategy: 'ip-hash', store: 'memory', shopUrl: 'http://127.0.0.1:1/ui/', redis: null });
   // The page enables what the server's transition table allows, nothing it copies.
   expect(state.replicas).toEqual([expect.objectContaining({ name: 'app1', stats: null, actions: ['start', 'drain'] })]);
   expect(state.explanation).toContain('ip-hash');

@@ -29,6 +29,41 @@ function checkName(what: string, value: string): string {
   return value;
 }
 
+/** The runtime API command whose answer parseServersState reads. */
+export function serversStateCommand(backend = 'lab_backend'): string {
+  return `show servers state ${checkName('backend', backend)}`;
+}
+
+/** The answer to `show servers state <backend>`, one row per server, columns found by the header's names. */
+export function parseServersState(answer: string): ServerState[] {
+  const lines = answer.split('\n').filter((l) => l.trim());
+  const at = lines.findIndex((l) => l.startsWith('# be_id'));
+  if (at < 0) throw new Error(`runtime API: unexpected "show servers state" answer: ${answer.slice(0, 200)}`);
+  const header = lines[at].slice(2).split(' ');
+  const col = (row: string[], name: string) => row[header.indexOf(name)] ?? '';
+  // Rows follow the header; the line before it is the format version ("1"), not a server.
+  return lines
+    .slice(at + 1)
+    .filter((l) => !l.startsWith('#') && /^\d/.test(l))
+    .map((l) => l.split(' '))
+    .map((row) => ({
+      name: col(row, 'srv_name'),
+      id: Number(col(row, 'srv_id')),
+      opState: Number(col(row, 'srv_op_state')),
+      adminState: Number(col(row, 'srv_admin_state')),
+      weight: Number(col(row, 'srv_uweight')),
+    }));
+}
+
+/**
+ * What the balancer's health check says of each server, by name: operational
+ * state 0 means the check (or maintenance) took it out. Both drivers report
+ * a replica's `health` from this.
+ */
+export function healthOf(servers: readonly ServerState[]): Record<string, 'up' | 'down'> {
+  return Object.fromEntries(servers.map((s) => [s.name, s.opState === 0 ? 'down' : 'up'] as const));
+}
+
 /** HAProxy's runtime API on a unix socket: one connection per command. */
 export class RuntimeApi {
   constructor(
@@ -74,21 +109,7 @@ export class RuntimeApi {
   }
 
   async servers(): Promise<ServerState[]> {
-    const answer = await this.command(`show servers state ${checkName('backend', this.backend)}`);
-    const lines = answer.split('\n').filter((l) => l.trim());
-    const header = lines.find((l) => l.startsWith('# be_id'))?.slice(2).split(' ');
-    if (!header) throw new Error(`runtime API: unexpected "show servers state" answer: ${answer.slice(0, 200)}`);
-    const col = (row: string[], name: string) => row[header.indexOf(name)] ?? '';
-    return lines
-      .filter((l) => !l.startsWith('#') && /^\d/.test(l))
-      .map((l) => l.split(' '))
-      .map((row) => ({
-        name: col(row, 'srv_name'),
-        id: Number(col(row, 'srv_id')),
-        opState: Number(col(row, 'srv_op_state')),
-        adminState: Number(col(row, 'srv_admin_state')),
-        weight: Number(col(row, 'srv_uweight')),
-      }));
+    return parseServersState(await this.command(serversStateCommand(this.backend)));
   }
 
   /** Entries of a stick table (the backend's own by default). */

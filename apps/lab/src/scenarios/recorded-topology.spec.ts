@@ -1,40 +1,37 @@
 // The wrapper the control server puts around the lab: faults recorded, the
-// rest of the topology untouched. Real faults run in test/ui and test/lab.
+// rest of the topology untouched. On the real topology core with a driver
+// that only records (the contract the core keeps); real faults run in
+// test/ui and test/lab.
+import { RecordingDriver } from '../../../../test/support/recording-driver';
 import { History } from '../client/history';
-import type { Topology } from '../topology/topology';
 import { recordFaults } from './recorded-topology';
 
-function fake(): Topology & { calls: string[] } {
-  const calls: string[] = [];
-  const topo = {
-    calls,
-    url: 'http://127.0.0.1:1',
-    balancer: 'haproxy',
-    kill: async (n: string) => void calls.push(`kill:${n}`),
-    addReplica: async () => (calls.push('add'), 'app4'),
-    // A driver's own composite call: recorded once, as the scale.
-    async scale(this: Topology, n: number) {
-      calls.push(`scale:${n}`);
-      await this.addReplica();
-    },
-    restartBalancer: async () => {
-      throw new Error('balancer did not come back');
-    },
-    status: async () => ({ replicas: [] }),
-  };
-  return topo as unknown as Topology & { calls: string[] };
+const begins = (calls: string[]) => calls.filter((c) => c.endsWith(':begin')).map((c) => c.replace(':begin', ''));
+
+async function booted(): Promise<RecordingDriver> {
+  const t = new RecordingDriver({ balancer: 'haproxy' });
+  await t.boot(3);
+  t.calls.length = 0;
+  return t;
 }
 
 it('records each fault once, with what the topology returned, and passes the rest through', async () => {
   const history = new History();
-  const raw = fake();
+  const raw = await booted();
   const topo = recordFaults(raw, history);
   await topo.kill('app2');
   expect(await topo.addReplica()).toBe('app4');
+  // The core's scale adds through its own queue: recorded once, as the scale.
   await topo.scale(5);
-  expect(await topo.status()).toEqual({ replicas: [] });
-  expect(topo.url).toBe('http://127.0.0.1:1');
-  expect(raw.calls).toEqual(['kill:app2', 'add', 'scale:5', 'add']);
+  expect((await topo.status()).replicas.map((r) => [r.name, r.state])).toEqual([
+    ['app1', 'running'], ['app2', 'killed'], ['app3', 'running'], ['app4', 'running'], ['app5', 'running'],
+  ]);
+  expect(topo.url).toBe(raw.url);
+  expect(begins(raw.calls)).toEqual([
+    'kill app2',
+    'create app4', 'balancer app1,app2,app3,app4', 'routed app4',
+    'create app5', 'balancer app1,app2,app3,app4,app5', 'routed app5',
+  ]);
   expect(history.faults().map((f) => [f.fault, f.target, f.outcome])).toEqual([
     ['kill', 'app2', 'ok'],
     ['add-replica', 'app4', 'ok'],
@@ -44,10 +41,12 @@ it('records each fault once, with what the topology returned, and passes the res
 
 it('records a balancer restart that broke as unknown and passes the error on', async () => {
   const history = new History();
-  await expect(recordFaults(fake(), history).restartBalancer()).rejects.toThrow('balancer did not come back');
-  expect(history.faults()).toMatchObject([{ fault: 'balancer-restart', target: 'haproxy', outcome: 'unknown', error: 'balancer did not come back' }]);
+  const raw = await booted();
+  raw.failBalancerOps = true;
+  await expect(recordFaults(raw, history).restartBalancer()).rejects.toThrow('haproxy did not serve within 15 s');
+  expect(history.faults()).toMatchObject([{ fault: 'balancer-restart', target: 'haproxy', outcome: 'unknown', error: 'haproxy did not serve within 15 s' }]);
 });
 
 it('resolves with nothing where the topology does, not with the fault entry', async () => {
-  expect(await recordFaults(fake(), new History()).kill('app1')).toBeUndefined();
+  expect(await recordFaults(await booted(), new History()).kill('app1')).toBeUndefined();
 });

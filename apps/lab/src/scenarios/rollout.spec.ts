@@ -1,23 +1,41 @@
-// The rollout's own rules against a scripted topology whose replicas answer
-// /stats from a real local HTTP server (the counter is what the test moves).
-// Through nginx with real replicas: test/scenarios/rollout-drain.test.ts.
+// The rollout's own rules on the real topology core with a driver that only
+// records (its refusals and queue are the ones a real lab has); the replicas
+// answer /stats from a real local HTTP server (the counter is what the test
+// moves). Through nginx with real replicas: test/scenarios/rollout-drain.test.ts.
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { RecordingDriver } from '../../../../test/support/recording-driver';
 import { startControlServer } from '../control';
-import type { ReplicaInfo, ReplicaState, Topology, TopologyStatus } from '../topology/topology';
+import type { ReplicaInfo } from '../topology/topology';
 import { checkDrainWait, rollout, RolloutError, rolloutRefusal } from './rollout';
 
-interface Fake {
-  topo: Topology;
-  calls: string[];
-  replicas: ReplicaInfo[];
-  served: Record<string, number>;
-  close(): Promise<void>;
+/** The recording driver whose replicas' /stats are the test's counters. */
+class StatsDriver extends RecordingDriver {
   onDrain?: (name: string, on: boolean) => void;
-  failStart?: boolean;
+
+  constructor(private readonly statsBase: string) {
+    super({ strategy: 'sticky-cookie' });
+  }
+
+  override async drain(name: string, on: boolean): Promise<void> {
+    await super.drain(name, on);
+    this.onDrain?.(name, on);
+  }
+
+  protected override replicaDetails(name: string): Omit<ReplicaInfo, 'name' | 'state' | 'drained'> {
+    return { url: `${this.statsBase}/${name}` };
+  }
 }
 
-async function fakeTopology(): Promise<Fake> {
+interface Fixture {
+  topo: StatsDriver;
+  served: Record<string, number>;
+  /** What the core asked of the driver since boot, one entry per step. */
+  calls(): string[];
+  close(): Promise<void>;
+}
+
+async function booted(): Promise<Fixture> {
   const served: Record<string, number> = { app1: 0, app2: 0, app3: 0 };
   const server: Server = createServer((req, res) => {
     const name = req.url!.split('/')[1];
@@ -25,53 +43,37 @@ async function fakeTopology(): Promise<Fake> {
     res.end(JSON.stringify({ requests_served: served[name], sessions: 0, rss_bytes: 1, uptime_s: 1 }));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const replicas: ReplicaInfo[] = ['app1', 'app2', 'app3'].map((name) => ({ name, state: 'running', drained: false, draining: false, url: `${base}/${name}` }));
-  const calls: string[] = [];
-  const find = (n: string) => replicas.find((r) => r.name === n)!;
-  const set = (n: string, state: ReplicaState) => (find(n).state = state);
-  const fake: Fake = { topo: undefined as unknown as Topology, calls, replicas, served, close: () => new Promise((r) => server.close(() => r())) };
-  const impl: Partial<Topology> = {
-    driver: 'process',
-    strategy: 'sticky-cookie',
-    store: 'memory',
-    status: async (): Promise<TopologyStatus> => ({
-      driver: 'process', strategy: 'sticky-cookie', store: 'memory', session: { ttlSeconds: 1800, max: 100_000 }, url: base, replicas: replicas.map((r) => ({ ...r })), balancer: { engine: 'nginx', version: 'x', sticky: 'portable' },
-    }),
-    drain: async (n, on) => {
-      calls.push(`${on ? 'drain' : 'undrain'} ${n}`);
-      find(n).draining = on;
-      fake.onDrain?.(n, on);
-    },
-    stop: async (n) => void (calls.push(`stop ${n}`), set(n, 'stopped')),
-    start: async (n) => {
-      calls.push(`start ${n}`);
-      if (fake.failStart) throw new Error('not ready within 30 s');
-      set(n, 'running');
-    },
+  const topo = new StatsDriver(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  await topo.boot(3);
+  topo.calls.length = 0;
+  return {
+    topo,
+    served,
+    calls: () => topo.calls.filter((c) => c.endsWith(':begin')).map((c) => c.replace(':begin', '')),
+    close: () => new Promise((r) => server.close(() => r())),
   };
-  fake.topo = new Proxy(impl, {
-    get: (t, k) => (k in t ? t[k as keyof Topology] : () => Promise.reject(new Error(`unexpected ${String(k)}`))),
-  }) as Topology;
-  return fake;
 }
 
+const ALL = 'balancer app1,app2,app3';
+/** The balancer step that drains `name` (sticky-cookie: its bound clients keep it). */
+const draining = (name: string) => `balancer ${['app1', 'app2', 'app3'].map((n) => (n === name ? `${n}(drain)` : n)).join(',')}`;
+
 describe('rollout', () => {
-  let f: Fake;
+  let f: Fixture;
   beforeEach(async () => {
-    f = await fakeTopology();
+    f = await booted();
   });
   afterEach(() => f.close());
 
   it('drains, restarts and undrains each replica in turn; no wait means no polling', async () => {
     const result = await rollout(f.topo, { drainWaitMs: 0 });
-    expect(f.calls).toEqual(['app1', 'app2', 'app3'].flatMap((n) => [`drain ${n}`, `stop ${n}`, `start ${n}`, `undrain ${n}`]));
+    expect(f.calls()).toEqual(['app1', 'app2', 'app3'].flatMap((n) => [draining(n), `stop ${n}`, `start ${n}`, ALL]));
     expect(result.steps.map((s) => s.ended)).toEqual(['no-wait', 'no-wait', 'no-wait']);
   });
 
   it('waits while the drained replica still serves, and stops once it stood still for the idle time', async () => {
     let ticker: NodeJS.Timeout | undefined;
-    f.onDrain = (n, on) => {
+    f.topo.onDrain = (n, on) => {
       // app2's bound clients keep it busy for ~600 ms after the drain.
       if (n !== 'app2' || !on) return;
       const until = Date.now() + 600;
@@ -98,31 +100,35 @@ describe('rollout', () => {
   });
 
   it('refuses to start while a replica is not serving normally, touching nothing', async () => {
-    f.replicas[1].state = 'stopped';
+    await f.topo.stop('app2');
+    f.topo.calls.length = 0;
     await expect(rollout(f.topo, { drainWaitMs: 0 })).rejects.toThrow('cannot roll out: app2 is not serving normally (it is stopped); bring it back first: start app2');
-    f.replicas[1].state = 'running';
-    f.replicas[2].drained = true;
+    expect(f.calls()).toEqual([]);
+    await f.topo.start('app2');
+    await f.topo.markDown('app3', true);
+    f.topo.calls.length = 0;
     await expect(rollout(f.topo, { drainWaitMs: 0 })).rejects.toThrow('app3 is not serving normally (it is marked down); bring it back first: undrain app3');
-    expect(f.calls).toEqual([]);
+    expect(f.calls()).toEqual([]);
   });
 
   it('a replica dying while it drains ends the rollout with the truth: undrained, left dead, what was rolled', async () => {
-    f.onDrain = (n, on) => {
-      if (n === 'app2' && on) setTimeout(() => (f.replicas[1].state = 'killed'), 100);
+    f.topo.onDrain = (n, on) => {
+      // Killed from outside: the driver sees it, the core did not do it.
+      if (n === 'app2' && on) setTimeout(() => f.topo.states.set('app2', 'killed'), 100);
     };
     const err = (await rollout(f.topo, { drainWaitMs: 5_000, idleMs: 2_000 }).catch((e: unknown) => e)) as RolloutError;
     expect(err).toBeInstanceOf(RolloutError);
     expect(err.message).toBe('app2 died while draining (it is killed); it was undrained and left killed; rolled: app1');
     expect(err.steps.map((s) => s.replica)).toEqual(['app1']);
-    expect(f.calls.slice(-2)).toEqual(['drain app2', 'undrain app2']);
-    expect(f.calls).not.toContain('start app2');
+    expect(f.calls().slice(-2)).toEqual([draining('app2'), ALL]);
+    expect(f.calls()).not.toContain('start app2');
   });
 
   it('a restart that fails is reported with the state it left, undrained', async () => {
-    f.failStart = true;
+    f.topo.breakOps.add('start');
     const err = (await rollout(f.topo, { drainWaitMs: 0 }).catch((e: unknown) => e)) as RolloutError;
-    expect(err.message).toBe('restarting app1 failed (not ready within 30 s); it is stopped and undrained; no replica was rolled');
-    expect(f.calls).toEqual(['drain app1', 'stop app1', 'start app1', 'undrain app1']);
+    expect(err.message).toBe('restarting app1 failed (app1 did not start in time); it is stopped and undrained; no replica was rolled');
+    expect(f.calls()).toEqual([draining('app1'), 'stop app1', 'start app1', ALL]);
   });
 
   it('bounds the drain wait', () => {
@@ -143,11 +149,11 @@ describe('rollout', () => {
         expect([bad, r.status]).toEqual([bad, 400]);
         expect(r.body).toMatchObject({ statusCode: 400, error: 'invalid_argument', message: expect.stringMatching(/drain_wait_s/) });
       }
-      f.replicas[0].state = 'paused';
+      await f.topo.pause('app1');
       const refused = await post({ drain_wait_s: 0 });
       expect(refused.status).toBe(409);
       expect(refused.body.message).toMatch(/app1 is not serving normally \(it is paused\); bring it back first: resume app1$/);
-      f.replicas[0].state = 'running';
+      await f.topo.resume('app1');
       const ok = await post({ drain_wait_s: 0 });
       expect(ok.status).toBe(200);
       expect((ok.body.steps as unknown[]).length).toBe(3);

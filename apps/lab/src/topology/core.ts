@@ -13,6 +13,7 @@ import { sentinelSettings } from './redis-ha';
 import { waitUntilRouted } from './routing';
 import { IntSetting, SESSION_MAX, SESSION_TTL_SECONDS } from '../../../../libs/env-keys';
 import type { ReplicaInfo, SessionLimits, Topology, TopologyOptions, TopologyStatus } from './topology';
+import { SerialQueue } from '../util/serial-queue';
 import { ReplicaOp, replicaOpRefusal } from './transitions';
 
 /** One `server` line of the balancer. */
@@ -109,7 +110,7 @@ export abstract class TopologyCore implements Topology {
   private readonly members = new Set<string>();
   private readonly drained = new Set<string>();
   private readonly draining = new Set<string>();
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
   private downing?: Promise<void>;
 
   protected constructor(opts: TopologyOptions) {
@@ -288,7 +289,7 @@ export abstract class TopologyCore implements Topology {
   }
 
   down(): Promise<void> {
-    this.downing ??= this.queue.catch(() => undefined).then(() => this.teardown());
+    this.downing ??= this.queue.run(() => this.teardown());
     return this.downing;
   }
 
@@ -301,9 +302,7 @@ export abstract class TopologyCore implements Topology {
   /** Changes run one at a time, each from the state the previous one left. */
   protected change<T>(fn: () => Promise<T>): Promise<T> {
     if (this.downing) return Promise.reject(new TopologyError('down', 'topology is down'));
-    const next = this.queue.catch(() => undefined).then(fn);
-    this.queue = next;
-    return next;
+    return this.queue.run(fn);
   }
 
   private signal(name: string, op: ReplicaOp): Promise<void> {

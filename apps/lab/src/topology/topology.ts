@@ -18,7 +18,7 @@ export interface ReplicaInfo {
   drained: boolean;
   /** Draining (see Topology.drain); absent where a driver cannot drain. */
   draining?: boolean;
-  /** The balancer's own health check of it (HAProxy under the process driver); absent where none is read. */
+  /** The balancer's own health check of it (HAProxy, under either driver); absent where none is read. */
   health?: 'up' | 'down';
   /** Direct URL of the replica, bypassing nginx (for probes and the bench). */
   url: string;

@@ -92,6 +92,16 @@ describe('compose command lines', () => {
     expect(script.indexOf('nginx -t')).toBeLessThan(script.indexOf('nginx -s reload'));
     expect(script).toMatch(/^set -e/);
   });
+
+  it('asks HAProxy\'s runtime API inside its container with the command as an argument, never through a shell', () => {
+    const argv = c.haproxyRuntimeArgs('show servers state lab_backend');
+    expect(argv.slice(0, 5)).toEqual(['exec', '-T', 'haproxy', 'perl', '-MIO::Socket::UNIX']);
+    expect(argv.slice(-2)).toEqual([c.HAPROXY_ADMIN_SOCKET, 'show servers state lab_backend']);
+    expect(argv[6]).toMatch(/^alarm 5;/);
+    for (const bad of ['show info\nshutdown sessions', 'show info; disable server lab_backend/app1']) {
+      expect(() => c.haproxyRuntimeArgs(bad)).toThrow('one runtime API command only');
+    }
+  });
 });
 
 describe('environment for the compose files', () => {

@@ -210,6 +210,21 @@ export function nginxRerenderArgs(env: NginxEnv): string[] {
   return execArgs('nginx', ['sh', '-c', NGINX_RERENDER_SCRIPT], nginxEnv(env));
 }
 
+/** HAProxy's runtime API socket in its container (docker-compose.haproxy.yml's LAB_ADMIN_SOCKET). */
+export const HAPROXY_ADMIN_SOCKET = '/var/lib/haproxy/admin.sock';
+
+/**
+ * Sends one command to HAProxy's runtime API inside its container, as the
+ * image's user (the socket is mode 600): neither image has socat, both have
+ * Debian's perl-base. The command travels as an argument, never through a
+ * shell; the alarm bounds a socket that never answers.
+ */
+export function haproxyRuntimeArgs(command: string): string[] {
+  if (/[\n;]/.test(command)) throw new Error(`one runtime API command only, got ${JSON.stringify(command)}`);
+  const script = 'alarm 5; my $s = IO::Socket::UNIX->new(Peer => $ARGV[0]) or die "runtime API $ARGV[0]: $!\\n"; print $s "$ARGV[1]\\n"; $s->shutdown(1); print while <$s>;';
+  return execArgs('haproxy', ['perl', '-MIO::Socket::UNIX', '-e', script, HAPROXY_ADMIN_SOCKET, command]);
+}
+
 /** Where docker-compose.haproxy.yml's entrypoint writes the rendered config. */
 export const HAPROXY_CFG = '/var/lib/haproxy/haproxy.cfg';
 

@@ -1,11 +1,11 @@
 // The `compose` driver: the repository's compose files plus a generated
 // per-run override, driven through the Compose CLI under a unique project
-// name. The balancer (nginx, or HAProxy with docker-compose.haproxy.yml) is
-// started once and only re-rendered in place afterwards, on a host port fixed
-// at boot, so `url` never changes, not even across a balancer restart. Lab
-// clients get their own addresses on a network of the driver's (client-net.ts).
-// Only what needs Docker lives here; names, ordering, waits and refusals are
-// TopologyCore's.
+// name. This file is the lifecycle (boot, replicas, evidence, teardown); the
+// balancer, started once and only re-rendered in place afterwards on a host
+// port fixed at boot (so `url` never changes, not even across a balancer
+// restart), is balancer.ts; Redis is redis.ts; the lab clients' own
+// addresses are clients.ts. Only what needs Docker lives here; names,
+// ordering, waits and refusals are TopologyCore's.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
@@ -13,23 +13,23 @@ import { join } from 'node:path';
 import { freePort } from '../../../util/free-port';
 import { makeRunDir, removeRunDir } from '../../../util/run-dir';
 import { waitFor } from '../../../util/wait';
-import { registerClientNetwork } from '../../../util/client-network';
-import type { BalancerOp, RedisPersistence, RedisState, ReplicaState } from '../../../vocabulary';
+import { SerialQueue } from '../../../util/serial-queue';
+import type { BalancerOp, RedisState, ReplicaState } from '../../../vocabulary';
 import { BalancerEntry, checkRedisHa, checkReplicaCount, checkSessionLimits, RedisOp, sessionEnv, StatusRest, TopologyCore } from '../../core';
 import { sentinelSettings } from '../../redis-ha';
 import { ComposeSentinel, DATA_SERVICES, SENTINEL_FILE, SENTINEL_SERVICES, sentinelProjectEnv } from './sentinel';
-import { refuseDead } from '../../errors';
 import { byReplicaIndex } from '../../names';
-import { servedBy } from '../../routing';
 import { repoRoot } from '../../paths';
 import type { ReplicaInfo, TopologyOptions } from '../../topology';
 import type { ReplicaOp } from '../../transitions';
+import { ComposeBalancer } from './balancer';
 import { ComposeCommandError, run } from './cli';
-import * as net from './client-net';
+import { ComposeClients } from './clients';
 import * as c from './commands';
-import { getText, readyInstance } from './http';
+import { readyInstance } from './http';
 import { overrideFile, ServiceDef } from './override';
 import { Container, parsePs, psArgs, stateOf } from './ps';
+import { ComposeRedis } from './redis';
 
 const BUILD_TIMEOUT_MS = 15 * 60_000;
 const READY_TIMEOUT_MS = 60_000;
@@ -53,23 +53,20 @@ export class ComposeTopology extends TopologyCore {
   private readonly replicas = new Map<string, Replica>();
   private readonly extraEnv: Record<string, string>;
   private readonly projectEnv: Record<string, string>;
-  private readonly persistence: RedisPersistence;
   private model?: ServiceDef;
   /** Fixed at boot (LAB_HTTP_PORT), read back from Docker once the balancer is up. */
   private lbPort = 0;
-  private redisNow: RedisState = 'stopped';
   private sentinel?: ComposeSentinel;
-  private lbVersion?: string;
-  /** The lab clients' own network, when this machine allows it (root, iproute2). */
-  private clientNet?: net.ClientNet;
-  private readonly givenAddresses = new Set<string>();
-  private unregisterClients?: () => void;
-  /** Which sticky form the loaded config uses; cleared by every re-render. */
-  private sticky?: 'native' | 'portable' | 'n/a';
-  /** Bumped on every re-render; nginx serves it at /__lab/generation. */
-  private generation = 0;
-  /** `up` calls one at a time: parallel ones race on the project's network and override file. */
-  private upQueue: Promise<unknown> = Promise.resolve();
+  /** Only with the redis store. */
+  private readonly redis?: ComposeRedis;
+  private readonly lb: ComposeBalancer;
+  private readonly clients = new ComposeClients();
+  /**
+   * `up` calls one at a time: parallel ones race on the project's network and
+   * override file. Not the core's queue: boot creates replicas in parallel
+   * outside it, and an add inside it would wait for itself.
+   */
+  private readonly upQueue = new SerialQueue();
   private snapshot?: Promise<Map<string, Container>>;
   private closed = false;
   private readonly onExit = () => this.downNow();
@@ -81,7 +78,6 @@ export class ComposeTopology extends TopologyCore {
     opts: TopologyOptions,
   ) {
     super(opts);
-    this.persistence = opts.redisPersistence ?? 'none';
     // The session limits travel as the variables docker-compose.yml
     // interpolates (by-hand `SESSION_MAX=5 docker compose up` works the same),
     // never as a second, conflicting value in the override.
@@ -102,6 +98,9 @@ export class ComposeTopology extends TopologyCore {
       const exec = async (service: string, cmd: string[]) => (await this.compose(c.execArgs(service, cmd), 10_000)).stdout;
       this.sentinel = new ComposeSentinel(settings, exec, (args) => this.compose(args));
     }
+    const compose = (args: string[], timeoutMs?: number) => this.compose(args, timeoutMs);
+    if (this.store === 'redis') this.redis = new ComposeRedis(compose, opts.redisPersistence ?? 'none', this.sentinel);
+    this.lb = new ComposeBalancer({ engine: this.balancer, strategy: this.strategy, compose, containers: () => this.containers(), url: () => this.url });
   }
 
   static async start(given: TopologyOptions, cli: c.ComposeCli, root = repoRoot()): Promise<ComposeTopology> {
@@ -142,9 +141,9 @@ export class ComposeTopology extends TopologyCore {
   private async boot(count: number): Promise<void> {
     // Every compose call names the override file: it exists before the first one.
     await this.writeOverride();
-    if (this.store === 'redis') {
+    if (this.redis) {
       await this.compose(c.upArgs(['redis']));
-      await this.untilRedisAnswers();
+      await this.redis.untilAnswers();
     }
     if (this.sentinel) {
       await this.compose(c.upArgs([...DATA_SERVICES.slice(1), ...SENTINEL_SERVICES]));
@@ -158,46 +157,17 @@ export class ComposeTopology extends TopologyCore {
     // strings, so names at boot and addresses later would move nearly every
     // client at the first change (seen: 90 % on a scale-out, ~25 % expected).
     this.projectEnv.LAB_REPLICAS = c.labReplicas(names, this.knownAddresses(names));
-    if (!net.clientNetUnavailableReason()) {
-      this.clientNet = await net.createClientNet(this.project.name);
-      await this.writeOverride();
-    }
+    if (await this.clients.create(this.project.name)) await this.writeOverride();
     await this.compose(c.upArgs([this.balancer]));
     this.lbPort = c.parsePort((await this.compose(c.portArgs(this.balancer, c.NGINX_PORT))).stdout);
-    await this.untilBalancerAnswers();
-    if (this.clientNet) await this.giveClientsAddresses(this.clientNet);
-  }
-
-  private async untilBalancerAnswers(): Promise<void> {
-    await waitFor(`${this.balancer} to answer through its published port`, async () => (await getText(`${this.url}${c.GENERATION_PATH}`)) !== null, {
-      timeoutMs: READY_TIMEOUT_MS,
-      intervalMs: 250,
-    });
-  }
-
-  /** The host gets every lab address on the clients' bridge; lab clients of `url` are routed there. */
-  private async giveClientsAddresses(n: net.ClientNet): Promise<void> {
-    const addresses = net.labAddresses();
-    await net.addHostAddresses(n, addresses);
-    addresses.forEach((a) => this.givenAddresses.add(a));
-    this.unregisterClients = registerClientNetwork(this.url, {
-      url: `http://${n.balancer}:${c.NGINX_PORT}`,
-      sourceFor: (a) => net.sourceFor(n, this.givenAddresses, a),
-    });
+    await this.lb.untilAnswers();
+    await this.clients.giveAddresses(this.url);
   }
 
   /** Like the core's, but from the clients' own addresses: through the published port every probe is one user. */
   protected override async waitRouted(name: string): Promise<void> {
-    const n = this.clientNet;
-    if (!n || !this.unregisterClients) return super.waitRouted(name);
-    let i = 0;
-    await waitFor(`${this.balancer} to route a request to ${name}`, async () => {
-      const batch = Array.from({ length: 8 }, () => {
-        const k = i++;
-        return servedBy(`http://${n.balancer}:${c.NGINX_PORT}/?lab-route-probe=${k}`, net.sourceFor(n, this.givenAddresses, net.probeLabAddress(k)));
-      });
-      return (await Promise.all(batch)).includes(name);
-    }, { timeoutMs: 15_000, intervalMs: 50 });
+    if (!this.clients.routed) return super.waitRouted(name);
+    await this.clients.waitRouted(name, this.balancer);
   }
 
   // ---- replicas -----------------------------------------------------------------
@@ -206,18 +176,12 @@ export class ComposeTopology extends TopologyCore {
     // A fixed host port (picked free now) so `start` after a stop brings the replica back on the same URL.
     const r: Replica = { instance: randomBytes(8).toString('hex'), starting: true, hostPort: await freePort() };
     this.replicas.set(name, r);
-    await this.serialUp(async () => {
+    await this.upQueue.run(async () => {
       await this.writeOverride();
       // Recreated when it existed (a name that comes back): a fresh container with a fresh INSTANCE_ID.
       await this.compose(c.upArgs([name]));
     });
     await this.awaitReady(name, r);
-  }
-
-  private serialUp(fn: () => Promise<unknown>): Promise<unknown> {
-    const next = this.upQueue.catch(() => undefined).then(fn);
-    this.upQueue = next;
-    return next;
   }
 
   protected async replicaOp(name: string, op: ReplicaOp): Promise<void> {
@@ -272,10 +236,11 @@ export class ComposeTopology extends TopologyCore {
     return this.snapshot;
   }
 
-  protected replicaDetails(name: string): Omit<ReplicaInfo, 'name' | 'state' | 'drained'> {
+  protected async replicaDetails(name: string): Promise<Omit<ReplicaInfo, 'name' | 'state' | 'drained'>> {
     const port = this.replicas.get(name)?.port;
+    const health = (await this.lb.health())?.[name];
     // No pid: the process is the engine's, inside the container's namespace.
-    return { url: port ? `http://127.0.0.1:${port}` : '', port, pid: undefined };
+    return { url: port ? `http://127.0.0.1:${port}` : '', port, pid: undefined, ...(health ? { health } : {}) };
   }
 
   /** Reads the replica's (possibly new) host port and address, and waits until this container answers ready. */
@@ -300,7 +265,7 @@ export class ComposeTopology extends TopologyCore {
     if (names.some((n) => !c.DEFINED_REPLICAS.includes(n)) && !this.model) this.model = await this.resolveModel();
     const instances = Object.fromEntries([...this.replicas].map(([n, r]) => [n, r.instance]));
     const hostPorts = Object.fromEntries([...this.replicas].map(([n, r]) => [n, r.hostPort]));
-    const clientNet = this.clientNet && { service: this.balancer, network: this.clientNet.name, address: this.clientNet.balancer };
+    const clientNet = this.clients.attachment(this.balancer);
     const body = overrideFile({ replicas: names, defined: c.DEFINED_REPLICAS, model: this.model, env: this.extraEnv, instances, hostPorts, clientNet });
     await writeFile(this.overridePath(), JSON.stringify(body, null, 2));
   }
@@ -321,27 +286,8 @@ export class ComposeTopology extends TopologyCore {
 
   // ---- the balancer ----------------------------------------------------------------
 
-  /** Re-renders and reloads the balancer in place; resolves once a request is served by the new config. */
-  protected async applyBalancer(entries: BalancerEntry[]): Promise<void> {
-    // A balancer container that ended refuses a re-render as the process driver's dead front does.
-    const lb = (await this.containers()).get(this.balancer);
-    if (!lb || lb.state === 'exited' || lb.state === 'dead') refuseDead(this.balancer, 'dead', `its container is ${lb?.state ?? 'gone'}`);
-    const generation = this.generation + 1;
-    const addresses = this.knownAddresses(entries.map((e) => e.name));
-    this.sticky = undefined;
-    await this.compose(c.rerenderArgs(this.balancer, {
-      strategy: this.strategy,
-      replicas: entries.map((e) => e.name),
-      down: entries.filter((e) => e.down).map((e) => e.name),
-      drain: entries.filter((e) => e.drain && !e.down).map((e) => e.name),
-      generation,
-      addresses,
-    }));
-    this.generation = generation;
-    // Old workers finish their requests on the old config: poll until a new one answers.
-    await waitFor(`${this.balancer} to serve config generation ${generation}`, async () => {
-      return (await getText(`${this.url}${c.GENERATION_PATH}`))?.trim() === String(generation);
-    }, { timeoutMs: 20_000, intervalMs: 100 });
+  protected applyBalancer(entries: BalancerEntry[]): Promise<void> {
+    return this.lb.apply(entries, this.knownAddresses(entries.map((e) => e.name)));
   }
 
   /** Last seen container address per replica (a stopped container keeps its entry). */
@@ -353,87 +299,28 @@ export class ComposeTopology extends TopologyCore {
   }
 
   /** The loaded config (nginx -T, or HAProxy's rendered file), for evidence. */
-  async nginxConfig(): Promise<string> {
-    return (await this.compose(c.configArgs(this.balancer))).stdout;
+  nginxConfig(): Promise<string> {
+    return this.lb.config();
   }
 
   protected async statusRest(): Promise<StatusRest> {
-    const lb = (await this.containers()).get(this.balancer);
-    const state = lb?.state === 'running' ? 'running' : 'dead';
-    const cookie = this.strategy === 'sticky-cookie' && this.balancer === 'nginx';
-    if (state === 'running') {
-      this.lbVersion ??= c.parseBalancerVersion(this.balancer, await this.compose(c.versionArgs(this.balancer)));
-      if (cookie) this.sticky ??= c.stickyKind(this.strategy, await this.nginxConfig());
-    }
-    return {
-      redis: await this.redisStatus(),
-      // HAProxy's cookie is always its own `cookie … insert` (native); nginx's form depends on its version.
-      balancer: { engine: this.balancer, version: this.lbVersion ?? 'unknown', sticky: cookie ? (this.sticky ?? 'portable') : this.strategy === 'sticky-cookie' ? 'native' : 'n/a', state },
-    };
+    return { redis: await this.redis?.status(), balancer: await this.lb.status() };
   }
 
-  /**
-   * restart: `docker compose restart` (a new master process: round-robin
-   * position, passive failure state and stick tables are gone); the container
-   * starts from its boot config, so the current one is applied again.
-   * reload: the current config re-rendered at a new generation and reloaded
-   * gracefully (`nginx -s reload`, SIGUSR2 to HAProxy's master). Both resolve
-   * when the balancer serves the new generation.
-   */
+  /** Both resolve when the balancer serves the current config at a new generation. */
   protected async balancerOp(op: BalancerOp): Promise<void> {
-    if (op === 'restart') {
-      if ((await this.containers()).get(this.balancer)?.state === 'paused') await this.compose(c.unpauseArgs(this.balancer));
-      await this.compose(c.restartArgs(this.balancer));
-      this.lbVersion = undefined;
-      await this.untilBalancerAnswers();
-    }
+    await this.lb.op(op);
     await this.applyBalancer(this.balancerEntries());
   }
 
   // ---- redis ---------------------------------------------------------------------
 
-  private async redisStatus(): Promise<StatusRest['redis']> {
-    if (this.store !== 'redis') return undefined;
-    if (!this.sentinel) return { url: 'redis://redis:6379', state: this.redisNow, persistence: this.persistence };
-    const url = `redis-sentinel://${SENTINEL_SERVICES.map((s) => `${s}:26379`).join(',')}/${this.sentinel.settings.name}`;
-    return { url, state: this.redisNow, persistence: 'none', ha: await this.sentinel.status() };
-  }
-
   protected redisState(): RedisState | undefined {
-    return this.store === 'redis' ? this.redisNow : undefined;
+    return this.redis?.now;
   }
 
-  protected async redisOp(op: RedisOp): Promise<void> {
-    if (this.sentinel) {
-      this.redisNow = await this.sentinel.op(op);
-      return;
-    }
-    if (op === 'pause') {
-      await this.compose(c.pauseArgs('redis'));
-      this.redisNow = 'paused';
-      return;
-    }
-    if (op === 'kill') {
-      await this.compose(c.killArgs('redis'));
-      this.redisNow = 'stopped';
-      return;
-    }
-    if (op === 'resume' || this.redisNow === 'paused') await this.compose(c.unpauseArgs('redis'));
-    if (op === 'restart') {
-      this.redisNow = 'stopped';
-      // Without persistence (`--save "" --appendonly no`) the restarted server is empty; with `aof` it reloads its file.
-      await this.compose(c.restartArgs('redis'));
-      await this.untilRedisAnswers();
-    }
-    this.redisNow = 'running';
-  }
-
-  private async untilRedisAnswers(): Promise<void> {
-    await waitFor('redis to answer PING', async () => {
-      const r = await this.compose(c.execArgs('redis', ['redis-cli', 'ping']), 10_000).catch(() => ({ stdout: '' }));
-      return r.stdout.trim() === 'PONG';
-    }, { timeoutMs: READY_TIMEOUT_MS, intervalMs: 250 });
-    this.redisNow = 'running';
+  protected redisOp(op: RedisOp): Promise<void> {
+    return this.redis!.op(op);
   }
 
   // ---- evidence and teardown ------------------------------------------------------
@@ -461,13 +348,12 @@ export class ComposeTopology extends TopologyCore {
     if (this.closed) return;
     this.closed = true;
     process.removeListener('exit', this.onExit);
-    this.unregisterClients?.();
+    this.clients.unregister();
     try {
       await this.compose(c.downArgs());
-      // Its bridge, and the host's addresses on it, go with it.
-      if (this.clientNet) await net.removeClientNet(this.clientNet);
+      await this.clients.remove();
     } finally {
-      this.redisNow = 'stopped';
+      if (this.redis) this.redis.now = 'stopped';
       await removeRunDir(this.runDir);
     }
   }
@@ -479,7 +365,7 @@ export class ComposeTopology extends TopologyCore {
     try {
       const argv = c.composeArgv(this.project, ...c.downArgs());
       execFileSync(this.project.cli[0], argv, { cwd: this.root, env: { ...process.env, ...this.projectEnv }, timeout: 60_000, stdio: 'ignore' });
-      if (this.clientNet) net.removeClientNetSync(this.clientNet);
+      this.clients.removeSync();
     } catch {
       // nothing more can be done while exiting
     }

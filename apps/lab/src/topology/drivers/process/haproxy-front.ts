@@ -4,7 +4,7 @@
 // /__lab/generation AND its own runtime API socket, so a stranger on the
 // port cannot pass for it).
 import { join } from 'node:path';
-import { haproxyBinary, HaproxyProcess, haproxyVersion, HaproxyRenderResult, renderHaproxy } from '../../../haproxy';
+import { haproxyBinary, HaproxyProcess, haproxyVersion, HaproxyRenderResult, healthOf, renderHaproxy } from '../../../haproxy';
 import type { Strategy } from '../../../vocabulary';
 import { BalancerFront, FrontReplica, startFront } from './balancer-front';
 
@@ -47,7 +47,6 @@ export async function startHaproxyFront(opts: HaproxyFrontOptions): Promise<Bala
     portTaken: (err) => PORT_TAKEN.test(String(err)),
     reload: (proc, rendered) => proc.reload(rendered.confPath),
     sticky: () => (opts.strategy === 'sticky-cookie' ? 'native' : 'n/a'),
-    // Operational state 0: the health check (or maintenance) took the server out.
-    health: async (proc) => Object.fromEntries((await proc.api.servers()).map((s) => [s.name, s.opState === 0 ? 'down' : 'up'] as const)),
+    health: async (proc) => healthOf(await proc.api.servers()),
   });
 }

@@ -1,8 +1,10 @@
 /**
- * Runs topology changes one after another: two terminals (or the dashboard
- * and a terminal) acting at once must not interleave a reload with a restart.
+ * Runs tasks one after another, each from the state the previous one left,
+ * whatever that one's outcome: a failed task never wedges the ones behind it.
+ * The one queue the lab has; the topology core, the compose driver's
+ * `up` calls and the control API each hold an instance at their own level.
  */
-export class Serial {
+export class SerialQueue {
   private tail: Promise<unknown> = Promise.resolve();
   private waiting = 0;
 
