@@ -12,7 +12,7 @@
 #         LAB_PEERS     "lb1=host:port lb2=host:port" share the stick table
 #         LAB_LOCAL_PEER  this instance's name in LAB_PEERS
 #         LAB_LISTEN, LAB_GENERATION, LAB_ADMIN_SOCKET, LAB_CHECK_INTER,
-#         LAB_SERVER_TIMEOUT, LAB_STICK_EXPIRE, LAB_BALANCE_FACTOR (defaults below)
+#         LAB_SERVER_TIMEOUT, LAB_STICK_EXPIRE, LAB_BALANCE_FACTOR, LAB_ERRORS_DIR (defaults below)
 # Output: the config on stdout; a message on stderr and exit 1 on bad input.
 set -eu
 # Lists are split on spaces, never globbed: a `*` in input stays a bad name.
@@ -22,6 +22,8 @@ lab_nl='
 '
 here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd)
 LAB_TEMPLATE_SRC=${LAB_TEMPLATE_SRC:-$here/templates}
+# Raw HTTP answers HAProxy sends as they are (errorfile): beside the templates.
+LAB_ERRORS_DIR=${LAB_ERRORS_DIR:-$here/errors}
 
 fail() {
   echo "lab-haproxy: $*" >&2
@@ -150,12 +152,14 @@ main() {
   case "$LAB_RATE_EXEMPT" in '' | *[!0-9A-Fa-f.:/]*) fail "LAB_RATE_EXEMPT must be one address or CIDR, got '$LAB_RATE_EXEMPT'" ;; esac
   case "$LAB_LISTEN" in '' | *[!A-Za-z0-9_.:\[\]*-]*) fail "bad LAB_LISTEN: '$LAB_LISTEN'" ;; esac
   case "$LAB_ADMIN_SOCKET" in '' | *[!A-Za-z0-9_./@+-]*) fail "bad LAB_ADMIN_SOCKET: '$LAB_ADMIN_SOCKET'" ;; esac
+  # Quoted in the config: a quote, backslash, dollar or newline would break out.
+  case "$LAB_ERRORS_DIR" in '' | *[\"\$\\]* | *"$lab_nl"*) fail "bad LAB_ERRORS_DIR: '$LAB_ERRORS_DIR'" ;; esac
   pick_template
   check_replicas
   build_servers
   build_peers
   export LB_STRATEGY LAB_LISTEN LAB_GENERATION LAB_ADMIN_SOCKET LAB_CHECK_INTER LAB_SERVER_TIMEOUT \
-    LAB_STICK_EXPIRE LAB_BALANCE_FACTOR LAB_RATE_EXEMPT LAB_SERVERS LAB_PEERS_SECTION LAB_STICK_PEERS LAB_TEMPLATE
+    LAB_STICK_EXPIRE LAB_BALANCE_FACTOR LAB_RATE_EXEMPT LAB_ERRORS_DIR LAB_SERVERS LAB_PEERS_SECTION LAB_STICK_PEERS LAB_TEMPLATE
   for part in global defaults frontend conn-table; do
     substitute "$LAB_TEMPLATE_SRC/parts/$part.cfg.template"
     echo

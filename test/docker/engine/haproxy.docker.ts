@@ -83,6 +83,14 @@ d('HAProxy under Compose (docker-compose.haproxy.yml)', () => {
     const s = await shopper(5);
     expect(new Set(s.servedBy).size).toBe(1);
     expect(s.qty).toEqual([2, 2, 2, 2, 2]);
+    // A route cookie past HAProxy's buffer: its H1 parser refuses the request
+    // before any rule runs. The image's HAProxy (3.2+) sends the lab's
+    // errorfile, which expires the cookie, so a browser is re-pinned next time
+    // instead of refused for ever (2.6 cannot: docs/haproxy.md).
+    const huge = await curl(['-H', `Cookie: route=${'a'.repeat(20_000)}`, `${base}/`]);
+    expect(huge.status).toBe(431);
+    expect(JSON.parse(huge.body)).toMatchObject({ statusCode: 431, error: 'header_too_large' });
+    expect(header(huge.headers, 'set-cookie')).toMatch(/^route=; Max-Age=0; Path=\//);
   });
 
   it('url-hash keeps each URL on one replica', async () => {

@@ -178,6 +178,19 @@ describe('HAProxy edge parity with nginx', () => {
     for (const line of lines) expect([line, /' hdr Retry-After 1( if .*)?$/.test(line)]).toEqual([line, true]);
   });
 
+  it('expires the route cookie on a header too large, as nginx\'s 494 does (HAProxy 3.2+: an errorfile whose length and cookie match)', async () => {
+    const clear = /add_header Set-Cookie "(route=; Max-Age=0; Path=\/; HttpOnly; SameSite=Lax)\$lab_cookie_secure" always;/.exec(nginxSnippet('server.conf.template'));
+    expect(clear).not.toBeNull();
+    const text = (await renderHaproxy(options())).text;
+    const block = /^\.if version_atleast\(3\.2\)\n\s+errorfile 431 "([^"]+)"\n\.endif$/m.exec(text);
+    expect(block).not.toBeNull();
+    const [head, body] = readFileSync(block![1], 'latin1').split('\r\n\r\n');
+    expect(head.split('\r\n')[0]).toBe('HTTP/1.1 431 Request Header Fields Too Large');
+    expect(head).toContain(`\r\nSet-Cookie: ${clear![1]}\r\n`);
+    expect(`${head}\r\n`).toContain(`\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`);
+    expect(JSON.parse(body)).toEqual({ statusCode: 431, error: 'header_too_large', message: expect.stringMatching(/route cookie is cleared/) });
+  });
+
   it('logs the session as nginx does: a fingerprint named sid_fp, never the cookie', async () => {
     expect(nginxSnippet('http.conf.template')).toContain('"sid_fp":"$lab_sid_fp"');
     const text = (await renderHaproxy(options())).text;
