@@ -76,7 +76,7 @@ export class RecordingDriver extends TopologyCore {
   async logs() {
     return {};
   }
-  async nginxConfig() {
+  async balancerConfig() {
     return '';
   }
 }

@@ -58,7 +58,7 @@ describeWithDocker('compose driver', () => {
       const added = await t.addReplica();
       expect(added).toBe('app3');
       // The upstream script tags every server line with its replica name.
-      expect(await t.nginxConfig()).toMatch(/server \S+:8000 .*# app3\b/);
+      expect(await t.balancerConfig()).toMatch(/server \S+:8000 .*# app3\b/);
       expect(await spread(t, 9)).toEqual(new Set(['app1', 'app2', 'app3']));
 
       await t.markDown('app1', true);
@@ -68,7 +68,7 @@ describeWithDocker('compose driver', () => {
 
       await t.removeReplica('app3');
       expect((await t.status()).replicas.map((r) => r.name)).toEqual(['app1', 'app2']);
-      expect(await t.nginxConfig()).not.toMatch(/# app3\b/);
+      expect(await t.balancerConfig()).not.toMatch(/# app3\b/);
       expect(Object.keys(await t.logs())).toEqual(expect.arrayContaining(['nginx', 'nginx-access', 'app1', 'app2']));
     } finally {
       await t.down();

@@ -75,7 +75,6 @@ function fakeTopology(): FakeTopology {
       calls.push('reload:balancer');
     },
     logs: async () => ({ app1: 'hello' }),
-    nginxConfig: async () => '',
     balancerConfig: async () => '',
     down: async () => undefined,
     [Symbol.asyncDispose]: async () => undefined,

@@ -1,7 +1,7 @@
 // What every driver shares: replica names, validation and the wording of
 // refusals, one queue that serialises every change, the ordering rules (out
 // of the balancer before a replica is stopped for good; an added replica is
-// done only when nginx routes to it) and an idempotent down. A driver extends
+// done only when the balancer routes to it) and an idempotent down. A driver extends
 // this class with what only it can do (see the abstract members).
 import { BALANCERS, strategiesOf } from '../vocabulary';
 import type {
@@ -143,12 +143,8 @@ export abstract class TopologyCore implements Topology {
   protected abstract statusRest(): StatusRest | Promise<StatusRest>;
 
   abstract logs(): Promise<Record<string, string>>;
-  /** The rendered balancer config, whichever engine (the name predates HAProxy). */
-  abstract nginxConfig(): Promise<string>;
-
-  balancerConfig(): Promise<string> {
-    return this.nginxConfig();
-  }
+  /** The rendered balancer config, whichever engine. */
+  abstract balancerConfig(): Promise<string>;
 
   // ---- shared bookkeeping for drivers -------------------------------------
 

@@ -20,7 +20,7 @@ export interface ReplicaInfo {
   draining?: boolean;
   /** The balancer's own health check of it (HAProxy under the process driver); absent where none is read. */
   health?: 'up' | 'down';
-  /** Direct URL of the replica, bypassing nginx (for probes and the bench). */
+  /** Direct URL of the replica, bypassing the balancer (for probes and the bench). */
   url: string;
   pid?: number;
   port?: number;
@@ -103,9 +103,9 @@ export interface Topology extends AsyncDisposable {
    */
   start(name: string): Promise<void>;
 
-  /** Adds `app{N+1}`, reloads nginx, resolves when nginx routes to it. Returns its name. */
+  /** Adds `app{N+1}`, reloads the balancer, resolves when the balancer routes to it. Returns its name. */
   addReplica(): Promise<string>;
-  /** Stops the replica and removes its `server` line from nginx (remaps hash slots). */
+  /** Stops the replica and removes its `server` line from the balancer (remaps hash slots). */
   removeReplica(name: string): Promise<void>;
   /** Adds or removes replicas until there are n. */
   scale(n: number): Promise<void>;
@@ -139,8 +139,6 @@ export interface Topology extends AsyncDisposable {
   logs(): Promise<Record<string, string>>;
   /** The rendered balancer config, for failure evidence. */
   balancerConfig(): Promise<string>;
-  /** Same as balancerConfig(); the name predates HAProxy. */
-  nginxConfig(): Promise<string>;
 
   /** Tears everything down; idempotent; leaves no process behind. */
   down(): Promise<void>;

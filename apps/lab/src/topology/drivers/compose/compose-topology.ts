@@ -163,7 +163,7 @@ export class ComposeTopology extends TopologyCore {
       await this.writeOverride();
     }
     await this.compose(c.upArgs([this.balancer]));
-    this.lbPort = c.parsePort((await this.compose(c.portArgs(this.balancer, c.NGINX_PORT))).stdout);
+    this.lbPort = c.parsePort((await this.compose(c.portArgs(this.balancer, c.BALANCER_PORT))).stdout);
     await this.untilBalancerAnswers();
     if (this.clientNet) await this.giveClientsAddresses(this.clientNet);
   }
@@ -181,7 +181,7 @@ export class ComposeTopology extends TopologyCore {
     await net.addHostAddresses(n, addresses);
     addresses.forEach((a) => this.givenAddresses.add(a));
     this.unregisterClients = registerClientNetwork(this.url, {
-      url: `http://${n.balancer}:${c.NGINX_PORT}`,
+      url: `http://${n.balancer}:${c.BALANCER_PORT}`,
       sourceFor: (a) => net.sourceFor(n, this.givenAddresses, a),
     });
   }
@@ -194,7 +194,7 @@ export class ComposeTopology extends TopologyCore {
     await waitFor(`${this.balancer} to route a request to ${name}`, async () => {
       const batch = Array.from({ length: 8 }, () => {
         const k = i++;
-        return servedBy(`http://${n.balancer}:${c.NGINX_PORT}/?lab-route-probe=${k}`, net.sourceFor(n, this.givenAddresses, net.probeLabAddress(k)));
+        return servedBy(`http://${n.balancer}:${c.BALANCER_PORT}/?lab-route-probe=${k}`, net.sourceFor(n, this.givenAddresses, net.probeLabAddress(k)));
       });
       return (await Promise.all(batch)).includes(name);
     }, { timeoutMs: 15_000, intervalMs: 50 });
@@ -353,7 +353,7 @@ export class ComposeTopology extends TopologyCore {
   }
 
   /** The loaded config (nginx -T, or HAProxy's rendered file), for evidence. */
-  async nginxConfig(): Promise<string> {
+  async balancerConfig(): Promise<string> {
     return (await this.compose(c.configArgs(this.balancer))).stdout;
   }
 
@@ -363,7 +363,7 @@ export class ComposeTopology extends TopologyCore {
     const cookie = this.strategy === 'sticky-cookie' && this.balancer === 'nginx';
     if (state === 'running') {
       this.lbVersion ??= c.parseBalancerVersion(this.balancer, await this.compose(c.versionArgs(this.balancer)));
-      if (cookie) this.sticky ??= c.stickyKind(this.strategy, await this.nginxConfig());
+      if (cookie) this.sticky ??= c.stickyKind(this.strategy, await this.balancerConfig());
     }
     return {
       redis: await this.redisStatus(),

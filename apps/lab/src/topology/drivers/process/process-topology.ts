@@ -137,7 +137,7 @@ export class ProcessTopology extends TopologyCore {
     return out;
   }
 
-  async nginxConfig(): Promise<string> {
+  async balancerConfig(): Promise<string> {
     return this.front?.config() ?? '';
   }
 
