@@ -36,7 +36,7 @@ async function spread(t: Topology, n: number): Promise<Set<string>> {
 }
 
 describeWithDocker('compose driver', () => {
-  it('round-robin, memory: stop, start, add, drain and remove replicas, then tear down', async () => {
+  it('round-robin, memory: stop, start, add, mark down and remove replicas, then tear down', async () => {
     const t = await startComposeTopology({ strategy: 'round-robin', store: 'memory', replicas: 2 });
     try {
       expect(t.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -49,7 +49,7 @@ describeWithDocker('compose driver', () => {
       await t.stop('app2');
       // nginx retries the failed connection on app1 (proxy_next_upstream error).
       expect(await spread(t, 6)).toEqual(new Set(['app1']));
-      // Draining while a replica is stopped still reloads (nginx holds addresses, not names).
+      // Marking down while a replica is stopped still reloads (nginx holds addresses, not names).
       await t.markDown('app2', true);
       await t.markDown('app2', false);
       await t.start('app2');

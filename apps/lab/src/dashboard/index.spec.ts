@@ -11,7 +11,7 @@ const status: TopologyStatus = {
   store: 'memory',
   session: { ttlSeconds: 1800, max: 100_000 },
   url: 'http://127.0.0.1:9', // discard port: the background clients fail fast
-  replicas: [{ name: 'app1', state: 'stopped', drained: false, url: 'http://127.0.0.1:9' }],
+  replicas: [{ name: 'app1', state: 'stopped', markedDown: false, url: 'http://127.0.0.1:9' }],
   balancer: { engine: 'nginx', version: '1.22.1', sticky: 'portable' },
 };
 const topology = { url: status.url, status: async () => status } as unknown as Topology;
@@ -50,7 +50,7 @@ it('reports the topology, the explanation and the client grid as JSON, and a GET
   const state = await (await fetch(`${base}/dash/state`)).json();
   expect(state).toMatchObject({ strategy: 'ip-hash', store: 'memory', shopUrl: 'http://127.0.0.1:9/ui/', redis: null });
   // The page enables what the server's transition table allows, nothing it copies.
-  expect(state.replicas).toEqual([expect.objectContaining({ name: 'app1', stats: null, actions: ['start', 'drain'] })]);
+  expect(state.replicas).toEqual([expect.objectContaining({ name: 'app1', stats: null, actions: ['start', 'mark-down'] })]);
   expect(state.explanation).toContain('ip-hash');
   // Reading is not starting: an <img src=/dash/state> on any page must not set 12 shoppers going.
   expect(state.clients).toMatchObject({ running: false, tiles: [], note: null });

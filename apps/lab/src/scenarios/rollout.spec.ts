@@ -26,7 +26,7 @@ async function fakeTopology(): Promise<Fake> {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const replicas: ReplicaInfo[] = ['app1', 'app2', 'app3'].map((name) => ({ name, state: 'running', drained: false, draining: false, url: `${base}/${name}` }));
+  const replicas: ReplicaInfo[] = ['app1', 'app2', 'app3'].map((name) => ({ name, state: 'running', markedDown: false, draining: false, url: `${base}/${name}` }));
   const calls: string[] = [];
   const find = (n: string) => replicas.find((r) => r.name === n)!;
   const set = (n: string, state: ReplicaState) => (find(n).state = state);
@@ -101,8 +101,8 @@ describe('rollout', () => {
     f.replicas[1].state = 'stopped';
     await expect(rollout(f.topo, { drainWaitMs: 0 })).rejects.toThrow('cannot roll out: app2 is not serving normally (it is stopped); bring it back first: start app2');
     f.replicas[1].state = 'running';
-    f.replicas[2].drained = true;
-    await expect(rollout(f.topo, { drainWaitMs: 0 })).rejects.toThrow('app3 is not serving normally (it is marked down); bring it back first: undrain app3');
+    f.replicas[2].markedDown = true;
+    await expect(rollout(f.topo, { drainWaitMs: 0 })).rejects.toThrow('app3 is not serving normally (it is marked down); bring it back first: mark-up app3');
     expect(f.calls).toEqual([]);
   });
 
@@ -128,7 +128,7 @@ describe('rollout', () => {
   it('bounds the drain wait', () => {
     expect(checkDrainWait(0)).toBe(0);
     for (const bad of [-1, NaN, Infinity, 600_001]) expect(() => checkDrainWait(bad)).toThrow('the drain wait must be from 0 to 600 s');
-    expect(rolloutRefusal([{ name: 'app1', state: 'running', drained: false, draining: true }])).toMatch(/already draining/);
+    expect(rolloutRefusal([{ name: 'app1', state: 'running', markedDown: false, draining: true }])).toMatch(/already draining\); bring it back first: undrain app1$/);
   });
 
   it('POST /api/rollout: 400 for a bad wait, 409 with the reason while a replica is down, 200 with the steps', async () => {

@@ -44,7 +44,7 @@ describe('TopologyCore', () => {
     await expect(t.markDown('app1', true)).rejects.toThrow('nginx -t failed');
     await expect(t.addReplica()).rejects.toThrow('nginx -t failed');
     const s = await t.status();
-    expect(s.replicas.map((r) => [r.name, r.drained])).toEqual([['app1', false], ['app2', false]]);
+    expect(s.replicas.map((r) => [r.name, r.markedDown])).toEqual([['app1', false], ['app2', false]]);
     expect(t.calls).toContain('retire app3 discard:begin');
   });
 

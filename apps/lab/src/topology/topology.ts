@@ -14,9 +14,9 @@ export interface ReplicaInfo {
   /** `app1`, `app2`, … everywhere. */
   name: string;
   state: ReplicaState;
-  /** Marked `down` in the balancer (nginx `server … down`, HAProxy `disabled`): gets no traffic. */
-  drained: boolean;
-  /** Draining (see Topology.drain); absent where a driver cannot drain. */
+  /** Marked down in the balancer (markDown: nginx `server … down`, HAProxy `disabled`): gets no traffic at all. */
+  markedDown: boolean;
+  /** Draining (see Topology.drain: bound clients stay, new ones go elsewhere); absent where a driver cannot drain. */
   draining?: boolean;
   /** The balancer's own health check of it (HAProxy under the process driver); absent where none is read. */
   health?: 'up' | 'down';
@@ -109,13 +109,19 @@ export interface Topology extends AsyncDisposable {
   removeReplica(name: string): Promise<void>;
   /** Adds or removes replicas until there are n. */
   scale(n: number): Promise<void>;
-  /** `server … down` (true) or back in rotation (false); reloads nginx. */
+  /**
+   * Mark down (true: nginx `server … down`, HAProxy `disabled`; no traffic at
+   * all, bound clients included) or mark up (false); the balancer reloads.
+   * Not a drain: see drain() for the soft one.
+   */
   markDown(name: string, down: boolean): Promise<void>;
   /**
    * Drain (true) or undrain (false): clients bound to the replica keep it,
    * new clients go to the others; the balancer reloads. What "bound" means
    * depends on the strategy (docs/nginx.md, "Drain"). Refused for a replica
-   * that is not running (undrain is always allowed).
+   * that is not running, is marked down or drains already, and when no other
+   * replica would take new clients (transitions.ts, drainRefusal); undrain is
+   * always allowed.
    */
   drain(name: string, on: boolean): Promise<void>;
 

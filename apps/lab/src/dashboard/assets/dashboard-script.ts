@@ -8,7 +8,7 @@ import { TIMELINE_JS } from './timeline-script';
 // every second would drop keyboard focus and swallow clicks.
 function dashboardPage(dom: Dom, colourOf: (name: string) => string): void {
   type Stats = { sessions: number | null; requests_served: number; rss_bytes: number; uptime_s: number };
-  type Replica = { name: string; state: string; drained: boolean; url: string; stats: Stats | null; actions: string[] };
+  type Replica = { name: string; state: string; markedDown: boolean; draining?: boolean; url: string; stats: Stats | null; actions: string[] };
   type Tile = { name: string; address: string; replica: string | null; items: number; lost: boolean; lostCount: number; failed: number; lastError: string | null };
   type Clients = { running: boolean; note: string | null; sameNat: boolean; tiles: Tile[]; counters: { cartsLost: number; clientsMoved: number; failedRequests: number } };
   type State = {
@@ -22,13 +22,13 @@ function dashboardPage(dom: Dom, colourOf: (name: string) => string): void {
     replicas: Replica[];
     clients: Clients;
   };
-  type Card = { root: HTMLElement; state: HTMLElement; down: HTMLElement; values: Record<string, HTMLElement>; buttons: Record<string, HTMLButtonElement> };
+  type Card = { root: HTMLElement; state: HTMLElement; down: HTMLElement; draining: HTMLElement; values: Record<string, HTMLElement>; buttons: Record<string, HTMLButtonElement> };
 
   const POLL_MS = 1000;
   const MAX_REPLICAS = 16;
   // Which buttons are enabled comes from the server (`actions` per replica and
   // for Redis): this page holds labels, not the transition table.
-  const ACTIONS: Record<string, string> = { stop: 'Stop', kill: 'Kill', pause: 'Pause', resume: 'Resume', start: 'Start', drain: 'Drain', undrain: 'Undrain' };
+  const ACTIONS: Record<string, string> = { stop: 'Stop', kill: 'Kill', pause: 'Pause', resume: 'Resume', start: 'Start', 'mark-down': 'Mark down', 'mark-up': 'Mark up', drain: 'Drain', undrain: 'Undrain' };
 
   const { el, byId, say } = dom;
   const busy = new Set<string>();
@@ -77,17 +77,19 @@ function dashboardPage(dom: Dom, colourOf: (name: string) => string): void {
       row.append(b);
     }
     const stateEl = el('span', { class: 'state', 'data-field': 'state' });
-    const down = el('span', { class: 'state drained', 'data-field': 'drained' }, 'down in the balancer');
-    const root = el('article', { class: 'card', 'data-replica': name, 'aria-labelledby': `card-${name}` }, el('h3', { id: `card-${name}` }, el('span', { class: 'swatch', 'aria-hidden': 'true' }), name, stateEl, down), list, row);
+    const down = el('span', { class: 'state marked', 'data-field': 'marked-down' }, 'marked down in the balancer');
+    const draining = el('span', { class: 'state marked', 'data-field': 'draining' }, 'draining');
+    const root = el('article', { class: 'card', 'data-replica': name, 'aria-labelledby': `card-${name}` }, el('h3', { id: `card-${name}` }, el('span', { class: 'swatch', 'aria-hidden': 'true' }), name, stateEl, down, draining), list, row);
     root.style.setProperty('--c', colourOf(name));
-    return { root, state: stateEl, down, values, buttons };
+    return { root, state: stateEl, down, draining, values, buttons };
   }
 
   function renderCard(card: Card, r: Replica): void {
     card.state.textContent = busy.has(r.name) ? `${r.state} · working…` : r.state;
     card.state.className = `state ${r.state}`;
-    card.down.hidden = !r.drained;
-    card.root.classList.toggle('down', r.state !== 'running' || r.drained);
+    card.down.hidden = !r.markedDown;
+    card.draining.hidden = !r.draining;
+    card.root.classList.toggle('down', r.state !== 'running' || r.markedDown);
     card.root.setAttribute('aria-busy', String(busy.has(r.name)));
     const s = r.stats;
     card.values.sessions.textContent = !s ? '—' : s.sessions === null ? 'in Redis' : String(s.sessions);

@@ -272,7 +272,7 @@ export class ComposeTopology extends TopologyCore {
     return this.snapshot;
   }
 
-  protected replicaDetails(name: string): Omit<ReplicaInfo, 'name' | 'state' | 'drained'> {
+  protected replicaDetails(name: string): Omit<ReplicaInfo, 'name' | 'state' | 'markedDown'> {
     const port = this.replicas.get(name)?.port;
     // No pid: the process is the engine's, inside the container's namespace.
     return { url: port ? `http://127.0.0.1:${port}` : '', port, pid: undefined };
