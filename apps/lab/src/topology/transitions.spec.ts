@@ -26,7 +26,7 @@ describe('the one transition table', () => {
     const app1 = { name: 'app1', state: 'running', markedDown: false } as const;
     expect(drainRefusal(app1, [app1, { name: 'app2', markedDown: true }])).toBe('cannot drain app1: no other replica would take new clients');
     expect(drainRefusal(app1, [app1, { name: 'app2', markedDown: false, draining: true }])).toMatch(/no other replica/);
-    expect(drainRefusal({ ...app1, state: 'paused' }, fleet)).toBe('cannot drain app1: it is paused (resume it first)');
+    expect(drainRefusal({ ...app1, state: 'paused' }, fleet)).toBe('cannot drain app1: it is paused (resume it first; no traffic at all instead: mark-down app1)');
   });
 
   it('words a refusal with the way out', () => {

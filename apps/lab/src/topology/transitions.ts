@@ -69,7 +69,7 @@ export interface ReplicaView extends ReplicaMarks {
  */
 export function drainRefusal(replica: ReplicaView, fleet: readonly ReplicaMarks[]): string | null {
   const { name, state } = replica;
-  if (state !== 'running') return `cannot drain ${name}: it is ${state} (${HINT[state]})`;
+  if (state !== 'running') return `cannot drain ${name}: it is ${state} (${HINT[state]}; no traffic at all instead: mark-down ${name})`;
   if (replica.markedDown) return `cannot drain ${name}: it is marked down (no traffic at all); bring it back first: mark-up ${name}`;
   if (replica.draining) return `${name} is already draining`;
   const takers = fleet.filter((r) => r.name !== name && !r.markedDown && !r.draining);
