@@ -96,22 +96,22 @@ export function contract(target: ContractTarget): void {
       expect(added.sort()).toEqual(['app3', 'app4']);
       expect(await names(t)).toEqual(['app1', 'app2', 'app3', 'app4']);
       const results = await Promise.allSettled([t.markDown('app3', true), t.removeReplica('app3'), t.markDown('app3', false)]);
-      // In queue order: drained, removed, then unknown.
+      // In queue order: marked down, removed, then unknown.
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
       expect(await names(t)).toEqual(['app1', 'app2', 'app4']);
       await t.scale(1);
       expect(await names(t)).toEqual(['app1']);
       await expect(t.removeReplica('app1')).rejects.toThrow('cannot remove app1: it is the last replica');
       const status = await t.status();
-      expect(status.replicas).toEqual([expect.objectContaining({ name: 'app1', state: 'running', drained: false })]);
+      expect(status.replicas).toEqual([expect.objectContaining({ name: 'app1', state: 'running', markedDown: false })]);
     }));
 
-  it('markDown drains and restores a replica in status', () =>
+  it('markDown takes a replica out and puts it back, in status', () =>
     booted(c, {}, async (t) => {
       await t.markDown('app2', true);
-      expect(await replica(t, 'app2')).toMatchObject({ drained: true, state: 'running' });
+      expect(await replica(t, 'app2')).toMatchObject({ markedDown: true, state: 'running' });
       await t.markDown('app2', false);
-      expect((await replica(t, 'app2')).drained).toBe(false);
+      expect((await replica(t, 'app2')).markedDown).toBe(false);
     }));
 
   it(DRAIN_CASE, () => booted(c, { strategy: 'sticky-cookie' }, drainHoldsBoundClients));
@@ -184,7 +184,7 @@ export const DRAIN_CASE = 'drain: a client the route cookie binds keeps the drai
 /** The drain promise on a sticky-cookie topology of two replicas (also run on Compose behind HAProxy). */
 export async function drainHoldsBoundClients(t: Topology): Promise<void> {
   await t.drain('app2', true);
-  expect(await replica(t, 'app2')).toMatchObject({ draining: true, drained: false, state: 'running' });
+  expect(await replica(t, 'app2')).toMatchObject({ draining: true, markedDown: false, state: 'running' });
   expect(await many(`${t.url}/`, 6, { headers: { cookie: 'route=app2' } })).toEqual({ app2: 6 });
   expect(await many(`${t.url}/`, 8)).toEqual({ app1: 8 });
   await expect(t.drain('app1', true)).rejects.toThrow('cannot drain app1: no other replica would take new clients');
@@ -230,11 +230,11 @@ function balancerContract(c: Required<Pick<ContractTarget, 'balancer'>> & Contra
       const ops = await Promise.allSettled([t.restartBalancer(), t.reloadBalancer(), t.restartBalancer(), t.markDown('app2', true)]);
       expect(ops.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
       expect(await balancerOf(t)).toMatchObject({ state: 'running' });
-      expect((await replica(t, 'app2')).drained).toBe(true);
+      expect((await replica(t, 'app2')).markedDown).toBe(true);
       await servesAll(t, ['app1']);
-      // The config is the last one rendered: a restart keeps the drain.
+      // The config is the last one rendered: a restart keeps the mark-down.
       await t.restartBalancer();
-      expect((await replica(t, 'app2')).drained).toBe(true);
+      expect((await replica(t, 'app2')).markedDown).toBe(true);
       await servesAll(t, ['app1']);
     }));
 
@@ -246,7 +246,7 @@ function balancerContract(c: Required<Pick<ContractTarget, 'balancer'>> & Contra
       await expect(t.reloadBalancer()).rejects.toThrow(new RegExp(`${c.balancer} is dead`));
       await expect(t.reloadBalancer()).rejects.toBeInstanceOf(TopologyError);
       await expect(t.markDown('app1', true)).rejects.toThrow(/is dead/);
-      expect((await replica(t, 'app1')).drained).toBe(false);
+      expect((await replica(t, 'app1')).markedDown).toBe(false);
       await t.restartBalancer();
       expect(await balancerOf(t)).toMatchObject({ state: 'running' });
       await servesAll(t, ['app1', 'app2']);

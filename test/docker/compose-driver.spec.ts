@@ -63,7 +63,7 @@ function instanceOf(name: string): string | undefined {
 }
 
 let turn = 0;
-/** Round robin over the replicas the last re-render listed (not drained), like the real nginx would. */
+/** Round robin over the replicas the last re-render listed (not marked down), like the real nginx would. */
 function nextRendered(): string {
   const s = existsSync(stateFile) ? state() : undefined;
   const last = s?.rerenders?.at(-1);
@@ -170,10 +170,10 @@ describe('compose driver orchestration (scripted docker CLI)', () => {
     }
   });
 
-  it('memory store: drains, restarts, scales out and in, kills and tears down, re-rendering nginx in place', async () => {
+  it('memory store: marks down, drains, restarts, scales out and in, kills and tears down, re-rendering nginx in place', async () => {
     const t = await start('memory');
     try {
-      // Drain: addresses instead of names (a stopped container has no DNS name), a new generation, waited for.
+      // Mark-down: addresses instead of names (a stopped container has no DNS name), a new generation, waited for.
       await t.markDown('app2', true);
       expect(state().rerenders![0]).toEqual({
         LB_STRATEGY: 'round-robin',
@@ -182,7 +182,7 @@ describe('compose driver orchestration (scripted docker CLI)', () => {
         LAB_DRAIN: '',
         LAB_GENERATION: '1',
       });
-      expect((await t.status()).replicas.find((r) => r.name === 'app2')!.drained).toBe(true);
+      expect((await t.status()).replicas.find((r) => r.name === 'app2')!.markedDown).toBe(true);
       // A drain (bound clients keep it) is rendered by the same scripts: LAB_DRAIN; `down` wins over it.
       await t.drain('app3', true);
       expect(state().rerenders!.at(-1)).toMatchObject({ LAB_DOWN: 'app2', LAB_DRAIN: 'app3', LAB_GENERATION: '2' });

@@ -1,6 +1,6 @@
 // The compose driver's in-place re-render, run here against the repository's
 // upstream script: sourcing it as the image's entrypoint does and then
-// rendering the staged templates must produce the new replica list, drained
+// rendering the staged templates must produce the new replica list, marked-down
 // set and generation. The image's envsubst step is replaced by a stand-in
 // (render every *.template of NGINX_ENVSUBST_TEMPLATE_DIR with the defined
 // variables); `nginx -t` and the reload are echoed, not run.
@@ -66,7 +66,7 @@ describeWithEnvsubst('in-place nginx re-render (compose driver)', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('renders the new replicas by address, the drained one as down, and the new generation, then tests and reloads', () => {
+  it('renders the new replicas by address, the marked-down one as down, and the new generation, then tests and reloads', () => {
     const r = rerender(dir, {
       strategy: 'round-robin',
       replicas: ['app1', 'app2', 'app4'],

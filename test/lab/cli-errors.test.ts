@@ -30,7 +30,7 @@ describe('lab CLI without a running lab', () => {
   it('lists the commands on help, and exits 2 with the usage on an unknown command', async () => {
     const help = await lab(dir, ['help']);
     expect(help.code).toBe(0);
-    for (const name of ['up', 'status', 'stop', 'kill', 'pause', 'resume', 'start', 'drain', 'scale', 'redis', 'balancer', 'probe', 'logs', 'down', 'help']) {
+    for (const name of ['up', 'status', 'stop', 'kill', 'pause', 'resume', 'start', 'mark-down', 'mark-up', 'drain', 'undrain', 'scale', 'redis', 'balancer', 'probe', 'logs', 'down', 'help']) {
       expect(help.stdout).toMatch(new RegExp(`^  ${name}\\s`, 'm'));
     }
     const unknown = await lab(dir, ['explode']);

@@ -91,13 +91,15 @@ maybe('the README walk-through, run against a detached lab', () => {
     expect(Object.keys(JSON.parse(documented ?? '{}'))).toEqual(Object.keys(after));
     expect(after).toMatchObject({ session: 'expired-or-lost' });
 
-    // status names what its columns mean
-    const other = ['app1', 'app2', 'app3'].find((n) => n !== victim)!;
-    expect((await run(['drain', other])).code).toBe(0);
+    // status names what its columns mean, and tells a marked-down replica from a draining one
+    const [other, third] = ['app1', 'app2', 'app3'].filter((n) => n !== victim);
+    expect((await run(['mark-down', other])).code).toBe(0);
+    expect((await run(['drain', third])).code).toBe(0);
     const status = await run(['status']);
     expect(status.stdout).toMatch(/^ {2}NAME +PROCESS +BALANCER +PID +PORT +SESSIONS +REQUESTS +DIRECT URL$/m);
     expect(status.stdout).toMatch(new RegExp(`^  ${victim} +stopped +in rotation +- +\\d+ +\\? +\\? `, 'm'));
-    expect(status.stdout).toMatch(new RegExp(`^  ${other} +running +drained +\\d+ +\\d+ +\\d+ +\\d+ `, 'm'));
+    expect(status.stdout).toMatch(new RegExp(`^  ${other} +running +marked down +\\d+ +\\d+ +\\d+ +\\d+ `, 'm'));
+    expect(status.stdout).toMatch(new RegExp(`^  ${third} +running +draining +\\d+ +\\d+ +\\d+ +\\d+ `, 'm'));
     expect(status.stdout).toMatch(/nginx +1\.\d+\.\d+, running/);
     expect(status.stdout).toMatch(/SESSIONS: held in that replica.s memory, lost with its process; \?: the replica did not answer/);
 

@@ -50,10 +50,10 @@ describe('nginx ip-hash', () => {
     lab.check(async () => {
       const before = await mapping(lab);
       await lab.reconfigure({ down: ['app2'] });
-      const drained = await mapping(lab);
+      const markedDown = await mapping(lab);
       for (const s of SUBNETS) {
-        if (before.get(s) === 'app2') expect(drained.get(s)).not.toBe('app2');
-        else expect(drained.get(s)).toBe(before.get(s));
+        if (before.get(s) === 'app2') expect(markedDown.get(s)).not.toBe('app2');
+        else expect(markedDown.get(s)).toBe(before.get(s));
       }
       // Removing the server line changes the number of slots: ip_hash remaps
       // clients that were never on app2 (the lab's "scale in" surprise).

@@ -22,7 +22,7 @@ describeTopology('drain on the process driver', 'memory', () => {
     withTopology({ driver: 'process', strategy: 'sticky-cookie' }, async (topo) => {
       await topo.drain('app2', true);
       expect(await draining(topo)).toEqual(['app2']);
-      expect(await topo.nginxConfig()).toMatch(/upstream pool_all \{[^}]*server 127\.\d+\.\d+\.2:\d+ down;\s+# app2/); // app2's fixed address (drivers/process/identity.ts)
+      expect(await topo.balancerConfig()).toMatch(/upstream pool_all \{[^}]*server 127\.\d+\.\d+\.2:\d+ down;\s+# app2/); // app2's fixed address (drivers/process/identity.ts)
       expect(await servedBy(topo, 12, { cookie: 'route=app2' })).toEqual({ app2: 12 });
       // Round robin over the two others: 15 each, app2 never.
       expect(await servedBy(topo, 30)).toEqual({ app1: 15, app3: 15 });

@@ -1,6 +1,6 @@
 // Faults on the process driver (pinned: these look at pids, /proc and logs),
 // through the real nginx: how stop, kill and pause differ, that a dead replica
-// is routed around, that a drained one keeps its ip_hash slot, and that start
+// is routed around, that a marked-down one keeps its ip_hash slot, and that start
 // brings a replica back on its address.
 import { readFileSync } from 'node:fs';
 import { LabClient } from '../../apps/lab/src/client';
@@ -77,7 +77,7 @@ describeTopology('replica faults on the process driver', 'memory', () => {
       }
     }));
 
-  it('ip-hash: markDown moves only the drained replica\'s clients and back; a killed replica\'s clients are served elsewhere', () =>
+  it('ip-hash: markDown moves only the marked-down replica\'s clients and back; a killed replica\'s clients are served elsewhere', () =>
     withTopology({ driver: 'process', strategy: 'ip-hash' }, async (topo) => {
       const clients = users(topo.url, 12);
       const placeAll = async () => {
@@ -96,12 +96,12 @@ describeTopology('replica faults on the process driver', 'memory', () => {
         const busiest = ['app1', 'app2', 'app3'].sort((a, b) => on(before, b).length - on(before, a).length)[0];
 
         await topo.markDown(busiest, true);
-        expect(await replica(topo, busiest)).toMatchObject({ drained: true, state: 'running' });
-        const drained = await placeAll();
-        // `down` keeps the slot: only the drained replica's clients are re-hashed.
+        expect(await replica(topo, busiest)).toMatchObject({ markedDown: true, state: 'running' });
+        const markedDown = await placeAll();
+        // `down` keeps the slot: only the marked-down replica's clients are re-hashed.
         for (const c of clients) {
-          if (before[c.name] === busiest) expect(drained[c.name]).not.toBe(busiest);
-          else expect(drained[c.name]).toBe(before[c.name]);
+          if (before[c.name] === busiest) expect(markedDown[c.name]).not.toBe(busiest);
+          else expect(markedDown[c.name]).toBe(before[c.name]);
         }
 
         await topo.markDown(busiest, false);

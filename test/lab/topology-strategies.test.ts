@@ -14,7 +14,7 @@ describeTopology('process driver status', 'memory', () => {
     withTopology({ driver: 'process', strategy: 'round-robin' }, async (topo) => {
       const status = await topo.status();
       expect(status).toMatchObject({ driver: 'process', strategy: 'round-robin', store: 'memory', balancer: { engine: 'nginx', sticky: 'n/a' } });
-      expect(status.replicas.map((r) => [r.name, r.state, r.drained])).toEqual([
+      expect(status.replicas.map((r) => [r.name, r.state, r.markedDown])).toEqual([
         ['app1', 'running', false],
         ['app2', 'running', false],
         ['app3', 'running', false],

@@ -24,7 +24,7 @@ function downMovesOnlyApp2(r: R): void {
 scenarioSuite<MaintenanceFacts>('maintenance', {
   'ip-hash/memory': (r) => {
     downMovesOnlyApp2(r);
-    expect(r.facts.cartsBackAfterUndrain).toEqual(r.facts.down.onVictim);
+    expect(r.facts.cartsBackAfterMarkUp).toEqual(r.facts.down.onVictim);
     const { onVictim, movedClients } = r.facts.removed;
     expect(movedClients).toEqual(expect.arrayContaining(onVictim));
     expect(movedClients.length).toBeGreaterThan(onVictim.length);
@@ -34,19 +34,19 @@ scenarioSuite<MaintenanceFacts>('maintenance', {
   },
   'consistent-hash/memory': (r) => {
     downMovesOnlyApp2(r);
-    expect(r.facts.cartsBackAfterUndrain).toEqual(r.facts.down.onVictim);
+    expect(r.facts.cartsBackAfterMarkUp).toEqual(r.facts.down.onVictim);
     expect(r.facts.removed.movedClients).toEqual(r.facts.removed.onVictim);
   },
   'sticky-cookie/memory': (r) => {
     downMovesOnlyApp2(r);
-    expect(r.facts.cartsBackAfterUndrain).toEqual([]);
+    expect(r.facts.cartsBackAfterMarkUp).toEqual([]);
     expect(r.facts.removed.movedClients).toEqual(r.facts.removed.onVictim);
   },
   // HAProxy's map-based `balance source` has no slot to keep: a `disabled`
   // server leaves the map, which is rebuilt over the two others (h mod 2),
   // so `down` already moves app2's clients AND about half of the others
   // (measured 20 of 30), each losing its memory cart, like nginx only does
-  // when the line is removed. Undrained, the map is the old one again: the
+  // when the line is removed. Marked up, the map is the old one again: the
   // clients of app2 (whose process kept their carts) find them again.
   'haproxy/ip-hash/memory': (r) => {
     for (const phase of [r.facts.down, r.facts.removed]) {
@@ -55,7 +55,7 @@ scenarioSuite<MaintenanceFacts>('maintenance', {
       expect(phase.movedClients.length).toBeGreaterThan(phase.onVictim.length);
       expect(phase.lostClients).toEqual(phase.movedClients);
     }
-    expect(r.facts.cartsBackAfterUndrain).toEqual(r.facts.down.onVictim);
+    expect(r.facts.cartsBackAfterMarkUp).toEqual(r.facts.down.onVictim);
     expect(r.rows[0].failed_requests).toBe(0);
   },
 });

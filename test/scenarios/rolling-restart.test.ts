@@ -1,5 +1,5 @@
-// Every replica, one at a time, drained (`down`), stopped (SIGTERM), started
-// and put back, while clients keep reading their carts. Drained replicas get
+// Every replica, one at a time, marked down (`down`), stopped (SIGTERM), started
+// and marked up, while clients keep reading their carts. Marked-down replicas get
 // no new requests and the stop lets in-flight ones finish, so no read fails. Memory store: after the last restart no
 // process holds any session — every one of the 30 carts is lost (100 %)
 // whatever the strategy. Redis store: none lost.

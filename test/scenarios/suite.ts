@@ -160,7 +160,7 @@ function withEvidence(evidence: Evidence, check: () => void): void {
 
 export function formatEvidence(e: Evidence): string {
   const logs = Object.entries(e.logs).map(([name, text]) => `---- ${name} (tail) ----\n${text.trimEnd()}`);
-  return ['==== per client: replicas seen, losses, failures ====', ...e.summary, '==== balancer config ====', e.nginxConfig, ...logs].join('\n');
+  return ['==== per client: replicas seen, losses, failures ====', ...e.summary, '==== balancer config ====', e.balancerConfig, ...logs].join('\n');
 }
 
 /** Sorted copy, so set equality reads as array equality in failure output. */

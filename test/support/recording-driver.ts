@@ -49,7 +49,7 @@ export class RecordingDriver extends TopologyCore {
   protected replicaState(name: string) {
     return this.states.get(name)!;
   }
-  protected replicaDetails(_name: string): Omit<ReplicaInfo, 'name' | 'state' | 'drained'> {
+  protected replicaDetails(_name: string): Omit<ReplicaInfo, 'name' | 'state' | 'markedDown'> {
     return { url: 'http://127.0.0.1:1' };
   }
   protected async applyBalancer(entries: BalancerEntry[]) {
@@ -76,7 +76,7 @@ export class RecordingDriver extends TopologyCore {
   async logs() {
     return {};
   }
-  async nginxConfig() {
+  async balancerConfig() {
     return '';
   }
 }

@@ -22,7 +22,7 @@ export async function withTopology<T>(opts: TestTopologyOptions, body: (topo: To
 }
 
 export async function evidence(topo: Topology): Promise<string> {
-  const parts = [`==== nginx config (${topo.strategy}, ${topo.store}) ====\n${await topo.nginxConfig()}`];
+  const parts = [`==== balancer config (${topo.strategy}, ${topo.store}) ====\n${await topo.balancerConfig()}`];
   for (const [name, text] of Object.entries(await topo.logs())) parts.push(`==== ${name} (last ${TAIL_LINES} lines) ====\n${tail(text)}`);
   return parts.join('\n');
 }

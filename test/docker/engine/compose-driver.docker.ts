@@ -36,7 +36,7 @@ async function spread(t: Topology, n: number): Promise<Set<string>> {
 }
 
 describeWithDocker('compose driver', () => {
-  it('round-robin, memory: stop, start, add, drain and remove replicas, then tear down', async () => {
+  it('round-robin, memory: stop, start, add, mark down and remove replicas, then tear down', async () => {
     const t = await startComposeTopology({ strategy: 'round-robin', store: 'memory', replicas: 2 });
     try {
       expect(t.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -49,7 +49,7 @@ describeWithDocker('compose driver', () => {
       await t.stop('app2');
       // nginx retries the failed connection on app1 (proxy_next_upstream error).
       expect(await spread(t, 6)).toEqual(new Set(['app1']));
-      // Draining while a replica is stopped still reloads (nginx holds addresses, not names).
+      // Marking down while a replica is stopped still reloads (nginx holds addresses, not names).
       await t.markDown('app2', true);
       await t.markDown('app2', false);
       await t.start('app2');
@@ -58,7 +58,7 @@ describeWithDocker('compose driver', () => {
       const added = await t.addReplica();
       expect(added).toBe('app3');
       // The upstream script tags every server line with its replica name.
-      expect(await t.nginxConfig()).toMatch(/server \S+:8000 .*# app3\b/);
+      expect(await t.balancerConfig()).toMatch(/server \S+:8000 .*# app3\b/);
       expect(await spread(t, 9)).toEqual(new Set(['app1', 'app2', 'app3']));
 
       await t.markDown('app1', true);
@@ -68,7 +68,7 @@ describeWithDocker('compose driver', () => {
 
       await t.removeReplica('app3');
       expect((await t.status()).replicas.map((r) => r.name)).toEqual(['app1', 'app2']);
-      expect(await t.nginxConfig()).not.toMatch(/# app3\b/);
+      expect(await t.balancerConfig()).not.toMatch(/# app3\b/);
       expect(Object.keys(await t.logs())).toEqual(expect.arrayContaining(['nginx', 'nginx-access', 'app1', 'app2']));
     } finally {
       await t.down();

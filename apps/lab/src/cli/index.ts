@@ -9,7 +9,7 @@ const PROGRAM = 'npm run lab --';
 export function usageText(io: Pick<CliIo, 'color'>): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
-    `${paint(io, 'bold', 'Sticky Sessions Lab')}: nginx + cart-api replicas (+ redis) you can break on purpose.`,
+    `${paint(io, 'bold', 'Sticky Sessions Lab')}: a balancer (nginx or haproxy) + cart-api replicas (+ redis) you can break on purpose.`,
     '',
     `Usage: ${PROGRAM} <command> [options]`,
     '',

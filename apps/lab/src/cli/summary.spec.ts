@@ -11,8 +11,8 @@ function status(over: Partial<LabStatus> = {}): LabStatus & { replicas: never[] 
     session: { ttlSeconds: 60, max: 500 },
     url: 'http://127.0.0.1:8080',
     replicas: [
-      { name: 'app1', state: 'running', drained: false, url: 'http://127.0.0.1:1', pid: 11, port: 1, stats: { sessions: null, requests_served: 4 } },
-      { name: 'app2', state: 'paused', drained: true, url: 'http://127.0.0.1:2', pid: 12, port: 2, stats: null },
+      { name: 'app1', state: 'running', markedDown: false, url: 'http://127.0.0.1:1', pid: 11, port: 1, stats: { sessions: null, requests_served: 4 } },
+      { name: 'app2', state: 'paused', markedDown: true, url: 'http://127.0.0.1:2', pid: 12, port: 2, stats: null },
     ] as never[],
     balancer: { engine: 'nginx', version: '1.22.1', sticky: 'n/a' },
     control_url: 'http://127.0.0.1:8081',
@@ -27,7 +27,7 @@ describe('status table', () => {
   it('tells "kept in Redis" (n/a) from "did not answer" (?), and says so in a legend', () => {
     const text = renderStatus(io, status());
     expect(text).toMatch(/^ {2}app1 +running +in rotation +11 +1 +n\/a +4 /m);
-    expect(text).toMatch(/^ {2}app2 +paused +drained +12 +2 +\? +\? /m);
+    expect(text).toMatch(/^ {2}app2 +paused +marked down +12 +2 +\? +\? /m);
     expect(text).toMatch(/SESSIONS n\/a: kept in Redis, not per replica; \?: the replica did not answer/);
     expect(text).toMatch(/balancer +nginx 1\.22\.1, running$/m);
     expect(text).toMatch(/sessions +expire after 60 s idle \(SESSION_TTL_SECONDS\); at most 500 per replica \(SESSION_MAX\)$/m);
@@ -42,8 +42,8 @@ describe('status table', () => {
   it('shows a replica HAProxy\'s health check took out as "check down", not "in rotation"', () => {
     const base = status({ balancer: { engine: 'haproxy', version: '2.6.12', sticky: 'n/a', state: 'running' } });
     const replicas = [
-      { name: 'app1', state: 'stopped', drained: false, url: 'http://127.0.0.1:1', port: 1, health: 'down', stats: null },
-      { name: 'app3', state: 'running', drained: false, url: 'http://127.0.0.1:3', pid: 13, port: 3, health: 'up', stats: { sessions: 1, requests_served: 2 } },
+      { name: 'app1', state: 'stopped', markedDown: false, url: 'http://127.0.0.1:1', port: 1, health: 'down', stats: null },
+      { name: 'app3', state: 'running', markedDown: false, url: 'http://127.0.0.1:3', pid: 13, port: 3, health: 'up', stats: { sessions: 1, requests_served: 2 } },
     ] as never[];
     const text = renderStatus(io, { ...base, replicas });
     expect(text).toMatch(/^ {2}app1 +stopped +check down /m);

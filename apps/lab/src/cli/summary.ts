@@ -42,7 +42,7 @@ export function statsLegend(store: TopologyStatus['store']): string {
     store === 'redis'
       ? 'SESSIONS n/a: kept in Redis, not per replica; ?: the replica did not answer.'
       : 'SESSIONS: held in that replica\'s memory, lost with its process; ?: the replica did not answer.';
-  return `PROCESS: what the lab last did to it. BALANCER: how the balancer treats its server line (in rotation; drained = nginx \`server … down\`, HAProxy \`disabled\`; draining = bound clients only, see \`rollout\`; check down = HAProxy's health check took it out; dead = nothing is balanced). ${sessions}`;
+  return `PROCESS: what the lab last did to it. BALANCER: how the balancer treats its server line (in rotation; marked down = no traffic at all, nginx \`server … down\`, HAProxy \`disabled\`, see \`mark-down\`; draining = bound clients only, see \`drain\`; check down = HAProxy's health check took it out; dead = nothing is balanced). ${sessions}`;
 }
 
 type BalancerView = { engine: Balancer['engine']; state: NonNullable<Balancer['state']> };
@@ -54,7 +54,7 @@ export function balancerOf(status: Pick<TopologyStatus, 'balancer'>): BalancerVi
 
 function balancerView(io: CliIo, r: Row, balancer: BalancerView): string {
   if (balancer.state === 'dead') return paint(io, 'red', `${balancer.engine} dead`);
-  if (r.drained) return paint(io, 'yellow', 'drained');
+  if (r.markedDown) return paint(io, 'yellow', 'marked down');
   if (r.draining) return paint(io, 'yellow', 'draining');
   return r.health === 'down' ? paint(io, 'yellow', 'check down') : 'in rotation';
 }

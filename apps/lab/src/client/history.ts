@@ -46,6 +46,10 @@ export const FAULT_KINDS = [
   'add-replica',
   'remove-replica',
   'scale',
+  // Out of traffic entirely (markDown), and back: not a drain.
+  'mark-down',
+  'mark-up',
+  // The soft drain (Topology.drain): bound clients stay, new ones go elsewhere.
   'drain',
   'undrain',
   'redis-pause',

@@ -95,28 +95,37 @@ export const REPLICA_DONE: Record<ReplicaAction, (name: string) => string> = {
   pause: (n) => `${n} paused (its connections stay open, nothing answers)`,
   resume: (n) => `${n} resumed`,
   start: (n) => `${n} started and ready`,
-  drain: (n) => `${n} drained: down in the balancer (gets no traffic)`,
-  undrain: (n) => `${n} back in rotation in the balancer`,
+  'mark-down': (n) => `${n} marked down in the balancer: no traffic at all, bound clients included (bring it back with mark-up ${n})`,
+  'mark-up': (n) => `${n} marked up: back in rotation in the balancer`,
+  drain: (n) => `${n} draining: clients bound to it keep it, new clients go elsewhere (no traffic at all: mark-down ${n})`,
+  undrain: (n) => `${n} undrained: new clients may get it again`,
 };
 
 function apply(topology: Topology, action: ReplicaAction, name: string): Promise<void> {
-  if (action === 'drain' || action === 'undrain') return topology.markDown(name, action === 'drain');
-  return topology[action](name);
+  switch (action) {
+    case 'mark-down':
+    case 'mark-up':
+      return topology.markDown(name, action === 'mark-down');
+    case 'drain':
+    case 'undrain':
+      return topology.drain(name, action === 'drain');
+    default:
+      return topology[action](name);
+  }
 }
 
 async function replicaAction(ctx: ApiContext, _req: IncomingMessage, [name, action]: string[]) {
   if (!isReplicaAction(action)) throw notFound(`unknown replica action "${action}"`, { actions: [...REPLICA_ACTIONS] }, 'unknown_action');
   return ctx.serial.run(async () => {
-    const replica = await findReplica(ctx.topology, name);
-    const why = replicaActionRefusal(action, replica);
+    const { replicas } = await ctx.topology.status();
+    const why = replicaActionRefusal(action, findReplica(replicas, name), replicas);
     if (why) throw conflict(why);
     await apply(ctx.topology, action, name);
     return changed(ctx, REPLICA_DONE[action](name));
   });
 }
 
-async function findReplica(topology: Topology, name: string): Promise<ReplicaInfo> {
-  const { replicas } = await topology.status();
+function findReplica(replicas: readonly ReplicaInfo[], name: string): ReplicaInfo {
   const found = replicas.find((r) => r.name === name);
   if (found) return found;
   const names = replicas.map((r) => r.name);

@@ -17,7 +17,7 @@ function fakeTopology(): FakeTopology {
   const replicas: ReplicaInfo[] = [1, 2, 3].map((i) => ({
     name: `app${i}`,
     state: 'running',
-    drained: false,
+    markedDown: false,
     url: `http://127.0.0.1:${9000 + i}`,
   }));
   const calls: string[] = [];
@@ -58,9 +58,13 @@ function fakeTopology(): FakeTopology {
     addReplica: fail,
     removeReplica: fail,
     scale: fail,
-    drain: fail,
+    drain: async (n, on) => {
+      calls.push(`${on ? 'drain' : 'undrain'}:${n}`);
+      replicas.find((r) => r.name === n)!.draining = on;
+    },
     markDown: async (n, down) => {
-      replicas.find((r) => r.name === n)!.drained = down;
+      calls.push(`${down ? 'mark-down' : 'mark-up'}:${n}`);
+      replicas.find((r) => r.name === n)!.markedDown = down;
     },
     redisPause: fail,
     redisResume: fail,
@@ -75,7 +79,6 @@ function fakeTopology(): FakeTopology {
       calls.push('reload:balancer');
     },
     logs: async () => ({ app1: 'hello' }),
-    nginxConfig: async () => '',
     balancerConfig: async () => '',
     down: async () => undefined,
     [Symbol.asyncDispose]: async () => undefined,
@@ -86,6 +89,8 @@ async function call(control: ControlServer, method: string, path: string, init: 
   const res = await fetch(control.url + path, { method, ...init });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
+
+const post = async (control: ControlServer, name: string, action: string) => (await call(control, 'POST', `/api/replicas/${name}/${action}`)).status;
 
 describe('control server', () => {
   let control: ControlServer;
@@ -131,10 +136,19 @@ describe('control server', () => {
     expect(body).toEqual({ statusCode: 500, error: 'internal_error', message: 'driver exploded' });
   });
 
-  it('drains and refuses to drain twice', async () => {
-    expect((await call(control, 'POST', '/api/replicas/app3/drain')).status).toBe(200);
-    expect((await call(control, 'POST', '/api/replicas/app3/drain')).status).toBe(409);
-    expect((await call(control, 'POST', '/api/replicas/app3/undrain')).status).toBe(200);
+  it('marks down and drains through their own topology calls, and refuses each twice', async () => {
+    const statuses = [];
+    for (const action of ['mark-down', 'mark-down', 'mark-up', 'mark-up', 'drain', 'drain', 'undrain', 'undrain']) statuses.push(await post(control, 'app3', action));
+    expect(statuses).toEqual([200, 409, 200, 409, 200, 409, 200, 409]);
+    expect(topology.calls).toEqual(['mark-down:app3', 'mark-up:app3', 'drain:app3', 'undrain:app3']);
+  });
+
+  it('refuses a drain that cannot mean anything, naming the way out', async () => {
+    expect([await post(control, 'app3', 'mark-down'), await post(control, 'app2', 'drain')]).toEqual([200, 200]);
+    const down = await call(control, 'POST', '/api/replicas/app3/drain');
+    expect([down.status, down.body.error]).toEqual([409, 'cannot drain app3: it is marked down (no traffic at all); bring it back first: mark-up app3']);
+    const last = await call(control, 'POST', '/api/replicas/app1/drain');
+    expect([last.status, last.body.error]).toEqual([409, 'cannot drain app1: no other replica would take new clients']);
   });
 
   it('validates scale and refuses redis actions without redis', async () => {

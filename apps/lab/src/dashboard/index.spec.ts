@@ -44,7 +44,7 @@ it('reports the topology, the explanation and the client grid as JSON, and a GET
   const state = await (await fetch(`${base}/dash/state`)).json();
   expect(state).toMatchObject({ strategy: 'ip-hash', store: 'memory', shopUrl: 'http://127.0.0.1:1/ui/', redis: null });
   // The page enables what the server's transition table allows, nothing it copies.
-  expect(state.replicas).toEqual([expect.objectContaining({ name: 'app1', stats: null, actions: ['start', 'drain'] })]);
+  expect(state.replicas).toEqual([expect.objectContaining({ name: 'app1', stats: null, actions: ['start', 'mark-down'] })]);
   expect(state.explanation).toContain('ip-hash');
   // Reading is not starting: an <img src=/dash/state> on any page must not set 12 shoppers going.
   expect(state.clients).toMatchObject({ running: false, tiles: [], note: null });

@@ -33,7 +33,7 @@ export interface DashState {
 
 export async function dashState(topology: Topology, clients: FleetSnapshot): Promise<DashState> {
   const status = await topology.status();
-  const replicas = await Promise.all(status.replicas.map(async (r) => ({ ...r, stats: await fetchStats(r), actions: allowedActions(r) })));
+  const replicas = await Promise.all(status.replicas.map(async (r) => ({ ...r, stats: await fetchStats(r), actions: allowedActions(r, status.replicas) })));
   return {
     driver: status.driver,
     strategy: status.strategy,

@@ -9,7 +9,7 @@ const t0 = (h: History) => Math.min(...h.ops.map((o) => o.startedAt));
 
 export async function collectEvidence(topo: Topology, history: History): Promise<Evidence> {
   const tail = (s: string) => s.split('\n').slice(-TAIL_LINES).join('\n');
-  const [nginxConfig, logs] = await Promise.all([
+  const [balancerConfig, logs] = await Promise.all([
     topo.balancerConfig().catch((e: Error) => `(no config: ${e.message})`),
     topo.logs().catch((e: Error) => ({ error: e.message }) as Record<string, string>),
   ]);
@@ -20,5 +20,5 @@ export async function collectEvidence(topo: Topology, history: History): Promise
     const failed = history.forClient(c).filter((e) => e.outcome !== 'ok');
     return `${c}: ${replicasSeenBy(history, c).join('→') || '(never answered)'}${lost.length ? ` lost ${lost.map((l) => `${l.sku}×${l.expectedQty - l.seenQty}`).join(',')}` : ''}${failed.length ? ` failed ${failed.map((f) => `${f.method} ${f.path} ${f.status ?? f.error}`).join('; ')}` : ''}`;
   });
-  return { summary: [...faults, `carts: ${carts.valid} — ${carts.reason}`, ...summary], nginxConfig, logs: Object.fromEntries(Object.entries(logs).map(([k, v]) => [k, tail(v)])) };
+  return { summary: [...faults, `carts: ${carts.valid} — ${carts.reason}`, ...summary], balancerConfig, logs: Object.fromEntries(Object.entries(logs).map(([k, v]) => [k, tail(v)])) };
 }

@@ -20,8 +20,8 @@ export interface PhaseFacts {
 export interface MaintenanceFacts {
   down: PhaseFacts;
   removed: PhaseFacts;
-  /** After `down` was lifted: app2's clients that found their old cart again. */
-  cartsBackAfterUndrain: string[];
+  /** After the mark-up lifted `down`: app2's clients that found their old cart again. */
+  cartsBackAfterMarkUp: string[];
 }
 
 export function run(params: ScenarioParams, options?: RunOptions): Promise<ScenarioResult<MaintenanceFacts>> {
@@ -33,7 +33,7 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
       await r.nemesis.markDown(VICTIM, false);
       const back = await untilBack(r, clients, down.facts.onVictim);
       const removed = await phase(r, clients, 'removed', () => r.nemesis.removeReplica(VICTIM));
-      const facts: MaintenanceFacts = { down: down.facts, removed: removed.facts, cartsBackAfterUndrain: back };
+      const facts: MaintenanceFacts = { down: down.facts, removed: removed.facts, cartsBackAfterMarkUp: back };
       const downRow = { ...down.row, note: `${down.row.note}; ${back.length} found their cart again once \`down\` was lifted` };
       return { rows: [downRow, removed.row], facts };
     } finally {

@@ -22,13 +22,15 @@ it('records a fault that worked as ok, with when it started and ended', async ()
   expect(history.entries).toEqual([]);
 });
 
-it('names the replica it added and tells drain from undrain', async () => {
+it('names the replica it added, and gives a mark-down and a drain each its own kind', async () => {
   const history = new History();
   const nemesis = new Nemesis(await booted(3), history);
   expect(await nemesis.addReplica()).toMatchObject({ fault: 'add-replica', target: 'app4', value: 'app4' });
   await nemesis.markDown('app1', true);
   await nemesis.markDown('app1', false);
-  expect(history.faults().map((f) => f.fault)).toEqual(['add-replica', 'drain', 'undrain']);
+  await nemesis.drain('app2', true);
+  await nemesis.drain('app2', false);
+  expect(history.faults().map((f) => f.fault)).toEqual(['add-replica', 'mark-down', 'mark-up', 'drain', 'undrain']);
 });
 
 it('records what the core refuses as fail and a fault that broke half-way as unknown, and passes the error on', async () => {

@@ -47,12 +47,12 @@ export class Nemesis {
     return this.act('scale', this.topo.balancer, async () => (await this.topo.scale(n), n));
   }
 
-  /** `server … down` (drain) or back in rotation (undrain); both reload nginx. */
+  /** Out of traffic entirely (`mark-down`: nginx `server … down`, HAProxy `disabled`) or back (`mark-up`). */
   markDown(name: string, down: boolean): Promise<FaultEntry> {
-    return this.act(down ? 'drain' : 'undrain', name, () => this.topo.markDown(name, down));
+    return this.act(down ? 'mark-down' : 'mark-up', name, () => this.topo.markDown(name, down));
   }
 
-  /** Drain for a rollout (bound clients keep it, new ones go elsewhere), or undrain. */
+  /** The soft drain (bound clients keep it, new ones go elsewhere), or undrain: a history tells it from a mark-down. */
   drain(name: string, on: boolean): Promise<FaultEntry> {
     return this.act(on ? 'drain' : 'undrain', name, () => this.topo.drain(name, on));
   }

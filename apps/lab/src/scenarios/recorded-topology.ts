@@ -19,6 +19,7 @@ const FAULTS: Partial<Record<keyof Topology, FaultCall>> = {
   removeReplica: (n, [name]) => n.removeReplica(String(name)),
   scale: (n, [count]) => n.scale(count as number),
   markDown: (n, [name, down]) => n.markDown(String(name), Boolean(down)),
+  drain: (n, [name, on]) => n.drain(String(name), Boolean(on)),
   redisPause: (n) => n.redisPause(),
   redisResume: (n) => n.redisResume(),
   redisRestart: (n) => n.redisRestart(),

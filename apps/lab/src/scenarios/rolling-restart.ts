@@ -1,4 +1,4 @@
-// A deploy: drain, stop, start and undrain each replica in turn while clients keep reading.
+// A deploy: mark down, stop, start and mark up each replica in turn while clients keep reading.
 import { clientsStayed, entriesOf, now, within } from '../client';
 import { whileBusy } from './busy';
 import { failedRequests } from './checkers';
@@ -22,7 +22,7 @@ export function run(params: ScenarioParams, options?: RunOptions): Promise<Scena
       const before = await placement(clients);
       const busyFrom = now();
       await whileBusy(clients, async () => {
-        // The way a deploy should go: drain (nginx `down`, a reload that
+        // The way a deploy should go: mark down (nginx `down`, a reload that
         // also resets nginx's failure counters), restart, put back. Stopping
         // the next replica within `fail_timeout` of the previous one's return
         // made nginx see no live server in a sticky-cookie pool (502s).

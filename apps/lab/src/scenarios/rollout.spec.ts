@@ -22,7 +22,7 @@ class StatsDriver extends RecordingDriver {
     this.onDrain?.(name, on);
   }
 
-  protected override replicaDetails(name: string): Omit<ReplicaInfo, 'name' | 'state' | 'drained'> {
+  protected override replicaDetails(name: string): Omit<ReplicaInfo, 'name' | 'state' | 'markedDown'> {
     return { url: `${this.statsBase}/${name}` };
   }
 }
@@ -107,7 +107,7 @@ describe('rollout', () => {
     await f.topo.start('app2');
     await f.topo.markDown('app3', true);
     f.topo.calls.length = 0;
-    await expect(rollout(f.topo, { drainWaitMs: 0 })).rejects.toThrow('app3 is not serving normally (it is marked down); bring it back first: undrain app3');
+    await expect(rollout(f.topo, { drainWaitMs: 0 })).rejects.toThrow('app3 is not serving normally (it is marked down); bring it back first: mark-up app3');
     expect(f.calls()).toEqual([]);
   });
 
@@ -134,7 +134,7 @@ describe('rollout', () => {
   it('bounds the drain wait', () => {
     expect(checkDrainWait(0)).toBe(0);
     for (const bad of [-1, NaN, Infinity, 600_001]) expect(() => checkDrainWait(bad)).toThrow('the drain wait must be from 0 to 600 s');
-    expect(rolloutRefusal([{ name: 'app1', state: 'running', drained: false, draining: true }])).toMatch(/already draining/);
+    expect(rolloutRefusal([{ name: 'app1', state: 'running', markedDown: false, draining: true }])).toMatch(/already draining\); bring it back first: undrain app1$/);
   });
 
   it('POST /api/rollout: 400 for a bad wait, 409 with the reason while a replica is down, 200 with the steps', async () => {

@@ -61,19 +61,19 @@ export function checkDrainWait(ms: number): number {
 }
 
 /** Why a rollout cannot start on these replicas (a replica not running or taken out), or null. */
-export function rolloutRefusal(replicas: readonly Pick<ReplicaInfo, 'name' | 'state' | 'drained' | 'draining'>[]): string | null {
-  const bad = replicas.find((r) => r.state !== 'running' || r.drained || r.draining);
+export function rolloutRefusal(replicas: readonly Pick<ReplicaInfo, 'name' | 'state' | 'markedDown' | 'draining'>[]): string | null {
+  const bad = replicas.find((r) => r.state !== 'running' || r.markedDown || r.draining);
   if (!bad) return null;
-  const why = bad.state !== 'running' ? `it is ${bad.state}` : bad.drained ? 'it is marked down' : 'it is already draining';
+  const why = bad.state !== 'running' ? `it is ${bad.state}` : bad.markedDown ? 'it is marked down' : 'it is already draining';
   return `cannot roll out: ${bad.name} is not serving normally (${why}); ${comeBack(bad)}`;
 }
 
 /** The operation that brings the replica back, by its one name (CLI command, API action, dashboard button). */
-function comeBack(r: Pick<ReplicaInfo, 'name' | 'state' | 'drained'>): string {
+function comeBack(r: Pick<ReplicaInfo, 'name' | 'state' | 'markedDown'>): string {
   if (r.state === 'paused') return `bring it back first: resume ${r.name}`;
   if (r.state !== 'running') return `bring it back first: start ${r.name}`;
-  if (r.drained) return `bring it back first: undrain ${r.name}`;
-  return 'wait for its drain to end';
+  if (r.markedDown) return `bring it back first: mark-up ${r.name}`;
+  return `bring it back first: undrain ${r.name}`;
 }
 
 export async function rollout(topo: Topology, opts: RolloutOptions): Promise<RolloutResult> {

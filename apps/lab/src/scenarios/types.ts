@@ -66,8 +66,8 @@ export interface ScenarioParams {
 export interface Evidence {
   /** One line per client: address, replicas seen, acknowledged vs final cart. */
   summary: string[];
-  /** The balancer's rendered config (nginx or HAProxy; the name predates HAProxy). */
-  nginxConfig: string;
+  /** The balancer's rendered config (nginx or HAProxy). */
+  balancerConfig: string;
   logs: Record<string, string>;
 }
 

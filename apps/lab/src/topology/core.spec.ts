@@ -44,7 +44,7 @@ describe('TopologyCore', () => {
     await expect(t.markDown('app1', true)).rejects.toThrow('nginx -t failed');
     await expect(t.addReplica()).rejects.toThrow('nginx -t failed');
     const s = await t.status();
-    expect(s.replicas.map((r) => [r.name, r.drained])).toEqual([['app1', false], ['app2', false]]);
+    expect(s.replicas.map((r) => [r.name, r.markedDown])).toEqual([['app1', false], ['app2', false]]);
     expect(t.calls).toContain('retire app3 discard:begin');
   });
 
@@ -78,7 +78,7 @@ describe('TopologyCore', () => {
     expect((await t.status()).replicas.map((r) => [r.name, r.draining])).toEqual([['app1', false], ['app2', true], ['app3', false]]);
     await expect(t.drain('app9', true)).rejects.toMatchObject({ kind: 'unknown-replica' });
     await expect(t.drain('app1', true)).rejects.toThrow('cannot drain app1: it is stopped');
-    // app1 stopped is still a taker once started; with app3 drained nobody would be.
+    // app1 stopped still takes new clients once started; marked down it does not, and then nobody would.
     await t.markDown('app1', true);
     await expect(t.drain('app3', true)).rejects.toThrow('no other replica would take new clients');
     // Undrain is always allowed, whatever the replica is doing.

@@ -1,7 +1,7 @@
 // What every driver shares: replica names, validation and the wording of
 // refusals, one queue that serialises every change, the ordering rules (out
 // of the balancer before a replica is stopped for good; an added replica is
-// done only when nginx routes to it) and an idempotent down. A driver extends
+// done only when the balancer routes to it) and an idempotent down. A driver extends
 // this class with what only it can do (see the abstract members).
 import { BALANCERS, strategiesOf } from '../vocabulary';
 import type {
@@ -14,12 +14,12 @@ import { waitUntilRouted } from './routing';
 import { IntSetting, SESSION_MAX, SESSION_TTL_SECONDS } from '../../../../libs/env-keys';
 import type { ReplicaInfo, SessionLimits, Topology, TopologyOptions, TopologyStatus } from './topology';
 import { SerialQueue } from '../util/serial-queue';
-import { ReplicaOp, replicaOpRefusal } from './transitions';
+import { drainRefusal, ReplicaMarks, ReplicaOp, replicaOpRefusal } from './transitions';
 
 /** One `server` line of the balancer. */
 export interface BalancerEntry {
   name: string;
-  /** `server … down`: keeps its hash slot, gets no traffic. */
+  /** Marked down (`server … down`): keeps its hash slot, gets no traffic. */
   down: boolean;
   /** Draining: clients bound to it keep it, new clients go to the others (`down` wins). */
   drain: boolean;
@@ -108,7 +108,7 @@ export abstract class TopologyCore implements Topology {
   readonly session: SessionLimits;
   /** Replicas in the balancer's list (running or not), in name order. */
   private readonly members = new Set<string>();
-  private readonly drained = new Set<string>();
+  private readonly markedDown = new Set<string>();
   private readonly draining = new Set<string>();
   private readonly queue = new SerialQueue();
   private downing?: Promise<void>;
@@ -131,7 +131,7 @@ export abstract class TopologyCore implements Topology {
   /** What the replica is doing now, as the driver observes it (follows the process; may ask an engine). */
   protected abstract replicaState(name: string): ReplicaState | Promise<ReplicaState>;
   /** Driver-specific fields of a replica's status (url, pid, port). */
-  protected abstract replicaDetails(name: string): Omit<ReplicaInfo, 'name' | 'state' | 'drained'> | Promise<Omit<ReplicaInfo, 'name' | 'state' | 'drained'>>;
+  protected abstract replicaDetails(name: string): Omit<ReplicaInfo, 'name' | 'state' | 'markedDown'> | Promise<Omit<ReplicaInfo, 'name' | 'state' | 'markedDown'>>;
   /** Renders and applies the balancer for `entries`; resolves when it serves that config. */
   protected abstract applyBalancer(entries: BalancerEntry[]): Promise<void>;
   /** Restarts or reloads the balancer with its current config; resolves when it serves again. */
@@ -144,12 +144,8 @@ export abstract class TopologyCore implements Topology {
   protected abstract statusRest(): StatusRest | Promise<StatusRest>;
 
   abstract logs(): Promise<Record<string, string>>;
-  /** The rendered balancer config, whichever engine (the name predates HAProxy). */
-  abstract nginxConfig(): Promise<string>;
-
-  balancerConfig(): Promise<string> {
-    return this.nginxConfig();
-  }
+  /** The rendered balancer config, whichever engine. */
+  abstract balancerConfig(): Promise<string>;
 
   // ---- shared bookkeeping for drivers -------------------------------------
 
@@ -158,12 +154,12 @@ export abstract class TopologyCore implements Topology {
     return [...this.members].sort(byReplicaIndex);
   }
 
-  protected balancerEntries(): BalancerEntry[] {
-    return this.names().map((name) => ({ name, down: this.drained.has(name), drain: this.draining.has(name) }));
+  private marks(name: string): ReplicaMarks {
+    return { name, markedDown: this.markedDown.has(name), draining: this.draining.has(name) };
   }
 
-  protected isDrained(name: string): boolean {
-    return this.drained.has(name);
+  protected balancerEntries(): BalancerEntry[] {
+    return this.names().map((name) => ({ name, down: this.markedDown.has(name), drain: this.draining.has(name) }));
   }
 
   /** Boots `count` replicas, then the balancer: called once by the driver's start function. */
@@ -180,10 +176,8 @@ export abstract class TopologyCore implements Topology {
   async status(): Promise<TopologyStatus> {
     const replicas = await Promise.all(
       this.names().map(async (name) => ({
-        name,
+        ...this.marks(name),
         state: await this.replicaState(name),
-        drained: this.drained.has(name),
-        draining: this.draining.has(name),
         ...(await this.replicaDetails(name)),
       })),
     );
@@ -232,8 +226,8 @@ export abstract class TopologyCore implements Topology {
   markDown(name: string, down: boolean): Promise<void> {
     return this.change(async () => {
       this.requireReplica(name);
-      const was = this.drained.has(name);
-      const set = (d: boolean) => (d ? this.drained.add(name) : this.drained.delete(name));
+      const was = this.markedDown.has(name);
+      const set = (d: boolean) => (d ? this.markedDown.add(name) : this.markedDown.delete(name));
       set(down);
       try {
         await this.applyBalancer(this.balancerEntries());
@@ -247,11 +241,9 @@ export abstract class TopologyCore implements Topology {
   drain(name: string, on: boolean): Promise<void> {
     return this.change(async () => {
       this.requireReplica(name);
-      const state = await this.replicaState(name);
       // Undrain is always allowed (a rollout cleans up after a replica died).
-      if (on && state !== 'running') throw new TopologyError('illegal-transition', `cannot drain ${name}: it is ${state}`);
-      const takers = this.names().filter((n) => n !== name && !this.drained.has(n) && !this.draining.has(n));
-      if (on && takers.length === 0) throw new TopologyError('illegal-transition', `cannot drain ${name}: no other replica would take new clients`);
+      const refusal = on ? drainRefusal({ ...this.marks(name), state: await this.replicaState(name) }, this.names().map((n) => this.marks(n))) : null;
+      if (refusal) throw new TopologyError('illegal-transition', refusal);
       const was = this.draining.has(name);
       const set = (d: boolean) => (d ? this.draining.add(name) : this.draining.delete(name));
       set(on);
@@ -338,17 +330,17 @@ export abstract class TopologyCore implements Topology {
   private async remove(name: string): Promise<void> {
     this.requireReplica(name);
     if (this.members.size === 1) throw new TopologyError('illegal-transition', `cannot remove ${name}: it is the last replica`);
-    const wasDrained = this.drained.has(name);
+    const wasMarkedDown = this.markedDown.has(name);
     const wasDraining = this.draining.has(name);
     this.members.delete(name);
-    this.drained.delete(name);
+    this.markedDown.delete(name);
     this.draining.delete(name);
     try {
       // Out of the balancer first, so no request is sent to a replica being stopped.
       await this.applyBalancer(this.balancerEntries());
     } catch (err) {
       this.members.add(name);
-      if (wasDrained) this.drained.add(name);
+      if (wasMarkedDown) this.markedDown.add(name);
       if (wasDraining) this.draining.add(name);
       throw err;
     }

@@ -14,13 +14,13 @@ export interface ReplicaInfo {
   /** `app1`, `app2`, … everywhere. */
   name: string;
   state: ReplicaState;
-  /** Marked `down` in the balancer (nginx `server … down`, HAProxy `disabled`): gets no traffic. */
-  drained: boolean;
-  /** Draining (see Topology.drain); absent where a driver cannot drain. */
+  /** Marked down in the balancer (markDown: nginx `server … down`, HAProxy `disabled`): gets no traffic at all. */
+  markedDown: boolean;
+  /** Draining (see Topology.drain: bound clients stay, new ones go elsewhere); absent where a driver cannot drain. */
   draining?: boolean;
   /** The balancer's own health check of it (HAProxy, under either driver); absent where none is read. */
   health?: 'up' | 'down';
-  /** Direct URL of the replica, bypassing nginx (for probes and the bench). */
+  /** Direct URL of the replica, bypassing the balancer (for probes and the bench). */
   url: string;
   pid?: number;
   port?: number;
@@ -103,19 +103,25 @@ export interface Topology extends AsyncDisposable {
    */
   start(name: string): Promise<void>;
 
-  /** Adds `app{N+1}`, reloads nginx, resolves when nginx routes to it. Returns its name. */
+  /** Adds `app{N+1}`, reloads the balancer, resolves when the balancer routes to it. Returns its name. */
   addReplica(): Promise<string>;
-  /** Stops the replica and removes its `server` line from nginx (remaps hash slots). */
+  /** Stops the replica and removes its `server` line from the balancer (remaps hash slots). */
   removeReplica(name: string): Promise<void>;
   /** Adds or removes replicas until there are n. */
   scale(n: number): Promise<void>;
-  /** `server … down` (true) or back in rotation (false); reloads nginx. */
+  /**
+   * Mark down (true: nginx `server … down`, HAProxy `disabled`; no traffic at
+   * all, bound clients included) or mark up (false); the balancer reloads.
+   * Not a drain: see drain() for the soft one.
+   */
   markDown(name: string, down: boolean): Promise<void>;
   /**
    * Drain (true) or undrain (false): clients bound to the replica keep it,
    * new clients go to the others; the balancer reloads. What "bound" means
    * depends on the strategy (docs/nginx.md, "Drain"). Refused for a replica
-   * that is not running (undrain is always allowed).
+   * that is not running, is marked down or drains already, and when no other
+   * replica would take new clients (transitions.ts, drainRefusal); undrain is
+   * always allowed.
    */
   drain(name: string, on: boolean): Promise<void>;
 
@@ -139,8 +145,6 @@ export interface Topology extends AsyncDisposable {
   logs(): Promise<Record<string, string>>;
   /** The rendered balancer config, for failure evidence. */
   balancerConfig(): Promise<string>;
-  /** Same as balancerConfig(); the name predates HAProxy. */
-  nginxConfig(): Promise<string>;
 
   /** Tears everything down; idempotent; leaves no process behind. */
   down(): Promise<void>;

@@ -38,31 +38,64 @@ export function replicaOpRefusal(op: ReplicaOp, name: string, state: ReplicaStat
   return `cannot ${op} ${name}: it is ${state} (${HINT[state]})`;
 }
 
-/** What a user may ask of a replica: the driver's operations plus the balancer's `down` flag. */
-export const REPLICA_ACTIONS = [...REPLICA_OPS, 'drain', 'undrain'] as const;
+/**
+ * What a user may ask of a replica: the driver's operations, then the two
+ * balancer marks, each with its own name. `mark-down` takes the replica out of
+ * traffic entirely (nginx `server … down`, HAProxy `disabled`); `drain` is the
+ * soft one (bound clients keep it, new clients go elsewhere, HAProxy `drain`).
+ */
+export const REPLICA_ACTIONS = [...REPLICA_OPS, 'mark-down', 'mark-up', 'drain', 'undrain'] as const;
 export type ReplicaAction = (typeof REPLICA_ACTIONS)[number];
 
 export function isReplicaAction(value: string): value is ReplicaAction {
   return (REPLICA_ACTIONS as readonly string[]).includes(value);
 }
 
-interface ReplicaView {
+/** What the balancer marks of a replica say: enough to know who would take new clients. */
+export interface ReplicaMarks {
   name: string;
-  state: ReplicaState;
-  drained: boolean;
+  markedDown: boolean;
+  draining?: boolean;
 }
 
-/** Why `action` cannot be applied to `replica` now, or null when it can. */
-export function replicaActionRefusal(action: ReplicaAction, replica: ReplicaView): string | null {
-  const { name, drained } = replica;
-  if (action === 'drain') return drained ? `${name} is already drained (down in the balancer)` : null;
-  if (action === 'undrain') return drained ? null : `${name} is not drained; nothing to undrain`;
-  return replicaOpRefusal(action, name, replica.state);
+export interface ReplicaView extends ReplicaMarks {
+  state: ReplicaState;
+}
+
+/**
+ * Why `replica` cannot start draining, or null. A drain only means something
+ * for a replica that serves and is not out of traffic already, and only while
+ * another replica of `fleet` (every replica, itself included) takes new clients.
+ */
+export function drainRefusal(replica: ReplicaView, fleet: readonly ReplicaMarks[]): string | null {
+  const { name, state } = replica;
+  if (state !== 'running') return `cannot drain ${name}: it is ${state} (${HINT[state]}; no traffic at all instead: mark-down ${name})`;
+  if (replica.markedDown) return `cannot drain ${name}: it is marked down (no traffic at all); bring it back first: mark-up ${name}`;
+  if (replica.draining) return `${name} is already draining`;
+  const takers = fleet.filter((r) => r.name !== name && !r.markedDown && !r.draining);
+  return takers.length === 0 ? `cannot drain ${name}: no other replica would take new clients` : null;
+}
+
+/** Why `action` cannot be applied to `replica` of `fleet` now, or null when it can. */
+export function replicaActionRefusal(action: ReplicaAction, replica: ReplicaView, fleet: readonly ReplicaMarks[]): string | null {
+  const { name, markedDown } = replica;
+  switch (action) {
+    case 'mark-down':
+      return markedDown ? `${name} is already marked down (it gets no traffic)` : null;
+    case 'mark-up':
+      return markedDown ? null : `${name} is not marked down; nothing to mark up`;
+    case 'drain':
+      return drainRefusal(replica, fleet);
+    case 'undrain':
+      return replica.draining ? null : `${name} is not draining; nothing to undrain`;
+    default:
+      return replicaOpRefusal(action, name, replica.state);
+  }
 }
 
 /** The actions `replica` accepts now: the dashboard enables exactly these buttons. */
-export function allowedActions(replica: ReplicaView): ReplicaAction[] {
-  return REPLICA_ACTIONS.filter((action) => replicaActionRefusal(action, replica) === null);
+export function allowedActions(replica: ReplicaView, fleet: readonly ReplicaMarks[]): ReplicaAction[] {
+  return REPLICA_ACTIONS.filter((action) => replicaActionRefusal(action, replica, fleet) === null);
 }
 
 export const REDIS_ACTIONS = ['pause', 'resume', 'restart', 'kill'] as const;

@@ -33,7 +33,7 @@ async function collect(lab: RunningLab): Promise<Record<string, string>> {
 
 export const logs: Command = {
   name: 'logs',
-  summary: 'recent logs of nginx, the access log, redis, each replica, the supervisor',
+  summary: 'recent logs of the balancer, its access log, redis, each replica, the supervisor',
   usage: `logs [component] [--tail N] [-f] [--json]
 
   component     nginx | nginx-access | redis | app1 | app2 | … | supervisor (default: all)

@@ -6,17 +6,19 @@ import { findLab } from '../lab';
 import { CliIo, printJson } from '../output';
 import { balancerOf, replicaTable } from '../summary';
 
-// The seven replica verbs share one shape (`<verb> <app>` → POST
+// The replica verbs share one shape (`<verb> <app>` → POST
 // /api/replicas/<app>/<verb>), so they are built from this table rather
-// than seven copies of the same module.
+// than a copy of the same module per verb.
 const SUMMARY: Record<ReplicaAction, string> = {
   stop: 'stop a replica gracefully (SIGTERM; compose: docker compose stop)',
   kill: 'kill a replica (SIGKILL; compose: docker compose kill)',
   pause: 'freeze a replica: connections open, nothing answers (SIGSTOP)',
   resume: 'unfreeze a paused replica (SIGCONT)',
   start: 'start a stopped or killed replica again, same address',
-  drain: 'mark a replica `down` in the balancer (no traffic; nginx keeps its hash slot)',
-  undrain: 'put a drained replica back in rotation',
+  'mark-down': 'take a replica out of traffic entirely, bound clients included (nginx `server … down`, keeps its hash slot; HAProxy `disabled`)',
+  'mark-up': 'put a marked-down replica back in rotation',
+  drain: 'soft drain: clients bound to the replica keep it, new clients go elsewhere (HAProxy `drain`)',
+  undrain: 'end a drain: new clients may get the replica again',
 };
 
 interface ChangeReply {

@@ -7,7 +7,7 @@ import { balancerOf, replicaTable } from '../summary';
 
 export const scale: Command = {
   name: 'scale',
-  summary: 'add or remove replicas until there are N (nginx reloads)',
+  summary: 'add or remove replicas until there are N (the balancer reloads)',
   usage: `scale <N> [--json]      N from 1 to ${MAX_REPLICAS}; removing a replica removes its server line (hash slots move)`,
   async run(argv: string[], io: CliIo) {
     const { values, positionals } = parseCommand(argv, {}, { min: 1, max: 1, what: 'the number of replicas' });

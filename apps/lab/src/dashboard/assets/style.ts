@@ -34,7 +34,7 @@ main > section { background: var(--card); border: 1px solid var(--line); border-
 .swatch { width: .9rem; height: .9rem; border-radius: 50%; background: var(--c, #5f6773); display: inline-block; }
 .state { font-size: .8rem; font-weight: 700; padding: .05rem .5rem; border-radius: 999px; border: 1px solid currentColor; }
 .state.running { color: #1d5a26; } .state.starting, .state.paused { color: #7a4a00; } .state.stopped, .state.killed { color: var(--lost); }
-.state.drained { color: #4a5260; }
+.state.marked { color: #4a5260; }
 .card dl { display: grid; grid-template-columns: auto 1fr; gap: .1rem .8rem; margin: .4rem 0 .6rem; font-size: .9rem; }
 .card dt { color: var(--muted); } .card dd { margin: 0; font-variant-numeric: tabular-nums; }
 .buttons { display: flex; flex-wrap: wrap; gap: .35rem; }

@@ -34,7 +34,7 @@ export class ComposeClients {
     await net.addHostAddresses(n, addresses);
     addresses.forEach((a) => this.givenAddresses.add(a));
     this.unregisterClients = registerClientNetwork(url, {
-      url: `http://${n.balancer}:${c.NGINX_PORT}`,
+      url: `http://${n.balancer}:${c.BALANCER_PORT}`,
       sourceFor: (a) => net.sourceFor(n, this.givenAddresses, a),
     });
   }
@@ -51,7 +51,7 @@ export class ComposeClients {
     await waitFor(`${balancer} to route a request to ${name}`, async () => {
       const batch = Array.from({ length: 8 }, () => {
         const k = i++;
-        return servedBy(`http://${n.balancer}:${c.NGINX_PORT}/?lab-route-probe=${k}`, net.sourceFor(n, this.givenAddresses, net.probeLabAddress(k)));
+        return servedBy(`http://${n.balancer}:${c.BALANCER_PORT}/?lab-route-probe=${k}`, net.sourceFor(n, this.givenAddresses, net.probeLabAddress(k)));
       });
       return (await Promise.all(batch)).includes(name);
     }, { timeoutMs: 15_000, intervalMs: 50 });

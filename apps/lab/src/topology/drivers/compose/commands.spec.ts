@@ -79,7 +79,7 @@ describe('compose command lines', () => {
     ]);
   });
 
-  it('re-render nginx in place with the current replica list and drained set, then test and reload', () => {
+  it('re-render nginx in place with the current replica list and marked-down set, then test and reload', () => {
     const argv = c.nginxRerenderArgs({ strategy: 'ip-hash', replicas: ['app1', 'app2', 'app4'], down: ['app2'], generation: 7 });
     expect(argv).toContain('LAB_GENERATION=7');
     expect(argv.slice(0, 2)).toEqual(['exec', '-T']);

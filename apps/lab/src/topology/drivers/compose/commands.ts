@@ -8,8 +8,8 @@ import { TopologyError } from '../../errors';
 
 /** The port every cart-api container listens on (Dockerfile `PORT`, compose files). */
 export const APP_PORT = 8000;
-/** The port nginx listens on inside its container. */
-export const NGINX_PORT = 80;
+/** The port the balancer (nginx or HAProxy) listens on inside its container. */
+export const BALANCER_PORT = 80;
 
 /** `docker compose` (plugin) or `docker-compose` (standalone): argv prefix. */
 export type ComposeCli = readonly [string, ...string[]];

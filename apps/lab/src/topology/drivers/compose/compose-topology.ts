@@ -159,7 +159,7 @@ export class ComposeTopology extends TopologyCore {
     this.projectEnv.LAB_REPLICAS = c.labReplicas(names, this.knownAddresses(names));
     if (await this.clients.create(this.project.name)) await this.writeOverride();
     await this.compose(c.upArgs([this.balancer]));
-    this.lbPort = c.parsePort((await this.compose(c.portArgs(this.balancer, c.NGINX_PORT))).stdout);
+    this.lbPort = c.parsePort((await this.compose(c.portArgs(this.balancer, c.BALANCER_PORT))).stdout);
     await this.lb.untilAnswers();
     await this.clients.giveAddresses(this.url);
   }
@@ -236,7 +236,7 @@ export class ComposeTopology extends TopologyCore {
     return this.snapshot;
   }
 
-  protected async replicaDetails(name: string): Promise<Omit<ReplicaInfo, 'name' | 'state' | 'drained'>> {
+  protected async replicaDetails(name: string): Promise<Omit<ReplicaInfo, 'name' | 'state' | 'markedDown'>> {
     const port = this.replicas.get(name)?.port;
     const health = (await this.lb.health())?.[name];
     // No pid: the process is the engine's, inside the container's namespace.
@@ -299,7 +299,7 @@ export class ComposeTopology extends TopologyCore {
   }
 
   /** The loaded config (nginx -T, or HAProxy's rendered file), for evidence. */
-  nginxConfig(): Promise<string> {
+  balancerConfig(): Promise<string> {
     return this.lb.config();
   }
 

@@ -137,7 +137,7 @@ export class ProcessTopology extends TopologyCore {
     return out;
   }
 
-  async nginxConfig(): Promise<string> {
+  async balancerConfig(): Promise<string> {
     return this.front?.config() ?? '';
   }
 
@@ -183,7 +183,7 @@ export class ProcessTopology extends TopologyCore {
     return this.replicas.get(name)!.state;
   }
 
-  protected async replicaDetails(name: string): Promise<Omit<ReplicaInfo, 'name' | 'state' | 'drained'>> {
+  protected async replicaDetails(name: string): Promise<Omit<ReplicaInfo, 'name' | 'state' | 'markedDown'>> {
     const r = this.replicas.get(name)!;
     const front = this.front;
     // A dead balancer checks nothing; an unanswered runtime API is no evidence either way.
