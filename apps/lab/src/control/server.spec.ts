@@ -146,9 +146,9 @@ describe('control server', () => {
   it('refuses a drain that cannot mean anything, naming the way out', async () => {
     expect([await post(control, 'app3', 'mark-down'), await post(control, 'app2', 'drain')]).toEqual([200, 200]);
     const down = await call(control, 'POST', '/api/replicas/app3/drain');
-    expect([down.status, down.body.error]).toEqual([409, 'cannot drain app3: it is marked down (no traffic at all); bring it back first: mark-up app3']);
+    expect([down.status, down.body.message]).toEqual([409, 'cannot drain app3: it is marked down (no traffic at all); bring it back first: mark-up app3']);
     const last = await call(control, 'POST', '/api/replicas/app1/drain');
-    expect([last.status, last.body.error]).toEqual([409, 'cannot drain app1: no other replica would take new clients']);
+    expect([last.status, last.body.message]).toEqual([409, 'cannot drain app1: no other replica would take new clients']);
   });
 
   it('validates scale and refuses redis actions without redis', async () => {
