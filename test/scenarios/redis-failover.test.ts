@@ -30,14 +30,20 @@ const each = (keys: string[]) => Object.fromEntries(keys.map((k) => [k, failedOv
 // A thawed primary is demoted only when a Sentinel next reads its INFO (≈ 10 s):
 // a paused run takes 30-45 s here when the machine is busy; under Compose a
 // run builds and boots containers first (≈ 2.5 min).
-const suite = { timeoutMs: process.env.LAB_DRIVER === 'compose' ? 360_000 : 180_000 };
+const timeoutMs = process.env.LAB_DRIVER === 'compose' ? 360_000 : 180_000;
 
-scenarioSuite<FailoverFacts>('redis-primary-killed', each(['round-robin/redis/sentinel-wait0-min0', 'haproxy/round-robin/redis/sentinel-wait1-min0']), suite);
-scenarioSuite<FailoverFacts>(
-  'redis-primary-paused',
-  each(['round-robin/redis/sentinel-wait0-min0', 'haproxy/round-robin/redis/sentinel-wait1-min1']),
-  suite,
-);
+// One cell per fault and balancer proves the failover mechanics; the other
+// variants run the same code with other WAIT / min-replicas-to-write values,
+// and differ only in what they measure (acknowledged adds lost), which no test
+// asserts: lab report measures them, three runs each.
+const why = 'same runner and assertions as the tested cells; only the measured loss differs';
+const key = (wait: number, min: number, balancer = '') => `${balancer}round-robin/redis/sentinel-wait${wait}-min${min}`;
+
+scenarioSuite<FailoverFacts>('redis-primary-killed', each([key(0, 0), key(1, 0, 'haproxy/')]), { timeoutMs, reportOnly: { keys: [key(1, 0)], why } });
+scenarioSuite<FailoverFacts>('redis-primary-paused', each([key(0, 0), key(1, 1, 'haproxy/')]), {
+  timeoutMs,
+  reportOnly: { keys: [key(0, 1), key(1, 0), key(1, 1)], why },
+});
 
 it('names each variant by its WAIT and min-replicas-to-write', () => {
   expect(sentinelVariant({ strategy: 'round-robin', store: 'redis', sentinel: { waitReplicas: 1, minReplicasToWrite: 1 } })).toBe('WAIT 1, min-replicas-to-write 1');

@@ -32,6 +32,12 @@ export interface SuiteOptions {
   /** Set when the scenario needs the process driver (e.g. it reaches replicas by their own ports): the reason it cannot run under Compose. */
   processOnly?: string;
   timeoutMs?: number;
+  /**
+   * Registry cells no jest test boots, and why: cells that differ from a
+   * tested one only in what they measure (same code, same assertions), which
+   * `lab report` measures. Each must be a registry cell without an expectation.
+   */
+  reportOnly?: { keys: string[]; why: string };
 }
 
 export function scenarioSuite<F>(id: string, expectations: Expectations<F>, suite: SuiteOptions = {}): void {
@@ -45,10 +51,12 @@ export function scenarioSuite<F>(id: string, expectations: Expectations<F>, suit
       const failed = (await Promise.allSettled(teardowns)).filter((t) => t.status === 'rejected');
       if (failed.length) throw new Error(`teardown failed: ${failed.map((t) => String((t as PromiseRejectedResult).reason)).join('; ')}`);
     }, 60_000);
-    it('has an expectation for every parametrisation in the registry', () => {
-      expect(Object.keys(expectations).sort()).toEqual(def.params.map(key).sort());
+    const reportOnly = suite.reportOnly?.keys ?? [];
+    it('has an expectation for every parametrisation in the registry (or leaves it to lab report, saying why)', () => {
+      expect([...Object.keys(expectations), ...reportOnly].sort()).toEqual(def.params.map(key).sort());
     });
-    for (const params of def.params) {
+    if (suite.reportOnly) noteSkip(`${id} ${reportOnly.join(', ')}: measured by lab report only (${suite.reportOnly.why})`);
+    for (const params of def.params.filter((x) => !reportOnly.includes(key(x)))) {
       const why = process.env.LAB_DRIVER === 'compose' && suite.processOnly ? `LAB_DRIVER=compose: ${suite.processOnly}` : skipReason(params);
       if (why) {
         it.skip(`${key(params)} [skipped: ${why}]`, () => undefined);

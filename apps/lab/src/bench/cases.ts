@@ -43,6 +43,8 @@ export async function measureTogether(ctx: BenchContext, cases: CaseSpec[], warm
     if (load.cart) row.cart_kept = load.cart.mean;
     const spread = spreadOf(load.server_cpu_slices ?? []);
     if (spread) row.cpu_spread = spread;
+    const tail = spreadOf(load.p99_slices ?? []);
+    if (tail) row.p99_spread = tail;
     return row;
   });
 }

@@ -58,6 +58,8 @@ export interface LoadResult {
   replica_requests?: Record<string, number>;
   /** Server CPU µs per request of each measured slice, in order: the row's spread over repeated windows. */
   server_cpu_slices?: number[];
+  /** p99 latency (ms) of each measured slice, in order: the spread of the tail over the same windows. */
+  p99_slices?: number[];
   /** Server CPU µs per request of the whole row, split by the spec's parts (replicas, balancer, redis). */
   server_cpu_by_part?: Record<string, number>;
   /** Busiest replica's requests over the mean: 1 is an even spread, 3 is everything on one of 3. */
@@ -72,6 +74,7 @@ interface RunTotals {
   wallS: number;
   serverCpuMs: number;
   sliceCpuUsPerReq: number[];
+  sliceP99Ms: number[];
   partCpuMs: Record<string, number>;
   generatorCpuUs: number;
   /** null once any slice could not tell. */
@@ -87,6 +90,7 @@ const emptyTotals = (users: number): RunTotals => ({
   wallS: 0,
   serverCpuMs: 0,
   sliceCpuUsPerReq: [],
+  sliceP99Ms: [],
   partCpuMs: {},
   generatorCpuUs: 0,
   generatorWaitUs: 0,
@@ -134,7 +138,10 @@ async function runSlice(gen: Generator, spec: LoadSpec, users: BenchUser[], dura
   const cpuMs = serverCpuMs(spec.cpuPids) - cpu0;
   totals.serverCpuMs += cpuMs;
   if (parts0) for (const [k, v] of Object.entries(cpuMsByPart(spec.cpuParts!))) totals.partCpuMs[k] = (totals.partCpuMs[k] ?? 0) + v - (parts0[k] ?? 0);
-  if (r.completed > 0) totals.sliceCpuUsPerReq.push(round((cpuMs * 1000) / r.completed, 0));
+  if (r.completed > 0) {
+    totals.sliceCpuUsPerReq.push(round((cpuMs * 1000) / r.completed, 0));
+    totals.sliceP99Ms.push(round(percentile(Float64Array.from(r.latenciesMs).sort(), 0.99), 2));
+  }
   totals.latencies.push(r.latenciesMs);
   totals.completed += r.completed;
   for (const [k, v] of Object.entries(r.errors)) totals.errors[k] = (totals.errors[k] ?? 0) + v;
@@ -163,6 +170,7 @@ function summarize(t: RunTotals, users: number, generatorProcesses: number): Loa
     server_cpu_us_per_req: perReq(t.serverCpuMs * 1000),
     generator_cpu_us_per_req: perReq(t.generatorCpuUs),
     server_cpu_slices: t.sliceCpuUsPerReq,
+    p99_slices: t.sliceP99Ms,
     ...(Object.keys(t.partCpuMs).length ? { server_cpu_by_part: Object.fromEntries(Object.entries(t.partCpuMs).map(([k, ms]) => [k, perReq(ms * 1000)])) } : {}),
     generator_busy: t.generatorWallS ? round(t.generatorCpuUs / 1e6 / (t.generatorWallS * generatorProcesses), 2) : 0,
     generator_cpu_wait:

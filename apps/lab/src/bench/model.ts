@@ -24,6 +24,8 @@ export interface CaseRow {
   cart_kept?: number | null;
   /** Server CPU µs per request over the measured slices (median, min, max): differences inside it are not differences. */
   cpu_spread?: Spread;
+  /** p99 ms over the same slices (median, min, max). */
+  p99_spread?: Spread;
   /** A warm one-replica topology behind the same balancer, measured in the same slices as this (memory) strategy row. */
   vs_one_replica?: { one_replica_cpu_us: number; cpu_ratio: number };
   /** The load the row's topology got before it was measured, until every serving replica's CPU per request settled. */

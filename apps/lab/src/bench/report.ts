@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { BenchReport, CaseRow } from './model';
 import { differencesBeyondSpread } from './steady';
 import { renderSessionCap, SESSION_CAP_HEADER } from './groups/session-cap';
+import { sentinelDifferences, sentinelRows, SENTINEL_HEADER } from './groups/sentinel-report';
 
 type Cell = string | number;
 
@@ -120,6 +121,8 @@ export function renderReport(r: BenchReport): string {
   if (byPart) out.push('', byPart);
   const differences = strategyDifferences(r.cases);
   if (differences.length) out.push('', 'Strategy rows, CPU per request differing beyond their spread (min–max over slices):', ...differences.map((d) => `  ${d}`));
+  const sentinel = sentinelRows(r.cases);
+  if (sentinel.length) out.push('', table(SENTINEL_HEADER, sentinel), 'Stores differing beyond their spread (one Redis, the Sentinel group, the group with WAIT 1):', ...sentinelDifferences(r.cases).map((d) => `  ${d}`));
   if (r.boot.length) {
     out.push('');
     out.push(

@@ -1,11 +1,13 @@
 // The claims the original sticky-sessions demo makes (its "when to use" table
 // and the limits of ip_hash), each with the scenario that tests it and a
 // verdict computed from the measured matrix rows. No row measured: `unknown`,
-// never a pass. Claims are about nginx, so only nginx rows count.
+// never a pass. Claims are about nginx, so only nginx rows count, except the
+// Sentinel claim: it is about the store, and reads every balancer's rows.
 import { GOALS } from '../scenarios/hostile-neighbour';
 import type { MatrixRow } from '../scenarios/types';
 import { escapeHtml as esc } from './charts';
 import { formatPct, formatSkew } from './format';
+import { judgeSentinel } from './sentinel-claim';
 
 export type ClaimVerdict = 'true' | 'false' | 'true-with-conditions' | 'unknown';
 
@@ -27,6 +29,7 @@ interface Find {
   variant?: string;
 }
 
+/** `find` looks among nginx rows; `rows` is every row, for a claim about the store. */
 type Judge = (find: (f: Find) => MatrixRow | undefined, rows: readonly MatrixRow[]) => { verdict: ClaimVerdict; measured: string };
 
 interface ClaimSpec {
@@ -113,15 +116,7 @@ const CLAIMS: readonly ClaimSpec[] = [
     id: 'sentinel-keeps-carts',
     claim: 'Redis with Sentinel keeps every acknowledged cart',
     tested_by: 'redis-primary-killed and redis-primary-paused (WAIT 0/1, min-replicas-to-write 0/1)',
-    judge: (_find, rows) => {
-      const runs = rows.filter((r) => /^redis-primary-(killed|paused)$/.test(r.scenario) && r.failover);
-      if (runs.length === 0) return notMeasured('redis-primary-killed or redis-primary-paused');
-      const losing = runs.filter((r) => r.failover!.acked_adds_lost > 0);
-      const line = runs.map((r) => `${r.scenario.replace('redis-primary-', '')} ${r.variant}: ${failoverLine(r)}`).join('; ');
-      if (losing.length) return { verdict: 'false', measured: line };
-      // Zero in a few runs is not a guarantee: replication stays asynchronous (Redis' docs, Jepsen).
-      return { verdict: 'true-with-conditions', measured: `${line} — a few runs; replication is asynchronous, WAIT narrows the window without closing it` };
-    },
+    judge: (_find, rows) => judgeSentinel(rows),
   },
   {
     id: 'file-uploads',
@@ -207,7 +202,7 @@ export function judgeClaims(rows: readonly MatrixRow[]): ClaimResult[] {
         (!f.store || r.store === f.store) &&
         (!f.variant || r.variant === f.variant),
     );
-  return CLAIMS.map(({ id, claim, tested_by, judge }) => ({ id, claim, tested_by, ...judge(find, nginx) }));
+  return CLAIMS.map(({ id, claim, tested_by, judge }) => ({ id, claim, tested_by, ...judge(find, rows) }));
 }
 
 const cell = (t: string) => t.replace(/\|/g, '\\|').replace(/\n/g, ' ');

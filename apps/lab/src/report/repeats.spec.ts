@@ -59,9 +59,9 @@ describe('combineRuns', () => {
     expect(r.repin).toEqual({ first_answer_ms: 7, replicas_seen: 1, fresh_route_cookie: false });
   });
 
-  it('counts every acknowledged add a failover lost in any run, and the median time without a primary', () => {
+  it('counts every acknowledged add a failover lost in any run, and the median and range of the time without a primary', () => {
     const f = (lost: number, ms: number | null) => [row({ scenario: 'redis-primary-killed', failover: { no_primary_ms: ms, acked_adds_lost: lost, acked_adds: 100 } })];
     const [one] = combineRuns([f(0, 3000), f(2, 5000), f(0, null)]);
-    expect(one.failover).toEqual({ no_primary_ms: 4000, acked_adds_lost: 2, acked_adds: 300 });
+    expect(one.failover).toEqual({ no_primary_ms: 4000, no_primary_ms_range: [3000, 5000], acked_adds_lost: 2, acked_adds: 300 });
   });
 });

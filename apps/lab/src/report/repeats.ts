@@ -76,7 +76,7 @@ function combinedRepin(rows: readonly MatrixRow[]): Pick<MatrixRow, 'repin'> {
 /**
  * A Redis failover over the runs: every acknowledged add lost in any run
  * counts (a median would hide the one run that lost writes), and the time
- * without a primary is the median of the runs that saw one.
+ * without a primary is the median and range of the runs that saw one.
  */
 function combinedFailover(rows: readonly MatrixRow[]): Pick<MatrixRow, 'failover'> {
   const fs = rows.map((r) => r.failover).filter((f) => f !== undefined);
@@ -85,6 +85,7 @@ function combinedFailover(rows: readonly MatrixRow[]): Pick<MatrixRow, 'failover
   return {
     failover: {
       no_primary_ms: gaps.length ? Math.round(median(gaps)) : null,
+      ...(gaps.length ? { no_primary_ms_range: range(gaps) } : {}),
       acked_adds_lost: fs.reduce((n, f) => n + f.acked_adds_lost, 0),
       acked_adds: fs.reduce((n, f) => n + f.acked_adds, 0),
     },

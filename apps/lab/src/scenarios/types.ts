@@ -32,8 +32,12 @@ export interface MatrixRow extends RowTrust {
   note?: string;
   /** hostile-neighbour only: what the other clients got while one address attacked, and what it cost the attacker and the balancer. */
   neighbour?: NeighbourNumbers;
-  /** Redis failover rows only: single measurements of a chance-driven event (see redis-failover.ts). */
-  failover?: { no_primary_ms: number | null; acked_adds_lost: number; acked_adds: number };
+  /**
+   * Redis failover rows only: a chance-driven event (see redis-failover.ts).
+   * Over repeated runs: the median time without a primary and its
+   * [min, max] (`no_primary_ms_range`), the adds of every run summed.
+   */
+  failover?: { no_primary_ms: number | null; no_primary_ms_range?: [number, number]; acked_adds_lost: number; acked_adds: number };
   /** The verdicts behind the percentages, with their reasons (`unknown` fails a scenario test). */
   checks?: { carts?: Verdict; placement?: Verdict; stale?: Verdict };
   /** The run's requests and faults over time; on the first row of each run only (rows of one run share it). */

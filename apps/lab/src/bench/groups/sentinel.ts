@@ -1,6 +1,8 @@
 // What replicated Redis costs a request: cart-api on one Redis, on a
 // Sentinel group, and on the group with WAIT 1 after every cart write, all
-// up at once and measured in turns, so the ratios share their conditions.
+// up at once and measured in turns (interleaved slices), so the ratios share
+// their conditions; each row keeps its CPU and p99 per slice, and the report
+// states a difference only beyond both rows' spread (sentinel-report.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

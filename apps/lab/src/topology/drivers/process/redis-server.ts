@@ -23,6 +23,10 @@ export function redisCommand(port: number, command: string, host = '127.0.0.1', 
     };
     sock.setTimeout(timeoutMs, () => done(''));
     sock.once('error', () => done(''));
+    // A server may close without answering (Sentinel's failover ends with
+    // CLIENT KILL on each node it reconfigures): a closed socket has no idle
+    // timer left, so without this the caller would wait forever.
+    sock.once('close', () => done(until.test(reply) ? reply : ''));
     sock.once('connect', () => sock.write(`${command}\r\n`));
     sock.on('data', (d) => {
       reply = (reply + d.toString()).slice(-16_000);
