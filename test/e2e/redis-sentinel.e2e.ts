@@ -2,7 +2,7 @@
 // all the machine's redis-server on free loopback ports): the store follows
 // a failover by itself, and REDIS_WAIT_REPLICAS refuses to acknowledge what
 // the replicas did not confirm.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { redisCommand } from '../../apps/lab/src/topology/drivers/process/redis-server';
@@ -43,6 +43,8 @@ describeRedis('cart-api on Redis Sentinel', () => {
   });
 
   it('WAIT 1: a write the replicas confirm is 201 and on a replica; with both replicas frozen it is 503 within the WAIT bound', async () => {
+    // A replica keeps the RDB of its full sync in its own folder of the group's, never the caller's working directory.
+    expect([2, 3].map((n) => existsSync(join(dir, `node-${n}`, 'dump.rdb')))).toEqual([true, true]);
     t = await sentinelApp(group, { REDIS_WAIT_REPLICAS: '1', REDIS_WAIT_TIMEOUT_MS: String(WAIT_TIMEOUT_MS) });
     const client = new CookieClient(t.url);
     const ok = await client.request('POST', '/cart/items', { sku: 'sku-tea', qty: 2 });

@@ -27,10 +27,12 @@ export class RedisSentinelGroup {
     const started: RedisServer[] = [];
     const group = new RedisSentinelGroup(settings, [], []);
     try {
-      const primary = await RedisServer.start({ extraArgs: dataNodeArgs(settings) });
+      // Each data node in a folder of its own: a replica writes the RDB its
+      // primary sends it into its working directory, which was the caller's.
+      const primary = await RedisServer.start({ dir: join(dir, 'node-1'), extraArgs: dataNodeArgs(settings) });
       group.nodes.push(primary);
       for (let i = 0; i < REDIS_REPLICA_COUNT; i += 1) {
-        group.nodes.push(await RedisServer.start({ replicaOf: primary.port, extraArgs: dataNodeArgs(settings) }));
+        group.nodes.push(await RedisServer.start({ dir: join(dir, `node-${i + 2}`), replicaOf: primary.port, extraArgs: dataNodeArgs(settings) }));
       }
       for (let i = 0; i < SENTINEL_COUNT; i += 1) {
         const file = join(dir, `sentinel-${i + 1}.conf`);
