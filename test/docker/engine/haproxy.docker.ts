@@ -91,6 +91,11 @@ d('HAProxy under Compose (docker-compose.haproxy.yml)', () => {
     expect(huge.status).toBe(431);
     expect(JSON.parse(huge.body)).toMatchObject({ statusCode: 431, error: 'header_too_large' });
     expect(header(huge.headers, 'set-cookie')).toMatch(/^route=; Max-Age=0; Path=\//);
+    // The parser's other refusals are the lab's JSON too (and keep the cookie).
+    for (const [args, status] of [[['-H', 'Content-Length: x'], 400], [[], 414]] as const) {
+      const r = await curl([...args, status === 414 ? `${base}/${'a'.repeat(20_000)}` : `${base}/`]);
+      expect([r.status, JSON.parse(r.body).statusCode, header(r.headers, 'set-cookie')]).toEqual([status, status, null]);
+    }
   });
 
   it('url-hash keeps each URL on one replica', async () => {

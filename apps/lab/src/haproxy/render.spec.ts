@@ -178,17 +178,23 @@ describe('HAProxy edge parity with nginx', () => {
     for (const line of lines) expect([line, /' hdr Retry-After 1( if .*)?$/.test(line)]).toEqual([line, true]);
   });
 
-  it('expires the route cookie on a header too large, as nginx\'s 494 does (HAProxy 3.2+: an errorfile whose length and cookie match)', async () => {
+  it('answers its 3.2+ parser errors with errorfiles: the JSON of its http-error lines, a true length, and a 431 that expires the route cookie as nginx\'s 494 does', async () => {
     const clear = /add_header Set-Cookie "(route=; Max-Age=0; Path=\/; HttpOnly; SameSite=Lax)\$lab_cookie_secure" always;/.exec(nginxSnippet('server.conf.template'));
     expect(clear).not.toBeNull();
     const text = (await renderHaproxy(options())).text;
-    const block = /^\.if version_atleast\(3\.2\)\n\s+errorfile 431 "([^"]+)"\n\.endif$/m.exec(text);
-    expect(block).not.toBeNull();
-    const [head, body] = readFileSync(block![1], 'latin1').split('\r\n\r\n');
-    expect(head.split('\r\n')[0]).toBe('HTTP/1.1 431 Request Header Fields Too Large');
-    expect(head).toContain(`\r\nSet-Cookie: ${clear![1]}\r\n`);
-    expect(`${head}\r\n`).toContain(`\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`);
-    expect(JSON.parse(body)).toEqual({ statusCode: 431, error: 'header_too_large', message: expect.stringMatching(/route cookie is cleared/) });
+    const block = /^\.if version_atleast\(3\.2\)\n((?:\s+errorfile \d+ "[^"]+"\n)+)\.endif$/m.exec(text);
+    const files = [...block![1].matchAll(/errorfile (\d+) "([^"]+)"/g)].map((m) => [Number(m[1]), m[2]] as const);
+    expect(files.map(([status]) => status)).toEqual([400, 408, 414, 431, 500, 501]);
+    const replies = new Map([...text.matchAll(/^\s+http-error status (\d+) content-type application\/json string '([^']*)'/gm)].map((m) => [Number(m[1]), m[2]]));
+    for (const [status, file] of files) {
+      const [head, body] = readFileSync(file, 'latin1').split('\r\n\r\n');
+      const lines = head.split('\r\n');
+      expect(lines[0]).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+      expect([status, lines]).toEqual([status, expect.arrayContaining(['Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`])]);
+      expect(JSON.parse(body)).toEqual({ statusCode: status, error: expect.any(String), message: expect.any(String) });
+      if (replies.has(status)) expect([status, body.trim()]).toEqual([status, replies.get(status)]);
+      expect([status, lines.some((l) => l === `Set-Cookie: ${clear![1]}`)]).toEqual([status, status === 431]);
+    }
   });
 
   it('logs the session as nginx does: a fingerprint named sid_fp, never the cookie', async () => {
