@@ -49,9 +49,11 @@ export function rotationLegend(): string {
 export function rotationNote(r: Replica, rotation: Rotation, engine: BalancerEngine): string | null {
   const running = r.state === 'running';
   if (rotation === 'in rotation' && !running && r.state !== 'starting') {
-    return engine === 'nginx'
-      ? 'nginx has no active health check: it keeps trying this replica and fails over to another'
-      : "HAProxy's health check has not taken it out yet";
+    if (engine !== 'nginx') return "HAProxy's health check has not taken it out yet";
+    // A paused process still accepts connections (docs/nginx.md, proxy_read_timeout): nginx cannot fail over at once.
+    return r.state === 'paused'
+      ? 'nginx has no active health check: a request to it waits out the read timeout, then a GET moves on and a POST fails'
+      : 'nginx has no active health check: it keeps trying this replica and fails over to another';
   }
   if (rotation === 'check down' && running) return "HAProxy's health check has not let it back in yet";
   return null;

@@ -51,6 +51,7 @@ describe('a replica card', () => {
   it('says nothing of health under nginx, only that it keeps a killed replica in rotation and fails over', () => {
     const nginx = cardView(behind('nginx', { state: 'killed' }), false, []);
     expect([nginx.rotation.text, nginx.note, nginx.out]).toEqual(['in rotation', 'nginx has no active health check: it keeps trying this replica and fails over to another', true]);
+    expect(cardView(behind('nginx', { state: 'paused' }), false, []).note).toMatch(/^nginx has no active health check: a request to it waits out the read timeout/);
     expect(cardView(behind('haproxy', { state: 'killed', health: 'up' }), false, []).note).toBe("HAProxy's health check has not taken it out yet");
     expect(cardView(behind('haproxy', { health: 'down' }), false, []).note).toBe("HAProxy's health check has not let it back in yet");
     expect(cardView(behind('nginx'), false, []).note).toBeNull();
