@@ -122,6 +122,12 @@ describeBrowser('shop page and dashboard, memory store', 'memory', () => {
       await until(`no client left on ${servedBy}`, () => tiles(dash), (ts) => ts.every(([r]) => r !== servedBy));
       expect(await count(dash, '#clients-moved')).toBeGreaterThan(0);
       expect(await dash.getByRole('button', { name: `Start ${servedBy}`, exact: true }).isEnabled()).toBe(true);
+      // nginx reads no health: the killed replica stays in rotation, as `lab status` says, and its card says what nginx does instead.
+      const card = `[data-replica="${servedBy}"]`;
+      expect([await text(dash, `${card} [data-field=rotation]`), await text(dash, `${card} [data-field=rotation-note]`)]).toEqual([
+        'in rotation',
+        'nginx has no active health check: it keeps trying this replica and fails over to another',
+      ]);
       await screenshots(lab, 'memory-after-kill');
 
       // One NAT: ip-hash sees a single /24, so the fresh clients all land on one replica.

@@ -2,6 +2,7 @@ import type { LabStatus } from '../control';
 import { LabClient } from '../client';
 import type { ReplicaInfo, ReplicaState, TopologyStatus } from '../topology/topology';
 import { haLines } from '../topology/redis-ha';
+import { rotationLegend, rotationOf, rotationWord } from '../topology/rotation';
 import { Colour, CliIo, paint } from './output';
 import type { ReplicaStats } from '../client/replica-stats';
 import { Column, renderTable } from './table';
@@ -42,7 +43,7 @@ export function statsLegend(store: TopologyStatus['store']): string {
     store === 'redis'
       ? 'SESSIONS n/a: kept in Redis, not per replica; ?: the replica did not answer.'
       : 'SESSIONS: held in that replica\'s memory, lost with its process; ?: the replica did not answer.';
-  return `PROCESS: what the lab last did to it. BALANCER: how the balancer treats its server line (in rotation; marked down = no traffic at all, nginx \`server … down\`, HAProxy \`disabled\`, see \`mark-down\`; draining = bound clients only, see \`drain\`; check down = HAProxy's health check took it out; dead = nothing is balanced). ${sessions}`;
+  return `PROCESS: what the lab last did to it. ${rotationLegend()} ${sessions}`;
 }
 
 type BalancerView = { engine: Balancer['engine']; state: NonNullable<Balancer['state']> };
@@ -53,10 +54,9 @@ export function balancerOf(status: Pick<TopologyStatus, 'balancer'>): BalancerVi
 }
 
 function balancerView(io: CliIo, r: Row, balancer: BalancerView): string {
-  if (balancer.state === 'dead') return paint(io, 'red', `${balancer.engine} dead`);
-  if (r.markedDown) return paint(io, 'yellow', 'marked down');
-  if (r.draining) return paint(io, 'yellow', 'draining');
-  return r.health === 'down' ? paint(io, 'yellow', 'check down') : 'in rotation';
+  const rotation = rotationOf(r, balancer);
+  const word = rotationWord(rotation, balancer.engine);
+  return rotation === 'in rotation' ? word : paint(io, rotation === 'dead' ? 'red' : 'yellow', word);
 }
 
 /** Replicas as a table; with stats (from `withStats`) also sessions held and requests served. */

@@ -45,6 +45,8 @@ it('reports the topology, the explanation and the client grid as JSON, and a GET
   expect(state).toMatchObject({ strategy: 'ip-hash', store: 'memory', shopUrl: 'http://127.0.0.1:1/ui/', redis: null });
   // The page enables what the server's transition table allows, nothing it copies.
   expect(state.replicas).toEqual([expect.objectContaining({ name: 'app1', stats: null, actions: ['start', 'mark-down'] })]);
+  // Worded as `lab status` words it: nginx reads no health, so the stopped replica stays in rotation.
+  expect(state.replicas[0].rotation).toEqual({ kind: 'in rotation', word: 'in rotation', meaning: 'gets its share of traffic', note: expect.stringMatching(/^nginx has no active health check/) });
   expect(state.explanation).toContain('ip-hash');
   // Reading is not starting: an <img src=/dash/state> on any page must not set 12 shoppers going.
   expect(state.clients).toMatchObject({ running: false, tiles: [], note: null });

@@ -2,6 +2,7 @@
 import type { ReplicaInfo, Topology, TopologyStatus } from '../topology/topology';
 import { allowedActions, allowedBalancerActions, allowedRedisActions, RedisAction, ReplicaAction } from '../topology/transitions';
 import { haLines } from '../topology/redis-ha';
+import { describeRotation, RotationView } from '../topology/rotation';
 import type { BalancerOp } from '../vocabulary';
 import { explain } from './explain';
 import type { FleetSnapshot } from './fleet';
@@ -12,6 +13,8 @@ import { fetchStats, ReplicaStats } from '../client/replica-stats';
 export interface DashReplica extends ReplicaInfo {
   stats: ReplicaStats | null;
   actions: ReplicaAction[];
+  /** How the balancer treats it, in `lab status`'s words. */
+  rotation: RotationView;
 }
 
 /** `ha_lines`: the Sentinel group's view (haLines), empty with one Redis. */
@@ -33,14 +36,17 @@ export interface DashState {
 
 export async function dashState(topology: Topology, clients: FleetSnapshot): Promise<DashState> {
   const status = await topology.status();
-  const replicas = await Promise.all(status.replicas.map(async (r) => ({ ...r, stats: await fetchStats(r), actions: allowedActions(r, status.replicas) })));
+  const balancer = { engine: status.balancer.engine, state: status.balancer.state ?? 'running' };
+  const replicas = await Promise.all(
+    status.replicas.map(async (r) => ({ ...r, stats: await fetchStats(r), actions: allowedActions(r, status.replicas), rotation: describeRotation(r, balancer) })),
+  );
   return {
     driver: status.driver,
     strategy: status.strategy,
     store: status.store,
     url: status.url,
     shopUrl: `${status.url.replace(/\/+$/, '')}/ui/`,
-    balancer: { ...status.balancer, actions: allowedBalancerActions(status.balancer.engine, status.balancer.state ?? 'running') },
+    balancer: { ...status.balancer, actions: allowedBalancerActions(balancer.engine, balancer.state) },
     redis: status.redis ? { ...status.redis, actions: allowedRedisActions(status.redis.state), ha_lines: status.redis.ha ? haLines(status.redis.ha) : [] } : null,
     explanation: explain(status.strategy, status.store, status.balancer.engine),
     replicas,

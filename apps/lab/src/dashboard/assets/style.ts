@@ -30,11 +30,12 @@ main > section { background: var(--card); border: 1px solid var(--line); border-
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(15.5rem, 1fr)); gap: .8rem; }
 .card { border: 1px solid var(--line); border-top: 6px solid var(--c, #5f6773); border-radius: 6px; padding: .7rem .8rem; }
 .card.down { opacity: .92; background: repeating-linear-gradient(135deg, #fff, #fff 10px, #f1f2f4 10px, #f1f2f4 20px); }
-.card h3 { display: flex; gap: .5rem; align-items: center; }
+.card h3 { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
 .swatch { width: .9rem; height: .9rem; border-radius: 50%; background: var(--c, #5f6773); display: inline-block; }
 .state { font-size: .8rem; font-weight: 700; padding: .05rem .5rem; border-radius: 999px; border: 1px solid currentColor; }
 .state.running { color: #1d5a26; } .state.starting, .state.paused { color: #7a4a00; } .state.stopped, .state.killed { color: var(--lost); }
-.state.marked { color: #4a5260; }
+.state.rotation { font-weight: 600; border-style: dashed; } .state.rotation.in { color: #4a5260; } .state.rotation.out { color: #7a4a00; } .state.rotation.dead { color: var(--lost); }
+.rotation-note { margin: .3rem 0 0; font-size: .82rem; color: var(--muted); }
 .card dl { display: grid; grid-template-columns: auto 1fr; gap: .1rem .8rem; margin: .4rem 0 .6rem; font-size: .9rem; }
 .card dt { color: var(--muted); } .card dd { margin: 0; font-variant-numeric: tabular-nums; }
 .buttons { display: flex; flex-wrap: wrap; gap: .35rem; }

@@ -30,20 +30,23 @@ export function newCard(dash: Dash, lib: RenderLib, name: string): Card {
     row.append(b);
   }
   const state = el('span', { class: 'state', 'data-field': 'state' });
-  const down = el('span', { class: 'state marked', 'data-field': 'marked-down' }, 'marked down in the balancer');
-  const draining = el('span', { class: 'state marked', 'data-field': 'draining' }, 'draining');
-  const title = el('h3', { id: `card-${name}` }, el('span', { class: 'swatch', 'aria-hidden': 'true' }), name, state, down, draining);
-  const root = el('article', { class: 'card', 'data-replica': name, 'aria-labelledby': `card-${name}` }, title, list, row);
+  const rotation = el('span', { class: 'state rotation', 'data-field': 'rotation' });
+  const note = el('p', { class: 'rotation-note', 'data-field': 'rotation-note' });
+  const title = el('h3', { id: `card-${name}` }, el('span', { class: 'swatch', 'aria-hidden': 'true' }), name, state, rotation);
+  const root = el('article', { class: 'card', 'data-replica': name, 'aria-labelledby': `card-${name}` }, title, note, list, row);
   root.style.setProperty('--c', dash.colourOf(name));
-  return { root, state, down, draining, values, buttons };
+  return { root, state, rotation, note, values, buttons };
 }
 
 export function renderCard(dash: Dash, lib: RenderLib, card: Card, r: Replica): void {
   const v = lib.cardView(r, dash.busy.has(r.name), Object.keys(card.buttons));
   card.state.textContent = v.state;
   card.state.className = v.stateClass;
-  card.down.hidden = !v.markedDown;
-  card.draining.hidden = !v.draining;
+  card.rotation.textContent = v.rotation.text;
+  card.rotation.className = v.rotation.className;
+  card.rotation.title = v.rotation.title;
+  card.note.hidden = !v.note;
+  card.note.textContent = v.note ?? '';
   card.root.classList.toggle('down', v.out);
   card.root.setAttribute('aria-busy', String(v.busy));
   for (const [key, text] of Object.entries(v.values)) card.values[key].textContent = text;

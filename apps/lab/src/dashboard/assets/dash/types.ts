@@ -5,7 +5,9 @@
 import type { Dom } from '../../../../../../libs/page';
 
 export type Stats = { sessions: number | null; requests_served: number; rss_bytes: number; uptime_s: number };
-export type Replica = { name: string; state: string; markedDown: boolean; draining?: boolean; url: string; stats: Stats | null; actions: string[] };
+/** How the balancer treats a replica, worded on the server as `lab status` words it (kind: topology/rotation's Rotation). */
+export type Rotation = { kind: string; word: string; meaning: string; note: string | null };
+export type Replica = { name: string; state: string; markedDown: boolean; draining?: boolean; health?: string; url: string; stats: Stats | null; actions: string[]; rotation: Rotation };
 export type Tile = { name: string; address: string; replica: string | null; items: number; lost: boolean; lostCount: number; failed: number; lastError: string | null };
 export type Clients = { running: boolean; note: string | null; sameNat: boolean; tiles: Tile[]; counters: { cartsLost: number; clientsMoved: number; failedRequests: number } };
 export type Balancer = { engine: string; version: string; sticky?: string; state?: string; actions: string[] };
@@ -35,9 +37,11 @@ export interface ReplicaButton {
 export interface CardView {
   state: string;
   stateClass: string;
-  markedDown: boolean;
-  draining: boolean;
-  /** Gets no new traffic: not running, marked down or draining. */
+  /** The balancer's badge: the word, its class, and its meaning as a tooltip. */
+  rotation: { text: string; className: string; title: string };
+  /** Shown under the title when the badge alone would look wrong (a killed replica nginx keeps in rotation). */
+  note: string | null;
+  /** Gets no new traffic: not running, or not in rotation. */
   out: boolean;
   busy: boolean;
   values: { sessions: string; requests: string; memory: string; uptime: string };
@@ -55,8 +59,8 @@ export interface TileView {
 export interface Card {
   root: HTMLElement;
   state: HTMLElement;
-  down: HTMLElement;
-  draining: HTMLElement;
+  rotation: HTMLElement;
+  note: HTMLElement;
   values: Record<string, HTMLElement>;
   buttons: Record<string, HTMLButtonElement>;
 }

@@ -1,6 +1,8 @@
 // The dashboard's pure pieces: what a replica card and a client tile show for
 // a given /dash/state. The page that draws them runs in Chromium in test/ui.
 import { REPLICA_ACTIONS } from '../../../topology/transitions';
+import { describeRotation } from '../../../topology/rotation';
+import type { BalancerEngine, BalancerState, ReplicaInfo } from '../../../topology/topology';
 import type { Replica, Tile } from './types';
 import { balancerLine, cardView, shouldStartClients, storeLine, tileView } from './view';
 
@@ -12,8 +14,17 @@ const replica = (over: Partial<Replica> = {}): Replica => ({
   url: 'http://127.88.1.1:3000',
   stats: { sessions: 3, requests_served: 12, rss_bytes: 64 * 1048576, uptime_s: 9.6 },
   actions: ['stop', 'kill', 'pause', 'mark-down', 'drain'],
+  rotation: { kind: 'in rotation', word: 'in rotation', meaning: 'gets its share of traffic', note: null },
   ...over,
 });
+
+type Placed = Pick<ReplicaInfo, 'state' | 'markedDown' | 'draining' | 'health'>;
+
+/** A replica whose badge the server's own wording (topology/rotation) filled in, as /dash/state sends it. */
+function behind(engine: BalancerEngine, over: Partial<Placed> = {}, state: BalancerState = 'running'): Replica {
+  const placed: Placed = { state: 'running', markedDown: false, ...over };
+  return replica({ ...placed, rotation: describeRotation(placed, { engine, state }) });
+}
 
 describe('a replica card', () => {
   it('enables exactly the actions the server lists, and none while a change is in flight', () => {
@@ -24,12 +35,26 @@ describe('a replica card', () => {
     expect(busy.state).toBe('running · working…');
   });
 
-  it('tells a marked-down replica from a draining one; both are out of new traffic', () => {
-    const down = cardView(replica({ markedDown: true }), false, REPLICA_ACTIONS);
-    expect([down.markedDown, down.draining, down.out]).toEqual([true, false, true]);
-    const draining = cardView(replica({ draining: true }), false, REPLICA_ACTIONS);
-    expect([draining.markedDown, draining.draining, draining.out]).toEqual([false, true, true]);
-    expect(cardView(replica(), false, REPLICA_ACTIONS).out).toBe(false);
+  it('wears the balancer badge in lab status\'s words; marked down, draining and check down are out of new traffic', () => {
+    const badge = (r: Replica) => {
+      const v = cardView(r, false, REPLICA_ACTIONS);
+      return [v.rotation.text, v.rotation.className, v.out];
+    };
+    expect(badge(behind('nginx'))).toEqual(['in rotation', 'state rotation in', false]);
+    expect(badge(behind('haproxy', { markedDown: true, health: 'down' }))).toEqual(['marked down', 'state rotation out', true]);
+    expect(badge(behind('nginx', { draining: true }))).toEqual(['draining', 'state rotation out', true]);
+    expect(badge(behind('haproxy', { state: 'killed', health: 'down' }))).toEqual(['check down', 'state rotation out', true]);
+    expect(badge(behind('haproxy', {}, 'dead'))).toEqual(['haproxy dead', 'state rotation dead', true]);
+    expect(cardView(behind('nginx', { markedDown: true }), false, []).rotation.title).toBe('marked down: no traffic at all, nginx `server … down`, HAProxy `disabled`');
+  });
+
+  it('says nothing of health under nginx, only that it keeps a killed replica in rotation and fails over', () => {
+    const nginx = cardView(behind('nginx', { state: 'killed' }), false, []);
+    expect([nginx.rotation.text, nginx.note, nginx.out]).toEqual(['in rotation', 'nginx has no active health check: it keeps trying this replica and fails over to another', true]);
+    expect(cardView(behind('nginx', { state: 'paused' }), false, []).note).toMatch(/^nginx has no active health check: a request to it waits out the read timeout/);
+    expect(cardView(behind('haproxy', { state: 'killed', health: 'up' }), false, []).note).toBe("HAProxy's health check has not taken it out yet");
+    expect(cardView(behind('haproxy', { health: 'down' }), false, []).note).toBe("HAProxy's health check has not let it back in yet");
+    expect(cardView(behind('nginx'), false, []).note).toBeNull();
   });
 
   it('shows the replica\'s counters, "in Redis" for sessions it does not hold, and why there are none', () => {

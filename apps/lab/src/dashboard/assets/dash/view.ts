@@ -5,15 +5,15 @@ import type { Balancer, CardView, Redis, Replica, State, Tile, TileView } from '
 /** `buttons`: the card's actions; a button is enabled only for an action the server lists for the replica now. */
 export function cardView(r: Replica, busy: boolean, buttons: readonly string[]): CardView {
   const s = r.stats;
-  const draining = r.draining === true;
+  const rot = r.rotation;
   const disabled: Record<string, boolean> = {};
   for (const action of buttons) disabled[action] = busy || !r.actions.includes(action);
   return {
     state: busy ? `${r.state} · working…` : r.state,
     stateClass: `state ${r.state}`,
-    markedDown: r.markedDown,
-    draining,
-    out: r.state !== 'running' || r.markedDown || draining,
+    rotation: { text: rot.word, className: `state rotation ${rot.kind === 'in rotation' ? 'in' : rot.kind === 'dead' ? 'dead' : 'out'}`, title: `${rot.word}: ${rot.meaning}` },
+    note: rot.note,
+    out: r.state !== 'running' || rot.kind !== 'in rotation',
     busy,
     values: {
       sessions: !s ? '—' : s.sessions === null ? 'in Redis' : String(s.sessions),
