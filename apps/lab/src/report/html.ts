@@ -10,7 +10,7 @@ import { balancerDifferences, type Difference } from './differences';
 import { balancerName, balancerOf, cellLabel, groupRows, measuredCell, predictedCell, rowNote, strategyOrder, theoryCell } from './format';
 import { HOW_TO_READ, type ReportMeta } from './markdown';
 import { REPORT_CSS } from './style';
-import { timelineLegend, timelineSvg } from './timeline';
+import { timelineLegend, timelineSvg } from './timeline-svg';
 
 /** The measured strategy/store(/balancer) columns, nginx and HAProxy of one cell side by side. */
 function columns(rows: readonly MatrixRow[]): string[] {
