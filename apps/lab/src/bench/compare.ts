@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { BenchReport, SCHEMA_VERSION } from './model';
 import { round } from './load';
-import { table } from './report';
+import { table } from './render-report';
 
 /** A report that cannot be compared: a missing file, not JSON, another schema version. */
 export class CompareInputError extends Error {}

@@ -3,7 +3,7 @@ import { ceilingCases } from './groups/ceiling';
 import { haproxyGroup, oneReplicaCases, strategyCases } from './groups/nginx';
 import type { BenchContext, BenchReport } from './model';
 import { parseArgs } from './options';
-import { renderReport } from './report';
+import { renderReport } from './render-report';
 
 const QUICK = parseArgs(['--quick']).profile;
 const FULL = parseArgs([]).profile;

@@ -1,6 +1,6 @@
 import { cartKept, percentile, spread } from './load';
 import type { CaseRow } from './model';
-import { cpuByPartTable, strategyDifferences, table } from './report';
+import { cpuByPartTable, strategyDifferences, table } from './render-report';
 import { MAX_USERS, mergeCookies, userAddress } from './users';
 
 describe('bench helpers', () => {

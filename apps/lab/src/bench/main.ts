@@ -11,7 +11,7 @@ import { describeMachine } from './machine';
 import { BenchContext, BenchReport, CaseRow, SCHEMA_VERSION } from './model';
 import { BenchOptions, Group, parseArgs, USAGE } from './options';
 import { Pinning, pinServers } from './pinning';
-import { renderReport, writeReport } from './report';
+import { renderReport, writeReport } from './render-report';
 import { evaluateTargets } from './targets';
 import { unavailableEngines } from './engines';
 import { ceilingGroup } from './groups/ceiling';

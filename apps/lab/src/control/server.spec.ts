@@ -1,88 +1,56 @@
 import { request } from 'node:http';
-import type { ReplicaInfo, Topology, TopologyStatus } from '../topology/topology';
+import { RecordingDriver } from '../../../../test/support/recording-driver';
+import type { StatusRest } from '../topology/core';
+import type { ReplicaInfo } from '../topology/topology';
+import type { ReplicaOp } from '../topology/transitions';
+import type { BalancerOp } from '../vocabulary';
 import { waitFor } from '../util/wait';
 import { MAX_QUEUED_CHANGES } from './api';
 import { ControlServer, startControlServer } from './server';
 
-// The control server's HTTP contract (routes, status codes, refusals) over an
-// in-memory topology double; the real topology behind it is exercised by
-// test/lab/cli-*.test.ts through the built CLI.
-interface FakeTopology extends Topology {
-  calls: string[];
-  balancerState: { now: 'running' | 'dead' };
-  gate: { open: () => void; wait: Promise<void> };
+// The control server's HTTP contract (routes, status codes, refusals) over
+// the real topology core with a driver that only records; the real drivers
+// behind it are exercised by test/lab/cli-*.test.ts through the built CLI.
+
+/** The recording driver, plus a balancer state the test sets and operations it holds once begun. */
+class HeldDriver extends RecordingDriver {
+  balancerState: 'running' | 'dead' = 'running';
+  private held?: { ops: ReadonlySet<string>; until: Promise<void> };
+
+  /** Holds each of `ops` after it began until the returned function is called, so requests pile up behind it. */
+  hold(...ops: (ReplicaOp | BalancerOp)[]): () => void {
+    let open: () => void = () => undefined;
+    this.held = { ops: new Set(ops), until: new Promise<void>((r) => (open = r)) };
+    return open;
+  }
+
+  protected async replicaOp(name: string, op: ReplicaOp) {
+    await super.replicaOp(name, op);
+    if (this.held?.ops.has(op)) await this.held.until;
+  }
+
+  protected async balancerOp(op: BalancerOp) {
+    await super.balancerOp(op);
+    if (this.held?.ops.has(op)) await this.held.until;
+    if (op === 'restart') this.balancerState = 'running';
+  }
+
+  protected statusRest(): StatusRest {
+    const rest = super.statusRest();
+    return { ...rest, balancer: { ...rest.balancer, state: this.balancerState } };
+  }
+
+  /** What reached the driver, one entry per operation begun (boot excluded). */
+  begun(): string[] {
+    return this.calls.filter((c) => c.endsWith(':begin')).map((c) => c.replace(':begin', ''));
+  }
 }
 
-function fakeTopology(): FakeTopology {
-  const replicas: ReplicaInfo[] = [1, 2, 3].map((i) => ({
-    name: `app${i}`,
-    state: 'running',
-    markedDown: false,
-    url: `http://127.0.0.1:${9000 + i}`,
-  }));
-  const calls: string[] = [];
-  const balancerState: { now: 'running' | 'dead' } = { now: 'running' };
-  // A restart holds until the test lets it go, so requests pile up behind it.
-  const gate: { open: () => void; wait: Promise<void> } = { open: () => undefined, wait: Promise.resolve() };
-  const set = (name: string, state: ReplicaInfo['state']) => {
-    calls.push(`${state}:${name}`);
-    replicas.find((r) => r.name === name)!.state = state;
-  };
-  const status = async (): Promise<TopologyStatus> => ({
-    driver: 'process',
-    strategy: 'ip-hash',
-    store: 'memory',
-    session: { ttlSeconds: 1800, max: 100_000 },
-    url: 'http://127.0.0.1:1',
-    replicas: replicas.map((r) => ({ ...r })),
-    balancer: { engine: 'nginx', version: '1.22.1', sticky: 'n/a', state: balancerState.now },
-  });
-  const fail = async () => {
-    throw new Error('driver exploded');
-  };
-  return {
-    calls,
-    balancerState,
-    gate,
-    driver: 'process',
-    url: 'http://127.0.0.1:1',
-    strategy: 'ip-hash',
-    store: 'memory',
-    balancer: 'nginx',
-    status,
-    stop: async (n) => set(n, 'stopped'),
-    kill: async (n) => set(n, 'killed'),
-    pause: async (n) => set(n, 'paused'),
-    resume: async (n) => set(n, 'running'),
-    start: fail,
-    addReplica: fail,
-    removeReplica: fail,
-    scale: fail,
-    drain: async (n, on) => {
-      calls.push(`${on ? 'drain' : 'undrain'}:${n}`);
-      replicas.find((r) => r.name === n)!.draining = on;
-    },
-    markDown: async (n, down) => {
-      calls.push(`${down ? 'mark-down' : 'mark-up'}:${n}`);
-      replicas.find((r) => r.name === n)!.markedDown = down;
-    },
-    redisPause: fail,
-    redisResume: fail,
-    redisRestart: fail,
-    redisKill: fail,
-    restartBalancer: async () => {
-      calls.push('restart:balancer');
-      await gate.wait;
-      balancerState.now = 'running';
-    },
-    reloadBalancer: async () => {
-      calls.push('reload:balancer');
-    },
-    logs: async () => ({ app1: 'hello' }),
-    balancerConfig: async () => '',
-    down: async () => undefined,
-    [Symbol.asyncDispose]: async () => undefined,
-  };
+async function bootedTopology(): Promise<HeldDriver> {
+  const topology = new HeldDriver({ strategy: 'ip-hash' });
+  await topology.boot(3);
+  topology.calls.length = 0;
+  return topology;
 }
 
 async function call(control: ControlServer, method: string, path: string, init: RequestInit = {}) {
@@ -94,11 +62,11 @@ const post = async (control: ControlServer, name: string, action: string) => (aw
 
 describe('control server', () => {
   let control: ControlServer;
-  let topology: ReturnType<typeof fakeTopology>;
+  let topology: HeldDriver;
   let downCalls = 0;
 
   beforeEach(async () => {
-    topology = fakeTopology();
+    topology = await bootedTopology();
     downCalls = 0;
     control = await startControlServer({ topology, port: 0, onDown: () => downCalls++ });
   });
@@ -115,11 +83,11 @@ describe('control server', () => {
     const first = await call(control, 'POST', '/api/replicas/app2/kill');
     expect(first.status).toBe(200);
     expect(first.body.message).toBe('app2 killed');
-    expect(topology.calls).toEqual(['killed:app2']);
+    expect(topology.begun()).toEqual(['kill app2']);
     const again = await call(control, 'POST', '/api/replicas/app2/kill');
     expect(again.status).toBe(409);
     expect(again.body).toEqual({ statusCode: 409, error: 'conflict', message: expect.stringMatching(/app2 is already killed/) });
-    expect(topology.calls).toHaveLength(1);
+    expect(topology.begun()).toHaveLength(1);
   });
 
   it('answers 404 with the replica list for an unknown name', async () => {
@@ -131,16 +99,17 @@ describe('control server', () => {
 
   it('maps a driver error to 500 with its message', async () => {
     await call(control, 'POST', '/api/replicas/app1/stop');
+    topology.breakOps.add('start');
     const { status, body } = await call(control, 'POST', '/api/replicas/app1/start');
     expect(status).toBe(500);
-    expect(body).toEqual({ statusCode: 500, error: 'internal_error', message: 'driver exploded' });
+    expect(body).toEqual({ statusCode: 500, error: 'internal_error', message: 'app1 did not start in time' });
   });
 
-  it('marks down and drains through their own topology calls, and refuses each twice', async () => {
+  it('marks down and drains through the balancer, and refuses each twice', async () => {
     const statuses = [];
     for (const action of ['mark-down', 'mark-down', 'mark-up', 'mark-up', 'drain', 'drain', 'undrain', 'undrain']) statuses.push(await post(control, 'app3', action));
     expect(statuses).toEqual([200, 409, 200, 409, 200, 409, 200, 409]);
-    expect(topology.calls).toEqual(['mark-down:app3', 'mark-up:app3', 'drain:app3', 'undrain:app3']);
+    expect(topology.begun()).toEqual(['balancer app1,app2,app3(down)', 'balancer app1,app2,app3', 'balancer app1,app2,app3(drain)', 'balancer app1,app2,app3']);
   });
 
   it('refuses a drain that cannot mean anything, naming the way out', async () => {
@@ -189,7 +158,7 @@ describe('control server', () => {
       const { status: got, body } = await answer;
       expect([what, got, body]).toEqual([what, status, expect.objectContaining({ statusCode: status, error: code, message: expect.stringMatching(/^\S.{8,}/) })]);
     }
-    expect(topology.calls).toEqual([]);
+    expect(topology.begun()).toEqual([]);
   });
 
   it('refuses cross-origin and foreign-Host requests', async () => {
@@ -205,7 +174,7 @@ describe('control server', () => {
       req.end();
     });
     expect(rebound).toBe(403);
-    expect(topology.calls).toEqual([]);
+    expect(topology.begun()).toEqual([]);
   });
 
   it('accepts only its own Origin: a page on another loopback port is refused with 403 JSON', async () => {
@@ -215,10 +184,10 @@ describe('control server', () => {
       expect([origin, refused.status]).toEqual([origin, 403]);
       expect(refused.body).toEqual({ statusCode: 403, error: 'cross_origin', message: expect.stringMatching(/cross-origin request from .* refused/) });
     }
-    expect(topology.calls).toEqual([]);
+    expect(topology.begun()).toEqual([]);
     const own = await call(control, 'POST', '/api/replicas/app1/kill', { headers: { origin: control.url } });
     expect(own.status).toBe(200);
-    expect(topology.calls).toEqual(['killed:app1']);
+    expect(topology.begun()).toEqual(['kill app1']);
   });
 
   it('answers 404 JSON outside /api when there is no dashboard page', async () => {
@@ -227,14 +196,9 @@ describe('control server', () => {
   });
 
   it('refuses changes once quiescing, after the one in progress finished', async () => {
-    let open: () => void = () => undefined;
-    let entered = false;
-    topology.pause = async () => {
-      entered = true;
-      await new Promise<void>((r) => (open = r));
-    };
+    const open = topology.hold('pause');
     const inFlight = call(control, 'POST', '/api/replicas/app1/pause');
-    await waitFor('the pause to reach the topology', () => entered);
+    await waitFor('the pause to reach the driver', () => topology.begun().includes('pause app1'));
     let quiet = false;
     const quiescing = control.quiesce().then(() => (quiet = true));
     expect((await call(control, 'POST', '/api/replicas/app2/kill')).status).toBe(503);
@@ -247,7 +211,8 @@ describe('control server', () => {
 
   it('draws every change made through the API on the dashboard timeline, a broken one as unknown', async () => {
     await call(control, 'POST', '/api/replicas/app2/kill');
-    await call(control, 'POST', '/api/replicas/app2/start'); // the fake driver throws
+    topology.breakOps.add('start');
+    await call(control, 'POST', '/api/replicas/app2/start'); // the driver throws: app2 stays killed
     await call(control, 'POST', '/api/replicas/app2/kill'); // refused (409): nothing happened, nothing drawn
     const html = await (await fetch(`${control.url}/dash/timeline`)).text();
     expect([...html.matchAll(/<text [^>]*class="fault"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1])).toEqual(['kill app2', 'start app2 (unknown)']);
@@ -264,34 +229,33 @@ describe('control server', () => {
     expect(restart.body.status).toMatchObject({ balancer: { engine: 'nginx', state: 'running' } });
     const reload = await call(control, 'POST', '/api/balancer/reload');
     expect(reload.body.message).toBe('nginx reloaded gracefully with the same config');
-    expect(topology.calls).toEqual(['restart:balancer', 'reload:balancer']);
+    expect(topology.begun()).toEqual(['balancer restart', 'balancer reload']);
   });
 
   it('refuses an unknown balancer action (404 with the list) and GET (405)', async () => {
     const bad = await call(control, 'POST', '/api/balancer/explode');
     expect(bad).toEqual({ status: 404, body: { statusCode: 404, error: 'unknown_action', message: 'unknown balancer action "explode"', actions: ['restart', 'reload'] } });
     expect((await call(control, 'GET', '/api/balancer/restart')).status).toBe(405);
-    expect(topology.calls).toEqual([]);
+    expect(topology.begun()).toEqual([]);
   });
 
   it('refuses to reload a dead balancer with 409 and restarts it', async () => {
-    topology.balancerState.now = 'dead';
+    topology.balancerState = 'dead';
     const reload = await call(control, 'POST', '/api/balancer/reload');
     expect(reload).toEqual({ status: 409, body: { statusCode: 409, error: 'conflict', message: 'cannot reload nginx: it is dead (restart it instead)' } });
     const restart = await call(control, 'POST', '/api/balancer/restart');
     expect(restart.status).toBe(200);
     expect(restart.body.status).toMatchObject({ balancer: { state: 'running' } });
-    expect(topology.calls).toEqual(['restart:balancer']);
+    expect(topology.begun()).toEqual(['balancer restart']);
   });
 
   it('queues a flood of restarts one at a time and refuses past the bound with 429 JSON', async () => {
-    let open: () => void = () => undefined;
-    topology.gate.wait = new Promise<void>((r) => (open = r));
+    const open = topology.hold('restart');
     let answered = 0;
     const flood = Array.from({ length: 12 }, () => call(control, 'POST', '/api/balancer/restart').finally(() => (answered += 1)));
     // One restart runs and holds the queue, three wait behind it, the other eight are refused at once.
-    await waitFor('the requests past the bound to be refused', () => answered === 12 - MAX_QUEUED_CHANGES);
-    expect(topology.calls).toEqual(['restart:balancer']);
+    await waitFor('the requests past the bound to be refused and one restart to begin', () => answered === 12 - MAX_QUEUED_CHANGES && topology.begun().length > 0);
+    expect(topology.begun()).toEqual(['balancer restart']);
     open();
     const answers = await Promise.all(flood);
     const ok = answers.filter((a) => a.status === 200);
@@ -299,7 +263,7 @@ describe('control server', () => {
     expect(ok.length + refused.length).toBe(12);
     expect(ok).toHaveLength(MAX_QUEUED_CHANGES);
     expect(refused[0].body).toMatchObject({ statusCode: 429, error: 'too_many_requests', message: expect.stringMatching(/changes are already queued; try again when they are done/) });
-    expect(topology.calls).toHaveLength(MAX_QUEUED_CHANGES);
+    expect(topology.begun()).toHaveLength(MAX_QUEUED_CHANGES);
   });
 });
 

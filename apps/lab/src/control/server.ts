@@ -1,7 +1,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDashboard, Dashboard } from '../dashboard';
-import { LiveTimeline } from '../dashboard/timeline';
+import { LiveTimeline } from '../dashboard/activity';
 import { recordFaults } from '../scenarios/recorded-topology';
 import type { Topology } from '../topology/topology';
 import { ApiContext, ControlMeta, handleApi, LabStatus } from './api';

@@ -5,7 +5,7 @@ import type { Topology } from '../topology/topology';
 import { DASHBOARD_CSP, DASHBOARD_HTML } from './assets/page';
 import { Fleet, FleetOptions } from './fleet';
 import { dashState, DashState } from './state';
-import { LiveTimeline, sendTimeline } from './timeline';
+import { LiveTimeline, sendTimeline } from './activity';
 
 // The lab's control server (CLI commands from other terminals talk to it on
 // loopback) owns `/api/*`; every other path is offered to the dashboard.

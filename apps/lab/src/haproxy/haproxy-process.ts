@@ -1,10 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { closeSync, copyFileSync, openSync } from 'node:fs';
 import { waitFor } from '../util/wait';
 import { recordChild } from '../util/orphans';
 import { fetchGenerationAt } from '../util/http';
-import { childPids } from '../util/proc';
-import { killGroup, readTextOrEmpty as readText, signalGroup } from '../util/process-group';
+import { MasterProcess } from '../util/master-process';
+import { readTextOrEmpty as readText, signalGroup } from '../util/process-group';
 import { checkConfig, haproxyBinary } from './binary';
 import { haproxyRunPaths } from './paths';
 import type { HaproxyListen, HaproxyRenderMeta } from './render';
@@ -35,11 +35,7 @@ export function fetchGeneration({ host, port }: HaproxyListen, timeoutMs = 1000)
  * access log) and stderr go straight to files in the run dir: no pipe to
  * fill up, nothing lost when the lab's event loop is busy.
  */
-export class HaproxyProcess implements AsyncDisposable {
-  private child?: ChildProcess;
-  private spawnError?: Error;
-  /** Set before the lab itself ends haproxy; a master exit without it is a death. */
-  private ending = false;
+export class HaproxyProcess extends MasterProcess {
   readonly api: RuntimeApi;
 
   private constructor(
@@ -48,6 +44,7 @@ export class HaproxyProcess implements AsyncDisposable {
     readonly binary: string,
     private meta: HaproxyRenderMeta,
   ) {
+    super('haproxy');
     this.api = new RuntimeApi(haproxyRunPaths(runDir).socket);
   }
 
@@ -68,24 +65,6 @@ export class HaproxyProcess implements AsyncDisposable {
 
   get listen(): HaproxyListen {
     return this.meta.listen;
-  }
-
-  get pid(): number | undefined {
-    return this.child?.pid;
-  }
-
-  get running(): boolean {
-    return !!this.child && !this.spawnError && this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  /** The master ended without the lab asking (crash, kill -9 from outside). */
-  get dead(): boolean {
-    return !!this.child && !this.ending && !this.running;
-  }
-
-  get url(): string {
-    const { host, port } = this.listen;
-    return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   }
 
   private spawn(): void {
@@ -137,10 +116,6 @@ export class HaproxyProcess implements AsyncDisposable {
     return !!pid && (workers.length === 0 || workers.includes(pid));
   }
 
-  private lastErrors(): string {
-    return this.errorLog().trim().split('\n').slice(-4).join(' | ');
-  }
-
   /**
    * Checks the (re-rendered) config, sends SIGUSR2 to the master (which
    * re-reads it and starts new workers on the same sockets) and waits for
@@ -159,13 +134,6 @@ export class HaproxyProcess implements AsyncDisposable {
     await waitFor('the old haproxy workers to exit', () => !oldWorkers.some((w) => this.workerPids().includes(w)), { timeoutMs });
   }
 
-  /** Worker pids (Linux /proc; empty elsewhere, where the generation check alone applies). */
-  workerPids(): number[] {
-    const pid = this.child?.pid;
-    if (!pid) return [];
-    return childPids(pid);
-  }
-
   /** SIGUSR1 (soft stop: in-flight requests finish), SIGKILL after graceMs. */
   async stop(graceMs = 5_000): Promise<void> {
     this.ending = true;
@@ -174,12 +142,6 @@ export class HaproxyProcess implements AsyncDisposable {
       await waitFor('haproxy to stop', () => !this.running, { timeoutMs: graceMs }).catch(() => undefined);
     }
     await this.kill();
-  }
-
-  /** SIGKILL to the whole process group (master and workers). */
-  async kill(): Promise<void> {
-    this.ending = true;
-    await killGroup('haproxy', this.child?.pid, () => this.running);
   }
 
   /** What haproxy wrote to stderr: warnings, alerts, server state changes. */
@@ -193,9 +155,5 @@ export class HaproxyProcess implements AsyncDisposable {
 
   config(): string {
     return readText(this.confPath);
-  }
-
-  async [Symbol.asyncDispose](): Promise<void> {
-    await this.stop();
   }
 }

@@ -1,9 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { childPids } from '../util/proc';
 import { recordChild } from '../util/orphans';
-import { killGroup, readTextOrEmpty as readText, signalGroup } from '../util/process-group';
+import { MasterProcess } from '../util/master-process';
+import { readTextOrEmpty as readText, signalGroup } from '../util/process-group';
 import { waitFor } from '../util/wait';
 import { fetchGeneration, testConfig } from './control';
 import { runPaths } from './main-conf';
@@ -30,12 +30,8 @@ export interface NginxStartOptions {
  * The machine's nginx as a child process (master in the foreground, its own
  * process group so stop/kill can never leave a worker behind).
  */
-export class NginxProcess implements AsyncDisposable {
-  private child?: ChildProcess;
-  private spawnError?: Error;
+export class NginxProcess extends MasterProcess {
   private output = '';
-  /** Set before the lab itself ends nginx; a master exit without it is a death. */
-  private ending = false;
   /** Once nginx served its first generation, an exit is a death, not a failed start. */
   private confirmed = false;
   private constructor(
@@ -43,7 +39,9 @@ export class NginxProcess implements AsyncDisposable {
     readonly confPath: string,
     readonly binary: string,
     readonly listen: Listen,
-  ) {}
+  ) {
+    super('nginx');
+  }
 
   static async start(o: NginxStartOptions): Promise<NginxProcess> {
     const meta = readMeta(o.runDir);
@@ -65,24 +63,6 @@ export class NginxProcess implements AsyncDisposable {
     return nginx;
   }
 
-  get pid(): number | undefined {
-    return this.child?.pid;
-  }
-
-  get running(): boolean {
-    return !!this.child && !this.spawnError && this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  /** The master ended without the lab asking (crash, kill -9 from outside). */
-  get dead(): boolean {
-    return !!this.child && !this.ending && !this.running;
-  }
-
-  get url(): string {
-    const host = this.listen.host === '0.0.0.0' ? '127.0.0.1' : this.listen.host;
-    return `http://${host.includes(':') ? `[${host}]` : host}:${this.listen.port}`;
-  }
-
   private spawn(): void {
     const p = runPaths(this.runDir);
     const args = ['-p', this.runDir, '-c', this.confPath, '-e', p.errorLog, '-g', 'daemon off;'];
@@ -101,7 +81,7 @@ export class NginxProcess implements AsyncDisposable {
     // they are still in its process group, so end them at once.
     child.once('exit', () => {
       if (!this.ending && this.confirmed) keep(Buffer.from(`master exited on its own (${child.signalCode ?? child.exitCode}): workers killed\n`));
-      this.signalGroup('SIGKILL');
+      signalGroup(child.pid, 'SIGKILL');
     });
   }
 
@@ -136,10 +116,6 @@ export class NginxProcess implements AsyncDisposable {
     }
   }
 
-  lastErrors(): string {
-    return this.errorLog().trim().split('\n').slice(-4).join(' | ');
-  }
-
   /**
    * Tests the (re-rendered) config, SIGHUPs the master and waits until nginx
    * answers the new generation. A different confPath is copied over the one
@@ -162,12 +138,6 @@ export class NginxProcess implements AsyncDisposable {
     });
   }
 
-  /** Worker pids (Linux /proc; empty elsewhere, where the generation check alone applies). */
-  workerPids(): number[] {
-    const pid = this.child?.pid;
-    return pid ? childPids(pid) : [];
-  }
-
   /** SIGQUIT (graceful: in-flight requests finish), SIGKILL after graceMs. */
   async stop(graceMs = 5_000): Promise<void> {
     this.ending = true;
@@ -179,21 +149,6 @@ export class NginxProcess implements AsyncDisposable {
       // still there after the grace period: kill() below
     }
     await this.kill();
-  }
-
-  /** SIGKILL to the whole process group (master and workers). */
-  async kill(): Promise<void> {
-    this.ending = true;
-    this.signalGroup('SIGKILL');
-    await this.reapGroup();
-  }
-
-  private signalGroup(signal: NodeJS.Signals | 0): boolean {
-    return signalGroup(this.child?.pid, signal);
-  }
-
-  private reapGroup(): Promise<void> {
-    return killGroup('nginx', this.child?.pid, () => this.running);
   }
 
   errorLog(): string {
@@ -209,10 +164,6 @@ export class NginxProcess implements AsyncDisposable {
     const p = runPaths(this.runDir);
     const snippets = readdirSafe(p.includeDir).map((f) => join(p.includeDir, f));
     return [p.mainConf, p.strategyConf, ...snippets].map((f) => `# ---- ${f}\n${readText(f)}`).join('\n');
-  }
-
-  async [Symbol.asyncDispose](): Promise<void> {
-    await this.stop();
   }
 }
 

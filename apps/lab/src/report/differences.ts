@@ -4,7 +4,7 @@
 // value) — or where the balancers' own arithmetic predicts different
 // placements. Pure (rows in, sentences out) so the report, the docs and the
 // tests agree on what "a difference" is.
-import { CATALOG } from '../scenarios/catalog';
+import { SCENARIO_DESCRIPTIONS } from '../scenarios/descriptions';
 import { isDeterministic } from '../scenarios/plan';
 import type { Range } from '../scenarios/trust';
 import type { MatrixRow } from '../scenarios/types';
@@ -77,7 +77,7 @@ export function beyond(a: Range, b: Range, gap = 0): boolean {
 }
 
 function cellDifferences(scenario: string, cell: string, nginx: MatrixRow, haproxy: MatrixRow): Difference[] {
-  const title = CATALOG.find((s) => s.id === scenario)?.title ?? scenario;
+  const title = SCENARIO_DESCRIPTIONS.find((s) => s.id === scenario)?.title ?? scenario;
   const measured = METRICS.flatMap((m) => {
     const [a, b] = [m.value(nginx), m.value(haproxy)];
     if (a === 'unknown' && b === 'unknown') return [];

@@ -1,7 +1,7 @@
 // The README's matrix table and the counts the docs state, written from the
 // committed sample (docs/report-sample/matrix.json) between markers, so
 // every number in the docs comes from one report run. Pure: text in, text out.
-import { CATALOG } from '../scenarios/catalog';
+import { SCENARIO_DESCRIPTIONS } from '../scenarios/descriptions';
 import type { MatrixRow } from '../scenarios/types';
 import type { Sample } from './estimate';
 import { cellLabel, groupRows, measuredCell } from './format';
@@ -18,7 +18,7 @@ export function readmeTable(rows: readonly MatrixRow[]): string {
   const columns = [...new Set(groups.flatMap((g) => g.rows.map(columnOf)))];
   const ordered = [...new Set(groupRows(rows.map((r) => ({ ...r, scenario: '' }))).flatMap((g) => g.rows.map(columnOf)))].filter((c) => columns.includes(c));
   const lines = groups.flatMap((g) => {
-    const title = CATALOG.find((s) => s.id === g.id)?.title ?? g.id;
+    const title = SCENARIO_DESCRIPTIONS.find((s) => s.id === g.id)?.title ?? g.id;
     const variants = [...new Set(g.rows.map((r) => r.variant ?? ''))];
     return variants.map((v) => {
       const metric = SKEW_HEADLINE.has(g.id) ? 'load_skew' : 'carts_lost_pct';

@@ -1,5 +1,5 @@
 import type { MatrixRow } from '../scenarios/types';
-import { CATALOG } from '../scenarios/catalog';
+import { SCENARIO_DESCRIPTIONS } from '../scenarios/descriptions';
 import { BALANCERS, HAPROXY_STRATEGIES, STORES, type BalancerEngine } from '../topology/topology';
 
 /**
@@ -46,11 +46,11 @@ export interface ScenarioGroup {
   rows: MatrixRow[];
 }
 
-/** Rows grouped by scenario in catalog order, each group sorted by strategy, store, variant. */
+/** Rows grouped by scenario in the order of SCENARIO_DESCRIPTIONS, each group sorted by strategy, store, variant. */
 export function groupRows(rows: readonly MatrixRow[]): ScenarioGroup[] {
   const order = (id: string) => {
-    const i = CATALOG.findIndex((s) => s.id === id);
-    return i < 0 ? CATALOG.length : i;
+    const i = SCENARIO_DESCRIPTIONS.findIndex((s) => s.id === id);
+    return i < 0 ? SCENARIO_DESCRIPTIONS.length : i;
   };
   const ids = [...new Set(rows.map((r) => r.scenario))].sort((a, b) => order(a) - order(b));
   return ids.map((id) => ({ id, rows: rows.filter((r) => r.scenario === id).sort(compareCells) }));

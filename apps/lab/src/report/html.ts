@@ -1,5 +1,5 @@
 import type { MatrixRow } from '../scenarios/types';
-import { CATALOG } from '../scenarios/catalog';
+import { SCENARIO_DESCRIPTIONS } from '../scenarios/descriptions';
 import { BALANCERS, STORES } from '../topology/topology';
 import { escapeHtml, lossAndMoveBars, lossColour, skewBars } from './charts';
 
@@ -10,7 +10,7 @@ import { balancerDifferences, type Difference } from './differences';
 import { balancerName, balancerOf, cellLabel, groupRows, measuredCell, predictedCell, rowNote, strategyOrder, theoryCell } from './format';
 import { HOW_TO_READ, type ReportMeta } from './markdown';
 import { REPORT_CSS } from './style';
-import { timelineLegend, timelineSvg } from './timeline';
+import { timelineLegend, timelineSvg } from './timeline-svg';
 
 /** The measured strategy/store(/balancer) columns, nginx and HAProxy of one cell side by side. */
 function columns(rows: readonly MatrixRow[]): string[] {
@@ -46,7 +46,7 @@ function grid(rows: readonly MatrixRow[]): string {
   const lines = groupRows(rows).flatMap((g) => {
     const variants = [...new Set(g.rows.map((r) => r.variant ?? ''))];
     return variants.map((v) => {
-      const name = `${CATALOG.find((s) => s.id === g.id)?.title ?? g.id}${v ? ` <em>(${escapeHtml(v)})</em>` : ''}`;
+      const name = `${SCENARIO_DESCRIPTIONS.find((s) => s.id === g.id)?.title ?? g.id}${v ? ` <em>(${escapeHtml(v)})</em>` : ''}`;
       const cells = cols.map((c) => gridCell(g.rows.find((r) => columnKey(r) === c && (r.variant ?? '') === v)));
       return `<tr><th class="row"><a href="#${g.id}">${name}</a></th>${cells.join('')}</tr>`;
     });
@@ -58,7 +58,7 @@ function detail(rows: readonly MatrixRow[]): string {
   const differences = balancerDifferences(rows);
   return groupRows(rows)
     .map((g) => {
-      const info = CATALOG.find((s) => s.id === g.id);
+      const info = SCENARIO_DESCRIPTIONS.find((s) => s.id === g.id);
       const notes = g.rows
         .filter((r) => rowNote(r))
         .map((r) => `<li><b>${escapeHtml(`${r.driver ? `${r.driver} · ` : ''}${cellLabel(r)}`)}</b>: ${escapeHtml(rowNote(r))}</li>`)

@@ -1,5 +1,5 @@
 import type { MatrixRow } from '../scenarios/types';
-import { CATALOG, scenarioInfo } from '../scenarios/catalog';
+import { SCENARIO_DESCRIPTIONS, scenarioInfo } from '../scenarios/descriptions';
 import { claimsMarkdown } from './claims';
 import { balancerDifferences } from './differences';
 import { balancerOf, groupRows, measuredCell, predictedCell, rowNote, theoryCell } from './format';
@@ -67,7 +67,7 @@ export function renderMarkdown(rows: readonly MatrixRow[], meta: ReportMeta): st
   ];
   const differences = balancerDifferences(rows);
   for (const group of groupRows(rows)) {
-    const info = CATALOG.some((s) => s.id === group.id) ? scenarioInfo(group.id) : undefined;
+    const info = SCENARIO_DESCRIPTIONS.some((s) => s.id === group.id) ? scenarioInfo(group.id) : undefined;
     out.push(`## ${info?.title ?? group.id} (\`${group.id}\`)`, '');
     if (info) out.push(`Fault: ${info.fault}. ${info.read}`, '');
     out.push(markdownTable(group.rows), '');

@@ -44,7 +44,7 @@ describe('number formatting', () => {
 });
 
 describe('groupRows', () => {
-  it('orders scenarios as in the catalog and strategies as declared', () => {
+  it('orders scenarios as described and strategies as declared', () => {
     const groups = groupRows(rows);
     expect(groups.map((g) => g.id)).toEqual(['steady-state', 'replica-killed', 'maintenance', 'nat']);
     expect(groups[1].rows.map((r) => r.store)).toEqual(['memory', 'redis']);

@@ -1,5 +1,5 @@
 // Inline stylesheet of the HTML report (kept apart so html.ts reads as structure).
-import { TIMELINE_CSS } from './timeline';
+import { TIMELINE_CSS } from './timeline-svg';
 
 export const REPORT_CSS = `
 :root{--ink:#1d2330;--muted:#5b6475;--line:#dde2ea;--lost:#d64545;--moved:#3b7dd8;--bg:#f6f7fb}

@@ -1,6 +1,6 @@
 // How the registries (index.ts, live/registry.ts) write a parametrisation and
-// bind a scenario module to its catalog text: one helper set for both.
-import { scenarioInfo } from './catalog';
+// bind a scenario module to its description: one helper set for both.
+import { scenarioInfo } from './descriptions';
 import type { RedisPersistence, StoreKind, Strategy } from '../topology/topology';
 import type { RunOptions, ScenarioDefinition, ScenarioParams, ScenarioResult } from './types';
 
@@ -19,7 +19,7 @@ export interface ScenarioModule {
   run(params: ScenarioParams, options?: RunOptions): Promise<ScenarioResult<unknown>>;
 }
 
-/** The module's runner with its catalog title and fault, for these parametrisations. */
+/** The module's runner with its described title and fault, for these parametrisations. */
 export function define(mod: ScenarioModule, params: ScenarioParams[]): ScenarioDefinition {
   const info = scenarioInfo(mod.ID);
   return { id: mod.ID, title: info.title, fault: info.fault, params, run: (x, o) => mod.run(x, o) as ReturnType<ScenarioDefinition['run']> };

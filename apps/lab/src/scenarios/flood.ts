@@ -1,7 +1,7 @@
 // One address floods nginx past its per-client rate limit while ordinary
 // shoppers, each on its own address, keep shopping.
 import { entriesOf, userAddress, type HistoryEntry, type LabClient } from '../client';
-import { failedRequests } from './checkers';
+import { failedRequests } from './measures';
 import { all, closeAll, fill, makeClients, Run, runScenario, unmovedRow } from './harness';
 import type { RunOptions, ScenarioParams, ScenarioResult } from './types';
 

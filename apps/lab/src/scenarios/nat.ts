@@ -1,6 +1,6 @@
 // Many users behind one NAT: one /24 (ip_hash's key) and one single address.
 import { History, natAddress } from '../client';
-import { loadSkew } from './checkers';
+import { loadSkew } from './measures';
 import { all, cartsCheck, closeAll, fill, makeClients, Run, runScenario, spread } from './harness';
 import { lastReplicaByClient, replicasSeenBy } from '../client';
 import { placerNow, predict } from './predicted';

@@ -9,7 +9,7 @@ import { haproxyBackend, haproxyReplay } from '../haproxy/replay';
 import { nginxReplay, nginxUpstream } from '../nginx/replay';
 import type { Topology } from '../topology/topology';
 import type { Placer, Replay } from '../util/placement';
-import { loadSkew, pct } from './checkers';
+import { loadSkew, pct } from './measures';
 import type { MatrixRow } from './types';
 
 export type Predicted = NonNullable<MatrixRow['predicted']>;

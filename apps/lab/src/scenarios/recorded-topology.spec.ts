@@ -4,9 +4,23 @@
 // test/ui and test/lab.
 import { RecordingDriver } from '../../../../test/support/recording-driver';
 import { History } from '../client/history';
+import type { RedisOp } from '../topology/core';
+import type { RedisState } from '../vocabulary';
 import { recordFaults } from './recorded-topology';
 
 const begins = (calls: string[]) => calls.filter((c) => c.endsWith(':begin')).map((c) => c.replace(':begin', ''));
+
+/** The recording driver with a Redis, for the store faults. */
+class WithRedis extends RecordingDriver {
+  redis: RedisState = 'running';
+  protected async redisOp(op: RedisOp) {
+    this.calls.push(`redis ${op}`);
+    this.redis = ({ pause: 'paused', resume: 'running', kill: 'stopped', restart: 'running' } as const)[op];
+  }
+  protected redisState(): RedisState {
+    return this.redis;
+  }
+}
 
 async function booted(): Promise<RecordingDriver> {
   const t = new RecordingDriver({ balancer: 'haproxy' });
@@ -49,4 +63,21 @@ it('records a balancer restart that broke as unknown and passes the error on', a
 
 it('resolves with nothing where the topology does, not with the fault entry', async () => {
   expect(await recordFaults(await booted(), new History()).kill('app1')).toBeUndefined();
+});
+
+it('records every Redis fault, the kill included, as the dashboard draws them', async () => {
+  const history = new History();
+  const raw = new WithRedis({ store: 'redis' });
+  const topo = recordFaults(raw, history);
+  await topo.redisPause();
+  await topo.redisResume();
+  await topo.redisKill();
+  await topo.redisRestart();
+  expect(raw.calls).toEqual(['redis pause', 'redis resume', 'redis kill', 'redis restart']);
+  expect(history.faults().map((f) => [f.fault, f.target, f.outcome])).toEqual([
+    ['redis-pause', 'redis', 'ok'],
+    ['redis-resume', 'redis', 'ok'],
+    ['redis-kill', 'redis', 'ok'],
+    ['redis-restart', 'redis', 'ok'],
+  ]);
 });

@@ -7,9 +7,11 @@ import type { Topology } from '../topology/topology';
 import { Nemesis } from './nemesis';
 
 type FaultCall = (n: Nemesis, args: unknown[]) => Promise<unknown>;
+/** Every fault the Nemesis can record that the Topology offers: one left out would act unrecorded. */
+type FaultMethod = Extract<keyof Nemesis, keyof Topology>;
 
 /** Topology method → the Nemesis call that does it and records it; resolves with what the topology returns. */
-const FAULTS: Partial<Record<keyof Topology, FaultCall>> = {
+const FAULTS: Record<FaultMethod, FaultCall> = {
   kill: (n, [name]) => n.kill(String(name)),
   stop: (n, [name]) => n.stop(String(name)),
   pause: (n, [name]) => n.pause(String(name)),
@@ -22,6 +24,7 @@ const FAULTS: Partial<Record<keyof Topology, FaultCall>> = {
   drain: (n, [name, on]) => n.drain(String(name), Boolean(on)),
   redisPause: (n) => n.redisPause(),
   redisResume: (n) => n.redisResume(),
+  redisKill: (n) => n.redisKill(),
   redisRestart: (n) => n.redisRestart(),
   restartBalancer: (n) => n.restartBalancer(),
   reloadBalancer: (n) => n.reloadBalancer(),
@@ -34,7 +37,7 @@ export function recordFaults(topology: Topology, sink: { record(op: Operation): 
   const nemesis = new Nemesis(topology, sink);
   return new Proxy(topology, {
     get(target, prop) {
-      const fault = FAULTS[prop as keyof Topology];
+      const fault = Object.hasOwn(FAULTS, prop) ? FAULTS[prop as FaultMethod] : undefined;
       if (fault) {
         return async (...args: unknown[]) => {
           const value = await fault(nemesis, args);

@@ -3,7 +3,7 @@
 import { after, entriesOf, within, type FaultEntry, type History, type HistoryEntry, type LabClient } from '../client';
 import { waitFor } from '../util/wait';
 import type { LostCheck } from '../client/checkers';
-import { maxLatencyMs } from './checkers';
+import { maxLatencyMs } from './measures';
 import { all, cartsCheck, closeAll, fill, makeClients, Run, runScenario } from './harness';
 import { matrixRow } from './row';
 import type { MatrixRow, RunOptions, ScenarioParams, ScenarioResult } from './types';

@@ -1,6 +1,6 @@
 // SIGKILL app2: who loses a cart, who moves, where to.
 import { after, clientsStayed, type LabClient } from '../client';
-import { failedRequests } from './checkers';
+import { failedRequests } from './measures';
 import { all, cartsCheck, clientsOn, closeAll, fill, makeClients, placement, runScenario, spread } from './harness';
 import { placerNow, predict } from './predicted';
 import { matrixRow } from './row';

@@ -1,7 +1,7 @@
 // SIGTERM app2 while every client is busy reading: a graceful stop.
 import { clientsStayed, entriesOf, now, within } from '../client';
 import { whileBusy } from './busy';
-import { failedRequests } from './checkers';
+import { failedRequests } from './measures';
 import { cartsCheck, clientsOn, closeAll, fill, makeClients, placement, runScenario, tally } from './harness';
 import { matrixRow } from './row';
 import type { RunOptions, ScenarioParams, ScenarioResult } from './types';

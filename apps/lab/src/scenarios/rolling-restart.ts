@@ -1,7 +1,7 @@
 // A deploy: mark down, stop, start and mark up each replica in turn while clients keep reading.
 import { clientsStayed, entriesOf, now, within } from '../client';
 import { whileBusy } from './busy';
-import { failedRequests } from './checkers';
+import { failedRequests } from './measures';
 import { cartsCheck, closeAll, fill, makeClients, placement, runScenario } from './harness';
 import { matrixRow } from './row';
 import type { RunOptions, ScenarioParams, ScenarioResult } from './types';

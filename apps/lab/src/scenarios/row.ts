@@ -1,7 +1,7 @@
 import type { LostCheck, StayCheck } from '../client/checkers';
 import type { HistoryLike } from '../client/history';
 import type { Verdict } from '../client/verdict';
-import { failedRequests, loadSkew, pct } from './checkers';
+import { failedRequests, loadSkew, pct } from './measures';
 import { REPLICAS } from './plan';
 import { theoryFor } from './theory';
 import type { RowMoves } from './trust';

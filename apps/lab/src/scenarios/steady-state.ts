@@ -1,6 +1,6 @@
 // No fault: what each strategy does to a cart on a good day.
 import { LabClient, lastReplicaByClient, replicasSeenBy, type Verdict } from '../client';
-import { pct, replicasServing, staleReads } from './checkers';
+import { pct, replicasServing, staleReads } from './measures';
 import { all, cartsCheck, closeAll, makeClients, runScenario } from './harness';
 import { placerNow, predict } from './predicted';
 import { matrixRow } from './row';

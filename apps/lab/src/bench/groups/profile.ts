@@ -5,7 +5,7 @@ import { GET_CART, postSteps, startReplica } from '../cases';
 import { ProfileSummary, readCpuProfile, summarize } from '../cpuprofile';
 import { LoadResult, LoadStep, runLoad } from '../load';
 import type { BenchContext } from '../model';
-import { table } from '../report';
+import { table } from '../render-report';
 import { createUsers, productSkus } from '../users';
 import { pinServerProcesses } from '../pinning';
 

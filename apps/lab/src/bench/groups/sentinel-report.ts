@@ -11,7 +11,7 @@ const spreadText = (s?: Spread) => (s ? `${s.median} [${s.min}–${s.max}]` : ''
 
 export const SENTINEL_HEADER = ['store (sentinel group)', 'CPU µs/req median [min–max]', 'p99 ms median [min–max]', 'slices', 'errors'];
 
-/** The table's rows (report.ts draws it); none when the group did not run. */
+/** The table's rows (render-report.ts draws it); none when the group did not run. */
 export function sentinelRows(cases: readonly CaseRow[]): (string | number)[][] {
   return cases.filter((c) => SETUP.test(c.id)).map((c) => [c.label, spreadText(c.cpu_spread), spreadText(c.p99_spread), c.cpu_spread?.n ?? 0, c.load.errors]);
 }

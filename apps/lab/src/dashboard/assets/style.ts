@@ -1,7 +1,7 @@
 // Contrast: text on white 15.9:1, muted 7.4:1, replica colours >= 4.5:1 with
 // white, lost tiles 6.5:1. Colour is never the only signal: every tile and
 // card also says its replica and state in words.
-import { TIMELINE_CSS } from '../../report/timeline';
+import { TIMELINE_CSS } from '../../report/timeline-svg';
 
 export const DASHBOARD_CSS = `
 :root { --fg: #1b1f24; --muted: #4a5260; --bg: #f6f7f9; --card: #fff; --line: #d5d9e0; --accent: #1f5fae;

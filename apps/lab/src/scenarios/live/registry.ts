@@ -1,14 +1,11 @@
-// The live-socket scenarios: their catalog text and parametrisations, in the
-// registry's shape, kept apart so `index.ts` (SCENARIOS) takes them with one
-// spread, and `catalog.ts` (CATALOG) takes LIVE_CATALOG from ./catalog.
+// The live-socket scenarios' parametrisations, in the registry's shape, kept
+// apart so `index.ts` (SCENARIOS) takes them with one spread; their words are
+// in ../descriptions.ts with every other scenario's.
 import * as liveCrossReplica from '../live-cross-replica';
 import * as liveReplicaKilled from '../live-replica-killed';
 import * as liveTransports from '../live-transports';
 import { define, h, p } from '../define';
 import type { ScenarioDefinition } from '../types';
-import { LIVE_CATALOG } from './catalog';
-
-export { LIVE_CATALOG };
 
 export const LIVE_SCENARIOS: readonly ScenarioDefinition[] = [
   // round-robin with Redis: the session is everywhere, so only Socket.IO's own affinity need is measured.

@@ -59,6 +59,8 @@ export interface FrontProcess {
   stop(): Promise<void>;
   kill(): Promise<void>;
   errorLog(): string;
+  /** The error log's last lines, for an error message. */
+  lastErrors(): string;
   accessLog(): string;
 }
 
@@ -81,8 +83,6 @@ export interface FrontEngine<P extends FrontProcess, R extends { text: string }>
 
 /** Attempts when a port picked for a balancer is taken between the pick and its bind. */
 const PORT_ATTEMPTS = 5;
-
-const lastErrors = (p: FrontProcess) => p.errorLog().trim().split('\n').slice(-4).join(' | ');
 
 /**
  * Renders, starts (on a free port, retried if lost to a race), and gives the
@@ -109,7 +109,7 @@ export async function startFront<P extends FrontProcess, R extends { text: strin
   let lost = false;
   const state = (): BalancerState => (lost || current.dead ? 'dead' : 'running');
   const reloadWith = async (next: FrontReplica[]) => {
-    refuseDead(e.engine, state(), lastErrors(current));
+    refuseDead(e.engine, state(), current.lastErrors());
     generation += 1;
     replicas = next;
     rendered = await e.render(replicas, port, generation);

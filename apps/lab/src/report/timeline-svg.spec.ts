@@ -2,7 +2,7 @@ import { replicaColour } from '../../../../libs/replica-colour';
 import type { MatrixRow } from '../scenarios/types';
 import type { Timeline } from '../scenarios/timeline';
 import { renderHtml } from './html';
-import { FAIL_COLOUR, niceStep, timelineSvg } from './timeline';
+import { FAIL_COLOUR, niceStep, timelineSvg } from './timeline-svg';
 import { matrixJson } from './write';
 
 const timeline: Timeline = {

@@ -3,7 +3,7 @@
 // report's timeline (data model and SVG), so both show a run the same way.
 import type { ServerResponse } from 'node:http';
 import { isFault, Operation } from '../client/history';
-import { timelineLegend, timelineSvg } from '../report/timeline';
+import { timelineLegend, timelineSvg } from '../report/timeline-svg';
 import { Timeline, timelineOf } from '../scenarios/timeline';
 
 /** A fixed-capacity buffer: the newest `capacity` items, oldest first. */

@@ -1,3 +1,6 @@
+// The bench's results as text tables (markdown that also reads in a terminal) and
+// as the JSON file a later run can `--compare` against; named apart from
+// cli/commands/report.ts, which is the `lab report` command.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchReport, CaseRow } from './model';

@@ -1,6 +1,6 @@
 // What each scenario is, in words: shared by the runners, the report and the
-// docs. Pure data (no topology imports) so renderers stay unit-testable.
-import { LIVE_CATALOG } from './live/catalog';
+// docs. Pure data (no topology imports) so renderers stay unit-testable and
+// the report can read every scenario's words without loading its code.
 
 export interface ScenarioInfo {
   id: string;
@@ -11,7 +11,7 @@ export interface ScenarioInfo {
   read: string;
 }
 
-export const CATALOG: readonly ScenarioInfo[] = [
+export const SCENARIO_DESCRIPTIONS: readonly ScenarioInfo[] = [
   {
     id: 'steady-state',
     title: 'Steady state',
@@ -120,11 +120,29 @@ export const CATALOG: readonly ScenarioInfo[] = [
     fault: 'the balancer process is restarted while users are busy; then, other users, it is reloaded',
     read: 'Hashes and cookies keep no state in the balancer: nobody moves across a restart or a reload. A stick table lives in the process: a restart empties it and users are balanced afresh. failed requests counts what users saw while the balancer was away (a reload should show none).',
   },
-  ...LIVE_CATALOG,
+  // Live sockets (scenarios/live/registry.ts parametrises them).
+  {
+    id: 'live-transports',
+    title: 'Live sockets: transports through the balancer',
+    fault: 'none: 30 shoppers subscribe to their cart over Socket.IO, polling only, then WebSocket only',
+    read: 'Long-polling is many HTTP requests that must reach one replica: round robin breaks its handshake ("Session ID unknown"), affinity does not. A WebSocket is one connection and works on any strategy.',
+  },
+  {
+    id: 'live-replica-killed',
+    title: 'Live sockets: their replica killed',
+    fault: 'SIGKILL the replica holding the most sockets while the carts change',
+    read: 'Every socket it held drops; clients reconnect within about a second to another replica. Pushes sent during the gap are missed (no connection state recovery), so the page re-reads its cart on reconnect. With the memory store the session died too and the socket is refused.',
+  },
+  {
+    id: 'live-cross-replica',
+    title: 'Live sockets: a write on another replica',
+    fault: 'none: the cart changes on one replica while its socket lives on another',
+    read: 'Without a cross-replica adapter the push never leaves the replica that handled the write; with the Redis adapter every push arrives, a few milliseconds later.',
+  },
 ];
 
 export function scenarioInfo(id: string): ScenarioInfo {
-  const info = CATALOG.find((s) => s.id === id);
-  if (!info) throw new Error(`unknown scenario "${id}"; known: ${CATALOG.map((s) => s.id).join(', ')}`);
+  const info = SCENARIO_DESCRIPTIONS.find((s) => s.id === id);
+  if (!info) throw new Error(`unknown scenario "${id}"; known: ${SCENARIO_DESCRIPTIONS.map((s) => s.id).join(', ')}`);
   return info;
 }

@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { FaultEntry, HistoryEntry } from '../client/history';
 import { waitFor } from '../util/wait';
-import { LiveTimeline, Ring, sendTimeline } from './timeline';
+import { LiveTimeline, Ring, sendTimeline } from './activity';
 
 // The live timeline's bookkeeping: the rings' bounds, the window, and what
 // the dashboard serves from them. The browser suite (test/ui) draws it for real.

@@ -1,6 +1,6 @@
 import type { LostCheck, StayCheck } from '../client/checkers';
 import type { HistoryEntry } from '../client/history';
-import { failedRequests, loadSkew, maxLatencyMs, pct, replicasServing, requestsPerReplica, staleReads } from './checkers';
+import { failedRequests, loadSkew, maxLatencyMs, pct, replicasServing, requestsPerReplica, staleReads } from './measures';
 import { matrixRow } from './row';
 
 let t = 0;
