@@ -17,8 +17,8 @@ export interface DashReplica extends ReplicaInfo {
   rotation: RotationView;
 }
 
-/** `ha_lines`: the Sentinel group's view (haLines), empty with one Redis. */
-export type DashRedis = NonNullable<TopologyStatus['redis']> & { actions: RedisAction[]; ha_lines: string[] };
+/** `ha_lines`: the Sentinel group's view (haLines), empty with one Redis; `sentinel`: whether a group runs at all. */
+export type DashRedis = NonNullable<TopologyStatus['redis']> & { actions: RedisAction[]; ha_lines: string[]; sentinel: boolean };
 
 export interface DashState {
   driver: TopologyStatus['driver'];
@@ -47,7 +47,7 @@ export async function dashState(topology: Topology, clients: FleetSnapshot): Pro
     url: status.url,
     shopUrl: `${status.url.replace(/\/+$/, '')}/ui/`,
     balancer: { ...status.balancer, actions: allowedBalancerActions(balancer.engine, balancer.state) },
-    redis: status.redis ? { ...status.redis, actions: allowedRedisActions(status.redis.state), ha_lines: status.redis.ha ? haLines(status.redis.ha) : [] } : null,
+    redis: status.redis ? { ...status.redis, actions: allowedRedisActions(status.redis.state), ha_lines: status.redis.ha ? haLines(status.redis.ha) : [], sentinel: !!status.redis.ha } : null,
     explanation: explain(status.strategy, status.store, status.balancer.engine),
     replicas,
     clients,

@@ -46,7 +46,7 @@ export const DASHBOARD_HTML = `<!doctype html>
         <button type="button" data-redis="pause">Pause Redis</button>
         <button type="button" data-redis="resume">Resume Redis</button>
         <button type="button" id="redis-restart" data-redis="restart" class="danger">Restart Redis (loses every session)</button>
-        <button type="button" data-redis="kill" class="danger">Kill Redis (under Sentinel: the primary)</button>
+        <button type="button" id="redis-kill" data-redis="kill" class="danger">Kill Redis (down until Restart)</button>
       </div>
     </div>
     <div id="balancer-box" class="redis">

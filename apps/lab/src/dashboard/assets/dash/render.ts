@@ -11,6 +11,7 @@ export interface RenderLib {
   storeLine(state: Pick<State, 'store' | 'redis'>): string;
   balancerLine(strategy: string, b: State['balancer']): string;
   redisStateClass(redis: Redis): string;
+  redisButtonLabels(redis: Redis): { restart: string; kill: string };
 }
 
 export function newCard(dash: Dash, lib: RenderLib, name: string): Card {
@@ -128,7 +129,9 @@ export function renderRedis(dash: Dash, lib: RenderLib, redis: Redis | null): vo
   const ha = byId('redis-ha');
   ha.hidden = redis.ha_lines.length === 0;
   ha.replaceChildren(...redis.ha_lines.map((line) => dash.dom.el('li', {}, line)));
-  byId('redis-restart').textContent = redis.persistence === 'aof' ? 'Restart Redis (AOF keeps every session)' : 'Restart Redis (loses every session)';
+  const labels = lib.redisButtonLabels(redis);
+  byId('redis-restart').textContent = labels.restart;
+  byId('redis-kill').textContent = labels.kill;
   box.querySelectorAll<HTMLButtonElement>('button[data-redis]').forEach((b) => {
     b.disabled = busy || !redis.actions.includes(b.dataset.redis as string);
   });

@@ -11,7 +11,7 @@ export type Replica = { name: string; state: string; markedDown: boolean; draini
 export type Tile = { name: string; address: string; replica: string | null; items: number; lost: boolean; lostCount: number; failed: number; lastError: string | null };
 export type Clients = { running: boolean; note: string | null; sameNat: boolean; tiles: Tile[]; counters: { cartsLost: number; clientsMoved: number; failedRequests: number } };
 export type Balancer = { engine: string; version: string; sticky?: string; state?: string; actions: string[] };
-export type Redis = { url: string; state: string; persistence?: string; actions: string[]; ha_lines: string[] };
+export type Redis = { url: string; state: string; persistence?: string; actions: string[]; ha_lines: string[]; sentinel: boolean };
 export type State = {
   strategy: string;
   store: string;

@@ -4,7 +4,7 @@ import { REPLICA_ACTIONS } from '../../../topology/transitions';
 import { describeRotation } from '../../../topology/rotation';
 import type { BalancerEngine, BalancerState, ReplicaInfo } from '../../../topology/topology';
 import type { Replica, Tile } from './types';
-import { balancerLine, cardView, shouldStartClients, storeLine, tileView } from './view';
+import { balancerLine, cardView, redisButtonLabels, shouldStartClients, storeLine, tileView } from './view';
 
 const replica = (over: Partial<Replica> = {}): Replica => ({
   name: 'app1',
@@ -80,7 +80,12 @@ describe('a client tile', () => {
 describe('the header and the clients\' start', () => {
   it('names the store with Redis\' state, and the sticky form only under sticky-cookie', () => {
     expect(storeLine({ store: 'memory', redis: null })).toBe('memory');
-    expect(storeLine({ store: 'redis', redis: { url: '', state: 'paused', persistence: 'aof', actions: [], ha_lines: [] } })).toBe('redis (Redis paused, AOF)');
+    expect(storeLine({ store: 'redis', redis: { url: '', state: 'paused', persistence: 'aof', actions: [], ha_lines: [], sentinel: false } })).toBe('redis (Redis paused, AOF)');
+  });
+
+  it('says on Restart and Kill what they do to this store: one Redis stays down, Sentinel promotes a replica', () => {
+    expect(redisButtonLabels({ sentinel: false })).toEqual({ restart: 'Restart Redis (loses every session)', kill: 'Kill Redis (down until Restart)' });
+    expect(redisButtonLabels({ persistence: 'aof', sentinel: true })).toEqual({ restart: 'Restart Redis (AOF keeps every session)', kill: 'Kill the Redis primary (Sentinel promotes a replica)' });
     const b = { engine: 'nginx', version: '1.22.1', sticky: 'portable', actions: [] };
     expect(balancerLine('sticky-cookie', b)).toBe('nginx 1.22.1, portable sticky, running');
     expect(balancerLine('ip-hash', { ...b, state: 'dead' })).toBe('nginx 1.22.1, dead');

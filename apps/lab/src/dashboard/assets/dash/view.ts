@@ -37,6 +37,14 @@ export function storeLine(state: Pick<State, 'store' | 'redis'>): string {
   return redis ? `${state.store} (Redis ${redis.state}${redis.persistence === 'aof' ? ', AOF' : ''})` : state.store;
 }
 
+/** What Restart and Kill do to this store, said on their buttons. */
+export function redisButtonLabels(redis: Pick<Redis, 'persistence' | 'sentinel'>): { restart: string; kill: string } {
+  return {
+    restart: redis.persistence === 'aof' ? 'Restart Redis (AOF keeps every session)' : 'Restart Redis (loses every session)',
+    kill: redis.sentinel ? 'Kill the Redis primary (Sentinel promotes a replica)' : 'Kill Redis (down until Restart)',
+  };
+}
+
 export function balancerLine(strategy: string, b: Balancer): string {
   const sticky = strategy === 'sticky-cookie' && b.sticky ? `, ${b.sticky} sticky` : '';
   return `${b.engine} ${b.version}${sticky}, ${b.state ?? 'running'}`;
