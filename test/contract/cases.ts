@@ -1,7 +1,8 @@
 // The promises of the Topology interface, written once: the topology project
 // runs them on the drivers LAB_DRIVER names (topology-contract.test.ts), the
 // Docker project on the compose driver (test/docker/engine/contract.docker.ts).
-// Each test boots its own small topology.
+// A case that changes the topology for good boots its own; the others borrow
+// one shared topology that is checked before each lend (./shared.ts).
 import { LabClient } from '../../apps/lab/src/client';
 import { createTopology, Topology, TopologyError } from '../../apps/lab/src/topology';
 import type { BalancerEngine, CreateTopologyOptions, ReplicaInfo } from '../../apps/lab/src/topology';
@@ -9,6 +10,7 @@ import { waitFor } from '../../apps/lab/src/util/wait';
 import { many } from '../support/probe';
 import { noteSkip } from '../support/skip';
 import type { ContractDriver } from '../support/topology-contract';
+import { sharedTopology, SharedTopology } from './shared';
 
 
 /** The contract runs once per driver and balancer engine. */
@@ -37,8 +39,10 @@ const names = async (t: Topology) => (await t.status()).replicas.map((r) => r.na
 /** Every promise of the Topology interface, as `it`s for driver and balancer `c` (call inside a describe). */
 export function contract(target: ContractTarget): void {
   const c = { ...target, balancer: target.balancer ?? 'nginx' };
+  const shared = sharedTopology({ driver: c.driver, balancer: c.balancer, strategy: 'round-robin', store: 'memory', replicas: 2 });
+  afterAll(() => shared.down());
   it('refuses unknown replicas, illegal transitions and bad counts with TopologyErrors, changing nothing', () =>
-    booted(c, {}, async (t) => {
+    shared.lend(async (t) => {
       const before = await t.status();
       const unknown = [t.stop('app9'), t.kill('app9'), t.pause('app9'), t.resume('app9'), t.start('app9'), t.removeReplica('app9'), t.markDown('app9', true)];
       for (const call of unknown) {
@@ -56,7 +60,7 @@ export function contract(target: ContractTarget): void {
     }));
 
   it('stop, kill, pause, resume and start move the state status reports; start returns on the same address', () =>
-    booted(c, {}, async (t) => {
+    shared.lend(async (t) => {
       const first = await replica(t, 'app1');
       await t.stop('app1');
       expect(await replica(t, 'app1')).toMatchObject({ state: 'stopped', pid: undefined });
@@ -107,7 +111,7 @@ export function contract(target: ContractTarget): void {
     }));
 
   it('markDown drains and restores a replica in status', () =>
-    booted(c, {}, async (t) => {
+    shared.lend(async (t) => {
       await t.markDown('app2', true);
       expect(await replica(t, 'app2')).toMatchObject({ drained: true, state: 'running' });
       await t.markDown('app2', false);
@@ -139,7 +143,7 @@ export function contract(target: ContractTarget): void {
 
   if (!c.killFromOutside) noteSkip(`contract kill-from-outside on ${c.driver}: the suite has no outside kill for it yet`);
   (c.killFromOutside ? it : it.skip)('status follows a replica killed from outside the lab, and start works on it', async () => {
-    await booted(c, {}, async (t) => {
+    await shared.lend(async (t) => {
       await c.killFromOutside!(t, 'app2');
       await waitFor('status to say app2 is not running', async () => (await replica(t, 'app2')).state === 'killed', { timeoutMs: 15_000 });
       await t.start('app2');
@@ -147,7 +151,7 @@ export function contract(target: ContractTarget): void {
     });
   });
 
-  balancerContract(c);
+  balancerContract(c, shared);
 
   it('down is idempotent, leaves the topology refusing changes', async () => {
     const t = await createTopology({ driver: c.driver, balancer: c.balancer, strategy: 'round-robin', store: 'memory', replicas: 1 });
@@ -195,9 +199,9 @@ export async function drainHoldsBoundClients(t: Topology): Promise<void> {
 
 const balancerOf = async (t: Topology) => (await t.status()).balancer;
 
-function balancerContract(c: Required<Pick<ContractTarget, 'balancer'>> & ContractTarget): void {
+function balancerContract(c: Required<Pick<ContractTarget, 'balancer'>> & ContractTarget, shared: SharedTopology): void {
   it('reloadBalancer keeps the process and the address; restartBalancer starts a new process on the same address', () =>
-    booted(c, {}, async (t) => {
+    shared.lend(async (t) => {
       const before = await balancerOf(t);
       expect(before).toMatchObject({ engine: c.balancer, state: 'running' });
       expect(t.balancer).toBe(c.balancer);
@@ -216,7 +220,7 @@ function balancerContract(c: Required<Pick<ContractTarget, 'balancer'>> & Contra
     }));
 
   it('restartBalancer while a replica is stopped: the stopped one stays stopped and out of the answers, the other serves', () =>
-    booted(c, {}, async (t) => {
+    shared.lend(async (t) => {
       await t.stop('app2');
       await t.restartBalancer();
       expect((await replica(t, 'app2')).state).toBe('stopped');
@@ -226,7 +230,7 @@ function balancerContract(c: Required<Pick<ContractTarget, 'balancer'>> & Contra
     }));
 
   it('concurrent balancer operations run one at a time and all resolve', () =>
-    booted(c, {}, async (t) => {
+    shared.lend(async (t) => {
       const ops = await Promise.allSettled([t.restartBalancer(), t.reloadBalancer(), t.restartBalancer(), t.markDown('app2', true)]);
       expect(ops.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
       expect(await balancerOf(t)).toMatchObject({ state: 'running' });
@@ -236,10 +240,12 @@ function balancerContract(c: Required<Pick<ContractTarget, 'balancer'>> & Contra
       await t.restartBalancer();
       expect((await replica(t, 'app2')).drained).toBe(true);
       await servesAll(t, ['app1']);
+      // As it was found: the next case borrows this topology.
+      await t.markDown('app2', false);
     }));
 
   it('a balancer that died on its own is dead in status, refuses reload and markDown, and restart brings it back', () =>
-    booted(c, {}, async (t) => {
+    shared.lend(async (t) => {
       await c.killBalancerFromOutside(t);
       await waitFor('status to say the balancer is dead', async () => (await balancerOf(t)).state === 'dead', { timeoutMs: 10_000 });
       expect((await balancerOf(t)).pid).toBeUndefined();
