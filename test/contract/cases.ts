@@ -110,12 +110,14 @@ export function contract(target: ContractTarget): void {
       expect(status.replicas).toEqual([expect.objectContaining({ name: 'app1', state: 'running', drained: false })]);
     }));
 
-  it('markDown drains and restores a replica in status', () =>
+  it('markDown takes a replica out of the balancer\'s answers and status says so; undone, it serves again', () =>
     shared.lend(async (t) => {
       await t.markDown('app2', true);
       expect(await replica(t, 'app2')).toMatchObject({ drained: true, state: 'running' });
+      await servesAll(t, ['app1']);
       await t.markDown('app2', false);
       expect((await replica(t, 'app2')).drained).toBe(false);
+      await servesAll(t, ['app1', 'app2']);
     }));
 
   it(DRAIN_CASE, () => booted(c, { strategy: 'sticky-cookie' }, drainHoldsBoundClients));
