@@ -34,8 +34,26 @@ export interface SuiteOptions {
   timeoutMs?: number;
 }
 
+let cellFilter: { keep: Readonly<Record<string, readonly string[]>>; why: string } | undefined;
+
+/**
+ * From now on, of the scenarios named in `keep` only the listed cells run; the
+ * others skip and print `why` (scenarios not named run every cell). For a
+ * second driver whose own mechanics a few cells prove, the rest being proved
+ * cell by cell on the first (test/docker/engine/scenarios.docker.ts).
+ */
+export function onlyCells(keep: Readonly<Record<string, readonly string[]>>, why: string): void {
+  cellFilter = { keep, why };
+}
+
+function filteredOut(id: string, cell: string): string | null {
+  const kept = cellFilter?.keep[id];
+  return kept && !kept.includes(cell) ? cellFilter!.why : null;
+}
+
 export function scenarioSuite<F>(id: string, expectations: Expectations<F>, suite: SuiteOptions = {}): void {
   const def = scenario(id);
+  const kept = cellFilter?.keep[id];
   // A topology's teardown (≈ 1–2 s, mostly waiting on processes to exit)
   // overlaps the next test's boot; afterAll waits for every one of them.
   const teardowns: Promise<void>[] = [];
@@ -47,9 +65,11 @@ export function scenarioSuite<F>(id: string, expectations: Expectations<F>, suit
     }, 60_000);
     it('has an expectation for every parametrisation in the registry', () => {
       expect(Object.keys(expectations).sort()).toEqual(def.params.map(key).sort());
+      // A kept cell the registry does not have would quietly run nothing.
+      expect((kept ?? []).filter((cell) => !(cell in expectations))).toEqual([]);
     });
     for (const params of def.params) {
-      const why = process.env.LAB_DRIVER === 'compose' && suite.processOnly ? `LAB_DRIVER=compose: ${suite.processOnly}` : skipReason(params);
+      const why = process.env.LAB_DRIVER === 'compose' && suite.processOnly ? `LAB_DRIVER=compose: ${suite.processOnly}` : (filteredOut(id, key(params)) ?? skipReason(params));
       if (why) {
         it.skip(`${key(params)} [skipped: ${why}]`, () => undefined);
         noteSkip(`${id} ${key(params)}: ${why}`);
