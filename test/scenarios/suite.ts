@@ -32,6 +32,12 @@ export interface SuiteOptions {
   /** Set when the scenario needs the process driver (e.g. it reaches replicas by their own ports): the reason it cannot run under Compose. */
   processOnly?: string;
   timeoutMs?: number;
+  /**
+   * Cells of the registry (`lab report --all` runs them) whose property a
+   * kept cell or another suite already proves, with where: they skip saying
+   * so instead of booting a topology to prove it again.
+   */
+  provedBy?: Record<string, string>;
 }
 
 let cellFilter: { keep: Readonly<Record<string, readonly string[]>>; why: string } | undefined;
@@ -63,13 +69,20 @@ export function scenarioSuite<F>(id: string, expectations: Expectations<F>, suit
       const failed = (await Promise.allSettled(teardowns)).filter((t) => t.status === 'rejected');
       if (failed.length) throw new Error(`teardown failed: ${failed.map((t) => String((t as PromiseRejectedResult).reason)).join('; ')}`);
     }, 60_000);
-    it('has an expectation for every parametrisation in the registry', () => {
-      expect(Object.keys(expectations).sort()).toEqual(def.params.map(key).sort());
+    it('has an expectation, or names what proves it, for every parametrisation in the registry', () => {
+      const provedBy = Object.keys(suite.provedBy ?? {});
+      expect(provedBy.filter((cell) => cell in expectations)).toEqual([]);
+      expect([...Object.keys(expectations), ...provedBy].sort()).toEqual(def.params.map(key).sort());
       // A kept cell the registry does not have would quietly run nothing.
       expect((kept ?? []).filter((cell) => !(cell in expectations))).toEqual([]);
     });
     for (const params of def.params) {
-      const why = process.env.LAB_DRIVER === 'compose' && suite.processOnly ? `LAB_DRIVER=compose: ${suite.processOnly}` : (filteredOut(id, key(params)) ?? skipReason(params));
+      const elsewhere = suite.provedBy?.[key(params)];
+      const why = elsewhere
+        ? `proved by ${elsewhere}`
+        : process.env.LAB_DRIVER === 'compose' && suite.processOnly
+          ? `LAB_DRIVER=compose: ${suite.processOnly}`
+          : (filteredOut(id, key(params)) ?? skipReason(params));
       if (why) {
         it.skip(`${key(params)} [skipped: ${why}]`, () => undefined);
         noteSkip(`${id} ${key(params)}: ${why}`);
