@@ -41,6 +41,13 @@ export function contract(target: ContractTarget): void {
   const c = { ...target, balancer: target.balancer ?? 'nginx' };
   const shared = sharedTopology({ driver: c.driver, balancer: c.balancer, strategy: 'round-robin', store: 'memory', replicas: 2 });
   afterAll(() => shared.down());
+  it('status names the driver, strategy, store and balancer, no sticky form for a non-sticky strategy, and every replica running', () =>
+    shared.lend(async (t) => {
+      const status = await t.status();
+      expect(status).toMatchObject({ driver: c.driver, strategy: 'round-robin', store: 'memory', balancer: { engine: c.balancer, sticky: 'n/a' } });
+      expect(status.replicas.map((r) => [r.name, r.state, r.drained])).toEqual([['app1', 'running', false], ['app2', 'running', false]]);
+    }));
+
   it('refuses unknown replicas, illegal transitions and bad counts with TopologyErrors, changing nothing', () =>
     shared.lend(async (t) => {
       const before = await t.status();
