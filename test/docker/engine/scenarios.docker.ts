@@ -19,8 +19,8 @@ const COMPOSE_CELLS: Record<string, string[]> = {
   'replica-killed': ['ip-hash/memory', 'haproxy/sticky-cookie/memory'],
   // a container stopped gracefully
   'replica-stopped': ['sticky-cookie/memory'],
-  // a killed container started again, back on the ring
-  'replica-returns': ['consistent-hash/memory'],
+  // a killed container started again, back in its hash slot
+  'replica-returns': ['ip-hash/memory'],
   // a container added: the ring replayed from Compose's rendered addresses; the shared store
   'scale-out': ['consistent-hash/memory', 'ip-hash/redis'],
   // the Redis container paused and killed; its append-only file on a volume
