@@ -1,7 +1,8 @@
 // The promises of the Topology interface, written once: the topology project
 // runs them on the drivers LAB_DRIVER names (topology-contract.test.ts), the
 // Docker project on the compose driver (test/docker/engine/contract.docker.ts).
-// Each test boots its own small topology.
+// A case that changes the topology for good boots its own; the others borrow
+// one shared topology that is checked before each lend (./shared.ts).
 import { LabClient } from '../../apps/lab/src/client';
 import { createTopology, Topology, TopologyError } from '../../apps/lab/src/topology';
 import type { BalancerEngine, CreateTopologyOptions, ReplicaInfo } from '../../apps/lab/src/topology';
@@ -9,6 +10,7 @@ import { waitFor } from '../../apps/lab/src/util/wait';
 import { many } from '../support/probe';
 import { noteSkip } from '../support/skip';
 import type { ContractDriver } from '../support/topology-contract';
+import { sharedTopology, SharedTopology } from './shared';
 
 
 /** The contract runs once per driver and balancer engine. */
@@ -37,8 +39,17 @@ const names = async (t: Topology) => (await t.status()).replicas.map((r) => r.na
 /** Every promise of the Topology interface, as `it`s for driver and balancer `c` (call inside a describe). */
 export function contract(target: ContractTarget): void {
   const c = { ...target, balancer: target.balancer ?? 'nginx' };
+  const shared = sharedTopology({ driver: c.driver, balancer: c.balancer, strategy: 'round-robin', store: 'memory', replicas: 2 });
+  afterAll(() => shared.down());
+  it('status names the driver, strategy, store and balancer, no sticky form for a non-sticky strategy, and every replica running', () =>
+    shared.lend(async (t) => {
+      const status = await t.status();
+      expect(status).toMatchObject({ driver: c.driver, strategy: 'round-robin', store: 'memory', balancer: { engine: c.balancer, sticky: 'n/a' } });
+      expect(status.replicas.map((r) => [r.name, r.state, r.markedDown])).toEqual([['app1', 'running', false], ['app2', 'running', false]]);
+    }));
+
   it('refuses unknown replicas, illegal transitions and bad counts with TopologyErrors, changing nothing', () =>
-    booted(c, {}, async (t) => {
+    shared.lend(async (t) => {
       const before = await t.status();
       const unknown = [t.stop('app9'), t.kill('app9'), t.pause('app9'), t.resume('app9'), t.start('app9'), t.removeReplica('app9'), t.markDown('app9', true)];
       for (const call of unknown) {
@@ -56,7 +67,7 @@ export function contract(target: ContractTarget): void {
     }));
 
   it('stop, kill, pause, resume and start move the state status reports; start returns on the same address', () =>
-    booted(c, {}, async (t) => {
+    shared.lend(async (t) => {
       const first = await replica(t, 'app1');
       await t.stop('app1');
       expect(await replica(t, 'app1')).toMatchObject({ state: 'stopped', pid: undefined });
@@ -106,12 +117,14 @@ export function contract(target: ContractTarget): void {
       expect(status.replicas).toEqual([expect.objectContaining({ name: 'app1', state: 'running', markedDown: false })]);
     }));
 
-  it('markDown takes a replica out and puts it back, in status', () =>
-    booted(c, {}, async (t) => {
+  it('markDown takes a replica out of the balancer\'s answers and status says so; undone, it serves again', () =>
+    shared.lend(async (t) => {
       await t.markDown('app2', true);
       expect(await replica(t, 'app2')).toMatchObject({ markedDown: true, state: 'running' });
+      await servesAll(t, ['app1']);
       await t.markDown('app2', false);
       expect((await replica(t, 'app2')).markedDown).toBe(false);
+      await servesAll(t, ['app1', 'app2']);
     }));
 
   it(DRAIN_CASE, () => booted(c, { strategy: 'sticky-cookie' }, drainHoldsBoundClients));
@@ -139,7 +152,7 @@ export function contract(target: ContractTarget): void {
 
   if (!c.killFromOutside) noteSkip(`contract kill-from-outside on ${c.driver}: the suite has no outside kill for it yet`);
   (c.killFromOutside ? it : it.skip)('status follows a replica killed from outside the lab, and start works on it', async () => {
-    await booted(c, {}, async (t) => {
+    await shared.lend(async (t) => {
       await c.killFromOutside!(t, 'app2');
       await waitFor('status to say app2 is not running', async () => (await replica(t, 'app2')).state === 'killed', { timeoutMs: 15_000 });
       await t.start('app2');
@@ -147,7 +160,7 @@ export function contract(target: ContractTarget): void {
     });
   });
 
-  balancerContract(c);
+  balancerContract(c, shared);
 
   it('down is idempotent, leaves the topology refusing changes', async () => {
     const t = await createTopology({ driver: c.driver, balancer: c.balancer, strategy: 'round-robin', store: 'memory', replicas: 1 });
@@ -195,9 +208,9 @@ export async function drainHoldsBoundClients(t: Topology): Promise<void> {
 
 const balancerOf = async (t: Topology) => (await t.status()).balancer;
 
-function balancerContract(c: Required<Pick<ContractTarget, 'balancer'>> & ContractTarget): void {
+function balancerContract(c: Required<Pick<ContractTarget, 'balancer'>> & ContractTarget, shared: SharedTopology): void {
   it('reloadBalancer keeps the process and the address; restartBalancer starts a new process on the same address', () =>
-    booted(c, {}, async (t) => {
+    shared.lend(async (t) => {
       const before = await balancerOf(t);
       expect(before).toMatchObject({ engine: c.balancer, state: 'running' });
       expect(t.balancer).toBe(c.balancer);
@@ -216,7 +229,7 @@ function balancerContract(c: Required<Pick<ContractTarget, 'balancer'>> & Contra
     }));
 
   it('restartBalancer while a replica is stopped: the stopped one stays stopped and out of the answers, the other serves', () =>
-    booted(c, {}, async (t) => {
+    shared.lend(async (t) => {
       await t.stop('app2');
       await t.restartBalancer();
       expect((await replica(t, 'app2')).state).toBe('stopped');
@@ -226,7 +239,7 @@ function balancerContract(c: Required<Pick<ContractTarget, 'balancer'>> & Contra
     }));
 
   it('concurrent balancer operations run one at a time and all resolve', () =>
-    booted(c, {}, async (t) => {
+    shared.lend(async (t) => {
       const ops = await Promise.allSettled([t.restartBalancer(), t.reloadBalancer(), t.restartBalancer(), t.markDown('app2', true)]);
       expect(ops.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
       expect(await balancerOf(t)).toMatchObject({ state: 'running' });
@@ -236,10 +249,12 @@ function balancerContract(c: Required<Pick<ContractTarget, 'balancer'>> & Contra
       await t.restartBalancer();
       expect((await replica(t, 'app2')).markedDown).toBe(true);
       await servesAll(t, ['app1']);
+      // As it was found: the next case borrows this topology.
+      await t.markDown('app2', false);
     }));
 
   it('a balancer that died on its own is dead in status, refuses reload and markDown, and restart brings it back', () =>
-    booted(c, {}, async (t) => {
+    shared.lend(async (t) => {
       await c.killBalancerFromOutside(t);
       await waitFor('status to say the balancer is dead', async () => (await balancerOf(t)).state === 'dead', { timeoutMs: 10_000 });
       expect((await balancerOf(t)).pid).toBeUndefined();

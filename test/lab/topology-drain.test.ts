@@ -1,8 +1,10 @@
-// Topology.drain through the real nginx on the process driver. sticky-cookie:
-// a client whose route cookie names the draining replica keeps it, a client
-// without one never gets it, undrain puts it back in the round robin.
-// ip-hash: the address is the binding, so nothing changes for anyone (the
-// documented meaning of drain under a hash strategy).
+// Topology.drain through the real nginx on the process driver: what a drain
+// refuses, and ip-hash, where the address is the binding, so nothing changes
+// for anyone (the documented meaning of drain under a hash strategy). The
+// sticky-cookie promise (a client whose route cookie names the draining
+// replica keeps it, a client without one never gets it, undrain puts it back)
+// is the contract's drain case (test/contract/cases.ts, every driver and
+// engine); the config it renders is nginx-drain-render.test.ts's.
 import { rollout, RolloutError } from '../../apps/lab/src/scenarios/rollout';
 import { waitFor } from '../../apps/lab/src/util/wait';
 import { many } from '../support/probe';
@@ -18,22 +20,6 @@ const servedBy = (topo: Topology, n: number, o: { cookie?: string; from?: string
 const draining = async (topo: Topology) => (await topo.status()).replicas.filter((r) => r.draining).map((r) => r.name);
 
 describeTopology('drain on the process driver', 'memory', () => {
-  it('sticky-cookie: bound clients keep the draining replica, new clients never get it, undrain restores it', () =>
-    withTopology({ driver: 'process', strategy: 'sticky-cookie' }, async (topo) => {
-      await topo.drain('app2', true);
-      expect(await draining(topo)).toEqual(['app2']);
-      expect(await topo.balancerConfig()).toMatch(/upstream pool_all \{[^}]*server 127\.\d+\.\d+\.2:\d+ down;\s+# app2/); // app2's fixed address (drivers/process/identity.ts)
-      expect(await servedBy(topo, 12, { cookie: 'route=app2' })).toEqual({ app2: 12 });
-      // Round robin over the two others: 15 each, app2 never.
-      expect(await servedBy(topo, 30)).toEqual({ app1: 15, app3: 15 });
-      // A client bound elsewhere is not sent to the draining replica as a backup either.
-      expect(await servedBy(topo, 6, { cookie: 'route=app1' })).toEqual({ app1: 6 });
-
-      await topo.drain('app2', false);
-      expect(await draining(topo)).toEqual([]);
-      expect(await servedBy(topo, 30)).toEqual({ app1: 10, app2: 10, app3: 10 });
-    }));
-
   it('refuses what a drain cannot mean: an unknown or stopped replica, the last one taking new clients', () =>
     withTopology({ driver: 'process', strategy: 'sticky-cookie' }, async (topo) => {
       await expect(topo.drain('app9', true)).rejects.toThrow('no replica named app9');

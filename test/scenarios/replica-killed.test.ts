@@ -26,7 +26,6 @@ function redis(r: R): void {
 
 scenarioSuite<KilledFacts>('replica-killed', {
   'ip-hash/memory': memory,
-  'consistent-hash/memory': memory,
   'sticky-cookie/memory': memory,
   'round-robin/redis': redis,
   // With affinity, only app2's clients are re-pinned, and they keep their carts.
@@ -35,4 +34,9 @@ scenarioSuite<KilledFacts>('replica-killed', {
     expect(r.facts.movedClients).toEqual(r.facts.victimClients);
   },
   'haproxy/sticky-cookie/memory': memory,
+}, {
+  provedBy: {
+    'consistent-hash/memory':
+      'ip-hash/memory (exactly the dead replica\'s clients move and lose their cart) with placement-replay.test.ts (the ring sends only the dead replica\'s keys to the next point, as its replay says)',
+  },
 });

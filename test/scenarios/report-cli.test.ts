@@ -1,7 +1,8 @@
 // `npm run lab -- report` end to end: the BUILT CLI (npm test builds first)
-// runs one cheap scenario and writes the three report files.
+// runs one cheap scenario (hostile-client: three topologies) and writes the
+// three report files.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findBinary } from '../../apps/lab/src/util/find-binary';
@@ -36,23 +37,31 @@ describe('lab report', () => {
 
   const missing = [...missingBinaries('redis'), ...(findBinary('haproxy') ? [] : ['haproxy'])];
   if (missing.length) noteSkip(`report-cli matrix files: ${missing.join(', ')} not installed`);
+  // --only without --out: the subset goes beside the full report, never over
+  // it. (--out and --json on one run: test/docker/engine/lab-cli.docker.ts.)
   (missing.length ? it.skip : it)(
-    `writes matrix.json, matrix.md and index.html${missing.length ? ` [skipped: ${missing.join(', ')} not installed]` : ''}`,
+    `writes matrix.json, matrix.md and index.html of a subset beside the full report, says where, and counts the rows${missing.length ? ` [skipped: ${missing.join(', ')} not installed]` : ''}`,
     async () => {
-      const r = await lab(['report', '--only', 'hostile-client', '--out', 'out', '--json'], dir);
+      const full = join(dir, 'reports', 'matrix.json');
+      mkdirSync(join(dir, 'reports'));
+      writeFileSync(full, '"the full run"\n');
+      const r = await lab(['report', '--only', 'hostile-client'], dir);
       expect({ code: r.code, stderr: r.code ? r.stderr : '' }).toEqual({ code: 0, stderr: '' });
-      const { rows } = JSON.parse(readFileSync(join(dir, 'out', 'matrix.json'), 'utf8'));
+      const subset = join(dir, 'reports', 'subset-hostile-client');
+      expect(r.stderr).toContain(`the report goes to ${subset}/`);
+      expect(readFileSync(full, 'utf8')).toBe('"the full run"\n');
+      const { rows } = JSON.parse(readFileSync(join(subset, 'matrix.json'), 'utf8'));
       expect(rows.map((x: { balancer: string; strategy: string; store: string }) => `${x.balancer}/${x.strategy}/${x.store}`)).toEqual([
         'nginx/sticky-cookie/memory',
         'nginx/sticky-cookie/redis',
         'haproxy/sticky-cookie/memory',
       ]);
-      expect(JSON.parse(r.stdout).rows).toEqual(rows);
+      expect(r.stdout).toMatch(new RegExp(`^3 rows written in \\d+ s → ${subset}/index\\.html`, 'm'));
       // Progress went to stderr, one finished line per measurement.
       expect(r.stderr.match(/^✓ \[\d\/3\] hostile-client/gm)).toHaveLength(3);
       expect(r.stderr).toMatch(/^✓ \[3\/3\] hostile-client +haproxy · sticky-cookie \/ memory/m);
-      expect(readFileSync(join(dir, 'out', 'matrix.md'), 'utf8')).toContain('## Hostile client (`hostile-client`)');
-      expect(readFileSync(join(dir, 'out', 'index.html'), 'utf8')).toMatch(/^<!doctype html>/);
+      expect(readFileSync(join(subset, 'matrix.md'), 'utf8')).toContain('## Hostile client (`hostile-client`)');
+      expect(readFileSync(join(subset, 'index.html'), 'utf8')).toMatch(/^<!doctype html>/);
     },
     120_000,
   );

@@ -24,9 +24,14 @@ const redis = (r: R) => {
 };
 
 scenarioSuite<RollingFacts>('rolling-restart', {
-  'ip-hash/memory': memory,
   'sticky-cookie/memory': memory,
-  'ip-hash/redis': redis,
   'sticky-cookie/redis': redis,
   'haproxy/sticky-cookie/memory': memory,
+}, {
+  // The store decides what survives, whatever the strategy; that a `down`
+  // replica's ip_hash clients are served elsewhere is nginx-ip-hash.test.ts's.
+  provedBy: {
+    'ip-hash/memory': 'sticky-cookie/memory (every restarted process takes its sessions) with nginx-ip-hash.test.ts (`down` moves only that replica\'s clients)',
+    'ip-hash/redis': 'sticky-cookie/redis (the shared store keeps every cart) with nginx-ip-hash.test.ts (`down` moves only that replica\'s clients)',
+  },
 });

@@ -33,15 +33,33 @@ export interface SuiteOptions {
   processOnly?: string;
   timeoutMs?: number;
   /**
-   * Registry cells no jest test boots, and why: cells that differ from a
-   * tested one only in what they measure (same code, same assertions), which
-   * `lab report` measures. Each must be a registry cell without an expectation.
+   * Cells of the registry (`lab report --all` runs them) whose property a
+   * kept cell or another suite already proves, with where: they skip saying
+   * so instead of booting a topology to prove it again.
    */
-  reportOnly?: { keys: string[]; why: string };
+  provedBy?: Record<string, string>;
+}
+
+let cellFilter: { keep: Readonly<Record<string, readonly string[]>>; why: string } | undefined;
+
+/**
+ * From now on, of the scenarios named in `keep` only the listed cells run; the
+ * others skip and print `why` (scenarios not named run every cell). For a
+ * second driver whose own mechanics a few cells prove, the rest being proved
+ * cell by cell on the first (test/docker/engine/scenarios.docker.ts).
+ */
+export function onlyCells(keep: Readonly<Record<string, readonly string[]>>, why: string): void {
+  cellFilter = { keep, why };
+}
+
+function filteredOut(id: string, cell: string): string | null {
+  const kept = cellFilter?.keep[id];
+  return kept && !kept.includes(cell) ? cellFilter!.why : null;
 }
 
 export function scenarioSuite<F>(id: string, expectations: Expectations<F>, suite: SuiteOptions = {}): void {
   const def = scenario(id);
+  const kept = cellFilter?.keep[id];
   // A topology's teardown (≈ 1–2 s, mostly waiting on processes to exit)
   // overlaps the next test's boot; afterAll waits for every one of them.
   const teardowns: Promise<void>[] = [];
@@ -51,13 +69,20 @@ export function scenarioSuite<F>(id: string, expectations: Expectations<F>, suit
       const failed = (await Promise.allSettled(teardowns)).filter((t) => t.status === 'rejected');
       if (failed.length) throw new Error(`teardown failed: ${failed.map((t) => String((t as PromiseRejectedResult).reason)).join('; ')}`);
     }, 60_000);
-    const reportOnly = suite.reportOnly?.keys ?? [];
-    it('has an expectation for every parametrisation in the registry (or leaves it to lab report, saying why)', () => {
-      expect([...Object.keys(expectations), ...reportOnly].sort()).toEqual(def.params.map(key).sort());
+    it('has an expectation, or names what proves it, for every parametrisation in the registry', () => {
+      const provedBy = Object.keys(suite.provedBy ?? {});
+      expect(provedBy.filter((cell) => cell in expectations)).toEqual([]);
+      expect([...Object.keys(expectations), ...provedBy].sort()).toEqual(def.params.map(key).sort());
+      // A kept cell the registry does not have would quietly run nothing.
+      expect((kept ?? []).filter((cell) => !(cell in expectations))).toEqual([]);
     });
-    if (suite.reportOnly) noteSkip(`${id} ${reportOnly.join(', ')}: measured by lab report only (${suite.reportOnly.why})`);
-    for (const params of def.params.filter((x) => !reportOnly.includes(key(x)))) {
-      const why = process.env.LAB_DRIVER === 'compose' && suite.processOnly ? `LAB_DRIVER=compose: ${suite.processOnly}` : skipReason(params);
+    for (const params of def.params) {
+      const elsewhere = suite.provedBy?.[key(params)];
+      const why = elsewhere
+        ? `proved by ${elsewhere}`
+        : process.env.LAB_DRIVER === 'compose' && suite.processOnly
+          ? `LAB_DRIVER=compose: ${suite.processOnly}`
+          : (filteredOut(id, key(params)) ?? skipReason(params));
       if (why) {
         it.skip(`${key(params)} [skipped: ${why}]`, () => undefined);
         noteSkip(`${id} ${key(params)}: ${why}`);

@@ -4,6 +4,7 @@ import { haproxyGroup, oneReplicaCases, strategyCases } from './groups/nginx';
 import type { BenchContext, BenchReport } from './model';
 import { parseArgs } from './options';
 import { renderReport } from './render-report';
+import { HAPROXY_STRATEGIES, STRATEGIES } from '../topology';
 
 const QUICK = parseArgs(['--quick']).profile;
 const FULL = parseArgs([]).profile;
@@ -54,5 +55,17 @@ describe('bench cases on a machine without HAProxy', () => {
       failures: [],
     } as unknown as BenchReport;
     expect(renderReport(report)).toMatch(/^\| ceiling node:http via haproxy \| not measured: haproxy not found \|/m);
+  });
+});
+
+describe('bench strategy rows', () => {
+  it('--quick measures every nginx strategy with both stores and every HAProxy strategy with the memory store; --strategies narrows both', () => {
+    const quick = { profile: QUICK };
+    expect(ids(strategyCases(quick, 'nginx'))).toEqual(['memory', 'redis'].flatMap((store) => STRATEGIES.map((s) => `nginx.${store}.${s}`)));
+    expect(ids(strategyCases(quick, 'haproxy'))).toEqual(HAPROXY_STRATEGIES.map((s) => `haproxy.memory.${s}`));
+    expect(ids(strategyCases({ profile: FULL }, 'haproxy'))).toHaveLength(14);
+    const narrowed = { profile: parseArgs(['--quick', '--strategies', 'sticky-cookie,stick-table']).profile };
+    expect(ids(strategyCases(narrowed, 'nginx'))).toEqual(['nginx.memory.sticky-cookie', 'nginx.redis.sticky-cookie']);
+    expect(ids(strategyCases(narrowed, 'haproxy'))).toEqual(['haproxy.memory.sticky-cookie', 'haproxy.memory.stick-table']);
   });
 });

@@ -27,7 +27,14 @@ describe('bench arguments', () => {
     expect([...parseArgs(['--only=memory']).only]).toEqual(['memory']);
   });
 
+  it('takes --strategies: the strategy rows of both balancers narrowed to those named (absent: all of them)', () => {
+    expect(parseArgs(['--quick', '--strategies', 'sticky-cookie,stick-table']).profile.strategies).toEqual(['sticky-cookie', 'stick-table']);
+    expect(parseArgs(['--quick']).profile.strategies).toBeUndefined();
+  });
+
   it.each([
+    [['--strategies', 'sticky'], /--strategies takes a list of round-robin, ip-hash/],
+    [['--strategies'], /--strategies takes a list of/],
     [['--only', 'ceiling,bogus'], /--only takes a list of/],
     [['--only'], /--only takes a list of/],
     [['--sessions', '15'], /multiples of 10/],

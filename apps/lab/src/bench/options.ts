@@ -1,3 +1,4 @@
+import { HAPROXY_STRATEGIES, Strategy } from '../topology';
 import { MAX_USERS } from './users';
 
 export const GROUPS = ['ceiling', 'peer', 'direct', 'nginx', 'haproxy', 'boot', 'memory', 'session-cap', 'log-writer', 'sentinel'] as const;
@@ -19,6 +20,8 @@ export interface Profile {
   /** Before a lab topology is measured: windows of this length until two agree (steady.ts), at most `settleMaxWindows`. */
   settleWindowS: number;
   settleMaxWindows: number;
+  /** The strategies the nginx and haproxy groups measure; absent: every one of each balancer. */
+  strategies?: readonly Strategy[];
 }
 
 export interface BenchOptions {
@@ -41,7 +44,7 @@ const FULL: Profile = { mode: 'full', durationS: 8, warmupS: 2, rounds: 8, users
 const QUICK: Profile = { mode: 'quick', durationS: 1, warmupS: 0.3, rounds: 1, users: 6, boots: 1, sessionCounts: [1_000], settleWindowS: 0.25, settleMaxWindows: 2 };
 
 export const USAGE = [
-  `usage: npm run bench [-- --quick] [--only ${GROUPS.join(',')}] [--sessions N,M] [--users N] [--json] [--out DIR] [--no-pin] [--compare EARLIER.json]`,
+  `usage: npm run bench [-- --quick] [--only ${GROUPS.join(',')}] [--strategies S,…] [--sessions N,M] [--users N] [--json] [--out DIR] [--no-pin] [--compare EARLIER.json]`,
   '       npm run bench -- --compare EARLIER.json --against LATER.json   (no run: compare two reports)',
   '       npm run bench -- --profile [--quick] [--out DIR]                (cpu profiles of cart-api GET /cart and POST /cart/items)',
 ].join('\n');
@@ -54,6 +57,7 @@ export function parseArgs(argv: string[]): BenchOptions {
   let outDir: string | undefined;
   let sessions: number[] | undefined;
   let users: number | undefined;
+  let strategies: Strategy[] | undefined;
   const rest: Pick<BenchOptions, 'noPin' | 'compare' | 'against' | 'cpuProfile'> = { noPin: false, cpuProfile: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -66,6 +70,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     else if (arg === '--out') outDir = argv[++i];
     else if (arg === '--sessions') sessions = parseCounts(argv[++i]);
     else if (arg === '--users') users = parseUsers(argv[++i]);
+    else if (arg === '--strategies') strategies = parseStrategies(argv[++i]);
     else if (arg === '--no-pin') rest.noPin = true;
     else if (arg === '--compare') rest.compare = fileArg(arg, argv[++i]);
     else if (arg === '--against') rest.against = fileArg(arg, argv[++i]);
@@ -77,6 +82,7 @@ export function parseArgs(argv: string[]): BenchOptions {
   let profile = quick ? QUICK : FULL;
   if (sessions) profile = { ...profile, sessionCounts: sessions };
   if (users) profile = { ...profile, users };
+  if (strategies) profile = { ...profile, strategies };
   return { profile, only, json, outDir, ...rest };
 }
 
@@ -97,6 +103,13 @@ function parseOnly(list: string | undefined): Set<Group> {
   const bad = names.filter((n) => !(GROUPS as readonly string[]).includes(n));
   if (!names.length || bad.length) throw new Error(`--only takes a list of ${GROUPS.join(', ')}; got "${list ?? ''}"`);
   return new Set(names as Group[]);
+}
+
+function parseStrategies(list: string | undefined): Strategy[] {
+  const names = (list ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = names.filter((n) => !(HAPROXY_STRATEGIES as readonly string[]).includes(n));
+  if (!names.length || bad.length) throw new Error(`--strategies takes a list of ${HAPROXY_STRATEGIES.join(', ')}; got "${list ?? ''}"`);
+  return names as Strategy[];
 }
 
 /** Session counts for the memory group: positive multiples of 10 (10 creators share them evenly). */

@@ -114,11 +114,13 @@ function storesFor(ctx: Pick<BenchContext, 'profile'>, balancer: BalancerEngine)
   return balancer === 'haproxy' && ctx.profile.mode === 'quick' ? ['memory'] : ['memory', 'redis'];
 }
 
-/** The ids and labels of 3 replicas × every strategy of `balancer` × the stores measured. */
+/** The ids and labels of 3 replicas × every strategy of `balancer` (or those `--strategies` names) × the stores measured. */
 export function strategyCases(ctx: Pick<BenchContext, 'profile'>, balancer: BalancerEngine): StrategyCase[] {
   const via = balancer === 'nginx' ? '' : ` via ${balancer}`;
+  const chosen = ctx.profile.strategies;
+  const strategies = strategiesOf(balancer).filter((s) => !chosen || chosen.includes(s));
   return storesFor(ctx, balancer).flatMap((store) =>
-    strategiesOf(balancer).map((strategy) => ({ engine: balancer, strategy, store, row: { id: `${balancer}.${store}.${strategy}`, group: balancer, label: `3 replicas ${strategy} ${store}${via} GET /cart` } })),
+    strategies.map((strategy) => ({ engine: balancer, strategy, store, row: { id: `${balancer}.${store}.${strategy}`, group: balancer, label: `3 replicas ${strategy} ${store}${via} GET /cart` } })),
   );
 }
 
