@@ -63,10 +63,12 @@ export interface MemoryResult {
 
 export interface Target {
   name: string;
-  /** null when the group that measures it did not run (--only) or failed. */
+  /** null when the group that measures it did not run (--only) or failed, or (with `unknown`) when what it measured cannot give a value. */
   value: number | null;
   goal: string;
   met: boolean;
+  /** Why a measured target has no value: no evidence, so neither met nor failed by a number. */
+  unknown?: string;
   detail?: Record<string, number | string | null>;
 }
 

@@ -148,7 +148,7 @@ export function renderReport(r: BenchReport): string {
   const log = r.log_writer;
   if (log) out.push('', table(['request log line (one per request)', 'CPU µs/line', 'lines'], [['pino (the candidate)', log.pino_us_per_line, log.lines], ['hand-written JSON (cart-api, libs/json-log)', log.json_us_per_line, log.lines]]));
   out.push('');
-  out.push(table(['target', 'value', 'goal', 'met'], r.targets.map((t) => [t.name, t.value ?? 'not measured', t.goal, t.value === null ? '–' : t.met ? 'yes' : 'NO'])));
+  out.push(table(['target', 'value', 'goal', 'met'], r.targets.map((t) => [t.name, t.value ?? (t.unknown ? `unknown: ${t.unknown}` : 'not measured'), t.goal, t.value === null ? '–' : t.met ? 'yes' : 'NO'])));
   for (const f of r.failures) out.push(`FAILED ${f.group}: ${f.message}`);
   return out.join('\n');
 }

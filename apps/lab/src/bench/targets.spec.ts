@@ -99,7 +99,11 @@ describe('bench targets', () => {
       met: false,
       detail: { nginx_hop_us: 50, nginx_ceiling_hop_us: 40, haproxy_hop_us: 90, haproxy_ceiling_hop_us: 30 },
     });
-    expect(byName(evaluateTargets(rows.slice(0, 5), [], []), 'balancer hop')).toMatchObject({ value: null, met: false });
+    const missing = byName(evaluateTargets(rows.slice(0, 5), [], []), 'balancer hop');
+    expect([missing.value, missing.met, missing.unknown]).toEqual([null, false, undefined]);
+    // The ceiling behind HAProxy measured cheaper than direct: noise, not a hop.
+    const noisy = byName(evaluateTargets([rows[0], rows[1], row('ceiling.haproxy', 3000, 1, 18), ...rows.slice(3)], [], []), 'balancer hop');
+    expect([noisy.value, noisy.met, noisy.unknown]).toEqual([null, false, 'haproxy_ceiling_hop_us measured ≤ 0 µs: the noise is larger than the hop']);
   });
 
   it('holds 3 replicas of every strategy against the one replica through the same balancer, worst strategy counting', () => {
