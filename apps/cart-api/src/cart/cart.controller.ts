@@ -1,20 +1,19 @@
-import { ArgumentMetadata, Body, Controller, Delete, Get, Param, Patch, PipeTransform, Post, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, Body, Controller, Delete, Get, Param, Patch, PipeTransform, Post } from '@nestjs/common';
 import { CartSession, Session } from '../session/cart-session';
 import { AddItemDto, plainAddItem, plainSetQty, SetQtyDto } from './cart.dto';
 import { CartBody, CartService } from './cart.service';
 
 /**
- * Validation on the bodies only: a global pipe ran (and resolved its
- * metadata) for every parameter of every route, bodiless GETs included.
+ * Validation on the bodies only (a global pipe ran, and resolved its
+ * metadata, for every parameter of every route, bodiless GETs included). A
+ * check takes the valid common case (see plainAddItem); any other body goes
+ * to class-validator's BODY_PIPE, loaded on that first body (cart.rules.ts).
  */
-export const BODY_PIPE = new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true });
-
-/** BODY_PIPE behind a check that takes the valid common case without it (see plainAddItem). */
 class FastBodyPipe implements PipeTransform {
   constructor(private readonly plain: (value: unknown) => object | null) {}
 
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
-    return this.plain(value) ?? BODY_PIPE.transform(value, metadata);
+    return this.plain(value) ?? (require('./cart.rules') as typeof import('./cart.rules')).BODY_PIPE.transform(value, metadata);
   }
 }
 

@@ -1,4 +1,4 @@
-import { BODY_PIPE } from './cart.controller';
+import { BODY_PIPE } from './cart.rules';
 import { AddItemDto, plainAddItem, plainSetQty, SetQtyDto } from './cart.dto';
 
 const viaPipe = (value: unknown, metatype: typeof AddItemDto | typeof SetQtyDto) => BODY_PIPE.transform(value, { type: 'body', metatype });

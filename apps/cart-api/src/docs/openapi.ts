@@ -2,6 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import type { OpenAPIObject, OperationObject, ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { SESSION_LOST } from '../../../../libs/cart';
 import { AddItemDto, SetQtyDto } from '../cart/cart.dto';
+// The DTOs' rules, which the schemas are read from (loaded with this module, on the first /docs-json).
+import '../cart/cart.rules';
 import { DEFAULT_CART_LIMITS } from '../cart/cart.repository';
 import { PRODUCTS } from '../catalog/catalog';
 import { SESSION_STATUS_HEADER } from '../session/lost-session';

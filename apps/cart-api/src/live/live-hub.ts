@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
-import { Server, Socket } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import type { CartBody } from '../../../../libs/cart';
 import { logError } from '../common/log';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -18,6 +18,8 @@ export const LIVE_PING_INTERVAL_MS = 2_000;
 export const LIVE_PING_TIMEOUT_MS = 3_000;
 /** A connection that has not joined (e.g. refused by the session check) is closed after this. */
 export const LIVE_CONNECT_TIMEOUT_MS = 5_000;
+/** Socket.IO's path on the app's server (its engine answers everything under it). */
+const SOCKET_PATH = '/socket.io/';
 
 /** What a socket is told when it joins: who holds it, so a page can see its socket move. */
 export interface LiveHello {
@@ -54,11 +56,61 @@ export class LiveHub implements BeforeApplicationShutdown {
    * which boot does not wait for). It never rejects: a failure is logged.
    * `trust` is Express' compiled `trust proxy fn`: the per-address cap then
    * counts the client behind the balancer, not the balancer.
+   *
+   * Without an adapter Socket.IO is loaded on the first request for it
+   * (`/socket.io/…` or any upgrade; see deferUntilAsked): it is a sixth of
+   * the modules a replica compiles at boot, and a replica nobody opens a
+   * socket to has no socket to publish to. With the Redis adapter it is
+   * loaded at once: a write here must reach the sockets of other replicas.
    */
   attach(server: HttpServer, trust?: (addr: string, i: number) => boolean): Promise<void> {
     this.trust = trust;
-    const io = new Server(server, {
-      path: '/socket.io/',
+    if (this.live.adapter === 'redis' && this.backend.redis?.client) {
+      this.io = this.createServer(server);
+      this.attached = this.connectAdapter(this.io, this.backend.redis.client);
+    } else {
+      this.ready = true;
+      this.deferUntilAsked(server);
+    }
+    return this.attached;
+  }
+
+  /**
+   * Stands in for Socket.IO until a request needs it: takes the server's
+   * request listeners (Express), passes on every request not under
+   * /socket.io/, and on the first one that is (or the first upgrade) puts
+   * them back, creates Socket.IO, which wraps them as it always does, and
+   * hands that request to it.
+   */
+  private deferUntilAsked(server: HttpServer): void {
+    const app = server.listeners('request') as ((req: IncomingMessage, res: unknown) => void)[];
+    const load = () => {
+      server.removeListener('request', onRequest);
+      server.removeListener('upgrade', onUpgrade);
+      for (const l of app) server.on('request', l);
+      this.io = this.createServer(server);
+    };
+    const onRequest = (req: IncomingMessage, res: unknown) => {
+      if (!req.url?.startsWith(SOCKET_PATH)) {
+        for (const l of app) l.call(server, req, res);
+        return;
+      }
+      load();
+      server.emit('request', req, res);
+    };
+    const onUpgrade = (req: IncomingMessage, socket: unknown, head: unknown) => {
+      load();
+      server.emit('upgrade', req, socket, head);
+    };
+    server.removeAllListeners('request');
+    server.on('request', onRequest);
+    server.on('upgrade', onUpgrade);
+  }
+
+  private createServer(server: HttpServer): Server {
+    const { Server: SocketServer } = require('socket.io') as typeof import('socket.io');
+    const io = new SocketServer(server, {
+      path: SOCKET_PATH,
       serveClient: true,
       cookie: false,
       maxHttpBufferSize: LIVE_MAX_MESSAGE_BYTES,
@@ -82,10 +134,7 @@ export class LiveHub implements BeforeApplicationShutdown {
     });
     io.use((socket, next) => void this.authenticate(socket).then(() => next(), (err: Error) => next(err)));
     io.on('connection', (socket) => this.welcome(socket));
-    this.io = io;
-    if (this.live.adapter !== 'redis' || !this.backend.redis?.client) this.ready = true;
-    else this.attached = this.connectAdapter(io, this.backend.redis.client);
-    return this.attached;
+    return io;
   }
 
   /** Resolves when sockets are accepted (see attach). */

@@ -25,14 +25,16 @@ export function sessionUnavailable(res: Response, err: unknown): void {
 }
 
 /**
- * The cookie of every /cart response of a stored session. express-session
- * writes `Expires` only, and only when it created or changed the session
- * (`rolling` is off: see RollingCookie); `Max-Age` says the same thing without
- * depending on the client's clock. Runs just before the headers go out, after
- * express-session has set its cookie (its own writeHead hook runs first
- * because it is installed later, on top of this one).
+ * The cookie of every /cart response of a stored session: RollingCookie's
+ * header, with `Expires` and `Max-Age` (the latter says the same thing without
+ * depending on the client's clock). express-session's own cookie has no
+ * expiry (no `maxAge`: see sessionMiddleware) and is set only when it created
+ * or changed the session (`rolling` is off); this replaces it then. Runs just
+ * before the headers go out, after express-session has set its cookie (its
+ * own writeHead hook runs first because it is installed later, on top of
+ * this one).
  */
-function rollCookie(req: Request, res: Response, rolling: RollingCookie, seconds: number): void {
+function rollCookie(req: Request, res: Response, rolling: RollingCookie): void {
   const writeHead = res.writeHead as (...a: unknown[]) => Response;
   res.writeHead = function (this: Response) {
     const prev = res.getHeader('Set-Cookie');
@@ -42,7 +44,7 @@ function rollCookie(req: Request, res: Response, rolling: RollingCookie, seconds
     } else {
       const cookies = ([] as string[]).concat(prev as string | string[]);
       const ours = cookies.findIndex((c) => c.startsWith(COOKIE_PREFIX));
-      if (ours >= 0) cookies[ours] = `${cookies[ours]}; Max-Age=${seconds}`;
+      if (ours >= 0) cookies[ours] = rolling.header(req, req.sessionID);
       else if (hasStoredSession(req) && !sessionWasLost(req)) cookies.push(rolling.header(req, req.sessionID));
       res.setHeader('Set-Cookie', cookies);
     }
@@ -82,17 +84,19 @@ export function sessionMiddleware(config: AppConfig, backend: SessionBackend): R
     resave: false,
     saveUninitialized: false,
     rolling: false,
+    // No maxAge: rollCookie writes the expiry. With one, express-session
+    // re-dated the cookie on every request and, seeing an `Expires`, hashed
+    // each read's session once more to decide whether to write it.
     cookie: {
       httpOnly: true,
       sameSite: 'lax',
       secure: config.cookieSecure,
-      maxAge: config.sessionTtlSeconds * 1000,
     },
   });
   const rolling = new RollingCookie(SESSION_COOKIE, config.sessionSecrets[0], config.sessionTtlSeconds, config.cookieSecure);
   return (req: Request, res: Response, next: NextFunction) => {
     if (!isCartPath(req.url)) return next();
-    rollCookie(req, res, rolling, config.sessionTtlSeconds);
+    rollCookie(req, res, rolling);
     handler(req, res, (err?: unknown) => {
       // express-session reports a failed end-of-request touch/save through
       // this callback after the response went out; nothing is left to answer.
