@@ -84,6 +84,10 @@ if (missing.length) noteSkip(`lab CLI round trip: ${missing.join(' and ')} not i
       expect(app2.state).toBe('running');
       expect(app2.pid).not.toBe(firstPids[1]);
       expect(alive(app2.pid)).toBe(true);
+      // The request above failed on app2 and nginx took it out for its
+      // fail_timeout (2 s): until then its users go elsewhere, as a probe would
+      // truthfully report. Poll, bounded, until app2's user is back on it.
+      await waitFor('app2 to serve its ip-hash user again after its start', async () => (await servedBy(started.url, user)).servedBy === 'app2', { timeoutMs: 15_000, intervalMs: 200 });
 
       const unknown = await lab(dir, ['stop', 'app9']);
       expect(unknown.code).toBe(1);
