@@ -34,6 +34,9 @@ scenarioSuite<TransportFacts>('live-transports', {
     // One TCP connection: the WebSocket needs no affinity.
     expect(r.facts.websocket.broken).toBe(0);
   },
-  'ip-hash/memory': affinity,
   'sticky-cookie/memory': affinity,
-}, LIVE);
+}, {
+  ...LIVE,
+  // Polling needs nothing but affinity; that ip_hash gives each address one replica is nginx-ip-hash's proof.
+  provedBy: { 'ip-hash/memory': 'sticky-cookie/memory (polling holds under any affinity) with nginx-ip-hash.test.ts (one replica per address)' },
+});
