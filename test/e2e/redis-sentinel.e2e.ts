@@ -83,7 +83,10 @@ describeRedis('cart-api on Redis Sentinel', () => {
     await waitFor('/health/ready to recover after the failover', async () => (await ready(t!)) === 200, { timeoutMs: FAILOVER_MS });
     const after = await client.request('GET', '/cart');
     expect([after.status, after.body.item_count]).toEqual([200, 3]);
-    // Writes go to the new primary (WAIT 1 still met by the remaining replica).
+    // Sentinel re-points the remaining replica at the new primary after the
+    // promotion, and it resyncs: until it is online there, WAIT 1 rightly
+    // answers 503 (and the write stays on the primary). Poll, bounded, then write.
+    await waitFor('the remaining replica to be online at the new primary', async () => /^slave0:.*state=online/m.test(await redisCommand(promoted.port, 'INFO replication')), { timeoutMs: FAILOVER_MS });
     expect((await client.request('POST', '/cart/items', { sku: 'sku-mug', qty: 1 })).body.item_count).toBe(4);
   });
 });
