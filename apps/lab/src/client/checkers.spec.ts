@@ -1,3 +1,4 @@
+import { nameList } from './verdict';
 import { ackedItemsLost, clientsMoved, clientsStayed, replicasSeenBy } from './checkers';
 import { FaultEntry, FaultKind, HistoryEntry, Outcome } from './history';
 import { natAddress, userAddress } from './addresses';
@@ -102,4 +103,11 @@ it('user addresses differ in the third octet, NAT addresses share it', () => {
   expect([userAddress(0), userAddress(1)]).toEqual(['127.0.1.1', '127.0.2.1']);
   expect([natAddress(0), natAddress(1)]).toEqual(['127.0.200.1', '127.0.200.2']);
   expect(() => userAddress(254)).toThrow(RangeError);
+});
+
+describe('nameList', () => {
+  it('lists names in name order whatever order they came in, so a deterministic cell reads the same every run', () => {
+    expect(nameList(['c21', 'c02', 'c10', 'c3'])).toBe('c02, c3, c10, c21');
+    expect(nameList(['c9', 'c8', 'c7', 'c6', 'c5', 'c4', 'c3', 'c10'], 6)).toBe('c3, c4, c5, c6, c7, c8 +2');
+  });
 });

@@ -18,6 +18,9 @@ export function mergeValid(vs: readonly Valid[]): Valid {
 
 /** `c01, c02, c03 +4` : names in a reason, bounded. */
 export function nameList(names: readonly string[], max = 6): string {
-  const shown = names.slice(0, max).join(', ');
+  // In name order (c2 before c10), not the order requests happened to finish:
+  // the same run must read the same, and a deterministic cell stay byte-equal.
+  const sorted = [...names].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const shown = sorted.slice(0, max).join(', ');
   return names.length > max ? `${shown} +${names.length - max}` : shown;
 }
