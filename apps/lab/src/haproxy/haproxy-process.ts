@@ -2,8 +2,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, copyFileSync, openSync } from 'node:fs';
 import { waitFor } from '../util/wait';
 import { recordChild } from '../util/orphans';
-import { fetchGenerationAt } from '../util/http';
-import { MasterProcess } from '../util/master-process';
+import { fetchGeneration, MasterProcess } from '../util/master-process';
 import { readTextOrEmpty as readText, signalGroup } from '../util/process-group';
 import { checkConfig, haproxyBinary } from './binary';
 import { haproxyRunPaths } from './paths';
@@ -24,10 +23,6 @@ function readMeta(runDir: string): HaproxyRenderMeta {
   return JSON.parse(text) as HaproxyRenderMeta;
 }
 
-/** Body of GET /__lab/generation, or null when nothing answers (yet). */
-export function fetchGeneration({ host, port }: HaproxyListen, timeoutMs = 1000): Promise<string | null> {
-  return fetchGenerationAt(host, port, timeoutMs);
-}
 
 /**
  * The machine's haproxy in master-worker mode (-W, foreground), in its own

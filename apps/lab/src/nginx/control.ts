@@ -1,12 +1,7 @@
 import { execFile } from 'node:child_process';
-import { fetchGenerationAt } from '../util/http';
-import type { Listen } from './render';
 
-/** Body of GET /__lab/generation, or null when nginx does not answer (yet). */
-export function fetchGeneration({ host, port }: Listen, timeoutMs = 1000): Promise<string | null> {
-  const target = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
-  return fetchGenerationAt(target, port, timeoutMs);
-}
+// The generation probe is the balancers' shared one (util/master-process).
+export { fetchGeneration } from '../util/master-process';
 
 /**
  * `nginx -t`; rejects with nginx's own message when the config is bad. Its

@@ -3,12 +3,23 @@
 // "running", "dead" and "gone for good" mean the same for both. Spawning,
 // confirming a generation, reloading and the graceful stop stay each engine's.
 import type { ChildProcess } from 'node:child_process';
+import { fetchGenerationAt } from './http';
 import { childPids } from './proc';
 import { killGroup } from './process-group';
 
 export interface ListenAddress {
   host: string;
   port: number;
+}
+
+/** Where a client reaches a listen address: a wildcard is reached on loopback. */
+export function reachableHost(host: string): string {
+  return host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+}
+
+/** Body of the balancer's GET /__lab/generation, or null when nothing answers (yet). */
+export function fetchGeneration({ host, port }: ListenAddress, timeoutMs = 1000): Promise<string | null> {
+  return fetchGenerationAt(reachableHost(host), port, timeoutMs);
 }
 
 export abstract class MasterProcess implements AsyncDisposable {
@@ -38,9 +49,8 @@ export abstract class MasterProcess implements AsyncDisposable {
     return !!this.child && !this.ending && !this.running;
   }
 
-  /** A wildcard listen address is reached on loopback. */
   get url(): string {
-    const host = this.listen.host === '0.0.0.0' ? '127.0.0.1' : this.listen.host;
+    const host = reachableHost(this.listen.host);
     return `http://${host.includes(':') ? `[${host}]` : host}:${this.listen.port}`;
   }
 
