@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchReport, CaseRow } from './model';
-import { differencesBeyondSpread } from './steady';
+import { differencesBeyondSpread, sayDifferences } from './steady';
 import { renderSessionCap, SESSION_CAP_HEADER } from './groups/session-cap';
 import { sentinelDifferences, sentinelRows, SENTINEL_HEADER } from './groups/sentinel-report';
 
@@ -76,7 +76,7 @@ export function strategyDifferences(cases: CaseRow[]): string[] {
   }
   return [...groups].map(([key, rows]) => {
     const found = differencesBeyondSpread(rows.map((r) => ({ id: r.id.split('.')[2], spread: r.cpu_spread })));
-    const said = found.map((d) => `${d.dearer} > ${d.cheaper} (${d.ratio.toFixed(2)}×)`).join(', ');
+    const said = sayDifferences(found);
     return `${key}: ${said || 'no strategy differs from another beyond their spread'}`;
   });
 }

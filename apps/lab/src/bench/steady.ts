@@ -127,3 +127,8 @@ export function differencesBeyondSpread(rows: readonly { id: string; spread?: Sp
   }
   return out.sort((x, y) => y.ratio - x.ratio);
 }
+
+/** `a > b (1.23×), …` for a report line; empty when nothing differs beyond the spread. */
+export function sayDifferences(found: readonly Difference[]): string {
+  return found.map((d) => `${d.dearer} > ${d.cheaper} (${d.ratio.toFixed(2)}×)`).join(', ');
+}

@@ -2,7 +2,7 @@
 // store's CPU per request and p99 as median [min–max] over the interleaved
 // slices, and only the differences that lie beyond both rows' spread. Pure.
 import type { CaseRow } from '../model';
-import { differencesBeyondSpread, MIN_SPREAD_WINDOWS, type Spread } from '../steady';
+import { differencesBeyondSpread, MIN_SPREAD_WINDOWS, sayDifferences, type Spread } from '../steady';
 
 const SETUP = /^sentinel\.([^.]+)\.(get|post)$/;
 const PATH: Record<string, string> = { get: 'GET /cart', post: 'POST /cart/items' };
@@ -27,7 +27,7 @@ export function sentinelDifferences(cases: readonly CaseRow[]): string[] {
     if (!rows.length) continue;
     for (const [figure, of] of [['CPU/req', (c: CaseRow) => c.cpu_spread], ['p99', (c: CaseRow) => c.p99_spread]] as const) {
       const found = differencesBeyondSpread(rows.map((r) => ({ id: r.setup, spread: of(r.row) })));
-      const said = found.map((d) => `${d.dearer} > ${d.cheaper} (${d.ratio.toFixed(2)}×)`).join(', ');
+      const said = sayDifferences(found);
       const none = rows.every((r) => (of(r.row)?.n ?? 0) >= MIN_SPREAD_WINDOWS) ? 'no store differs from another beyond their spread' : `fewer than ${MIN_SPREAD_WINDOWS} slices: no spread, no difference stated`;
       out.push(`${PATH[what]} ${figure}: ${said || none}`);
     }
