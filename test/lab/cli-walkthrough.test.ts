@@ -46,12 +46,20 @@ maybe('the README walk-through, run against a detached lab', () => {
   let dir: string;
   // every CLI answer of the test, printed only when a step fails
   let evidence: Run[] = [];
+  // The lab's run registry lives in the temporary directory, and any lab
+  // command reaps the orphans of a dead supervisor: a suite running beside
+  // this one would reap the orphans this one SIGKILLs and means to count.
+  // This suite's lab processes get a temporary directory of their own.
+  const savedTmp = process.env.TMPDIR;
   beforeAll(() => {
     ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), 'lab-cli-walk-'));
+    process.env.TMPDIR = mkdtempSync(join(dir, 'tmp-'));
   });
   afterAll(async () => {
     await lab(dir, ['down']);
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
     rmSync(dir, { recursive: true, force: true });
   });
   beforeEach(() => (evidence = []));
